@@ -1,0 +1,226 @@
+"""``bij1code``: the translators' command line (extract, update, init, check, stats, render).
+
+Exit codes: 0 all is well; 1 ``check`` found an error (any finding with ``--strict``), or
+``render`` was asked for a language that cannot be published; 2 bad usage, an unreadable
+folder or a malformed file (named with its line; nothing is written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__, languages
+from .catalogue import DRAFT, PUBLISHED, Locales, LocalesError, shipped_locales_dir
+from .check import Report, check_all, path_in
+from .extract import extract
+from .merge import MergeError, init, update
+from .render import FORMATS, Renderer, parse_parts
+from .stats import badge_svg, stats
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--locales", metavar="DIR", default=argparse.SUPPRESS,
+                        help="the locales folder (default: the catalogues shipped with the "
+                             "package)")
+    parser = argparse.ArgumentParser(
+        prog="bij1code", parents=[common],
+        description="Translate, check and render BIJ1's code of conduct (gedragscode).")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("extract", parents=[common],
+                        help="regenerate gedragscode.pot from the Dutch master")
+    p = commands.add_parser("update", parents=[common],
+                            help="merge the template into every catalogue, keeping every "
+                                 "translation")
+    p.add_argument("--locale", action="append", metavar="LANG", help="only this language")
+    p = commands.add_parser("init", parents=[common], help="start a catalogue for a language")
+    p.add_argument("lang", metavar="LANG", help="language code, e.g. pap, srn, tr")
+    p.add_argument("--published", action="store_true",
+                   help="declare it published at once (default: a draft)")
+    p = commands.add_parser("check", parents=[common],
+                            help="the CI gate: fail on incomplete or unsafe catalogues")
+    p.add_argument("--locale", action="append", metavar="LANG", help="only this language")
+    p.add_argument("--format", choices=("text", "json", "github"), default="text")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p = commands.add_parser("stats", parents=[common], help="completeness per language")
+    p.add_argument("--format", choices=("text", "json", "svg"), default="text")
+    p.add_argument("--output", metavar="DIR", default="badges",
+                   help="where svg badges go (default: badges/)")
+    p = commands.add_parser("render", parents=[common], help="the code in one language")
+    p.add_argument("lang", metavar="LANG")
+    p.add_argument("--format", choices=FORMATS, default="html")
+    p.add_argument("--part", metavar="PART", help="wij, ik, samen, or a comma list")
+    p.add_argument("--level", type=int, default=2, choices=range(1, 7), metavar="1-6",
+                   help="heading level of the part titles (default 2)")
+    p.add_argument("--preview", action="store_true",
+                   help="render a draft or incomplete catalogue too (fuzzy entries shown, "
+                        "missing ones in Dutch): for translators, never for publishing")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    locales = Locales(getattr(args, "locales", None) or shipped_locales_dir())
+    try:
+        locales.require()
+        return COMMANDS[args.command](locales, args)
+    except (UsageError, LocalesError, FileExistsError, ValueError) as exc:
+        print(f"bij1code {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except MergeError as exc:
+        for file, line, text in exc.problems:
+            print(f"{file}:{line}: {text}", file=sys.stderr)
+        print(f"bij1code {args.command}: nothing was written", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def cmd_extract(locales: Locales, args: argparse.Namespace) -> int:
+    changed = extract(locales)
+    print(f"{locales.template_path}: {'written' if changed else 'unchanged'}")
+    return EXIT_OK
+
+
+def cmd_update(locales: Locales, args: argparse.Namespace) -> int:
+    only = [_lang(x) for x in args.locale] if args.locale else None
+    for lang in only or []:
+        if not locales.catalogue_path(lang).is_file():
+            raise UsageError(f"no catalogue for {lang!r} in {locales.root}")
+    changed = update(locales, only)
+    for lang in only or locales.languages():
+        state = "updated" if lang in changed else "unchanged"
+        print(f"{locales.catalogue_path(lang)}: {state}")
+    return EXIT_OK
+
+
+def cmd_init(locales: Locales, args: argparse.Namespace) -> int:
+    code = init(locales, args.lang, PUBLISHED if args.published else DRAFT)
+    status = locales.status(code)
+    print(f"{locales.catalogue_path(code)}: created ({languages.name(code, 'en')}, {status})")
+    if status == DRAFT:
+        print(f"It is a draft: never rendered, never failing `bij1code check`. Publish it by "
+              f"setting {code} = \"published\" in {locales.status_path}.")
+    return EXIT_OK
+
+
+def cmd_check(locales: Locales, args: argparse.Namespace) -> int:
+    only = [_lang(x) for x in args.locale] if args.locale else None
+    for lang in only or []:
+        if not locales.catalogue_path(lang).is_file():
+            raise UsageError(f"no catalogue for {lang!r} in {locales.root} "
+                             f"(have: {', '.join(locales.languages()) or 'none'})")
+    reports = check_all(locales, only)
+    cwd = Path.cwd()
+    for report in reports:
+        for problem in report.problems:
+            problem.file = path_in(problem.file, cwd)
+    failed = any(r.fails(args.strict) for r in reports)
+    if args.format == "json":
+        print(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2))
+    elif args.format == "github":
+        for report in reports:
+            for p in report.problems:
+                level = "error" if p.severity == "error" and report.status != DRAFT else \
+                    "warning" if report.status != DRAFT else "notice"
+                print(f"::{level} file={p.file},line={max(p.line, 1)},title={p.code}::"
+                      f"[{report.locale}] {_gh(p.message)}")
+        print(_summary(reports, failed))
+    else:
+        print(_table(reports))
+        for report in reports:
+            for p in report.problems:
+                print(f"{p.file}:{p.line}: {p.severity}: {p.code} {p.message}")
+        print(_summary(reports, failed))
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _gh(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _table(reports: list[Report]) -> str:
+    rows = [("language", "status", "translated", "percent", "errors", "warnings")]
+    for r in reports:
+        rows.append((r.locale, r.status, f"{r.translated}/{r.total}", f"{r.percent:.1f}%",
+                     str(len(r.errors)), str(len(r.problems) - len(r.errors))))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()
+                     for row in rows)
+
+
+def _summary(reports: list[Report], failed: bool) -> str:
+    bad = [r.locale for r in reports if r.fails() or (failed and r.fails(True))]
+    drafts = [r.locale for r in reports if r.status == DRAFT]
+    text = "FAILED: " + ", ".join(bad) if failed else "OK: every published catalogue passes"
+    if drafts:
+        text += f" (drafts, reported only: {', '.join(drafts)})"
+    return text
+
+
+def cmd_stats(locales: Locales, args: argparse.Namespace) -> int:
+    rows = stats(locales)
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.format == "svg":
+        out = Path(args.output)
+        out.mkdir(parents=True, exist_ok=True)
+        for row in rows:
+            path = out / f"{row['locale']}.svg"
+            path.write_text(badge_svg(row), encoding="utf-8")
+            print(path)
+    else:
+        lines = [("language", "name", "status", "translated", "fuzzy", "untranslated",
+                  "percent")]
+        for row in rows:
+            lines.append((str(row["locale"]), str(row["name"]), str(row["status"]),
+                          f"{row['translated']}/{row['total']}", str(row["fuzzy"]),
+                          str(row["untranslated"]), f"{row['percent']:.1f}%"))
+        widths = [max(len(x[i]) for x in lines) for i in range(len(lines[0]))]
+        for line in lines:
+            print("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip())
+    return EXIT_OK
+
+
+def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
+    lang = _lang(args.lang)
+    parts = parse_parts(args.part)
+    renderer = Renderer(locales)
+    if args.preview:
+        if lang != "nl" and not locales.catalogue_path(lang).is_file():
+            raise UsageError(f"no catalogue for {lang!r} in {locales.root}")
+        text = renderer.render(lang, parts, args.level, args.format, preview=True)
+    else:
+        ok, why = renderer.usable(lang)
+        if not ok:
+            print(f"bij1code render: {why}; not rendered (use --preview to see a draft)",
+                  file=sys.stderr)
+            return EXIT_FINDINGS if locales.catalogue_path(lang).is_file() else EXIT_USAGE
+        text = renderer.render(lang, parts, args.level, args.format)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+def _lang(tag: str) -> str:
+    code = languages.normalise(tag)
+    if code is None:
+        raise UsageError(f"{tag!r} is not a language tag")
+    return code
+
+
+COMMANDS = {
+    "extract": cmd_extract, "update": cmd_update, "init": cmd_init, "check": cmd_check,
+    "stats": cmd_stats, "render": cmd_render,
+}

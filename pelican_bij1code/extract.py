@@ -1,0 +1,119 @@
+"""Making the template (``gedragscode.pot``) from the Dutch master.
+
+One message per block; the msgid is the block's Dutch text with its inline Markdown (links stay
+in the message so translators can move them). Each entry says what the block is (``#.``) and
+where it stands in the master (``#:``). Running it twice changes nothing: the creation date only
+moves when a message does.
+
+>>> po = build_template("2026-01-01 00:00+0000")
+>>> po.entries[0].msgid, po.entries[0].extracted_comments[0]
+('WIJ ZIJN BIJ1', 'Title of part “wij” (1 of 3). In capitals in the Dutch; use capitals if your script has them.')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+from . import pofile
+from .catalogue import Locales
+from .master import MASTER_PATH, NOTICE, PARTS, Block, messages
+
+_DESCRIBE = {
+    "title": "Title of part “{part}” ({index} of {count}). In capitals in the Dutch; use "
+             "capitals if your script has them.",
+    "heading": "Sub-heading in part “{part}”.",
+    "item": "List item {index} of {count} in part “{part}”.",
+    "paragraph": "Paragraph {index} of {count} in part “{part}”.",
+}
+LINK_HINT = ("Translate the link text in [brackets]; keep the link target in (parentheses) "
+             "exactly.")
+NOTICE_COMMENT = ("Not BIJ1's text: our notice, shown above every translation. Say in your "
+                  "language that this is a translation and only the Dutch text is binding.")
+
+HEADER_COMMENT = [
+    "Template for translations of BIJ1's code of conduct (gedragscode).",
+    "Made by `bij1code extract` from the Dutch master; do not edit by hand.",
+    "The Dutch text is binding; every translation says so.",
+]
+
+
+def now() -> str:
+    """The current time in the PO header format."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+
+
+def describe(block: Block, blocks: list[Block]) -> list[str]:
+    """The translator-facing comments for one block."""
+    if block is NOTICE:
+        return [NOTICE_COMMENT]
+    if block.kind == "title":
+        index, count = PARTS.index(block.part) + 1, len(PARTS)
+    else:
+        same = [b for b in blocks if b.kind == block.kind and b.part == block.part]
+        index, count = same.index(block) + 1, len(same)
+    comments = [_DESCRIBE[block.kind].format(part=block.part, index=index, count=count)]
+    if "](" in block.text:
+        comments.append(LINK_HINT)
+    return comments
+
+
+def header_text(fields: dict[str, str]) -> str:
+    return "".join(f"{k}: {v}\n" for k, v in fields.items())
+
+
+def build_template(creation_date: str) -> pofile.PoFile:
+    """The template as a :class:`~pelican_bij1code.pofile.PoFile`."""
+    blocks = list(messages())
+    source = _master_reference()
+    fields = {
+        "Project-Id-Version": "pelican-bij1code",
+        "Report-Msgid-Bugs-To": "bestuur@bij1.org",
+        "POT-Creation-Date": creation_date,
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
+    header = pofile.Entry(msgid="", msgstr=header_text(fields),
+                          translator_comments=list(HEADER_COMMENT), flags=["fuzzy"])
+    entries = [
+        pofile.Entry(msgid=b.text, extracted_comments=describe(b, blocks),
+                     references=[f"{source}:{b.line}"] if b.line else [])
+        for b in blocks
+    ]
+    duplicates = [t for t, n in Counter(b.text for b in blocks).items() if n > 1]
+    if duplicates:
+        raise ValueError(f"the master repeats a block word for word: {duplicates[0]!r}")
+    return pofile.PoFile(path="gedragscode.pot", header=header, entries=entries)
+
+
+def _master_reference() -> str:
+    """The master's path as references show it: relative to the project, like xgettext."""
+    return f"{Path(MASTER_PATH).parent.name}/{MASTER_PATH.name}"
+
+
+def extract(locales: Locales) -> bool:
+    """Write the template into ``locales``; returns whether the file changed."""
+    path = locales.template_path
+    creation = now()
+    try:
+        old = pofile.read(path)
+    except (OSError, pofile.PoSyntaxError):
+        old = None
+    if old is not None:
+        kept = old.metadata.get("POT-Creation-Date")
+        if kept and pofile.dump(build_template(kept)) == pofile.dump(_without_raw(old)):
+            return False
+    return pofile.write_atomic(path, pofile.dump(build_template(creation)))
+
+
+def _without_raw(po: pofile.PoFile) -> pofile.PoFile:
+    """A copy that formats afresh, to compare contents rather than layouts."""
+    entries = [pofile.Entry(**{**e.__dict__, "raw": None}) for e in po.entries]
+    header = pofile.Entry(**{**po.header.__dict__, "raw": None}) if po.header else None
+    return pofile.PoFile(path=po.path, header=header, entries=entries)

@@ -1,0 +1,136 @@
+"""``Plural-Forms`` headers: parsing the C expression gettext uses, and comparing two rules.
+
+Two headers can spell the same rule differently (gettext's and CLDR's Polish rules differ in
+text but not in meaning), so rules are compared by what they give for n = 0 ... 1000.
+
+>>> rule = parse_plural_forms("nplurals=2; plural=(n != 1);")
+>>> rule.count, [rule(n) for n in (0, 1, 2)]
+(2, [1, 0, 1])
+>>> same_rule("nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+...           "nplurals=3; plural=n == 1 ? 0 : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2;")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\s*(\d+|n|==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()])")
+_BINARY: dict[str, tuple[int, Callable[[int, int], int]]] = {
+    "||": (1, lambda a, b: int(bool(a) or bool(b))),
+    "&&": (2, lambda a, b: int(bool(a) and bool(b))),
+    "==": (3, lambda a, b: int(a == b)), "!=": (3, lambda a, b: int(a != b)),
+    "<": (4, lambda a, b: int(a < b)), ">": (4, lambda a, b: int(a > b)),
+    "<=": (4, lambda a, b: int(a <= b)), ">=": (4, lambda a, b: int(a >= b)),
+    "+": (5, lambda a, b: a + b), "-": (5, lambda a, b: a - b),
+    "*": (6, lambda a, b: a * b), "/": (6, lambda a, b: a // b if b else 0),
+    "%": (6, lambda a, b: a % b if b else 0),
+}
+
+Expr = Callable[[int], int]
+
+
+class PluralFormsError(ValueError):
+    """A ``Plural-Forms`` value that is not ``nplurals=N; plural=EXPR;``."""
+
+
+@dataclass(frozen=True)
+class PluralRule:
+    """How many forms a language has, and which form a number takes."""
+
+    count: int
+    expr: Expr
+
+    def __call__(self, n: int) -> int:
+        return self.expr(n)
+
+
+def _tokens(text: str) -> list[str]:
+    tokens, position = [], 0
+    text = text.strip()
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if not match:
+            raise PluralFormsError(f"unexpected {text[position:].strip()[:10]!r} in {text!r}")
+        tokens.append(match.group(1))
+        position = match.end()
+    return tokens
+
+
+def _compile(tokens: list[str]) -> Expr:
+    position = 0
+
+    def peek() -> str | None:
+        return tokens[position] if position < len(tokens) else None
+
+    def take(expected: str | None = None) -> str:
+        nonlocal position
+        token = peek()
+        if token is None or (expected is not None and token != expected):
+            raise PluralFormsError(f"expected {expected or 'more'} in {' '.join(tokens)!r}")
+        position += 1
+        return token
+
+    def primary() -> Expr:
+        token = take()
+        if token == "n":
+            return lambda n: n
+        if token.isdigit():
+            value = int(token)
+            return lambda n: value
+        if token == "(":
+            inner = ternary()
+            take(")")
+            return inner
+        if token == "!":
+            operand = primary()
+            return lambda n: int(not operand(n))
+        if token == "-":
+            operand = primary()
+            return lambda n: -operand(n)
+        raise PluralFormsError(f"unexpected {token!r}")
+
+    def binary(level: int) -> Expr:
+        left = primary()
+        while (op := peek()) in _BINARY and _BINARY[op][0] >= level:
+            take()
+            strength, func = _BINARY[op]
+            right = binary(strength + 1)
+            left = (lambda f, a, b: lambda n: f(a(n), b(n)))(func, left, right)
+        return left
+
+    def ternary() -> Expr:
+        condition = binary(1)
+        if peek() != "?":
+            return condition
+        take("?")
+        yes = ternary()
+        take(":")
+        no = ternary()
+        return lambda n: yes(n) if condition(n) else no(n)
+
+    expr = ternary()
+    if position != len(tokens):
+        raise PluralFormsError(f"unexpected {tokens[position]!r}")
+    return expr
+
+
+def parse_plural_forms(value: str) -> PluralRule:
+    """Parse a header value such as ``nplurals=2; plural=(n != 1);``."""
+    match = re.fullmatch(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*", value)
+    if not match:
+        raise PluralFormsError(f"not of the form 'nplurals=N; plural=EXPR;': {value!r}")
+    count = int(match.group(1))
+    if count < 1:
+        raise PluralFormsError("nplurals must be at least 1")
+    return PluralRule(count, _compile(_tokens(match.group(2))))
+
+
+def same_rule(a: str, b: str, up_to: int = 1000) -> bool:
+    """Whether two ``Plural-Forms`` values give every n from 0 to ``up_to`` the same form."""
+    first, second = parse_plural_forms(a), parse_plural_forms(b)
+    return first.count == second.count and all(
+        first(n) == second(n) for n in range(up_to + 1)
+    )

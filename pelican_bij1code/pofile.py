@@ -1,0 +1,513 @@
+"""Read and write gettext PO files, strictly, with line numbers.
+
+Lenient readers silently drop what they cannot parse; a translation must never disappear, so
+this parser reports every syntax error the way GNU ``msgfmt`` does (file, line, wording) and
+keeps each entry's original lines, so that writing a file back keeps every untouched entry
+byte for byte, whichever tool (Poedit, Weblate, msgcat, a text editor) wrote it.
+
+>>> po = parse('msgid ""\\nmsgstr "Language: en\\\\n"\\n\\nmsgid "Wij"\\nmsgstr "We"\\n')
+>>> po.metadata["Language"], po.entries[0].msgid, po.entries[0].msgstr, po.entries[0].line
+('en', 'Wij', 'We', 4)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: The width GNU gettext (msgcat, msgmerge, Poedit) wraps string lines to.
+WRAP_WIDTH = 79
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
+            "f": "\f", "v": "\v"}
+_UNESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)$")
+
+
+@dataclass
+class PoError:
+    """A syntax error, as GNU msgfmt words it."""
+
+    line: int
+    message: str
+    column: int | None = None
+
+
+class PoSyntaxError(ValueError):
+    """A PO file that cannot be parsed; ``errors`` holds every error found."""
+
+    def __init__(self, path: str, errors: list[PoError]) -> None:
+        self.path = path
+        self.errors = errors
+        first = errors[0]
+        super().__init__(f"{path}:{first.line}: {first.message}")
+
+
+@dataclass
+class Entry:
+    """One message: its strings, comments and where it stands in the file."""
+
+    msgid: str
+    msgstr: str = ""
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    msgstr_plural: dict[int, str] = field(default_factory=dict)
+    translator_comments: list[str] = field(default_factory=list)
+    extracted_comments: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    previous_msgid: str | None = None
+    obsolete: bool = False
+    line: int = 0
+    raw: str | None = None
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        """What identifies the message in its catalogue: context and msgid."""
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def fuzzy(self) -> bool:
+        return "fuzzy" in self.flags
+
+    @property
+    def translated(self) -> bool:
+        """Translated and not fuzzy: the only entries that may be shown to readers."""
+        if self.fuzzy or self.obsolete:
+            return False
+        if self.msgid_plural is not None:
+            return bool(self.msgstr_plural) and all(self.msgstr_plural.values())
+        return bool(self.msgstr)
+
+
+@dataclass
+class PoFile:
+    """A parsed catalogue or template: the header entry and the messages, in file order."""
+
+    path: str
+    header: Entry | None
+    entries: list[Entry]
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        """The header fields (``Language``, ``Plural-Forms``, ...)."""
+        return parse_header(self.header.msgstr if self.header else "")
+
+    def active(self) -> list[Entry]:
+        """The entries that are not obsolete."""
+        return [e for e in self.entries if not e.obsolete]
+
+
+def parse_header(text: str) -> dict[str, str]:
+    """Split a header msgstr into its fields.
+
+    >>> parse_header("Language: pl\\nContent-Type: text/plain; charset=UTF-8\\n")
+    {'Language': 'pl', 'Content-Type': 'text/plain; charset=UTF-8'}
+    """
+    fields: dict[str, str] = {}
+    for line in text.split("\n"):
+        name, sep, value = line.partition(":")
+        if sep and name.strip():
+            fields[name.strip()] = value.strip()
+    return fields
+
+
+def unescape(body: str) -> tuple[str, int | None]:
+    """Decode a C string body; also returns the offset of the first invalid escape, if any.
+
+    >>> unescape(r'a\\"b\\n')
+    ('a"b\\n', None)
+    >>> unescape(r'a\\qb')[1]
+    1
+    """
+    if "\\" not in body:
+        return body, None
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch != "\\":
+            out.append(ch)
+            i += 1
+            continue
+        nxt = body[i + 1] if i + 1 < len(body) else ""
+        if nxt in _ESCAPES:
+            out.append(_ESCAPES[nxt])
+            i += 2
+        elif nxt in "01234567" and nxt:
+            digits = re.match(r"[0-7]{1,3}", body[i + 1:])
+            assert digits
+            out.append(chr(int(digits.group(), 8)))
+            i += 1 + len(digits.group())
+        elif nxt == "x" and re.match(r"[0-9a-fA-F]", body[i + 2:i + 3]):
+            digits = re.match(r"[0-9a-fA-F]+", body[i + 2:])
+            assert digits
+            out.append(chr(int(digits.group(), 16)))
+            i += 2 + len(digits.group())
+        else:
+            return "".join(out), i
+    return "".join(out), None
+
+
+def _string_token(text: str, number: int, column: int, errors: list[PoError]) -> str | None:
+    """Parse one ``"..."`` token that makes up the rest of a line."""
+    text = text.rstrip()
+    if not text.startswith('"'):
+        errors.append(PoError(number, "syntax error", column))
+        return None
+    end = 1
+    while end < len(text):
+        if text[end] == "\\":
+            end += 2
+            continue
+        if text[end] == '"':
+            break
+        end += 1
+    if end >= len(text):
+        # msgfmt counts the newline first, so it names the next line; so do we.
+        errors.append(PoError(number + 1, f"end-of-line within string (opened on line {number})"))
+        return None
+    if text[end + 1:].strip():
+        errors.append(PoError(number, "syntax error", column + end + 1))
+        return None
+    value, bad = unescape(text[1:end])
+    if bad is not None:
+        errors.append(PoError(number, "invalid control sequence", column + 1 + bad + 1))
+        return None
+    return value
+
+
+class _Builder:
+    """Accumulates the lines of one entry while parsing."""
+
+    def __init__(self) -> None:
+        self.reset(0)
+
+    def reset(self, start: int) -> None:
+        self.start = start
+        self.comments: list[tuple[str, str]] = []
+        self.fields: dict[str, str] = {}
+        self.field_lines: dict[str, int] = {}
+        self.last: str | None = None
+        self.obsolete = False
+        self.previous: dict[str, str] = {}
+
+    @property
+    def has_msgstr(self) -> bool:
+        return any(k.startswith("msgstr") for k in self.fields)
+
+
+def parse(text: str, path: str = "<string>") -> PoFile:
+    """Parse PO text; raises :class:`PoSyntaxError` listing every error, as msgfmt would."""
+    errors: list[PoError] = []
+    entries: list[Entry] = []
+    header: Entry | None = None
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    b = _Builder()
+    seen: dict[tuple[str | None, str], int] = {}
+    last_content = 0
+
+    def finish() -> None:
+        nonlocal header
+        f = b.fields
+        if not f:
+            return
+        line = b.field_lines.get("msgid", b.start)
+        plural = {int(k[7:-1]): v for k, v in f.items() if k.startswith("msgstr[")}
+        if "msgid" not in f:
+            errors.append(PoError(b.field_lines[next(iter(f))], "missing 'msgid' section"))
+            return
+        if "msgstr" not in f and not plural:
+            errors.append(PoError(line, "missing 'msgstr' section"))
+            return
+        if plural and sorted(plural) != list(range(len(plural))):
+            bad = max(k for k in f if k.startswith("msgstr["))
+            errors.append(PoError(b.field_lines[bad], "plural form has wrong index"))
+            return
+        entry = Entry(
+            msgid=f["msgid"],
+            msgstr=f.get("msgstr", ""),
+            msgctxt=f.get("msgctxt"),
+            msgid_plural=f.get("msgid_plural"),
+            msgstr_plural=plural,
+            obsolete=b.obsolete,
+            line=line,
+            previous_msgid=b.previous.get("msgid"),
+            raw="\n".join(lines[b.start - 1:last_content]) + "\n",
+        )
+        for kind, value in b.comments:
+            if kind == ".":
+                entry.extracted_comments.append(value)
+            elif kind == ":":
+                entry.references.extend(value.split())
+            elif kind == ",":
+                entry.flags.extend(x.strip() for x in value.split(",") if x.strip())
+            else:
+                entry.translator_comments.append(value)
+        if entry.obsolete:
+            entries.append(entry)
+            return
+        if entry.msgid == "" and entry.msgctxt is None and header is None and not entries:
+            header = entry
+            return
+        first = seen.get(entry.key, 1 if entry.msgid == "" and entry.msgctxt is None else None)
+        if first is not None:
+            errors.append(PoError(line, "duplicate message definition..."))
+            errors.append(PoError(first, "...this is the location of the first definition"))
+            return
+        seen[entry.key] = line
+        entries.append(entry)
+
+    def begin(number: int) -> None:
+        """Close the entry being built if it is complete (or broken), and start a new one."""
+        if b.fields:
+            finish()
+            b.reset(number)
+        elif b.start == 0:
+            b.start = number
+
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            continue
+        obsolete = line.startswith("#~")
+        if obsolete:
+            line = line[2:].lstrip()
+            if line.startswith("|"):
+                line = "#" + line
+        if line.startswith("#"):
+            kind = line[1:2] or " "
+            if kind == "|":
+                if b.fields:
+                    begin(number)
+                elif b.start == 0:
+                    b.start = number
+                match = _KEYWORD.match(line[2:].strip())
+                if match:
+                    token = _string_token(match.group(3), number, 0, [])
+                    if token is not None:
+                        b.previous[match.group(1)] = token
+                        b.last = "|" + match.group(1)
+                continue
+            begin(number)
+            if kind not in ".:,":
+                b.comments.append((" ", line[1:].strip()))
+            else:
+                b.comments.append((kind, line[2:].strip()))
+            b.obsolete = b.obsolete or obsolete
+            continue
+        stripped = line.strip()
+        if stripped.startswith('"'):
+            if b.last is None:
+                errors.append(PoError(number, "syntax error", 1))
+                continue
+            column = len(line) - len(line.lstrip()) + 1
+            token = _string_token(stripped, number, column, errors)
+            if token is not None:
+                if b.last.startswith("|"):
+                    b.previous[b.last[1:]] += token
+                else:
+                    b.fields[b.last] += token
+                    last_content = number
+            continue
+        match = _KEYWORD.match(stripped)
+        if not match:
+            errors.append(PoError(number, f'keyword "{stripped.split()[0]}" unknown'))
+            continue
+        keyword = match.group(1)
+        if keyword in ("msgctxt", "msgid") and (
+            b.has_msgstr or keyword in b.fields or (keyword == "msgctxt" and "msgid" in b.fields)
+        ):
+            begin(number)
+        elif keyword.startswith("msgstr") and ("msgid" not in b.fields or keyword in b.fields):
+            errors.append(PoError(number, "syntax error", len(keyword) + 2))
+            b.reset(0)
+            continue
+        elif keyword == "msgid_plural" and "msgid" not in b.fields:
+            errors.append(PoError(number, "syntax error", len(keyword) + 2))
+            continue
+        if b.start == 0:
+            b.start = number
+        b.obsolete = b.obsolete or obsolete
+        column = len(line) - len(match.group(3)) + 1
+        token = _string_token(match.group(3), number, column, errors)
+        b.fields[keyword] = token if token is not None else ""
+        b.field_lines[keyword] = number
+        b.last = keyword
+        last_content = number
+    finish()
+    if errors:
+        raise PoSyntaxError(path, errors)
+    return PoFile(path=path, header=header, entries=entries)
+
+
+def read(path: str | os.PathLike[str]) -> PoFile:
+    """Read and parse a PO file; a file that is not UTF-8 is a syntax error at its line."""
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PoSyntaxError(str(path), [PoError(line, "invalid multibyte sequence (not UTF-8)")])
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return parse(text, str(path))
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    r"""Encode a string body for a PO file.
+
+    >>> escape('say "hi"\n')
+    'say \\"hi\\"\\n'
+    """
+    return "".join(_UNESCAPES.get(ch, ch) for ch in text)
+
+
+_BREAK = re.compile(r"(?:\\.|[^ \\])*?(?: +|\\n|[-/:.,;!?](?=[^\W\d_])|\](?=\()|$)")
+
+
+def _chunks(escaped: str) -> list[str]:
+    """Split an escaped string where GNU gettext may wrap it.
+
+    That is after spaces and ``\\n``, after ``- / : . , ; ! ?`` before a letter, and between
+    ``]`` and ``(``.
+
+    >>> _chunks("e-mail via: mailto:x")
+    ['e-', 'mail ', 'via: ', 'mailto:', 'x']
+    """
+    return [m.group() for m in _BREAK.finditer(escaped) if m.group()]
+
+
+def width(text: str) -> int:
+    """Columns a string takes on a terminal, as gettext counts them (marks take none).
+
+    >>> width("نُنصت"), width("abc")
+    (4, 3)
+    """
+    total = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return total
+
+
+def format_string(keyword: str, value: str, columns: int = WRAP_WIDTH, prefix: str = "") -> str:
+    """Format ``keyword "value"`` the way msgcat does: one line if it fits, else wrapped.
+
+    >>> print(format_string("msgid", "short"), end="")
+    msgid "short"
+    """
+    escaped = escape(value)
+    single = f'{prefix}{keyword} "{escaped}"'
+    if width(single) <= columns and "\\n" not in escaped[:-2]:
+        return single + "\n"
+    lines: list[str] = []
+    current = ""
+    for piece in _chunks(escaped):
+        if current and width(prefix + current + piece) + 2 > columns:
+            lines.append(current)
+            current = ""
+        current += piece
+        if piece.endswith("\\n"):
+            lines.append(current)
+            current = ""
+    if current:
+        lines.append(current)
+    out = [f'{prefix}{keyword} ""']
+    out.extend(f'{prefix}"{line}"' for line in lines)
+    return "\n".join(out) + "\n"
+
+
+def format_entry(entry: Entry) -> str:
+    """One entry as text, in the layout GNU gettext writes."""
+    prefix = "#~ " if entry.obsolete else ""
+    out: list[str] = [f"# {c}".rstrip() + "\n" for c in entry.translator_comments]
+    out.extend(f"#. {c}".rstrip() + "\n" for c in entry.extracted_comments)
+    if entry.references and not entry.obsolete:
+        line = "#:"
+        for ref in entry.references:
+            if len(line) + 1 + len(ref) > WRAP_WIDTH and line != "#:":
+                out.append(line + "\n")
+                line = "#:"
+            line += " " + ref
+        out.append(line + "\n")
+    if entry.flags:
+        out.append("#, " + ", ".join(entry.flags) + "\n")
+    if entry.previous_msgid is not None:
+        out.append(format_string("msgid", entry.previous_msgid, prefix=prefix + "#| "))
+    if entry.msgctxt is not None:
+        out.append(format_string("msgctxt", entry.msgctxt, prefix=prefix))
+    out.append(format_string("msgid", entry.msgid, prefix=prefix))
+    if entry.msgid_plural is not None:
+        out.append(format_string("msgid_plural", entry.msgid_plural, prefix=prefix))
+        for index in sorted(entry.msgstr_plural):
+            out.append(format_string(f"msgstr[{index}]", entry.msgstr_plural[index],
+                                     prefix=prefix))
+    else:
+        out.append(format_string("msgstr", entry.msgstr, prefix=prefix))
+    return "".join(out)
+
+
+def dump(po: PoFile, originals: dict[tuple[str | None, str], Entry] | None = None) -> str:
+    """The whole file as text. Entries equal to one in ``originals`` keep their original lines."""
+    blocks: list[str] = []
+    originals = originals or {}
+
+    def text_of(entry: Entry) -> str:
+        old = originals.get(entry.key)
+        if old is not None and old.raw and _same(old, entry):
+            return old.raw
+        return format_entry(entry)
+
+    if po.header is not None:
+        blocks.append(text_of(po.header))
+    blocks.extend(text_of(e) for e in po.entries)
+    return "\n".join(blocks)
+
+
+def _same(a: Entry, b: Entry) -> bool:
+    """Whether two entries would be written alike (ignoring position and raw text)."""
+    fields = ("msgid", "msgstr", "msgctxt", "msgid_plural", "msgstr_plural",
+              "translator_comments", "extracted_comments", "references", "flags",
+              "previous_msgid", "obsolete")
+    return all(getattr(a, f) == getattr(b, f) for f in fields)
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> bool:
+    """Write ``text`` to ``path`` all at once: a crash leaves the old file whole.
+
+    Returns False (and writes nothing) when the file already holds exactly ``text``.
+    """
+    target = Path(path)
+    data = text.encode("utf-8")
+    try:
+        if target.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True

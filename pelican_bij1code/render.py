@@ -1,0 +1,260 @@
+"""Rendering the code of conduct in one language, as HTML, Markdown or plain text.
+
+The structure (parts, headings, lists, paragraphs) always comes from the Dutch master; a
+catalogue only supplies the text of each block. A translation is rendered only when its
+catalogue is published and passes the check with no error, so a page never mixes languages
+and nothing a ``.po`` file says can become script, style or a foreign link.
+
+>>> from .catalogue import Locales, shipped_locales_dir
+>>> renderer = Renderer(Locales(shipped_locales_dir()))
+>>> choice = renderer.choose(["en-GB"])
+>>> choice.lang, choice.problems
+('en', [])
+>>> html = renderer.html(choice.lang, parts=("ik",), level=3)
+>>> html.startswith('<section class="gedragscode" lang="en" dir="ltr">')
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import html as html_lib
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from . import languages, markup
+from .catalogue import DRAFT, Locales
+from .check import check_language
+from .master import NOTICE, PARTS, SOURCE_LANG, Block, load_master
+
+Format = Literal["html", "md", "txt"]
+FORMATS: tuple[Format, ...] = ("html", "md", "txt")
+
+
+@dataclass
+class Choice:
+    """The language chosen for a rendering, and why others were passed over."""
+
+    lang: str
+    problems: list[str] = field(default_factory=list)
+
+
+def parse_parts(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """Normalise a part selection (``"ik"``, ``"wij, samen"``, a list) to master order.
+
+    >>> parse_parts("samen, wij"), parse_parts(None)
+    (('wij', 'samen'), ('wij', 'ik', 'samen'))
+    >>> parse_parts("jullie")
+    Traceback (most recent call last):
+    ValueError: unknown part 'jullie' (choose from wij, ik, samen)
+    """
+    if value is None:
+        return PARTS
+    names = value.split(",") if isinstance(value, str) else list(value)
+    chosen = {n.strip().lower() for n in names if n.strip()}
+    for name in sorted(chosen - set(PARTS)):
+        raise ValueError(f"unknown part {name!r} (choose from {', '.join(PARTS)})")
+    if not chosen:
+        raise ValueError(f"no part given (choose from {', '.join(PARTS)})")
+    return tuple(p for p in PARTS if p in chosen)
+
+
+class Renderer:
+    """Renders from one locales folder; each (language, parts, level, format) once, until a
+    catalogue changes."""
+
+    def __init__(self, locales: Locales) -> None:
+        self.locales = locales
+        self._lock = threading.Lock()
+        self._signature: tuple[object, ...] | None = None
+        self._usable: dict[str, tuple[bool, str]] = {}
+        self._rendered: dict[tuple[str, tuple[str, ...], int, str], str] = {}
+
+    def refresh(self) -> None:
+        """Forget what was rendered if any catalogue changed on disk since."""
+        signature = self.locales.signature()
+        with self._lock:
+            if signature != self._signature:
+                self._signature = signature
+                self._usable.clear()
+                self._rendered.clear()
+
+    def usable(self, lang: str) -> tuple[bool, str]:
+        """Whether a language can be rendered, and if not, why not."""
+        if lang == SOURCE_LANG:
+            return True, ""
+        with self._lock:
+            if lang in self._usable:
+                return self._usable[lang]
+        result = self._judge(lang)
+        with self._lock:
+            self._usable[lang] = result
+        return result
+
+    def _judge(self, lang: str) -> tuple[bool, str]:
+        if not self.locales.catalogue_path(lang).is_file():
+            return False, f"there is no catalogue for {lang!r} in {self.locales.root}"
+        if self.locales.status(lang) == DRAFT:
+            return False, f"the {lang!r} catalogue is a draft"
+        report = check_language(self.locales, lang)
+        errors = report.errors
+        if errors:
+            first = errors[0]
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            return False, (f"the {lang!r} catalogue fails the check: {first.file}:{first.line}: "
+                           f"{first.code} {first.message}{more}")
+        return True, ""
+
+    def choose(self, candidates: Sequence[str | None], fallback: str = SOURCE_LANG) -> Choice:
+        """The first candidate that can be rendered; the Dutch source as the last resort."""
+        problems: list[str] = []
+        for candidate in (*candidates, fallback):
+            if not candidate:
+                continue
+            lang = languages.normalise(candidate)
+            if lang is None:
+                problems.append(f"{candidate!r} is not a language tag")
+                continue
+            ok, why = self.usable(lang)
+            if ok:
+                return Choice(lang, problems)
+            problems.append(why)
+        return Choice(SOURCE_LANG, problems)
+
+    def _translator(self, lang: str, preview: bool = False) -> Callable[[Block], str]:
+        if lang == SOURCE_LANG:
+            return lambda block: block.text
+        loaded = self.locales.load(lang)
+        if loaded.po is None:
+            raise ValueError(str(loaded.error))
+        table = {e.msgid: e.msgstr for e in loaded.po.entries
+                 if e.translated or (preview and e.msgstr and not e.obsolete)}
+        if preview:
+            return lambda block: table.get(block.text) or block.text
+        return lambda block: table[block.text]
+
+    def render(self, lang: str, parts: Sequence[str] = PARTS, level: int = 2,
+               fmt: Format = "html", preview: bool = False) -> str:
+        """The code in ``lang``, which must be usable (see :meth:`choose`).
+
+        ``preview`` renders any catalogue, fuzzy entries included and missing ones in Dutch:
+        for translators looking at their work, never for a published page.
+        """
+        key = (lang, tuple(parts), level, fmt + ("-preview" if preview else ""))
+        with self._lock:
+            if key in self._rendered:
+                return self._rendered[key]
+        text = RENDERERS[fmt](lang, self._translator(lang, preview), tuple(parts), level)
+        with self._lock:
+            self._rendered[key] = text
+        return text
+
+    def html(self, lang: str, parts: Sequence[str] = PARTS, level: int = 2) -> str:
+        return self.render(lang, parts, level, "html")
+
+
+# -- the three formats -----------------------------------------------------------------------
+
+
+@functools.cache
+def _targets(source: str) -> frozenset[str]:
+    return frozenset(link.target for link in markup.links(source))
+
+
+def _blocks(parts: Sequence[str]) -> list[Block]:
+    return [b for b in load_master() if b.part in parts]
+
+
+def _html(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
+          level: int) -> str:
+    rtl = languages.direction(lang) == "rtl"
+
+    def inline(block: Block) -> str:
+        return markup.to_html(markup.parse(translate(block)), _targets(block.text), rtl)
+
+    sub = min(level + 1, 6)
+    out = [f'<section class="gedragscode" lang="{html_lib.escape(lang)}" '
+           f'dir="{"rtl" if rtl else "ltr"}">']
+    if lang != SOURCE_LANG:
+        out.append(f'<p class="gedragscode-notice">{inline(NOTICE)}</p>')
+    in_list = in_part = False
+    for block in _blocks(parts):
+        if in_list and block.kind != "item":
+            out.append("</ul>")
+            in_list = False
+        if block.kind == "title":
+            if in_part:
+                out.append("</section>")
+            in_part = True
+            out.append(f'<section class="gedragscode-part" data-part="{block.part}">')
+            out.append(f'<h{level} class="gedragscode-title">{inline(block)}</h{level}>')
+        elif block.kind == "heading":
+            out.append(f"<h{sub}>{inline(block)}</h{sub}>")
+        elif block.kind == "item":
+            if not in_list:
+                out.append("<ul>")
+                in_list = True
+            out.append(f"<li>{inline(block)}</li>")
+        else:
+            out.append(f"<p>{inline(block)}</p>")
+    if in_list:
+        out.append("</ul>")
+    if in_part:
+        out.append("</section>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _markdown(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
+              level: int) -> str:
+    def inline(block: Block) -> str:
+        return markup.to_markdown(markup.parse(translate(block)), _targets(block.text))
+
+    out: list[str] = []
+    if lang != SOURCE_LANG:
+        out.append(f"*{inline(NOTICE)}*")
+    previous = ""
+    for block in _blocks(parts):
+        if block.kind == "title":
+            out.append(f"{'#' * level} {inline(block)}")
+        elif block.kind == "heading":
+            out.append(f"{'#' * min(level + 1, 6)} {inline(block)}")
+        elif block.kind == "item":
+            line = f"* {inline(block)}"
+            if previous == "item":
+                out[-1] += "\n" + line
+                continue
+            out.append(line)
+        else:
+            out.append(inline(block))
+        previous = block.kind
+    return "\n\n".join(out) + "\n"
+
+
+def _text(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
+          level: int) -> str:
+    def inline(block: Block) -> str:
+        return markup.to_text(markup.parse(translate(block)), _targets(block.text))
+
+    out: list[str] = []
+    if lang != SOURCE_LANG:
+        out.append(inline(NOTICE))
+    previous = ""
+    for block in _blocks(parts):
+        text = inline(block)
+        if block.kind == "item":
+            if previous == "item":
+                out[-1] += f"\n• {text}"
+            else:
+                out.append(f"• {text}")
+        else:
+            out.append(text)
+        previous = block.kind
+    return "\n\n".join(out) + "\n"
+
+
+RENDERERS: dict[str, Callable[[str, Callable[[Block], str], tuple[str, ...], int], str]] = {
+    "html": _html, "md": _markdown, "txt": _text,
+}
