@@ -154,6 +154,11 @@ class Renderer:
     def html(self, lang: str, parts: Sequence[str] = PARTS, level: int = 2) -> str:
         return self.render(lang, parts, level, "html")
 
+    def title(self, lang: str, part: str = PARTS[0]) -> str:
+        """A part's title as plain text (for summaries and link texts)."""
+        block = next(b for b in load_master() if b.kind == "title" and b.part == part)
+        return markup.to_text(markup.parse(self._translator(lang)(block)), ())
+
 
 # -- the three formats -----------------------------------------------------------------------
 

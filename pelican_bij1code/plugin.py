@@ -1,0 +1,225 @@
+"""The Pelican plugin: ``[gedragscode]`` in any page and ``{{ gedragscode() }}`` in themes.
+
+``register()`` only wires signals to the functions below; the work is done by the core
+(:mod:`.expand`, :mod:`.render`). Pages without the shortcode cost one substring test.
+
+Settings: ``BIJ1CODE_LOCALES_DIR`` (default: the shipped catalogues; a relative path is taken
+from the folder Pelican runs in), ``BIJ1CODE_FALLBACK_LANG`` (``"nl"``), ``BIJ1CODE_STRICT``
+(``False``: warnings become build errors) and ``BIJ1CODE_DEFAULT_LEVEL`` (``2``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from pelican import signals
+from pelican.utils import truncate_html_paragraphs, truncate_html_words
+
+from .catalogue import Locales, shipped_locales_dir
+from .expand import expand
+from .master import SOURCE_LANG
+from .render import Renderer, parse_parts
+from .shortcode import NAME, Shortcode
+
+logger = logging.getLogger("pelican.plugins.bij1code")
+
+_MARK = f"[{NAME}"
+_renderers: dict[Path, Renderer] = {}
+#: Problems found in this build, for BIJ1CODE_STRICT (reset when a build starts).
+_problems: list[str] = []
+
+
+class GedragscodeError(Exception):
+    """Raised at the end of a strict build that had problems; Pelican then exits with 1."""
+
+    exitcode = 1
+
+
+# -- settings and shared state ---------------------------------------------------------------
+
+
+def locales_dir(settings: dict[str, Any]) -> Path:
+    configured = settings.get("BIJ1CODE_LOCALES_DIR")
+    return Path(configured).resolve() if configured else shipped_locales_dir()
+
+
+def renderer_for(settings: dict[str, Any]) -> Renderer:
+    """The renderer of a site's locales folder, shared by every page of the build."""
+    root = locales_dir(settings)
+    renderer = _renderers.get(root)
+    if renderer is None:
+        renderer = _renderers[root] = Renderer(Locales(root))
+    return renderer
+
+
+def _report(settings: dict[str, Any], source: str, message: str) -> None:
+    if settings.get("BIJ1CODE_STRICT", False):
+        logger.error("%s: %s", source, message)
+        _problems.append(f"{source}: {message}")
+    else:
+        logger.warning("%s: %s", source, message)
+
+
+def render_shortcode(code: Shortcode, settings: dict[str, Any], source: str,
+                     content_lang: str | None = None) -> str:
+    """The HTML for one shortcode, reporting anything the author should fix."""
+    for problem in code.problems:
+        _report(settings, source, f"[{NAME}]: {problem}")
+    renderer = renderer_for(settings)
+    candidates = _unique([code.lang, content_lang, settings.get("DEFAULT_LANG")])
+    fallback = settings.get("BIJ1CODE_FALLBACK_LANG") or SOURCE_LANG
+    choice = renderer.choose(candidates, fallback)
+    for problem in choice.problems:
+        _report(settings, source, f"[{NAME}]: {problem}; using {choice.lang!r}")
+    level = code.level or int(settings.get("BIJ1CODE_DEFAULT_LEVEL", 2))
+    return renderer.html(choice.lang, code.parts or parse_parts(None), level)
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    seen: list[str] = []
+    for value in values:
+        if value and value not in seen:
+            seen.append(value)
+    return seen
+
+
+# -- signal handlers -------------------------------------------------------------------------
+
+
+def start_build(generator: Any) -> None:
+    """Each build: forget stale renderings if a catalogue changed; give themes the global."""
+    _problems.clear()
+    renderer_for(generator.settings).refresh()
+    env = getattr(generator, "env", None)
+    if env is not None:
+        env.globals[NAME] = make_template_global(generator.settings)
+
+
+def expand_content(content: Any) -> None:
+    """Expand the shortcodes of one article, page, draft or translation."""
+    raw = getattr(content, "_content", None)
+    if not raw or _MARK not in raw:
+        return
+    content._bij1code_raw = raw
+    _expand(content, raw)
+
+
+def _expand(content: Any, raw: str) -> None:
+    settings = content.settings
+    source = getattr(content, "source_path", None) or repr(content)
+    lang = getattr(content, "lang", None)
+    result = expand(raw, lambda code: render_shortcode(code, settings, source, lang))
+    for problem in result.problems:
+        _report(settings, source, problem)
+    content._content = result.html
+    content._bij1code_signature = renderer_for(settings).locales.signature()
+    metadata = content.metadata
+    if "summary" in metadata and _MARK in str(metadata["summary"]):
+        metadata["summary"] = expand(str(metadata["summary"]), lambda code: "").html
+        content._summary = metadata["summary"]
+    elif "summary" not in metadata and result.count:
+        def lead() -> str:
+            renderer = renderer_for(settings)
+            fallback = settings.get("BIJ1CODE_FALLBACK_LANG") or SOURCE_LANG
+            choice = renderer.choose(_unique([lang, settings.get("DEFAULT_LANG")]), fallback)
+            return renderer.title(choice.lang)
+
+        content._summary = metadata["summary"] = summary_without_code(raw, settings, lead)
+
+
+def summary_without_code(raw: str, settings: dict[str, Any], lead: Callable[[], str]) -> str:
+    """A summary as Pelican would make it, from the page without the code of conduct.
+
+    Index pages never show the raw tag or a code cut in half; a page that is nothing but
+    the code gets the code's first title.
+    """
+    text = expand(raw, lambda code: "").html
+    paragraphs = settings.get("SUMMARY_MAX_PARAGRAPHS")
+    if paragraphs is not None:
+        text = truncate_html_paragraphs(text, paragraphs)
+    if settings.get("SUMMARY_MAX_LENGTH") is not None:
+        text = truncate_html_words(text, settings["SUMMARY_MAX_LENGTH"],
+                                   settings.get("SUMMARY_END_SUFFIX", "…"))
+    if not text.strip():
+        text = f"<p>{Markup.escape(lead())}</p>"
+    return str(text)
+
+
+def refresh_cached(generator: Any) -> None:
+    """With CONTENT_CACHING_LAYER = "generator", content comes from the cache already
+    expanded: expand it again if a catalogue changed since."""
+    renderer = renderer_for(generator.settings)
+    signature = renderer.locales.signature()
+    for name in ("articles", "translations", "drafts", "drafts_translations",
+                 "hidden_articles", "hidden_translations", "pages", "hidden_pages",
+                 "draft_pages", "hidden_translations"):
+        for content in getattr(generator, name, []) or []:
+            raw = getattr(content, "_bij1code_raw", None)
+            if raw and getattr(content, "_bij1code_signature", None) != signature:
+                _expand(content, raw)
+
+
+def fail_if_strict(generators: list[Any]) -> None:
+    """End a strict build that had problems, naming every one."""
+    if _problems:
+        problems = list(_problems)
+        _problems.clear()
+        raise GedragscodeError(f"BIJ1CODE_STRICT: {len(problems)} problem(s):\n  "
+                               + "\n  ".join(problems))
+
+
+def make_template_global(settings: dict[str, Any]) -> Any:
+    """``{{ gedragscode(lang=None, part=None, level=2) }}`` for theme templates."""
+    from jinja2 import pass_context
+
+    @pass_context
+    def gedragscode(context: Any, lang: str | None = None, part: str | None = None,
+                    level: int | None = None) -> Markup:
+        page = context.get("article") or context.get("page")
+        template_name = getattr(context, "name", None) or "template"
+        code = Shortcode(lang=lang, level=level)
+        try:
+            code.parts = parse_parts(part) if part else None
+        except ValueError as exc:
+            code.problems.append(str(exc))
+        if level is not None and not (isinstance(level, int) and 1 <= level <= 6):
+            code.problems.append(f"level must be a whole number from 1 to 6, not {level!r}")
+            code.level = None
+        page_lang = getattr(page, "lang", None) or context.get("lang")
+        return Markup(render_shortcode(code, settings, template_name, page_lang))
+
+    return gedragscode
+
+
+def watch_catalogues(pelican: Any) -> None:
+    """Make ``pelican --autoreload`` rebuild when a catalogue changes, like content does."""
+    import pelican as pelican_module
+
+    original = getattr(pelican_module, "wait_for_changes", None)
+    if original is None or getattr(original, "_bij1code", False):
+        return
+
+    def wait_for_changes(settings_file: str, settings: Any) -> Any:
+        folder = str(locales_dir(settings))
+        content = os.path.abspath(settings.get("PATH", "") or ".")
+        watched = dict(settings)
+        watched["STATIC_PATHS"] = [*settings.get("STATIC_PATHS", []),
+                                   os.path.relpath(folder, content)]
+        return original(settings_file, watched)
+
+    wait_for_changes._bij1code = True  # type: ignore[attr-defined]
+    pelican_module.wait_for_changes = wait_for_changes  # type: ignore[attr-defined]
+
+
+def register() -> None:
+    signals.initialized.connect(watch_catalogues)
+    signals.generator_init.connect(start_build)
+    signals.content_object_init.connect(expand_content)
+    signals.article_generator_finalized.connect(refresh_cached)
+    signals.page_generator_finalized.connect(refresh_cached)
+    signals.all_generators_finalized.connect(fail_if_strict)
