@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -135,12 +136,18 @@ def cmd_check(locales: Locales, args: argparse.Namespace) -> int:
             for p in report.problems:
                 level = "error" if p.severity == "error" and report.status != DRAFT else \
                     "warning" if report.status != DRAFT else "notice"
-                print(f"::{level} file={p.file},line={max(p.line, 1)},title={p.code}::"
-                      f"[{report.locale}] {_gh(p.message)}")
+                print(f"::{level} file={p.file},line={max(p.line, 1)}::"
+                      f"{p.code} [{report.locale}] {_gh(p.message)}")
         print(_summary(reports, failed))
     else:
         print(_table(reports))
         for report in reports:
+            if report.status == DRAFT and not only and report.problems:
+                codes = Counter(p.code for p in report.problems)
+                listed = ", ".join(f"{n} {code}" for code, n in codes.most_common())
+                print(f"{report.locale} (draft): {listed}; see `bij1code check --locale "
+                      f"{report.locale}`")
+                continue
             for p in report.problems:
                 print(f"{p.file}:{p.line}: {p.severity}: {p.code} {p.message}")
         print(_summary(reports, failed))
