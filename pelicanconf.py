@@ -19,7 +19,8 @@ BIJ1CODE_FALLBACK_LANG = "nl"
 BIJ1CODE_STRICT = False
 BIJ1CODE_DEFAULT_LEVEL = 2
 
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+# Feeds need an absolute SITEURL; set one (and FEED_ALL_ATOM) when you publish.
+FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
