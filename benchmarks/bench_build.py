@@ -59,7 +59,8 @@ HEADINGS = ("Wat wij willen", "Waarom dit belangrijk is", "Doe mee", "Verslag", 
             "Achtergrond", "Vervolg", "Oproep")
 CATEGORIES = ("nieuws", "opinie", "afdelingen", "campagne", "congres", "wonen", "zorg",
               "klimaat")
-TAGS = tuple(f"thema-{i}" for i in range(40))
+#: No digits at the end: tag "thema-1" page 3 would be written where tag "thema-13" is.
+TAGS = tuple(sorted({w for w in WORDS if len(w) > 5}))[:40]
 AUTHORS = ("Redactie", "Bestuur", "Afdeling Amsterdam", "Afdeling Rotterdam",
            "Werkgroep Klimaat", "Jongeren")
 

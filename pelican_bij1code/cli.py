@@ -77,13 +77,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         locales.require()
         return COMMANDS[args.command](locales, args)
-    except (UsageError, LocalesError, FileExistsError, ValueError) as exc:
-        print(f"bij1code {args.command}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except MergeError as exc:
         for file, line, text in exc.problems:
             print(f"{file}:{line}: {text}", file=sys.stderr)
         print(f"bij1code {args.command}: nothing was written", file=sys.stderr)
+        return EXIT_USAGE
+    except (UsageError, LocalesError, FileExistsError, ValueError) as exc:
+        print(f"bij1code {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -153,12 +153,7 @@ class Visit:
     def __init__(self, context, url):
         self.page = context.new_page()
         self.errors = []
-        self.page.on(
-            "console",
-            lambda msg: self.errors.append(f"console {msg.type}: {msg.text}")
-            if msg.type == "error"
-            else None,
-        )
+        self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
         self.page.on(
             "requestfailed",
@@ -166,11 +161,22 @@ class Visit:
         )
         self.page.on(
             "response",
-            lambda resp: self.errors.append(f"HTTP {resp.status}: {resp.url}")
-            if resp.status >= 400
-            else None,
+            lambda resp: (
+                self.errors.append(f"HTTP {resp.status}: {resp.url}")
+                if resp.status >= 400
+                else None
+            ),
         )
         self.response = self.page.goto(url, wait_until="load")
+
+    def _on_console(self, msg):
+        if msg.type != "error":
+            return
+        # Chromium asks every new origin for /favicon.ico by itself; the theme links no icon,
+        # so that 404 is the browser's, not the page's.
+        if urlsplit(msg.location.get("url", "")).path == "/favicon.ico":
+            return
+        self.errors.append(f"console {msg.type}: {msg.text} ({msg.location.get('url')})")
 
     def section(self):
         return self.page.locator(SECTION)
