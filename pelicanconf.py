@@ -26,3 +26,6 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = 10
+
+# notmyidea, with dir="rtl" on right-to-left pages and the code aligned to its start
+THEME_TEMPLATES_OVERRIDES = ["theme/templates"]

@@ -22,6 +22,7 @@ from pelican.utils import truncate_html_paragraphs, truncate_html_words
 
 from .catalogue import Locales, shipped_locales_dir
 from .expand import expand
+from .languages import direction, normalise
 from .master import SOURCE_LANG
 from .render import Renderer, parse_parts
 from .shortcode import NAME, Shortcode
@@ -98,6 +99,7 @@ def start_build(generator: Any) -> None:
     env = getattr(generator, "env", None)
     if env is not None:
         env.globals[NAME] = make_template_global(generator.settings)
+        env.globals[f"{NAME}_dir"] = text_direction
 
 
 def expand_content(content: Any) -> None:
@@ -171,6 +173,12 @@ def fail_if_strict(generators: list[Any]) -> None:
         _problems.clear()
         raise GedragscodeError(f"BIJ1CODE_STRICT: {len(problems)} problem(s):\n  "
                                + "\n  ".join(problems))
+
+
+def text_direction(lang: str | None) -> str:
+    """``{{ gedragscode_dir(page.lang) }}``: "rtl" or "ltr", for a theme's ``dir`` attribute."""
+    code = normalise(lang)
+    return direction(code) if code else "ltr"
 
 
 def make_template_global(settings: dict[str, Any]) -> Any:
