@@ -42,19 +42,7 @@ TARGET = 1.02
 LANGS = ("nl", "en", "tr", "pl", "ar")
 FORMS = ("[gedragscode]", "[gedragscode lang=en]", "[gedragscode part=ik level=3]")
 
-WORDS = """
-de het een en van in op met voor niet dat die is zijn wij we ons onze partij leden
-afdeling bestuur congres gemeente raad wijk buurt huurders woningen zorg onderwijs
-klimaat rechtvaardigheid gelijkwaardigheid solidariteit racisme discriminatie armoede
-bestaanszekerheid vrijheid democratie inspraak actie campagne verkiezingen programma
-motie voorstel debat bijeenkomst vergadering werkgroep vrijwilligers gesprek samenleving
-mensen iedereen samen sterk eerlijk toekomst geschiedenis herstel erkenning dekolonisatie
-feminisme queer beweging stad dorp land wereld vandaag morgen gisteren week maand jaar
-omdat maar ook nog al altijd nooit vaak soms meer minder veel weinig groot klein nieuw
-goed slecht belangrijk duidelijk open veilig toegankelijk betaalbaar publiek gratis
-organiseren bespreken vragen luisteren leren delen steunen bouwen veranderen kiezen
-strijden werken wonen leven spreken schrijven lezen komen gaan blijven maken nemen
-""".split()
+WORDS = ["de", "het", "een", "en", "van", "in", "op", "met", "voor", "niet", "dat", "die", "is", "zijn", "wij", "we", "ons", "onze", "partij", "leden", "afdeling", "bestuur", "congres", "gemeente", "raad", "wijk", "buurt", "huurders", "woningen", "zorg", "onderwijs", "klimaat", "rechtvaardigheid", "gelijkwaardigheid", "solidariteit", "racisme", "discriminatie", "armoede", "bestaanszekerheid", "vrijheid", "democratie", "inspraak", "actie", "campagne", "verkiezingen", "programma", "motie", "voorstel", "debat", "bijeenkomst", "vergadering", "werkgroep", "vrijwilligers", "gesprek", "samenleving", "mensen", "iedereen", "samen", "sterk", "eerlijk", "toekomst", "geschiedenis", "herstel", "erkenning", "dekolonisatie", "feminisme", "queer", "beweging", "stad", "dorp", "land", "wereld", "vandaag", "morgen", "gisteren", "week", "maand", "jaar", "omdat", "maar", "ook", "nog", "al", "altijd", "nooit", "vaak", "soms", "meer", "minder", "veel", "weinig", "groot", "klein", "nieuw", "goed", "slecht", "belangrijk", "duidelijk", "open", "veilig", "toegankelijk", "betaalbaar", "publiek", "gratis", "organiseren", "bespreken", "vragen", "luisteren", "leren", "delen", "steunen", "bouwen", "veranderen", "kiezen", "strijden", "werken", "wonen", "leven", "spreken", "schrijven", "lezen", "komen", "gaan", "blijven", "maken", "nemen"]
 HEADINGS = ("Wat wij willen", "Waarom dit belangrijk is", "Doe mee", "Verslag", "Agenda",
             "Achtergrond", "Vervolg", "Oproep")
 CATEGORIES = ("nieuws", "opinie", "afdelingen", "campagne", "congres", "wonen", "zorg",

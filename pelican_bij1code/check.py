@@ -88,7 +88,8 @@ class Report:
 def check_message(source: str, translation: str) -> list[tuple[Severity, str, str]]:
     """Compare one translation with its Dutch source; ``(severity, code, message)`` each.
 
-    >>> check_message("Zie [de code](https://bij1.org/).", "See [the code](javascript:alert(1)).")[0][1]
+    >>> source = "Zie [de code](https://bij1.org/)."
+    >>> check_message(source, "See [the code](javascript:alert(1)).")[0][1]
     'unsafe-link'
     >>> check_message("Wij zijn BIJ1.", "We are BIJ1.")
     []
@@ -133,7 +134,7 @@ def check_message(source: str, translation: str) -> list[tuple[Severity, str, st
     by_text = {link.text.strip(): link.target for link in source_links}
     for link in translated_links:
         expected = by_text.get(link.text.strip())
-        if expected is not None and expected != link.target and _EMAIL.search(link.text) \
+        if (expected is not None and expected != link.target and _EMAIL.search(link.text)) \
                 or (_EMAIL.fullmatch(link.text.strip()) and link.target.startswith("mailto:")
                     and link.target[7:] != link.text.strip()):
             add("error", "link-swapped",

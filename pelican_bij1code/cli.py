@@ -164,7 +164,7 @@ def _table(reports: list[Report]) -> str:
         rows.append((r.locale, r.status, f"{r.translated}/{r.total}", f"{r.percent:.1f}%",
                      str(len(r.errors)), str(len(r.problems) - len(r.errors))))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
                      for row in rows)
 
 
@@ -197,7 +197,7 @@ def cmd_stats(locales: Locales, args: argparse.Namespace) -> int:
                           str(row["untranslated"]), f"{row['percent']:.1f}%"))
         widths = [max(len(x[i]) for x in lines) for i in range(len(lines[0]))]
         for line in lines:
-            print("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip())
+            print("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
     return EXIT_OK
 
 

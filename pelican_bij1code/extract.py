@@ -6,8 +6,8 @@ where it stands in the master (``#:``). Running it twice changes nothing: the cr
 moves when a message does.
 
 >>> po = build_template("2026-01-01 00:00+0000")
->>> po.entries[0].msgid, po.entries[0].extracted_comments[0]
-('WIJ ZIJN BIJ1', 'Title of part “wij” (1 of 3). In capitals in the Dutch; use capitals if your script has them.')
+>>> po.entries[0].msgid, po.entries[0].extracted_comments[0][:30]
+('WIJ ZIJN BIJ1', 'Title of part “wij” (1 of 3). ')
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ HEADER_COMMENT = [
 
 def now() -> str:
     """The current time in the PO header format."""
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M+0000")
 
 
 def describe(block: Block, blocks: list[Block]) -> list[str]:

@@ -77,8 +77,8 @@ def name(lang: str, in_lang: str | None = None) -> str:
 def plural_forms(lang: str) -> str | None:
     """The ``Plural-Forms`` header value CLDR gives, or None where nobody knows it.
 
-    >>> plural_forms("pl")
-    'nplurals=3; plural=n == 1 ? 0 : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2;'
+    >>> plural_forms("pl")[:40]
+    'nplurals=3; plural=n == 1 ? 0 : n % 10 >'
     >>> plural_forms("srn")
     'nplurals=1; plural=0;'
     """

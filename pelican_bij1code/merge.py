@@ -107,7 +107,7 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
     langs = only or locales.languages()
     olds = _read_all([locales.catalogue_path(lang) for lang in langs])
     plans: list[tuple[str, str]] = []
-    for lang, old in zip(langs, olds):
+    for lang, old in zip(langs, olds, strict=True):
         new = merge(old, template, lang)
         lost = _lost(old, new) if lang != SOURCE_LANG else []
         if lost:

@@ -6,8 +6,11 @@ text but not in meaning), so rules are compared by what they give for n = 0 ... 
 >>> rule = parse_plural_forms("nplurals=2; plural=(n != 1);")
 >>> rule.count, [rule(n) for n in (0, 1, 2)]
 (2, [1, 0, 1])
->>> same_rule("nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
-...           "nplurals=3; plural=n == 1 ? 0 : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2;")
+>>> gettext = ("nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && "
+...            "(n%100<10 || n%100>=20) ? 1 : 2);")
+>>> cldr = ("nplurals=3; plural=n == 1 ? 0 : n % 10 >= 2 && n % 10 <= 4 && "
+...         "(n % 100 < 12 || n % 100 > 14) ? 1 : 2;")
+>>> same_rule(gettext, cldr)
 True
 """
 

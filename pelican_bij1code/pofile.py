@@ -354,7 +354,8 @@ def read(path: str | os.PathLike[str]) -> PoFile:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise PoSyntaxError(str(path), [PoError(line, "invalid multibyte sequence (not UTF-8)")])
+        error = PoError(line, "invalid multibyte sequence (not UTF-8)")
+        raise PoSyntaxError(str(path), [error]) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     return parse(text, str(path))

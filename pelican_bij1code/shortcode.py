@@ -7,8 +7,10 @@ may come out of SmartyPants, Typogrify or docutils as entities or wrapped in
 
 >>> parse_body(' lang=&#8220;en&#8221; deel=ik niveau=<span class="caps">3</span>')
 Shortcode(lang='en', parts=('ik',), level=3, problems=[])
->>> parse_body(" lang=en level=9 colour=red").problems
-["level must be a whole number from 1 to 6, not '9'", "unknown attribute 'colour' (use lang, part, level or taal, deel, niveau)"]
+>>> for problem in parse_body(" lang=en level=9 colour=red").problems:
+...     print(problem)
+level must be a whole number from 1 to 6, not '9'
+unknown attribute 'colour' (use lang, part, level or taal, deel, niveau)
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ def test_master_structure() -> None:
     assert first.text == ("Wij zijn allereerst mensen met al onze mooie kanten en imperfecties, "
                           "goede dagen en slechte dagen, grenzen en wensen. Wij geven elkaar de "
                           "ruimte om mens te zijn.")
-    closing = [b for b in blocks if b.kind == "paragraph"][0].text
+    closing = next(b for b in blocks if b.kind == "paragraph").text
     assert "[BIJ1 Integriteits- en gedragscode](https://bij1.org/gedragscode/)" in closing
     assert "[bestuur@bij1.org](mailto:bestuur@bij1.org)" in closing
     # every word of the master is in some block

@@ -193,7 +193,8 @@ def test_attributes_and_aliases(build_site: SiteBuilder, attrs: str, lang: str,
 
 
 def test_typogrify_and_smartypants_quotes(build_site: SiteBuilder) -> None:
-    body = '[gedragscode lang="en" part="ik" level="3"]\n\nThen [gedragscode taal="TR" deel="samen"]'
+    body = ('[gedragscode lang="en" part="ik" level="3"]\n\n'
+            'Then [gedragscode taal="TR" deel="samen"]')
     site = build_site(
         {"pages/code.md": page(body)},
         TYPOGRIFY=True,
