@@ -119,7 +119,7 @@ def _expand(content: Any, raw: str) -> None:
     for problem in result.problems:
         _report(settings, source, problem)
     content._content = result.html
-    content._bij1code_signature = renderer_for(settings).locales.signature()
+    content._bij1code_signature = renderer_for(settings).signature
     metadata = content.metadata
     if "summary" in metadata and _MARK in str(metadata["summary"]):
         metadata["summary"] = expand(str(metadata["summary"]), lambda code: "").html
@@ -155,11 +155,10 @@ def summary_without_code(raw: str, settings: dict[str, Any], lead: Callable[[], 
 def refresh_cached(generator: Any) -> None:
     """With CONTENT_CACHING_LAYER = "generator", content comes from the cache already
     expanded: expand it again if a catalogue changed since."""
-    renderer = renderer_for(generator.settings)
-    signature = renderer.locales.signature()
+    signature = renderer_for(generator.settings).signature
     for name in ("articles", "translations", "drafts", "drafts_translations",
                  "hidden_articles", "hidden_translations", "pages", "hidden_pages",
-                 "draft_pages", "hidden_translations"):
+                 "draft_pages", "draft_translations"):
         for content in getattr(generator, name, []) or []:
             raw = getattr(content, "_bij1code_raw", None)
             if raw and getattr(content, "_bij1code_signature", None) != signature:

@@ -72,6 +72,11 @@ class Renderer:
         self._usable: dict[str, tuple[bool, str]] = {}
         self._rendered: dict[tuple[str, tuple[str, ...], int, str], str] = {}
 
+    @property
+    def signature(self) -> tuple[object, ...] | None:
+        """The state of the catalogues at the last :meth:`refresh`."""
+        return self._signature
+
     def refresh(self) -> None:
         """Forget what was rendered if any catalogue changed on disk since."""
         signature = self.locales.signature()
