@@ -25,8 +25,12 @@ from .plurals import PluralFormsError, parse_plural_forms, same_rule
 
 Severity = Literal["error", "warning"]
 
-#: Terms that stay as they are in every language (matched without regard to case).
-KEEP_TERMS = ("BIJ1komst", "BIJ1")
+#: Terms that stay as they are in every language: whole words, any case, in the visible text
+#: (not inside link targets or e-mail addresses). "BIJ1" does not count inside "BIJ1komst".
+KEEP_TERMS = {
+    "BIJ1komst": re.compile(r"\bBIJ1komst", re.I),
+    "BIJ1": re.compile(r"\bBIJ1\b(?!komst)", re.I),
+}
 #: Link schemes that can run code or smuggle content.
 UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 #: Bidirectional controls and zero-width characters: invisible, and able to reorder text.
@@ -83,6 +87,11 @@ class Report:
 
 
 # -- single messages -------------------------------------------------------------------------
+
+
+def _visible(message: str) -> str:
+    """What a reader sees of a message, without e-mail addresses."""
+    return _EMAIL.sub(" ", markup.to_text(markup.parse(message), ()))
 
 
 def check_message(source: str, translation: str) -> list[tuple[Severity, str, str]]:
@@ -146,11 +155,13 @@ def check_message(source: str, translation: str) -> list[tuple[Severity, str, st
         add("error", "email", f"lost the e-mail address {address}")
     for address in sorted(translated_mails - source_mails):
         add("error", "email", f"has the e-mail address {address}, which the Dutch text does not")
-    lowered = translation.lower()
-    for term in KEEP_TERMS:
-        if source.lower().count(term.lower()) and term.lower() not in lowered:
-            add("error", "term", f"lost {term!r}, which stays as it is in every language")
-            break
+    source_text, translated_text = _visible(source), _visible(translation)
+    for term, pattern in KEEP_TERMS.items():
+        wanted, found_count = len(pattern.findall(source_text)), len(pattern.findall(
+            translated_text))
+        if found_count < wanted:
+            add("error", "term", f"has {found_count} × {term!r} where the Dutch has {wanted}; "
+                "it stays as it is in every language")
 
     if translation == source and re.search(r"[A-Za-z]{3}", source):
         add("warning", "unchanged", "is the same as the Dutch text; is it translated?")
@@ -158,7 +169,8 @@ def check_message(source: str, translation: str) -> list[tuple[Severity, str, st
         add("warning", "double-space", "has a double space")
     if translation != translation.strip() and source == source.strip():
         add("warning", "whitespace", "starts or ends with white space")
-    if source.rstrip()[-1:] in _END and translation.rstrip()[-1:] not in _END:
+    ending = translation.rstrip()[-1:]
+    if source.rstrip()[-1:] in _END and (not ending or ending not in _END):
         add("warning", "end-punctuation",
             f"does not end with punctuation, while the Dutch ends with {source.rstrip()[-1]!r}")
     return found
@@ -209,9 +221,22 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
             if expected is not None and not same_rule(plural, expected):
                 add("error", "header-plural",
                     f"Plural-Forms {plural!r} differs from CLDR's {expected!r}")
-        except PluralFormsError as exc:
+        except (PluralFormsError, RecursionError) as exc:
             add("error", "header-plural", f"Plural-Forms cannot be read: {exc}")
     return problems
+
+
+def check_plural_counts(po: pofile.PoFile) -> list[Problem]:
+    """Every plural entry has as many forms as ``Plural-Forms`` says (as ``msgfmt -c``)."""
+    try:
+        count = parse_plural_forms(po.metadata.get("Plural-Forms", "")).count
+    except (PluralFormsError, RecursionError):
+        return []
+    return [Problem(po.path, e.line, "error", "plural-forms",
+                    f"{_short(e.msgid)} has {len(e.msgstr_plural)} plural forms; "
+                    f"Plural-Forms says nplurals={count}")
+            for e in po.entries
+            if e.msgid_plural is not None and not e.obsolete and len(e.msgstr_plural) != count]
 
 
 def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
@@ -292,7 +317,7 @@ def check_language(locales: Locales, lang: str,
     if loaded.po is None:
         report.problems = _syntax_problems(loaded)
         return report
-    report.problems = check_header(loaded.po, lang)
+    report.problems = check_header(loaded.po, lang) + check_plural_counts(loaded.po)
     report.translated, found = check_entries(loaded.po, entries, lang)
     report.problems += found
     if not entries:
@@ -305,7 +330,7 @@ def check_all(locales: Locales, only: Iterable[str] | None = None) -> list[Repor
     template = check_template(locales)
     chosen = list(only) if only else locales.languages()
     reports = [check_language(locales, lang, template) for lang in chosen]
-    if template[1] and template[0]:
+    if template[1] and (template[0] or not reports):
         reports.insert(0, Report("template", "published", 0, len(template[0]), template[1]))
     return reports
 

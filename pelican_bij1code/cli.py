@@ -96,7 +96,7 @@ def cmd_extract(locales: Locales, args: argparse.Namespace) -> int:
 
 
 def cmd_update(locales: Locales, args: argparse.Namespace) -> int:
-    only = [_lang(x) for x in args.locale] if args.locale else None
+    only = list(dict.fromkeys(_lang(x) for x in args.locale)) if args.locale else None
     for lang in only or []:
         if not locales.catalogue_path(lang).is_file():
             raise UsageError(f"no catalogue for {lang!r} in {locales.root}")
@@ -118,7 +118,7 @@ def cmd_init(locales: Locales, args: argparse.Namespace) -> int:
 
 
 def cmd_check(locales: Locales, args: argparse.Namespace) -> int:
-    only = [_lang(x) for x in args.locale] if args.locale else None
+    only = list(dict.fromkeys(_lang(x) for x in args.locale)) if args.locale else None
     for lang in only or []:
         if not locales.catalogue_path(lang).is_file():
             raise UsageError(f"no catalogue for {lang!r} in {locales.root} "
@@ -136,7 +136,7 @@ def cmd_check(locales: Locales, args: argparse.Namespace) -> int:
             for p in report.problems:
                 level = "error" if p.severity == "error" and report.status != DRAFT else \
                     "warning" if report.status != DRAFT else "notice"
-                print(f"::{level} file={p.file},line={max(p.line, 1)}::"
+                print(f"::{level} file={_gh_property(p.file)},line={max(p.line, 1)}::"
                       f"{p.code} [{report.locale}] {_gh(p.message)}")
         print(_summary(reports, failed))
     else:
@@ -155,7 +155,13 @@ def cmd_check(locales: Locales, args: argparse.Namespace) -> int:
 
 
 def _gh(text: str) -> str:
+    """Escape an annotation's message, as GitHub's toolkit does."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    """Escape an annotation property (file=...), as GitHub's toolkit does."""
+    return _gh(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _table(reports: list[Report]) -> str:

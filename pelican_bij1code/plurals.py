@@ -50,9 +50,15 @@ class PluralRule:
         return self.expr(n)
 
 
+#: Longest plural expression accepted (CLDR's longest is under 200 characters).
+MAX_LENGTH = 500
+
+
 def _tokens(text: str) -> list[str]:
     tokens, position = [], 0
     text = text.strip()
+    if len(text) > MAX_LENGTH:
+        raise PluralFormsError(f"the plural expression is longer than {MAX_LENGTH} characters")
     while position < len(text):
         match = _TOKEN.match(text, position)
         if not match:
@@ -128,12 +134,18 @@ def parse_plural_forms(value: str) -> PluralRule:
     count = int(match.group(1))
     if count < 1:
         raise PluralFormsError("nplurals must be at least 1")
-    return PluralRule(count, _compile(_tokens(match.group(2))))
+    try:
+        return PluralRule(count, _compile(_tokens(match.group(2))))
+    except RecursionError:
+        raise PluralFormsError("the plural expression is nested too deeply") from None
 
 
 def same_rule(a: str, b: str, up_to: int = 1000) -> bool:
     """Whether two ``Plural-Forms`` values give every n from 0 to ``up_to`` the same form."""
     first, second = parse_plural_forms(a), parse_plural_forms(b)
-    return first.count == second.count and all(
-        first(n) == second(n) for n in range(up_to + 1)
-    )
+    try:
+        return first.count == second.count and all(
+            first(n) == second(n) for n in range(up_to + 1)
+        )
+    except RecursionError:
+        raise PluralFormsError("the plural expression is nested too deeply") from None

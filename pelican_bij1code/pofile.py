@@ -80,8 +80,8 @@ class Entry:
         if self.fuzzy or self.obsolete:
             return False
         if self.msgid_plural is not None:
-            return bool(self.msgstr_plural) and all(self.msgstr_plural.values())
-        return bool(self.msgstr)
+            return bool(self.msgstr_plural) and all(s.strip() for s in self.msgstr_plural.values())
+        return bool(self.msgstr.strip())
 
 
 @dataclass
@@ -146,6 +146,8 @@ def unescape(body: str) -> tuple[str, int | None]:
         elif nxt == "x" and re.match(r"[0-9a-fA-F]", body[i + 2:i + 3]):
             digits = re.match(r"[0-9a-fA-F]+", body[i + 2:])
             assert digits
+            if int(digits.group(), 16) > 0x10FFFF:
+                return "".join(out), i
             out.append(chr(int(digits.group(), 16)))
             i += 2 + len(digits.group())
         else:
@@ -153,8 +155,10 @@ def unescape(body: str) -> tuple[str, int | None]:
     return "".join(out), None
 
 
-def _string_token(text: str, number: int, column: int, errors: list[PoError]) -> str | None:
-    """Parse one ``"..."`` token that makes up the rest of a line."""
+def _string_token(text: str, number: int, column: int, errors: list[PoError],
+                  last: bool = False) -> str | None:
+    """Parse one ``"..."`` token that makes up the rest of a line (``last``: of the file,
+    with no newline after it)."""
     text = text.rstrip()
     if not text.startswith('"'):
         errors.append(PoError(number, "syntax error", column))
@@ -168,8 +172,12 @@ def _string_token(text: str, number: int, column: int, errors: list[PoError]) ->
             break
         end += 1
     if end >= len(text):
-        # msgfmt counts the newline first, so it names the next line; so do we.
-        errors.append(PoError(number + 1, f"end-of-line within string (opened on line {number})"))
+        if last:
+            errors.append(PoError(number, "end-of-file within string"))
+        else:
+            # msgfmt counts the newline first, so it names the next line; so do we.
+            errors.append(PoError(number + 1,
+                                  f"end-of-line within string (opened on line {number})"))
         return None
     if text[end + 1:].strip():
         errors.append(PoError(number, "syntax error", column + end + 1))
@@ -177,6 +185,9 @@ def _string_token(text: str, number: int, column: int, errors: list[PoError]) ->
     value, bad = unescape(text[1:end])
     if bad is not None:
         errors.append(PoError(number, "invalid control sequence", column + 1 + bad + 1))
+        return None
+    if "\x04" in value:
+        errors.append(PoError(number, "context separator <EOT> within string"))
         return None
     return value
 
@@ -209,6 +220,9 @@ def parse(text: str, path: str = "<string>") -> PoFile:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+        at_end = 0
+    else:
+        at_end = len(lines)  # the last line has no newline: a string may end with the file
     b = _Builder()
     seen: dict[tuple[str | None, str], int] = {}
     last_content = 0
@@ -225,6 +239,13 @@ def parse(text: str, path: str = "<string>") -> PoFile:
             return
         if "msgstr" not in f and not plural:
             errors.append(PoError(line, "missing 'msgstr' section"))
+            return
+        if "msgid_plural" in f and "msgstr" in f:
+            errors.append(PoError(b.field_lines["msgstr"], "syntax error"))
+            return
+        if plural and "msgid_plural" not in f:
+            first_plural = min(b.field_lines[k] for k in f if k.startswith("msgstr["))
+            errors.append(PoError(first_plural, "syntax error"))
             return
         if plural and sorted(plural) != list(range(len(plural))):
             bad = max(k for k in f if k.startswith("msgstr["))
@@ -308,7 +329,7 @@ def parse(text: str, path: str = "<string>") -> PoFile:
                 errors.append(PoError(number, "syntax error", 1))
                 continue
             column = len(line) - len(line.lstrip()) + 1
-            token = _string_token(stripped, number, column, errors)
+            token = _string_token(stripped, number, column, errors, number == at_end)
             if token is not None:
                 if b.last.startswith("|"):
                     b.previous[b.last[1:]] += token
@@ -336,7 +357,7 @@ def parse(text: str, path: str = "<string>") -> PoFile:
             b.start = number
         b.obsolete = b.obsolete or obsolete
         column = len(line) - len(match.group(3)) + 1
-        token = _string_token(match.group(3), number, column, errors)
+        token = _string_token(match.group(3), number, column, errors, number == at_end)
         b.fields[keyword] = token if token is not None else ""
         b.field_lines[keyword] = number
         b.last = keyword

@@ -1,0 +1,1126 @@
+"""`bij1code check` against a corpus of broken and hostile catalogues.
+
+Every test copies the shipped ``locales/`` folder into ``tmp_path``, breaks one catalogue in
+one way, runs the command (in-process through ``pelican_bij1code.cli.main``, a few through a
+real ``python -m pelican_bij1code`` subprocess) and asserts the finding's code, file, line and
+severity, and the exit code (0 pass, 1 findings, 2 bad usage or an unreadable folder).
+
+The catalogues are edited with a tiny PO line editor written here, independent of the
+package's own parser, so that a bug in ``pofile`` cannot hide itself. Syntax errors are
+compared with GNU ``msgfmt -c`` run on the very same file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pelican_bij1code.catalogue import shipped_locales_dir
+from pelican_bij1code.cli import main
+
+SHIPPED = shipped_locales_dir()
+DOMAIN_PO = Path("LC_MESSAGES") / "gedragscode.po"
+PUBLISHED = ("ar", "en", "nl", "pl", "tr")
+DRAFTS = ("pap", "srn")
+ALL_LANGS = tuple(sorted(PUBLISHED + DRAFTS))
+
+# Entries of the template, by the start of their Dutch msgid.
+LIST_ITEM = "Wij spreken vanuit eigen ervaring."  # a list item, one line, no link
+OTHER_ITEM = "Wij praten met mensen"  # another one-line list item
+TITLE_IK = "IK BEN BIJ1"  # a part title (a heading)
+ITEM_BIJ1 = "Ik ben een voorbeeld van waar BIJ1"  # a list item naming BIJ1
+TWO_LINKS = "Een diepgaande uitwerking"  # the paragraph with two links (URL and mailto:)
+ONE_LINK = "Wanneer je iets meemaakt"  # the paragraph with one link
+NOTICE = "Dit is een vertaling."
+
+GEDRAGSCODE = "https://bij1.org/gedragscode/"
+MAILTO = "mailto:bestuur@bij1.org"
+VERTROUWEN = "https://bij1.org/vertrouwenspersonen/"
+
+
+# -- a small PO line editor, independent of pelican_bij1code.pofile ---------------------------
+
+_OUT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+_IN = {"n": "\n", "t": "\t", "r": "\r"}
+
+
+def po_escape(text: str) -> str:
+    return "".join(_OUT.get(ch, ch) for ch in text)
+
+
+def po_unquote(token: str) -> str:
+    token = token.strip()
+    assert len(token) >= 2 and token[0] == token[-1] == '"', token
+    return re.sub(r"\\(.)", lambda m: _IN.get(m[1], m[1]), token[1:-1])
+
+
+@dataclass
+class Block:
+    """Where one entry stands in the file (0-based indexes into the line list)."""
+
+    msgid: str
+    first: int  # first comment line (or the msgid line)
+    msgid_at: int
+    msgstr_at: int
+    end: int  # one past the last msgstr line
+
+    @property
+    def line(self) -> int:
+        """The 1-based line of the entry: its msgid keyword."""
+        return self.msgid_at + 1
+
+
+class Po:
+    """A catalogue as a list of lines, with just enough structure to break it on purpose."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines = path.read_text(encoding="utf-8").split("\n")
+
+    def blocks(self) -> list[Block]:
+        lines, out, i = self.lines, [], 0
+        while i < len(lines):
+            if not lines[i].startswith("msgid "):
+                i += 1
+                continue
+            at = first = i
+            while first > 0 and lines[first - 1].startswith("#") \
+                    and not lines[first - 1].startswith("#~"):
+                first -= 1
+            msgid = po_unquote(lines[i][6:])
+            i += 1
+            while i < len(lines) and lines[i].startswith('"'):
+                msgid += po_unquote(lines[i])
+                i += 1
+            while i < len(lines) and lines[i].startswith("msgid_plural"):
+                i += 1
+                while i < len(lines) and lines[i].startswith('"'):
+                    i += 1
+            msgstr_at = i
+            while i < len(lines) and lines[i].startswith(("msgstr", '"')):
+                i += 1
+            out.append(Block(msgid, first, at, msgstr_at, i))
+        return out
+
+    def block(self, prefix: str) -> Block:
+        found = [b for b in self.blocks() if b.msgid and b.msgid.startswith(prefix)]
+        assert len(found) == 1, f"{prefix!r}: {len(found)} entries in {self.path}"
+        return found[0]
+
+    def line(self, prefix: str) -> int:
+        return self.block(prefix).line
+
+    @property
+    def header_line(self) -> int:
+        header = self.blocks()[0]
+        assert header.msgid == ""
+        return header.line
+
+    def msgstr(self, prefix: str) -> str:
+        b = self.block(prefix)
+        text = ""
+        for raw in self.lines[b.msgstr_at:b.end]:
+            text += po_unquote(raw[len("msgstr"):] if raw.startswith("msgstr") else raw)
+        return text
+
+    def set_msgstr(self, prefix: str, text: str) -> Po:
+        b = self.block(prefix)
+        self.lines[b.msgstr_at:b.end] = [f'msgstr "{po_escape(text)}"']
+        return self
+
+    def fuzzy(self, prefix: str) -> Po:
+        self.lines.insert(self.block(prefix).msgid_at, "#, fuzzy")
+        return self
+
+    def delete(self, prefix: str) -> Po:
+        b = self.block(prefix)
+        end = b.end + 1 if b.end < len(self.lines) and self.lines[b.end] == "" else b.end
+        del self.lines[b.first:end]
+        return self
+
+    def set_header(self, name: str, value: str | None) -> Po:
+        header = self.blocks()[0]
+        assert header.msgid == ""
+        text = "".join(po_unquote(raw[6:] if raw.startswith("msgstr") else raw)
+                       for raw in self.lines[header.msgstr_at:header.end])
+        fields = [f for f in text.split("\n") if f]
+        kept = [f for f in fields if f.partition(":")[0].strip() != name]
+        if value is not None:
+            kept.append(f"{name}: {value}")
+        self.lines[header.msgstr_at:header.end] = [
+            'msgstr ""', *(f'"{po_escape(f)}\\n"' for f in kept)]
+        return self
+
+    def append(self, *lines: str) -> int:
+        """Add lines after a blank line at the end; returns the line number of the first."""
+        while self.lines and self.lines[-1] == "":
+            self.lines.pop()
+        first = len(self.lines) + 2
+        self.lines += ["", *lines, ""]
+        return first
+
+    def save(self, data: bytes | None = None) -> Po:
+        # A new inode every time, so that no cache can mistake the new file for the old one.
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_bytes("\n".join(self.lines).encode("utf-8") if data is None else data)
+        os.replace(tmp, self.path)
+        return self
+
+
+def template_total() -> int:
+    pot = Po(SHIPPED / "gedragscode.pot")
+    return sum(1 for b in pot.blocks() if b.msgid)
+
+
+TOTAL = template_total()
+
+
+# -- running the command ------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    rc: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def loc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped locales folder; the working directory is its parent."""
+    root = tmp_path / "locales"
+    shutil.copytree(SHIPPED, root, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    monkeypatch.chdir(tmp_path)
+    return root
+
+
+def catalogue(root: Path, lang: str) -> Po:
+    return Po(root / lang / DOMAIN_PO)
+
+
+def check(capsys: pytest.CaptureFixture[str], *args: object) -> Run:
+    """``bij1code check ARGS`` in-process; a raised exception is a traceback, never allowed."""
+    capsys.readouterr()
+    try:
+        rc = main(["check", *map(str, args)])
+    except SystemExit:
+        raise
+    except Exception as exc:  # the contract: a finding, never a traceback
+        pytest.fail(f"`bij1code check` raised {type(exc).__name__}: {str(exc)[:300]}")
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    return Run(rc, captured.out, captured.err)
+
+
+def check_json(capsys: pytest.CaptureFixture[str], root: Path,
+               *args: object) -> tuple[int, list[dict]]:
+    run = check(capsys, "--locales", root, "--format", "json", *args)
+    data = json.loads(run.out)
+    assert isinstance(data, list)
+    return run.rc, data
+
+
+def cli(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m pelican_bij1code ARGS`` in a real process."""
+    done = subprocess.run([sys.executable, "-m", "pelican_bij1code", *map(str, args)],
+                          cwd=cwd, capture_output=True, text=True, timeout=120, check=False)
+    assert "Traceback" not in done.stdout + done.stderr, done.stderr[-2000:]
+    return done
+
+
+def report(data: list[dict], locale: str) -> dict:
+    found = [r for r in data if r["locale"] == locale]
+    assert len(found) == 1, f"{len(found)} reports for {locale!r}: {[r['locale'] for r in data]}"
+    return found[0]
+
+
+def same_file(reported: str, expected: Path) -> bool:
+    path = Path(reported)
+    if not path.is_absolute():
+        path = Path.cwd() / path
+    return path.resolve() == expected.resolve()
+
+
+def problems_at(data: list[dict], locale: str, file: Path, line: int,
+                severity: str | None = "error") -> list[dict]:
+    return [p for p in report(data, locale)["problems"]
+            if same_file(p["file"], file) and p["line"] == line
+            and (severity is None or p["severity"] == severity)]
+
+
+def assert_finding(data: list[dict], locale: str, code: str | set[str], file: Path, line: int,
+                   severity: str = "error") -> None:
+    """A finding with this code (all of these codes), in this file, at this exact line."""
+    wanted = {code} if isinstance(code, str) else code
+    found = {p["code"] for p in problems_at(data, locale, file, line, severity)}
+    assert wanted <= found, (
+        f"expected {sorted(wanted)} ({severity}) at {file}:{line}; "
+        f"{locale} reported {json.dumps(report(data, locale)['problems'], indent=1)}")
+
+
+def assert_only_this_broken(data: list[dict], broken: str) -> None:
+    """The other published languages still pass: one catalogue broken, one reported."""
+    for rep in data:
+        if rep["locale"] != broken and rep["status"] == "published":
+            assert [p for p in rep["problems"] if p["severity"] == "error"] == [], rep
+
+
+# -- GNU msgfmt ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def msgfmt() -> str:
+    path = shutil.which("msgfmt")
+    if path is None:
+        reason = ("GNU gettext's msgfmt is not installed (apt-get install gettext); the "
+                  "strict-parsing tests compare `bij1code check` with `msgfmt -c`")
+        if os.environ.get("CI"):
+            pytest.fail(reason + ", and under CI it must be")
+        pytest.skip(reason)
+    return path
+
+
+def msgfmt_c(msgfmt: str, path: Path) -> tuple[int, set[int], str]:
+    """``msgfmt -c`` on a file: its exit code, the lines it names, its output."""
+    done = subprocess.run([msgfmt, "-c", "-o", os.devnull, path.name], cwd=path.parent,
+                          capture_output=True, text=True, timeout=60, check=False,
+                          env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""})
+    lines = {int(n) for n in re.findall(rf"^{re.escape(path.name)}:(\d+):", done.stderr, re.M)}
+    return done.returncode, lines, done.stderr
+
+
+# == the shipped catalogues =====================================================================
+
+
+def test_shipped_catalogues_pass_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    run = check(capsys, "--strict")
+    assert run.rc == 0, run.out + run.err
+    run = check(capsys, "--strict", "--format", "json")
+    data = json.loads(run.out)
+    assert sorted(r["locale"] for r in data) == list(ALL_LANGS)
+    for rep in data:
+        assert rep["total"] == TOTAL
+        if rep["locale"] in PUBLISHED:
+            assert rep["status"] == "published"
+            assert rep["translated"] == TOTAL and rep["problems"] == [], rep
+        else:
+            assert rep["status"] == "draft"
+
+
+def test_shipped_catalogues_pass_strict_in_a_real_process(loc: Path) -> None:
+    done = cli("check", "--strict", cwd=loc.parent)
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = cli("check", "--strict", "--locales", "locales", cwd=loc.parent)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("name", [*(f"{lang}/{DOMAIN_PO}" for lang in ALL_LANGS),
+                                  "gedragscode.pot"])
+def test_shipped_files_pass_msgfmt_c(msgfmt: str, name: str) -> None:
+    rc, _, stderr = msgfmt_c(msgfmt, SHIPPED / name)
+    assert rc == 0, stderr
+
+
+# == completeness ===============================================================================
+
+
+def test_missing_entry(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    po = catalogue(loc, "en").delete(LIST_ITEM).save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    rep = report(data, "en")
+    missing = [p for p in rep["problems"] if p["code"] == "missing"]
+    assert len(missing) == 1, rep["problems"]
+    assert same_file(missing[0]["file"], po.path) and missing[0]["severity"] == "error"
+    assert 1 <= missing[0]["line"] <= len(po.lines)
+    assert (rep["translated"], rep["total"]) == (TOTAL - 1, TOTAL)
+    assert_only_this_broken(data, "en")
+
+
+def test_untranslated_entry(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    po = catalogue(loc, "tr").set_msgstr(LIST_ITEM, "").save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert_finding(data, "tr", "untranslated", po.path, po.line(LIST_ITEM))
+    assert (report(data, "tr")["translated"], report(data, "tr")["total"]) == (TOTAL - 1, TOTAL)
+    assert_only_this_broken(data, "tr")
+
+
+def test_whitespace_only_translation_is_untranslated(capsys: pytest.CaptureFixture[str],
+                                                     loc: Path) -> None:
+    # A msgstr of blanks shows an empty list item: it is no translation.
+    po = catalogue(loc, "en").set_msgstr(LIST_ITEM, "  ").save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 1, report(data, "en")["problems"]
+    assert_finding(data, "en", "untranslated", po.path, po.line(LIST_ITEM))
+    assert report(data, "en")["translated"] == TOTAL - 1
+
+
+def test_fuzzy_entry(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    po = catalogue(loc, "pl").fuzzy(ONE_LINK).save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert_finding(data, "pl", "fuzzy", po.path, po.line(ONE_LINK))
+    assert report(data, "pl")["translated"] == TOTAL - 1
+    assert_only_this_broken(data, "pl")
+
+
+def test_entry_not_in_template_is_reported(capsys: pytest.CaptureFixture[str],
+                                           loc: Path) -> None:
+    po = catalogue(loc, "en")
+    line = po.append('msgid "Wij zijn de beste partij."', 'msgstr "We are the best party."')
+    po.save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 0
+    assert_finding(data, "en", "extra", po.path, line, severity="warning")
+    assert report(data, "en")["translated"] == TOTAL
+    assert check(capsys, "--locales", loc, "--strict").rc == 1
+
+
+def test_obsolete_entry_is_reported(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    po = catalogue(loc, "ar")
+    line = po.append('#~ msgid "Wij waren BIJ1."', '#~ msgstr "كنا BIJ1."')
+    po.save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 0
+    assert_finding(data, "ar", "obsolete", po.path, line, severity="warning")
+    assert report(data, "ar")["translated"] == TOTAL
+    assert check(capsys, "--locales", loc, "--strict").rc == 1
+
+
+def test_entry_made_obsolete_is_missing(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    po = catalogue(loc, "en")
+    b = po.block(LIST_ITEM)
+    for i in range(b.msgid_at, b.end):
+        po.lines[i] = "#~ " + po.lines[i]
+    po.save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert_finding(data, "en", "obsolete", po.path, b.line, severity="warning")
+    assert "missing" in {p["code"] for p in report(data, "en")["problems"]}
+    assert report(data, "en")["translated"] == TOTAL - 1
+
+
+def test_percent_counts_translated_not_fuzzy_over_template(capsys: pytest.CaptureFixture[str],
+                                                           loc: Path) -> None:
+    po = catalogue(loc, "en")
+    po.fuzzy(ONE_LINK).set_msgstr(OTHER_ITEM, "").delete(LIST_ITEM)
+    po.append('msgid "Niet in de template"', 'msgstr "Not in the template"')
+    po.append('#~ msgid "Oud"', '#~ msgstr "Old"')
+    po.save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    rep = report(data, "en")
+    # extra and obsolete entries count for nothing; fuzzy, empty and missing ones neither
+    assert (rep["translated"], rep["total"]) == (TOTAL - 3, TOTAL)
+    if "percent" in rep:
+        assert rep["percent"] == pytest.approx(round(100 * (TOTAL - 3) / TOTAL, 1))
+    text = check(capsys, "--locales", loc).out
+    row = next(r for r in text.splitlines() if r.split()[:1] == ["en"])
+    assert f"{TOTAL - 3}/{TOTAL}" in row and f"{100 * (TOTAL - 3) / TOTAL:.1f}%" in row
+
+
+# == strict parsing, compared with GNU msgfmt -c ================================================
+
+
+def _unterminated(po: Po) -> int:
+    b = po.block(LIST_ITEM)
+    po.lines[b.msgstr_at] = 'msgstr "We speak from our own experience.'
+    return b.msgstr_at + 2  # msgfmt names the line after the one the string was opened on
+
+
+def _unterminated_continuation(po: Po) -> int:
+    b = po.block(TWO_LINKS)
+    po.lines[b.msgstr_at + 1] = po.lines[b.msgstr_at + 1][:-1]
+    return b.msgstr_at + 3
+
+
+def _unterminated_at_end_of_file(po: Po) -> int:
+    while po.lines[-1] == "":
+        po.lines.pop()  # no final newline: msgfmt says "end-of-file within string", same line
+    po.lines[-1] = po.lines[-1][:-1]
+    return len(po.lines)
+
+
+def _bad_escape(po: Po) -> int:
+    b = po.block(LIST_ITEM)
+    po.lines[b.msgstr_at] = r'msgstr "We speak \q from our own experience."'
+    return b.msgstr_at + 1
+
+
+def _duplicate_msgid(po: Po) -> int:
+    b = po.block(OTHER_ITEM)
+    po.lines[b.msgid_at] = f'msgid "{LIST_ITEM}"'
+    return b.line
+
+
+def _msgstr_without_msgid(po: Po) -> int:
+    b = po.block(LIST_ITEM)
+    po.lines[b.msgid_at] = "# the msgid was lost in a bad merge"
+    return b.msgstr_at + 1
+
+
+def _msgstr_without_msgid_deleted(po: Po) -> int:
+    b = po.block(LIST_ITEM)
+    del po.lines[b.msgid_at]
+    return b.msgid_at + 1
+
+
+def _plural_entry(*msgstrs: str) -> Callable[[Po], int]:
+    def change(po: Po) -> int:
+        first = po.append('msgid "een lid"', 'msgid_plural "leden"', *msgstrs)
+        return first + 1 + len(msgstrs)  # the last msgstr line
+    return change
+
+
+def _unknown_keyword(keyword: str) -> Callable[[Po], int]:
+    def change(po: Po) -> int:
+        b = po.block(LIST_ITEM)
+        po.lines[b.msgstr_at] = f'{keyword} "We speak from our own experience."'
+        return b.msgstr_at + 1
+    return change
+
+
+def _eot_escape(po: Po) -> int:
+    b = po.block(LIST_ITEM)
+    po.lines[b.msgstr_at] = r'msgstr "We speak\x04 from our own experience."'
+    return b.msgstr_at + 1
+
+
+SYNTAX_CASES: dict[str, tuple[str, Callable[[Po], int]]] = {
+    "unterminated-string": ("en", _unterminated),
+    "unterminated-continuation-line": ("tr", _unterminated_continuation),
+    "unterminated-string-at-end-of-file": ("en", _unterminated_at_end_of_file),
+    "bad-escape-q": ("en", _bad_escape),
+    "duplicate-msgid": ("pl", _duplicate_msgid),
+    "msgstr-without-msgid": ("en", _msgstr_without_msgid),
+    "msgstr-without-msgid-line-deleted": ("ar", _msgstr_without_msgid_deleted),
+    "plural-index-5-of-2": ("en", _plural_entry('msgstr[0] "a member"',
+                                                'msgstr[5] "members"')),
+    "plural-index-0-1-5-of-2": ("tr", _plural_entry('msgstr[0] "üye"', 'msgstr[1] "üyeler"',
+                                                    'msgstr[5] "üyeler"')),
+    "plural-only-index-5": ("en", _plural_entry('msgstr[5] "members"')),
+    "plural-msgid-with-plain-msgstr": ("en", _plural_entry('msgstr "members"')),
+    "unknown-keyword": ("en", _unknown_keyword("msgtxt")),
+    "unknown-keyword-msgstr-prefix": ("en", _unknown_keyword("msgstrr")),
+    "eot-control-character": ("en", _eot_escape),
+}
+
+
+@pytest.mark.parametrize("case", list(SYNTAX_CASES))
+def test_syntax_error_same_line_as_msgfmt(capsys: pytest.CaptureFixture[str], loc: Path,
+                                          msgfmt: str, case: str) -> None:
+    lang, change = SYNTAX_CASES[case]
+    po = catalogue(loc, lang)
+    line = change(po)
+    po.save()
+    rc, lines, stderr = msgfmt_c(msgfmt, po.path)
+    assert rc != 0 and line in lines, f"msgfmt -c should fail at line {line}:\n{stderr}"
+    rc, data = check_json(capsys, loc)
+    rep = report(data, lang)
+    why = f"msgfmt -c: {stderr}\nbij1code check: {json.dumps(rep['problems'], indent=1)}"
+    assert rc == 1, why
+    errors = [p for p in rep["problems"] if p["severity"] == "error"]
+    assert line in {p["line"] for p in errors if same_file(p["file"], po.path)}, why
+    # the parser's findings are "syntax"; a control character may get a code of its own
+    assert {p["code"] for p in errors if p["line"] == line} & {"syntax", "control-char"}, why
+    assert rep["status"] == "published"
+    assert_only_this_broken(data, lang)
+    text = check(capsys, "--locales", loc)
+    assert text.rc == 1
+    assert re.search(rf"^locales/{lang}/LC_MESSAGES/gedragscode\.po:{line}: error: ",
+                     text.out, re.M), text.out
+
+
+def test_more_plural_forms_than_nplurals(capsys: pytest.CaptureFixture[str], loc: Path,
+                                         msgfmt: str) -> None:
+    # msgstr[0..2] with nplurals=2: msgfmt -c rejects the file; so must the check.
+    po = catalogue(loc, "en")
+    first = po.append('msgid "een lid"', 'msgid_plural "leden"', 'msgstr[0] "a member"',
+                      'msgstr[1] "members"', 'msgstr[2] "many members"')
+    po.save()
+    entry = range(first, first + 5)
+    rc, lines, stderr = msgfmt_c(msgfmt, po.path)
+    assert rc != 0 and lines & set(entry), stderr
+    rc, data = check_json(capsys, loc)
+    errors = [p for p in report(data, "en")["problems"]
+              if p["severity"] == "error" and p["line"] in entry]
+    assert rc == 1 and errors, report(data, "en")["problems"]
+
+
+@pytest.mark.parametrize("bad", [b"\xff", b"\xc3\x28", b"\xed\xa0\x80", b"\xf8\x88\x80\x80"],
+                         ids=["ff", "truncated-2-byte", "surrogate", "5-byte"])
+def test_invalid_utf8_same_line_as_msgfmt(capsys: pytest.CaptureFixture[str], loc: Path,
+                                          msgfmt: str, bad: bytes) -> None:
+    po = catalogue(loc, "tr")
+    b = po.block(LIST_ITEM)
+    po.lines[b.msgstr_at] = 'msgstr "Kendi deneyimlerimizden @@@ konuşuruz."'
+    po.save(b"\n".join(x.encode() for x in po.lines).replace(b"@@@", bad))
+    line = b.msgstr_at + 1
+    rc, lines, stderr = msgfmt_c(msgfmt, po.path)
+    assert rc != 0 and line in lines, stderr
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert_finding(data, "tr", "syntax", po.path, line)
+    assert_only_this_broken(data, "tr")
+
+
+def test_out_of_range_hex_escape_is_a_finding(capsys: pytest.CaptureFixture[str],
+                                              loc: Path) -> None:
+    # \x110000 is past the last Unicode code point: a finding at its line, not exit 2.
+    po = catalogue(loc, "en")
+    b = po.block(LIST_ITEM)
+    po.lines[b.msgstr_at] = r'msgstr "We speak \x110000 from our own experience."'
+    po.save()
+    run = check(capsys, "--locales", loc, "--format", "json")
+    assert run.rc == 1, run.err
+    data = json.loads(run.out)
+    assert_finding(data, "en", "syntax", po.path, b.msgstr_at + 1)
+
+
+def test_crlf_line_endings_are_accepted(capsys: pytest.CaptureFixture[str], loc: Path,
+                                        msgfmt: str) -> None:
+    po = catalogue(loc, "en")
+    po.save("\r\n".join(po.lines).encode())
+    assert msgfmt_c(msgfmt, po.path)[0] == 0
+    assert check(capsys, "--locales", loc, "--strict").rc == 0
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="root can read a file whatever its mode")
+def test_unreadable_catalogue_is_a_finding(capsys: pytest.CaptureFixture[str],
+                                           loc: Path) -> None:
+    path = loc / "en" / DOMAIN_PO
+    path.chmod(0)
+    try:
+        rc, data = check_json(capsys, loc)
+    finally:
+        path.chmod(0o644)
+    assert rc == 1
+    problems = report(data, "en")["problems"]
+    assert problems and all(same_file(p["file"], path) for p in problems)
+
+
+# == headers ====================================================================================
+
+
+HEADER_CASES: dict[str, tuple[str, str, str | None, str]] = {
+    "language-missing": ("en", "Language", None, "header-language"),
+    "language-empty": ("en", "Language", "", "header-language"),
+    "language-de-in-tr-folder": ("tr", "Language", "de", "header-language"),
+    "language-nl-in-ar-folder": ("ar", "Language", "nl_NL", "header-language"),
+    "plural-nplurals-1-for-pl": ("pl", "Plural-Forms", "nplurals=1; plural=0;", "header-plural"),
+    "plural-english-rule-for-pl": ("pl", "Plural-Forms", "nplurals=2; plural=(n != 1);",
+                                   "header-plural"),
+    "plural-missing-for-pl": ("pl", "Plural-Forms", None, "header-plural"),
+    "plural-unparsable-word": ("tr", "Plural-Forms", "nplurals=two; plural=(n != 1);",
+                               "header-plural"),
+    "plural-unparsable-paren": ("tr", "Plural-Forms", "nplurals=2; plural=(n != 1;",
+                                "header-plural"),
+    "plural-unparsable-operator": ("tr", "Plural-Forms", "nplurals=2; plural=n ?? 1;",
+                                   "header-plural"),
+    "plural-nplurals-0": ("tr", "Plural-Forms", "nplurals=0; plural=0;", "header-plural"),
+    "plural-hostile-long-sum": ("tr", "Plural-Forms",
+                                "nplurals=2; plural=" + "+".join(["n"] * 3000) + ";",
+                                "header-plural"),
+    "plural-hostile-deep-nesting": ("tr", "Plural-Forms",
+                                    "nplurals=2; plural=" + "(" * 3000 + "n" + ")" * 3000 + ";",
+                                    "header-plural"),
+    "plural-hostile-not-chain": ("en", "Plural-Forms",
+                                 "nplurals=2; plural=" + "!" * 5000 + "n;", "header-plural"),
+    "charset-latin1-with-utf8-bytes": ("tr", "Content-Type", "text/plain; charset=ISO-8859-1",
+                                       "header-charset"),
+    "charset-placeholder": ("ar", "Content-Type", "text/plain; charset=CHARSET",
+                            "header-charset"),
+    "content-type-missing": ("en", "Content-Type", None, "header-charset"),
+}
+
+
+@pytest.mark.parametrize("case", list(HEADER_CASES))
+def test_header(capsys: pytest.CaptureFixture[str], loc: Path, case: str) -> None:
+    lang, name, value, code = HEADER_CASES[case]
+    po = catalogue(loc, lang).set_header(name, value).save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert_finding(data, lang, code, po.path, po.header_line)
+    assert_only_this_broken(data, lang)
+
+
+def test_header_language_with_region_is_fine(capsys: pytest.CaptureFixture[str],
+                                             loc: Path) -> None:
+    catalogue(loc, "tr").set_header("Language", "tr_TR").save()
+    assert check(capsys, "--locales", loc, "--strict").rc == 0
+
+
+def test_non_utf8_charset_with_utf8_bytes_passes_msgfmt_but_not_check(
+        capsys: pytest.CaptureFixture[str], loc: Path, msgfmt: str) -> None:
+    # msgfmt reads the Turkish letters as Latin-1 mojibake and says nothing; the check must.
+    po = catalogue(loc, "tr").set_header("Content-Type", "text/plain; charset=ISO-8859-1")
+    po.save()
+    assert "ş" in po.path.read_text(encoding="utf-8")
+    assert msgfmt_c(msgfmt, po.path)[0] == 0
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert_finding(data, "tr", "header-charset", po.path, po.header_line)
+
+
+def test_no_header_entry(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    po = catalogue(loc, "en")
+    header = po.blocks()[0]
+    del po.lines[header.msgid_at:header.end]
+    po.save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    problems = [p for p in report(data, "en")["problems"] if p["code"].startswith("header")]
+    assert problems and all(p["severity"] == "error" and 1 <= p["line"] <= len(po.lines)
+                            and same_file(p["file"], po.path) for p in problems)
+
+
+# == safety of what the Markdown renders to =====================================================
+
+
+def sub(old: str, new: str) -> Callable[[str], str]:
+    def change(text: str) -> str:
+        assert old in text, f"{old!r} not in {text!r}"
+        return text.replace(old, new)
+    return change
+
+
+def put(new: str) -> Callable[[str], str]:
+    return lambda _old: new
+
+
+def insert(at: int, new: str) -> Callable[[str], str]:
+    return lambda old: old[:at] + new + old[at:]
+
+
+def swap_targets(text: str) -> str:
+    a, b = f"({GEDRAGSCODE})", f"({MAILTO})"
+    assert a in text and b in text, text
+    return text.replace(a, "\0").replace(b, a).replace("\0", b)
+
+
+LI_EN = "We speak from our own experience."
+
+SAFETY_CASES: dict[str, tuple[str, str, Callable[[str], str], set[str]]] = {
+    # links
+    "link-target-changed": ("en", ONE_LINK, sub(VERTROUWEN, "https://bij1.org.evil.example/"
+                                                "vertrouwenspersonen/"),
+                            {"link-added", "link-missing"}),
+    "link-target-slash-dropped": ("tr", ONE_LINK, sub(VERTROUWEN, VERTROUWEN[:-1]),
+                                  {"link-added", "link-missing"}),
+    "link-added": ("en", LIST_ITEM, put("We speak from [our own experience](https://evil"
+                                        ".example/)."), {"link-added"}),
+    "link-added-known-target": ("en", ONE_LINK, lambda s: s + f" See [the code]({GEDRAGSCODE}).",
+                                {"link-added"}),
+    "link-duplicated": ("pl", ONE_LINK, lambda s: s + f" [Tutaj]({VERTROUWEN}).", {"link-added"}),
+    "link-removed": ("en", ONE_LINK, sub(f"[the national confidential advisers]({VERTROUWEN})",
+                                         "the national confidential advisers"),
+                     {"link-missing"}),
+    "links-swapped": ("en", TWO_LINKS, swap_targets, {"link-swapped"}),
+    "links-swapped-tr": ("tr", TWO_LINKS, swap_targets, {"link-swapped"}),
+    "links-swapped-ar": ("ar", TWO_LINKS, swap_targets, {"link-swapped"}),
+    # schemes
+    "javascript": ("en", ONE_LINK, sub(VERTROUWEN, "javascript:alert(1)"), {"unsafe-link"}),
+    "javascript-mixed-case": ("en", ONE_LINK, sub(VERTROUWEN, "JaVaScRiPt:alert(1)"),
+                              {"unsafe-link"}),
+    "javascript-leading-space": ("tr", ONE_LINK, sub(VERTROUWEN, " JavaScript:alert(1)"),
+                                 {"unsafe-link"}),
+    "javascript-angle-brackets": ("en", ONE_LINK,
+                                  sub(f"({VERTROUWEN})", "(<  JavaScript:alert(document.cookie)>)"),
+                                  {"unsafe-link"}),
+    "javascript-in-unlinked-item": ("en", LIST_ITEM, put("We speak from [our own experience]"
+                                                         "(javascript:alert(1))."),
+                                    {"unsafe-link"}),
+    "javascript-tab-inside": ("en", ONE_LINK, sub(f"({VERTROUWEN})", "(<java\tscript:alert(1)>)"),
+                              {"link-added"}),
+    "data": ("en", ONE_LINK, sub(VERTROUWEN, "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2Ny"
+                                             "aXB0Pg=="), {"unsafe-link"}),
+    "data-mixed-case-space": ("ar", ONE_LINK, sub(VERTROUWEN, "  DaTa:image/svg+xml;base64,PHN2"
+                                                             "Zz4="), {"unsafe-link"}),
+    "vbscript": ("en", ONE_LINK, sub(VERTROUWEN, "VBScript:msgbox(1)"), {"unsafe-link"}),
+    # images and HTML
+    "image": ("en", LIST_ITEM, put("We speak ![x](https://evil.example/x.png) from our own "
+                                   "experience."), {"image"}),
+    "image-of-a-known-target": ("en", ONE_LINK, lambda s: s + f" ![x]({VERTROUWEN})", {"image"}),
+    "html-script": ("en", LIST_ITEM, put("We speak <script>alert(1)</script> from our own "
+                                         "experience."), {"raw-html"}),
+    "html-img-onerror": ("tr", LIST_ITEM, insert(0, '<img src=x onerror="alert(1)">'),
+                         {"raw-html"}),
+    "html-iframe": ("en", LIST_ITEM, put('We speak <iframe src="https://evil.example/"></iframe>'
+                                         " from our own experience."), {"raw-html"}),
+    "html-a-href": ("ar", LIST_ITEM, insert(0, '<a href="https://evil.example/">x</a> '),
+                    {"raw-html"}),
+    "html-uppercase-spaced": ("en", LIST_ITEM, put("We speak < SCRIPT >alert(1)< /SCRIPT >."),
+                              {"raw-html"}),
+    "html-comment": ("en", LIST_ITEM, put("We speak <!-- hidden --> from our own experience."),
+                     {"raw-html"}),
+    "entity-lt-script": ("en", LIST_ITEM, put("We speak &lt;script&gt;alert(1)&lt;/script&gt;."),
+                         {"raw-html"}),
+    "entity-numeric": ("pl", LIST_ITEM, insert(0, "&#60;script&#62;"), {"raw-html"}),
+    "autolink": ("en", LIST_ITEM, put("We speak from <https://evil.example/> experience."),
+                 {"raw-html"}),
+    # invisible characters
+    "bidi-rlo-u202e": ("en", LIST_ITEM, insert(3, "\u202e"), {"invisible-char"}),
+    "bidi-lri-u2066": ("en", LIST_ITEM, insert(3, "\u2066evil\u2069"), {"invisible-char"}),
+    "zero-width-space-u200b": ("en", LIST_ITEM, insert(3, "\u200b"), {"invisible-char"}),
+    "bidi-rlo-in-arabic": ("ar", LIST_ITEM, insert(2, "\u202e"), {"invisible-char"}),
+    "zero-width-in-link-target": ("en", ONE_LINK, sub(VERTROUWEN, "https://bij1.org/vertrouwens"
+                                                      "\u200bpersonen/"), {"invisible-char"}),
+    "bom-inside": ("tr", LIST_ITEM, insert(1, "\ufeff"), {"invisible-char"}),
+    # block markup and line breaks
+    "list-item-to-heading": ("en", LIST_ITEM, put("# " + LI_EN), {"block-markup"}),
+    "list-item-to-h2-indented": ("en", LIST_ITEM, put("  ## " + LI_EN), {"block-markup"}),
+    "list-item-to-quote": ("en", LIST_ITEM, put("> " + LI_EN), {"block-markup"}),
+    "list-item-to-sublist": ("en", LIST_ITEM, put("- " + LI_EN), {"block-markup"}),
+    "list-item-to-numbered": ("en", LIST_ITEM, put("1. " + LI_EN), {"block-markup"}),
+    "title-to-heading": ("pl", TITLE_IK, insert(0, "# "), {"block-markup"}),
+    "embedded-newline": ("en", LIST_ITEM, put("We speak from\nour own experience."),
+                         {"line-break"}),
+    "embedded-blank-line-and-heading": ("en", LIST_ITEM, put(LI_EN + "\n\n# Vote for us"),
+                                        {"line-break"}),
+    # BIJ1's own terms
+    "bij1-dropped-from-title": ("en", TITLE_IK, put("I AM ONE OF US"), {"term"}),
+    "bij1-dropped-from-item": ("tr", ITEM_BIJ1, put("Ben, partimizin savunduğu değerlerin bir "
+                                                    "örneğiyim."), {"term"}),
+    "bij1komst-dropped": ("en", ONE_LINK, sub("BIJ1komst", "party gathering"), {"term"}),
+    "bij1-dropped-from-link-text": ("en", TWO_LINKS, sub("[BIJ1 Code", "[Code"), {"term"}),
+    # e-mail addresses
+    "email-changed-in-link-text": ("en", TWO_LINKS, sub("[bestuur@bij1.org]",
+                                                        "[bestuur@bij1.nl]"), {"email"}),
+    "email-changed-everywhere": ("tr", TWO_LINKS, sub("bestuur@bij1.org", "help@evil.example"),
+                                 {"email", "link-added", "link-missing"}),
+    "email-changed-in-target": ("en", TWO_LINKS, sub(MAILTO, "mailto:help@evil.example"),
+                                {"link-added", "link-missing"}),
+    "email-added": ("en", LIST_ITEM, put("We speak from our own experience: help@evil.example."),
+                    {"email"}),
+}
+
+
+@pytest.mark.parametrize("case", list(SAFETY_CASES))
+def test_unsafe_translation(capsys: pytest.CaptureFixture[str], loc: Path, case: str) -> None:
+    lang, prefix, change, codes = SAFETY_CASES[case]
+    po = catalogue(loc, lang)
+    before = po.msgstr(prefix)
+    after = change(before)
+    assert after != before
+    po.set_msgstr(prefix, after).save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 1, report(data, lang)["problems"]
+    assert_finding(data, lang, codes, po.path, po.line(prefix))
+    assert report(data, lang)["status"] == "published"
+    assert_only_this_broken(data, lang)
+
+
+def test_unsafe_translation_in_a_real_process(loc: Path) -> None:
+    po = catalogue(loc, "en")
+    po.set_msgstr(ONE_LINK, sub(VERTROUWEN, " JavaScript:alert(1)")(po.msgstr(ONE_LINK))).save()
+    done = cli("check", "--locales", "locales", "--format", "json", cwd=loc.parent)
+    assert done.returncode == 1, done.stderr
+    assert_finding(json.loads(done.stdout), "en", "unsafe-link", po.path, po.line(ONE_LINK))
+
+
+def test_hostile_plural_forms_in_a_real_process(loc: Path) -> None:
+    po = catalogue(loc, "pl")
+    po.set_header("Plural-Forms", "nplurals=3; plural=" + "(" * 3000 + "n" + ")" * 3000 + ";")
+    po.save()
+    done = cli("check", "--locales", "locales", "--format", "json", cwd=loc.parent)
+    assert done.returncode == 1, done.stderr[-500:]
+    assert_finding(json.loads(done.stdout), "pl", "header-plural", po.path, po.header_line)
+
+
+# == warnings ===================================================================================
+
+
+WARNING_CASES: dict[str, tuple[Callable[[str], str], str]] = {
+    "unchanged-from-dutch": (put(LIST_ITEM), "unchanged"),
+    "double-space": (sub("speak from", "speak  from"), "double-space"),
+    "lost-end-punctuation": (sub("experience.", "experience"), "end-punctuation"),
+}
+
+
+@pytest.mark.parametrize("case", list(WARNING_CASES))
+def test_warning(capsys: pytest.CaptureFixture[str], loc: Path, case: str) -> None:
+    change, code = WARNING_CASES[case]
+    po = catalogue(loc, "en")
+    po.set_msgstr(LIST_ITEM, change(po.msgstr(LIST_ITEM))).save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 0
+    assert_finding(data, "en", code, po.path, po.line(LIST_ITEM), severity="warning")
+    assert [p for p in report(data, "en")["problems"] if p["severity"] == "error"] == []
+    assert report(data, "en")["translated"] == TOTAL
+    rc, data = check_json(capsys, loc, "--strict")
+    assert rc == 1
+    assert_finding(data, "en", code, po.path, po.line(LIST_ITEM), severity="warning")
+    text = check(capsys, "--locales", loc)
+    assert text.rc == 0
+    assert f"locales/en/LC_MESSAGES/gedragscode.po:{po.line(LIST_ITEM)}: warning: {code} " \
+        in text.out
+
+
+def test_warning_with_strict_in_a_real_process(loc: Path) -> None:
+    catalogue(loc, "en").set_msgstr(LIST_ITEM, "We speak  from our own experience.").save()
+    assert cli("check", "--locales", "locales", cwd=loc.parent).returncode == 0
+    assert cli("check", "--locales", "locales", "--strict", cwd=loc.parent).returncode == 1
+
+
+# == output formats =============================================================================
+
+
+def _break_en(loc: Path) -> tuple[Po, int]:
+    po = catalogue(loc, "en")
+    po.set_msgstr(ONE_LINK, sub(VERTROUWEN, "javascript:alert(1)")(po.msgstr(ONE_LINK)))
+    po.set_msgstr(LIST_ITEM, "We speak  from our own experience.")  # and a warning
+    po.save()
+    return po, po.line(ONE_LINK)
+
+
+def test_text_output(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    po, line = _break_en(loc)
+    run = check(capsys, "--locales", "locales")
+    assert run.rc == 1
+    lines = run.out.splitlines()
+    for lang in ALL_LANGS:
+        status = "draft" if lang in DRAFTS else "published"
+        rows = [r for r in lines if re.match(rf"{lang}\s+{status}\s+\d+/{TOTAL}\s", r)]
+        assert len(rows) == 1, f"no table row for {lang}:\n{run.out}"
+    assert re.search(rf"^locales/en/LC_MESSAGES/gedragscode\.po:{line}: error: unsafe-link \S",
+                     run.out, re.M), run.out
+    warn = po.line(LIST_ITEM)
+    assert re.search(rf"^locales/en/LC_MESSAGES/gedragscode\.po:{warn}: warning: double-space ",
+                     run.out, re.M), run.out
+    for problem in (r for r in lines if re.match(r"\S+\.po:\d+: ", r)):
+        assert re.match(r"\S+\.po:\d+: (error|warning): [a-z][a-z0-9-]* \S", problem), problem
+
+
+def test_json_output(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    po, line = _break_en(loc)
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert sorted(r["locale"] for r in data) == list(ALL_LANGS)
+    for rep in data:
+        assert {"locale", "status", "translated", "total", "problems"} <= set(rep)
+        assert isinstance(rep["translated"], int) and rep["total"] == TOTAL
+        assert rep["status"] in ("published", "draft")
+        for p in rep["problems"]:
+            assert {"file", "line", "severity", "code", "message"} <= set(p)
+            assert isinstance(p["line"], int) and p["line"] >= 1
+            assert p["severity"] in ("error", "warning") and p["message"]
+    assert_finding(data, "en", "unsafe-link", po.path, line)
+    assert_finding(data, "en", "double-space", po.path, po.line(LIST_ITEM), severity="warning")
+
+
+def test_github_output(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    po, line = _break_en(loc)
+    run = check(capsys, "--locales", "locales", "--format", "github")
+    assert run.rc == 1
+    annotation = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+)::(.+)$")
+    found = [m for m in map(annotation.match, run.out.splitlines()) if m]
+    errors = [m for m in found if m[1] == "error"]
+    assert any(m[2] == "locales/en/LC_MESSAGES/gedragscode.po" and int(m[3]) == line
+               and "unsafe-link" in m[4] for m in errors), run.out
+    # a warning is not an error annotation
+    warn = po.line(LIST_ITEM)
+    assert not any(int(m[3]) == warn for m in errors), run.out
+    assert any(int(m[3]) == warn and "double-space" in m[4] for m in found), run.out
+
+
+def test_github_output_in_a_real_process(loc: Path) -> None:
+    po = catalogue(loc, "tr")
+    po.set_msgstr(LIST_ITEM, "<script>alert(1)</script>").save()
+    done = cli("check", "--locales", "locales", "--format", "github", cwd=loc.parent)
+    assert done.returncode == 1
+    assert re.search(rf"^::error file=locales/tr/LC_MESSAGES/gedragscode\.po,"
+                     rf"line={po.line(LIST_ITEM)}::.*raw-html", done.stdout, re.M), done.stdout
+
+
+def test_github_annotation_cannot_be_injected(capsys: pytest.CaptureFixture[str],
+                                              loc: Path) -> None:
+    po = catalogue(loc, "en")
+    evil = "javascript:alert(1)%0A::error%20file=evil.py,line=1::pwned%0D%0A"
+    po.set_msgstr(ONE_LINK, sub(VERTROUWEN, evil)(po.msgstr(ONE_LINK))).save()
+    run = check(capsys, "--locales", "locales", "--format", "github")
+    assert run.rc == 1
+    assert not re.search(r"^::\w+ file=evil", run.out, re.M), run.out
+    assert "%0A::error" not in run.out
+
+
+def test_github_annotation_escapes_the_file_property(capsys: pytest.CaptureFixture[str],
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # GitHub splits properties on ',' and ends them at '::': a path with a comma must be
+    # escaped (%2C), or the annotation lands on a file that does not exist.
+    root = tmp_path / "team,nl" / "locales"
+    shutil.copytree(SHIPPED, root)
+    monkeypatch.chdir(tmp_path)
+    po = catalogue(root, "en")
+    po.set_msgstr(LIST_ITEM, "<b>We</b> speak.").save()
+    run = check(capsys, "--locales", root, "--format", "github")
+    assert run.rc == 1
+    assert (f"::error file=team%2Cnl/locales/en/LC_MESSAGES/gedragscode.po,"
+            f"line={po.line(LIST_ITEM)}::") in run.out, run.out.splitlines()[0]
+
+
+def test_strict_fails_on_warnings_only(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    catalogue(loc, "pl").set_msgstr(LIST_ITEM, LIST_ITEM).save()
+    assert check(capsys, "--locales", loc).rc == 0
+    assert check(capsys, "--locales", loc, "--strict").rc == 1
+    assert check(capsys, "--locales", loc, "--strict", "--locale", "en").rc == 0
+
+
+def test_locale_repeated(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    catalogue(loc, "pl").set_msgstr(LIST_ITEM, "<script>x</script>").save()
+    rc, data = check_json(capsys, loc, "--locale", "en", "--locale", "tr")
+    assert rc == 0  # pl is broken, but not asked for
+    assert sorted(r["locale"] for r in data) == ["en", "tr"]
+    rc, data = check_json(capsys, loc, "--locale", "EN_gb", "--locale", "pl-PL")
+    assert rc == 1
+    assert sorted(r["locale"] for r in data) == ["en", "pl"]
+
+
+def test_locale_repeated_twice_reports_once(capsys: pytest.CaptureFixture[str],
+                                            loc: Path) -> None:
+    rc, data = check_json(capsys, loc, "--locale", "en", "--locale", "en-US")
+    assert rc == 0
+    assert [r["locale"] for r in data] == ["en"]  # one object per language
+
+
+# == bad usage: exit 2 ==========================================================================
+
+
+def test_missing_locales_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    run = check(capsys, "--locales", tmp_path / "nowhere")
+    assert run.rc == 2 and run.err.strip() and not run.out.strip().startswith("OK")
+
+
+def test_locales_path_is_a_file(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    run = check(capsys, "--locales", loc / "gedragscode.pot")
+    assert run.rc == 2 and run.err.strip()
+
+
+@pytest.mark.parametrize("tag", ["de", "xx", "not a tag", "../en"])
+def test_unknown_locale(capsys: pytest.CaptureFixture[str], loc: Path, tag: str) -> None:
+    run = check(capsys, "--locales", loc, "--locale", tag)
+    assert run.rc == 2 and run.err.strip()
+
+
+@pytest.mark.parametrize("args", [["--no-such-option"], ["--format", "xml"], ["--strict=yes"]])
+def test_bad_usage_in_process(capsys: pytest.CaptureFixture[str], loc: Path,
+                              args: list[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--locales", str(loc), *args])
+    assert exit_info.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_bad_usage_and_missing_folder_in_a_real_process(tmp_path: Path) -> None:
+    done = cli("check", "--no-such-option", cwd=tmp_path)
+    assert done.returncode == 2 and "--no-such-option" in done.stderr
+    done = cli("check", "--locales", tmp_path / "nowhere", cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.strip()
+
+
+def test_locales_option_before_the_command(capsys: pytest.CaptureFixture[str],
+                                           loc: Path) -> None:
+    catalogue(loc, "en").set_msgstr(LIST_ITEM, "<b>x</b>").save()
+    capsys.readouterr()
+    assert main(["--locales", str(loc), "check"]) == 1
+
+
+def test_folder_without_any_catalogue_does_not_pass(capsys: pytest.CaptureFixture[str],
+                                                    tmp_path: Path) -> None:
+    # `--locales content/` by mistake: nothing was checked, so nothing passed.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    run = check(capsys, "--locales", empty)
+    assert run.rc in (1, 2), run.out
+    assert "gedragscode.pot" in run.out + run.err or str(empty) in run.out + run.err
+
+
+def test_missing_template(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    (loc / "gedragscode.pot").unlink()
+    run = check(capsys, "--locales", loc, "--format", "json")
+    assert run.rc == 1
+    data = json.loads(run.out)
+    assert any(p["severity"] == "error" and p["file"].endswith("gedragscode.pot")
+               for r in data for p in r["problems"]), data
+
+
+# == drafts =====================================================================================
+
+
+def test_broken_draft_is_reported_not_failed(capsys: pytest.CaptureFixture[str],
+                                             loc: Path) -> None:
+    po = catalogue(loc, "pap")
+    po.set_msgstr("WIJ ZIJN BIJ1", "NOS TA <script>alert(1)</script> [x](javascript:alert(1))")
+    po.save()
+    line = po.line("WIJ ZIJN BIJ1")
+    for strict in ((), ("--strict",)):
+        rc, data = check_json(capsys, loc, *strict)
+        assert rc == 0
+        assert report(data, "pap")["status"] == "draft"
+        assert_finding(data, "pap", {"raw-html", "unsafe-link"}, po.path, line)
+    run = check(capsys, "--locales", loc, "--strict")
+    assert run.rc == 0 and "pap" in run.out
+    run = check(capsys, "--locales", loc, "--strict", "--locale", "pap")
+    assert run.rc == 0
+    assert re.search(rf"gedragscode\.po:{line}: error: raw-html ", run.out), run.out
+    run = check(capsys, "--locales", "locales", "--strict", "--format", "github")
+    assert run.rc == 0 and "::error" not in run.out, run.out
+
+
+def test_unparsable_draft_never_fails(capsys: pytest.CaptureFixture[str], loc: Path,
+                                      msgfmt: str) -> None:
+    po = catalogue(loc, "srn")
+    b = po.block(LIST_ITEM)
+    po.lines[b.msgstr_at] = r'msgstr "\q"'
+    po.save()
+    assert b.msgstr_at + 1 in msgfmt_c(msgfmt, po.path)[1]
+    rc, data = check_json(capsys, loc, "--strict")
+    assert rc == 0
+    rep = report(data, "srn")
+    assert rep["status"] == "draft"
+    assert_finding(data, "srn", "syntax", po.path, b.msgstr_at + 1)
+
+
+def test_draft_in_a_real_process(loc: Path) -> None:
+    catalogue(loc, "pap").set_msgstr("WIJ ZIJN BIJ1", "<iframe src=x>").save()
+    done = cli("check", "--locales", "locales", "--strict", "--format", "json", cwd=loc.parent)
+    assert done.returncode == 0, done.stdout
+    assert report(json.loads(done.stdout), "pap")["status"] == "draft"
+
+
+def test_copied_folder_keeps_draft_status(capsys: pytest.CaptureFixture[str],
+                                          tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "elsewhere" / "deeper" / "locales"
+    shutil.copytree(SHIPPED, copy)
+    monkeypatch.chdir(tmp_path)
+    rc, data = check_json(capsys, copy, "--strict")
+    assert rc == 0
+    assert {r["locale"]: r["status"] for r in data if r["locale"] in DRAFTS} == \
+        dict.fromkeys(DRAFTS, "draft")
+
+
+def test_status_comes_from_the_folder_checked(capsys: pytest.CaptureFixture[str],
+                                              loc: Path) -> None:
+    status = loc / "status.toml"
+    text = status.read_text(encoding="utf-8")
+    assert 'tr = "published"' in text and 'pap = "draft"' in text
+    catalogue(loc, "tr").set_msgstr(LIST_ITEM, "<script>x</script>").save()
+    status.write_text(text.replace('tr = "published"', 'tr = "draft"'), encoding="utf-8")
+    rc, data = check_json(capsys, loc, "--strict")
+    assert rc == 0 and report(data, "tr")["status"] == "draft"
+    # and a draft of the shipped folder, declared published in this copy, fails here
+    status.write_text(text.replace('pap = "draft"', 'pap = "published"'), encoding="utf-8")
+    rc, data = check_json(capsys, loc, "--locale", "pap")
+    assert rc == 1 and report(data, "pap")["status"] == "published"
