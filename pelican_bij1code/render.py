@@ -27,7 +27,7 @@ from typing import Literal
 from . import languages, markup
 from .catalogue import DRAFT, Locales
 from .check import check_language
-from .master import NOTICE, PARTS, SOURCE_LANG, Block, load_master
+from .master import NOTICE, PARTS, SOURCE_LANG, Block, load_master, messages
 
 Format = Literal["html", "md", "txt"]
 FORMATS: tuple[Format, ...] = ("html", "md", "txt")
@@ -110,6 +110,14 @@ class Renderer:
             more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
             return False, (f"the {lang!r} catalogue fails the check: {first.file}:{first.line}: "
                            f"{first.code} {first.message}{more}")
+        loaded = self.locales.load(lang)
+        translated = {e.msgid for e in loaded.po.entries if e.translated} if loaded.po else set()
+        missing = [b for b in messages() if b.text not in translated]
+        if missing:
+            return False, (f"the {lang!r} catalogue in {self.locales.root} does not match this "
+                           f"version's Dutch text ({len(missing)} message(s) missing, e.g. "
+                           f"{missing[0].text[:40]!r}); run `bij1code extract` and "
+                           "`bij1code update`, then translate")
         return True, ""
 
     def choose(self, candidates: Sequence[str | None], fallback: str = SOURCE_LANG) -> Choice:

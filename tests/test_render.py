@@ -132,3 +132,19 @@ def test_render_refuses_drafts_unless_previewed(locales: Path) -> None:
     assert unknown.returncode == 2 and "no catalogue for 'de'" in unknown.stderr
     bad = run_cli("--locales", str(locales), "render", "en", "--part", "jullie")
     assert bad.returncode == 2 and "unknown part 'jullie'" in bad.stderr
+
+
+def test_catalogues_older_than_the_master_are_not_rendered(locales: Path) -> None:
+    # a site's own locales folder, made for an older Dutch text: template and catalogue agree
+    # with each other (so the check passes) but not with the master this package renders
+    for path in (locales / "gedragscode.pot", locales / "en" / "LC_MESSAGES" / "gedragscode.po"):
+        po = pofile.read(path)
+        entry = next(e for e in po.entries if e.msgid == "Wij spreken vanuit eigen ervaring.")
+        entry.msgid, entry.raw = "Wij spreken uit eigen ervaring.", None
+        path.write_text(pofile.dump(po, {e.key: e for e in [po.header, *po.entries]}),
+                        encoding="utf-8")
+    renderer = Renderer(Locales(locales))
+    ok, why = renderer.usable("en")
+    assert not ok and "does not match this version's Dutch text" in why
+    assert renderer.choose(["en"]).lang == "nl"
+    assert main(["--locales", str(locales), "check", "--locale", "en"]) == 1  # template-outdated
