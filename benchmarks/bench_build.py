@@ -4,7 +4,7 @@ Generates (in a temporary folder) a site of 2,000 Markdown articles of a few hun
 10 % of which hold the ``[gedragscode]`` shortcode in its usual forms, in articles whose
 ``Lang:`` is nl, en, tr, pl, ar or (a few) de, a language without a catalogue. The site is
 built, each build in a fresh ``python -m pelican`` subprocess (imports included), in rounds
-that alternate the variants::
+that alternate the variants (A B C, then C B A, ...)::
 
     none    PLUGINS = []
     plugin  PLUGINS = ["pelican_bij1code"]
@@ -128,31 +128,28 @@ from pelican import signals
 
 START = time.perf_counter()
 COUNTS = {"judged": Counter(), "rendered": Counter(), "expanded_pages": 0,
-          "signature_calls": 0, "import_s": 0.0, "handlers": defaultdict(lambda: [0, 0.0])}
+          "signature_calls": 0, "import_s": 0.0,
+          "handlers": defaultdict(lambda: [0, 0.0]), "inner": defaultdict(lambda: [0, 0.0])}
 SETTINGS = {}
 
 
-def _timed(name, function):
+def _timed(table, name, function, key=None, counter=None):
+    """``function``, timed into COUNTS[table][name] (and counted by ``key`` if given)."""
     def timed(*args, **kwargs):
+        if counter is not None:
+            if key is None:
+                COUNTS[counter] += 1
+            else:
+                COUNTS[counter][key(*args)] += 1
         start = time.perf_counter()
         try:
             return function(*args, **kwargs)
         finally:
-            entry = COUNTS["handlers"][name]
+            entry = COUNTS[table][name]
             entry[0] += 1
             entry[1] += time.perf_counter() - start
     timed.__name__ = function.__name__
     return timed
-
-
-def _counted(counter_key, function, key=None):
-    def counted(*args, **kwargs):
-        if key is None:
-            COUNTS[counter_key] += 1
-        else:
-            COUNTS[counter_key][key(*args)] += 1
-        return function(*args, **kwargs)
-    return counted
 
 
 def _instrument():
@@ -163,16 +160,23 @@ def _instrument():
     # every function register() connects to a signal gets a timer
     connected = re.findall(r"\\.connect\\((\\w+)\\)", inspect.getsource(plugin.register))
     for name in sorted(set(connected)):
-        setattr(plugin, name, _timed(name, getattr(plugin, name)))
+        setattr(plugin, name, _timed("handlers", name, getattr(plugin, name)))
+    # and so do the steps inside expand_content (looked up by name when called)
+    plugin._expand = _timed("inner", "_expand (all of a page with the shortcode)",
+                            plugin._expand, counter="expanded_pages")
+    plugin.render_shortcode = _timed("inner", "render_shortcode (choose + render)",
+                                     plugin.render_shortcode)
+    plugin.summary_without_code = _timed("inner", "summary_without_code",
+                                         plugin.summary_without_code)
+    render.Renderer._judge = _timed("inner", "Renderer._judge (check a catalogue)",
+                                    render.Renderer._judge, lambda self, lang: lang, "judged")
     for fmt, function in list(render.RENDERERS.items()):
-        render.RENDERERS[fmt] = _counted(
-            "rendered", function,
+        render.RENDERERS[fmt] = _timed(
+            "inner", "RENDERERS (render the code)", function,
             lambda lang, translate, parts, level, _fmt=fmt:
-                f"{lang} {_fmt} parts={','.join(parts)} level={level}")
-    render.Renderer._judge = _counted("judged", render.Renderer._judge,
-                                      lambda self, lang: lang)
-    plugin._expand = _counted("expanded_pages", plugin._expand)
-    render.Locales.signature = _counted("signature_calls", render.Locales.signature)
+                f"{lang} {_fmt} parts={','.join(parts)} level={level}", "rendered")
+    render.Locales.signature = _timed("inner", "Locales.signature", render.Locales.signature,
+                                      counter="signature_calls")
 
 
 def remember(pelican):
@@ -334,13 +338,15 @@ Times = dict[str, list[tuple[float, float]]]
 
 def rounds(root: Path, settings: dict[str, Path], variants: list[str], count: int,
            label: str, warm_up: bool = True) -> Times:
-    """``count`` rounds of the variants side by side (A B C A B C ...)."""
+    """``count`` rounds of the variants side by side (A B C, C B A, A B C, ...)."""
     times: Times = {v: [] for v in variants}
-    if warm_up:  # .pyc files, page cache: one untimed build that imports the most
-        build(root, settings["probe"], root / "out_probe")
+    if warm_up:  # .pyc files, page cache, and an old output for every timed build to delete
+        for variant in variants:
+            build(root, settings[variant], root / f"out_{variant}")
     for number in range(1, count + 1):
         line = []
-        for variant in variants:
+        # A B C, then C B A: a drift or a position effect falls on every variant alike
+        for variant in variants if number % 2 else variants[::-1]:
             wall, cpu = build(root, settings[variant], root / f"out_{variant}")
             times[variant].append((wall, cpu))
             line.append(f"{variant} {wall:6.2f} s (cpu {cpu:6.2f})")
@@ -396,8 +402,20 @@ def probe_build(root: Path, settings: dict[str, Path], label: str) -> dict[str, 
           f"= {100 * spent / wall:.2f} % (import {probe['import_s'] * 1000:.0f} ms; "
           + ", ".join(f"{name} {calls}x {seconds * 1000:.0f} ms"
                       for name, (calls, seconds) in sorted(handlers.items())) + ")")
-    print(f"    pages expanded: {probe['expanded_pages']}; Locales.signature() calls: "
-          f"{probe['signature_calls']}")
+    for name, (calls, seconds) in sorted(probe["inner"].items()):
+        print(f"    of which {name}: {calls}x {seconds * 1000:.1f} ms")
+    inner = {name.split()[0]: seconds for name, (_, seconds) in probe["inner"].items()}
+    fixed = probe["import_s"] + inner.get("Renderer._judge", 0) + inner.get("RENDERERS", 0)
+    pages = probe["expanded_pages"]
+    if pages:
+        per_page = (inner.get("_expand", 0) - inner.get("Renderer._judge", 0)
+                    - inner.get("RENDERERS", 0)) / pages
+        calls, seconds = handlers.get("expand_content", (0, 0.0))
+        without = (seconds - inner.get("_expand", 0)) / max(1, calls - pages)
+        print(f"    => once per build (import, judging, rendering): {fixed * 1000:.0f} ms; "
+              f"per page with the shortcode: {per_page * 1000:.2f} ms; per page without: "
+              f"{without * 1e6:.1f} µs")
+    print(f"    pages expanded: {pages}; Locales.signature() calls: {probe['signature_calls']}")
     judged = ", ".join(f"{k} x{v}" for k, v in sorted(probe["judged"].items()))
     print(f"    languages judged (catalogue loaded and checked): {judged or 'none'}")
     if probe["rendered"]:
@@ -479,7 +497,8 @@ def main(argv: list[str] | None = None) -> int:
 
         variants = ["none", "plugin"] + ([] if args.no_naive else ["naive"])
         print(f"\n{args.share:.0%} shortcode site, {args.pairs} rounds of "
-              f"{' / '.join(variants)} (after one untimed warm-up build):")
+              f"{' / '.join(variants)} (after an untimed warm-up build of each; "
+              "order A B C, C B A, ...):")
         times = rounds(root, settings, variants, args.pairs, f"{args.share:.0%}")
         check_output(root, stats["with_shortcode"])
         medians = summarise(times, f"{args.share:.0%}")
@@ -513,7 +532,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"{verdict}   (in-process plugin share "
                   f"{100 * float(zero_probe['share']):.2f} %)")
         print("  the wall-clock ratios carry the noise of a shared machine (see the per-round "
-              "figures); the in-process share is the plugin's own time")
+              "figures);\n  the in-process share is the plugin's own time, measured inside "
+              "one build, and does not.")
+        if zero_probe is not None and float(zero_probe["share"]) < 0.01:
+            print("  The 0% site is close to an A/A test (the plugin is "
+                  f"{100 * float(zero_probe['share']):.2f} % of that build), so its "
+                  "wall-clock ratio's\n  distance from 1 is about the noise floor of this "
+                  "machine.")
         print(f"  total benchmark time {time.perf_counter() - started:.0f} s")
     finally:
         if args.keep:

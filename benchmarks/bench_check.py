@@ -88,7 +88,7 @@ def translate_words(text: str) -> str:
             return found
         new = fake_word(found.lower())
         return new.capitalize() if found[0].isupper() else new
-    return re.sub(r"%d|BIJ1\w*|[A-Za-zÀ-ÿ]+", word, text)
+    return re.sub(r"%d|(?i:BIJ1\w*)|[A-Za-zÀ-ÿ]+", word, text)
 
 
 def translate(message: str) -> str:
@@ -190,9 +190,12 @@ def write_locales(root: Path, entries: int, lang: str, seed: int) -> dict[str, i
         context = rng.choice(("knop", "menu", "titel")) if rng.random() < 0.02 else None
         plural = rng.random() < 0.03
         if plural:
-            noun = rng.choice(("melding", "reactie", "bijeenkomst", "afdeling", "lid"))
-            msgid = f"Er is %d {noun} {sentence(rng, 2, 6).lower()}."
-            msgid_plural = f"Er zijn %d {noun}en {sentence(rng, 2, 6).lower()}."
+            singular, plural_noun = rng.choice((
+                ("melding", "meldingen"), ("reactie", "reacties"), ("lid", "leden"),
+                ("bijeenkomst", "bijeenkomsten"), ("afdeling", "afdelingen")))
+            tail = sentence(rng, 2, 6).lower()  # the same words in both forms
+            msgid = f"Er is %d {singular} {tail}."
+            msgid_plural = f"Er zijn %d {plural_noun} {tail}."
         else:
             msgid, msgid_plural = message(rng, index), None
         if (context, msgid) in seen:
@@ -309,15 +312,25 @@ def import_time() -> None:
         match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
         if match:
             rows.append((int(match.group(2)), len(match.group(3)), match.group(4)))
-    total = sum(cum for cum, depth, _ in rows if depth == 1)
-    print(f"  python -X importtime: {total / 1000:.0f} ms of imports in all for "
-          "`import pelican_bij1code.cli`; heaviest top-level imports (cumulative):")
-    for cum, _, name in sorted((r for r in rows if r[1] == 1), reverse=True)[:8]:
-        print(f"    {cum / 1000:7.1f} ms  {name}")
+    # importtime lists children before their parent, one indentation level deeper
+    parents: list[str | None] = []
+    for index, (_, depth, _) in enumerate(rows):
+        parent = next((r[2] for r in rows[index + 1:] if r[1] < depth), None)
+        parents.append(parent)
+    cli = next((cum for cum, _, name in rows if name == "pelican_bij1code.cli"), 0)
+    print(f"  python -X importtime: `import pelican_bij1code.cli` takes {cli / 1000:.0f} ms "
+          "(cumulative; interpreter start-up not included)")
     ours = sorted((r for r in rows if r[2].startswith("pelican_bij1code")), reverse=True)[:8]
     print("  pelican_bij1code modules (cumulative, includes what they import):")
     for cum, _, name in ours:
         print(f"    {cum / 1000:7.1f} ms  {name}")
+    foreign = sorted(((cum, name, parent) for (cum, _, name), parent in zip(rows, parents,
+                                                                            strict=True)
+                      if parent and parent.startswith("pelican_bij1code")
+                      and not name.startswith("pelican_bij1code")), reverse=True)[:8]
+    print("  heaviest other modules imported by pelican_bij1code (cumulative):")
+    for cum, name, parent in foreign:
+        print(f"    {cum / 1000:7.1f} ms  {name} (from {parent})")
 
     def median_wall(code: str, times: int = 5) -> float:
         return statistics.median(
