@@ -8,7 +8,6 @@ folder or a malformed file (named with its line; nothing is written).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -17,10 +16,10 @@ from pathlib import Path
 from . import __version__, languages
 from .catalogue import DRAFT, PUBLISHED, Locales, LocalesError, shipped_locales_dir
 from .check import Report, check_all, path_in
-from .extract import extract
-from .merge import MergeError, init, update
 from .render import FORMATS, Renderer, parse_parts
-from .stats import badge_svg, stats
+
+# extract, merge and stats are imported by the commands that use them: `check`, the one CI
+# runs on every change, starts faster without them.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -77,25 +76,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         locales.require()
         return COMMANDS[args.command](locales, args)
-    except MergeError as exc:
-        for file, line, text in exc.problems:
+    except (UsageError, LocalesError, FileExistsError, ValueError) as exc:
+        problems = getattr(exc, "problems", None)  # a MergeError: every file and line
+        if problems is None:
+            print(f"bij1code {args.command}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        for file, line, text in problems:
             print(f"{file}:{line}: {text}", file=sys.stderr)
         print(f"bij1code {args.command}: nothing was written", file=sys.stderr)
-        return EXIT_USAGE
-    except (UsageError, LocalesError, FileExistsError, ValueError) as exc:
-        print(f"bij1code {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
 
 
 def cmd_extract(locales: Locales, args: argparse.Namespace) -> int:
+    from .extract import extract
+
     changed = extract(locales)
     print(f"{locales.template_path}: {'written' if changed else 'unchanged'}")
     return EXIT_OK
 
 
 def cmd_update(locales: Locales, args: argparse.Namespace) -> int:
+    from .merge import update
+
     only = list(dict.fromkeys(_lang(x) for x in args.locale)) if args.locale else None
     for lang in only or []:
         if not locales.catalogue_path(lang).is_file():
@@ -108,6 +112,8 @@ def cmd_update(locales: Locales, args: argparse.Namespace) -> int:
 
 
 def cmd_init(locales: Locales, args: argparse.Namespace) -> int:
+    from .merge import init
+
     code = init(locales, args.lang, PUBLISHED if args.published else DRAFT)
     status = locales.status(code)
     print(f"{locales.catalogue_path(code)}: created ({languages.name(code, 'en')}, {status})")
@@ -130,6 +136,8 @@ def cmd_check(locales: Locales, args: argparse.Namespace) -> int:
             problem.file = path_in(problem.file, cwd)
     failed = any(r.fails(args.strict) for r in reports)
     if args.format == "json":
+        import json
+
         print(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2))
     elif args.format == "github":
         for report in reports:
@@ -184,8 +192,12 @@ def _summary(reports: list[Report], failed: bool) -> str:
 
 
 def cmd_stats(locales: Locales, args: argparse.Namespace) -> int:
+    from .stats import badge_svg, stats
+
     rows = stats(locales)
     if args.format == "json":
+        import json
+
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif args.format == "svg":
         out = Path(args.output)

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
+if TYPE_CHECKING:
+    from babel import Locale
 
 _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*(?:[.@].*)?$")
 
-#: Right-to-left languages, for when CLDR does not know the language.
-_RTL = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ku", "ps", "sd", "ug", "ur", "yi"})
+#: Languages written right to left (CLDR's character order, as a table: asking Babel means
+#: loading a language's whole CLDR data).
+_RTL = frozenset({"ar", "arc", "azb", "bal", "bgn", "ckb", "dv", "fa", "glk", "he", "iw", "ks",
+                  "lrc", "mzn", "nqo", "pnb", "ps", "sd", "sdh", "skr", "syr", "ug", "ur", "yi"})
 
 #: What CLDR lacks: own name, English name, plural forms (count, C expression).
 _EXTRA: dict[str, tuple[str, str, tuple[int, str]]] = {
@@ -40,6 +43,8 @@ def normalise(tag: str | None) -> str | None:
 
 @functools.cache
 def _locale(lang: str) -> Locale | None:
+    from babel import Locale, UnknownLocaleError  # loads CLDR data: only for names
+
     try:
         return Locale.parse(lang)
     except (UnknownLocaleError, ValueError):
@@ -53,9 +58,6 @@ def is_known(lang: str) -> bool:
 
 def direction(lang: str) -> str:
     """``"rtl"`` or ``"ltr"``: the direction the language's script runs."""
-    locale = _locale(lang)
-    if locale is not None:
-        return "rtl" if locale.character_order == "right-to-left" else "ltr"
     return "rtl" if lang in _RTL else "ltr"
 
 
@@ -85,6 +87,9 @@ def plural_forms(lang: str) -> str | None:
     if lang in _EXTRA:
         count, expr = _EXTRA[lang][2]
         return f"nplurals={count}; plural={expr};"
-    if _locale(lang) is None:
+    from babel.messages.plurals import PLURALS  # Babel's table of CLDR's rules, as gettext C
+
+    if lang not in PLURALS:
         return None
-    return str(get_plural(lang))
+    count, expr = PLURALS[lang]
+    return f"nplurals={count}; plural={expr};"

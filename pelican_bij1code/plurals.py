@@ -140,12 +140,15 @@ def parse_plural_forms(value: str) -> PluralRule:
         raise PluralFormsError("the plural expression is nested too deeply") from None
 
 
-def same_rule(a: str, b: str, up_to: int = 1000) -> bool:
-    """Whether two ``Plural-Forms`` values give every n from 0 to ``up_to`` the same form."""
+#: The numbers two rules are compared on: every remainder mod 10 and 100 (and then some),
+#: and the thousands and millions some languages single out.
+SAMPLES = (*range(0, 240), *range(1000, 1012), 10_000, 100_000, 1_000_000, 1_000_001, 2_000_000)
+
+
+def same_rule(a: str, b: str) -> bool:
+    """Whether two ``Plural-Forms`` values give every sample number the same form."""
     first, second = parse_plural_forms(a), parse_plural_forms(b)
     try:
-        return first.count == second.count and all(
-            first(n) == second(n) for n in range(up_to + 1)
-        )
+        return first.count == second.count and all(first(n) == second(n) for n in SAMPLES)
     except RecursionError:
         raise PluralFormsError("the plural expression is nested too deeply") from None

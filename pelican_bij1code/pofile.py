@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +46,7 @@ class PoSyntaxError(ValueError):
         super().__init__(f"{path}:{first.line}: {first.message}")
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One message: its strings, comments and where it stands in the file."""
 
@@ -155,11 +154,17 @@ def unescape(body: str) -> tuple[str, int | None]:
     return "".join(out), None
 
 
+_SIMPLE_STRING = re.compile(r'"([^"\\\x04]*)"')
+
+
 def _string_token(text: str, number: int, column: int, errors: list[PoError],
                   last: bool = False) -> str | None:
     """Parse one ``"..."`` token that makes up the rest of a line (``last``: of the file,
     with no newline after it)."""
     text = text.rstrip()
+    simple = _SIMPLE_STRING.fullmatch(text)
+    if simple:  # the common case: no escapes, nothing after the closing quote
+        return simple.group(1)
     if not text.startswith('"'):
         errors.append(PoError(number, "syntax error", column))
         return None
@@ -213,7 +218,121 @@ class _Builder:
 
 
 def parse(text: str, path: str = "<string>") -> PoFile:
-    """Parse PO text; raises :class:`PoSyntaxError` listing every error, as msgfmt would."""
+    """Parse PO text; raises :class:`PoSyntaxError` listing every error, as msgfmt would.
+
+    Well-formed files take a fast path; at the first irregularity the strict line-by-line
+    parser takes over, so errors are always those (and at the lines) msgfmt reports.
+    """
+    fast = _parse_fast(text, path)
+    return fast if fast is not None else parse_strict(text, path)
+
+
+_Q = r'"[^"\\\n\x04]*(?:\\.[^"\\\n\x04]*)*"'
+_FAST_BLOCK = re.compile(
+    rf"(?P<comments>(?:#(?![~|])[^\n]*\n)*)"
+    rf"(?:msgctxt (?P<ctxt>{_Q}(?:\n{_Q})*)\n)?"
+    rf"msgid (?P<id>{_Q}(?:\n{_Q})*)\n"
+    rf"(?:msgid_plural (?P<plural>{_Q}(?:\n{_Q})*)\n)?"
+    rf"(?P<strs>(?:msgstr(?:\[\d+\])? {_Q}(?:\n{_Q})*\n)+)"
+)
+_FAST_STR = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
+_FAST_MSGSTR = re.compile(rf"msgstr(?:\[(\d+)\])? ((?:{_Q}\n?)+)")
+_BLANKS = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def _fast_string(group: str) -> str | None:
+    """The value of consecutive quoted strings, or None if an escape is invalid."""
+    if "\\" not in group:
+        return "".join(_FAST_STR.findall(group))
+    pieces = []
+    for piece in _FAST_STR.findall(group):  # each string alone: an escape ends with it
+        value, bad = unescape(piece)
+        if bad is not None or "\x04" in value:
+            return None
+        pieces.append(value)
+    return "".join(pieces)
+
+
+def _parse_fast(text: str, path: str) -> PoFile | None:
+    """Parse a well-formed file quickly, or return None to let :func:`parse_strict` decide."""
+    if "\r" in text or "#~" in text or "#|" in text or not text.endswith("\n"):
+        return None
+    header: Entry | None = None
+    entries: list[Entry] = []
+    seen: set[tuple[str | None, str]] = set()
+    position, line = 0, 1
+    text_length = len(text)
+    while position < text_length:
+        blank = _BLANKS.match(text, position - 1) if position else None
+        if blank is not None and blank.end() > position:
+            line += text.count("\n", position, blank.end())
+            position = blank.end()
+            continue
+        if text[position] == "\n":
+            position += 1
+            line += 1
+            continue
+        match = _FAST_BLOCK.match(text, position)
+        if match is None:
+            return None
+        end = match.end()
+        if end < text_length and text[end] != "\n":
+            return None  # something follows the entry on the next line: not a plain block
+        comments = match.group("comments")
+        id_line = line + comments.count("\n") + (match.group("ctxt") or "").count("\n") + \
+            (1 if match.group("ctxt") is not None else 0)
+        msgid = _fast_string(match.group("id"))
+        ctxt = _fast_string(match.group("ctxt")) if match.group("ctxt") is not None else None
+        plural = _fast_string(match.group("plural")) if match.group("plural") is not None \
+            else None
+        if msgid is None or (match.group("ctxt") is not None and ctxt is None) or (
+                match.group("plural") is not None and plural is None):
+            return None
+        msgstr: str | None = None
+        forms: dict[int, str] = {}
+        for form in _FAST_MSGSTR.finditer(match.group("strs")):
+            value = _fast_string(form.group(2))
+            if value is None:
+                return None
+            if form.group(1) is None:
+                if forms or msgstr is not None or plural is not None:
+                    return None
+                msgstr = value
+            else:
+                index = int(form.group(1))
+                if index in forms or plural is None:
+                    return None
+                forms[index] = value
+        if forms and sorted(forms) != list(range(len(forms))):
+            return None
+        entry = Entry(msgid=msgid, msgstr=msgstr or "", msgctxt=ctxt, msgid_plural=plural,
+                      msgstr_plural=forms, line=id_line, raw=text[position:end])
+        for comment in comments.split("\n")[:-1]:
+            kind = comment[1:2]
+            if kind == ".":
+                entry.extracted_comments.append(comment[2:].strip())
+            elif kind == ":":
+                entry.references.extend(comment[2:].split())
+            elif kind == ",":
+                entry.flags.extend(x.strip() for x in comment[2:].split(",") if x.strip())
+            else:
+                entry.translator_comments.append(comment[1:].strip())
+        if msgid == "" and ctxt is None:
+            if header is not None or entries:
+                return None
+            header = entry
+        elif entry.key in seen:
+            return None
+        else:
+            seen.add(entry.key)
+            entries.append(entry)
+        line += text.count("\n", position, end)
+        position = end
+    return PoFile(path=path, header=header, entries=entries)
+
+
+def parse_strict(text: str, path: str = "<string>") -> PoFile:
+    """The line-by-line parser: every error with its line, as GNU msgfmt words it."""
     errors: list[PoError] = []
     entries: list[Entry] = []
     header: Entry | None = None
@@ -510,6 +629,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> bool:
 
     Returns False (and writes nothing) when the file already holds exactly ``text``.
     """
+    import tempfile
+
     target = Path(path)
     data = text.encode("utf-8")
     try:
