@@ -78,6 +78,9 @@ class Expansion:
     html: str
     problems: list[str] = field(default_factory=list)
     count: int = 0
+    #: The page with every shortcode left out (escapes still turned into text): what a
+    #: summary is made from.
+    without: str = ""
 
 
 def _is_literal(name: str, attrs: str) -> bool:
@@ -206,7 +209,7 @@ def _keep(segment: str) -> str:
 def expand(html: str, render: Callable[[Shortcode], str]) -> Expansion:
     """Replace every shortcode in ``html`` with ``render(shortcode)``."""
     found, problems = scan(html)
-    result = Expansion(html, problems)
+    result = Expansion(html, problems, without=html)
     if not found:
         return result
     escapes = [f for f in found if f.code is None]
@@ -222,14 +225,21 @@ def expand(html: str, render: Callable[[Shortcode], str]) -> Expansion:
         return "".join(out) + html[cursor:end]
 
     pieces: list[str] = []
+    rendered: set[int] = set()  # which pieces are renderings (left out of `without`)
+
+    def add_rendering(code: Shortcode) -> None:
+        rendered.add(len(pieces))
+        pieces.append(render(code))
+        result.count += 1
+
     cursor = index = 0
     while index < len(codes):
         item = codes[index]
         assert item.code is not None
         if not item.chain:
-            pieces += [copy(cursor, item.start), render(item.code)]
+            pieces.append(copy(cursor, item.start))
+            add_rendering(item.code)
             cursor, index = item.end, index + 1
-            result.count += 1
             continue
         # Every shortcode inside the same outermost phrasing element splits it together.
         outer = item.chain[0]
@@ -245,12 +255,13 @@ def expand(html: str, render: Callable[[Shortcode], str]) -> Expansion:
                 before = copy(outer.start, member.start)
             else:
                 before = _reopen_after(previous.chain, copy(previous.end, member.start))
-            pieces += [_keep(_close_before(before, member.chain)), render(member.code)]
+            pieces.append(_keep(_close_before(before, member.chain)))
+            add_rendering(member.code)
             previous = member
         assert previous is not None
         pieces.append(_keep(_reopen_after(previous.chain, copy(previous.end, outer_end))))
-        result.count += len(group)
         cursor, index = outer_end, index + len(group)
     pieces.append(copy(cursor, len(html)))
     result.html = "".join(pieces)
+    result.without = "".join(p for i, p in enumerate(pieces) if i not in rendered)
     return result

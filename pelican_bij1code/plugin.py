@@ -30,7 +30,7 @@ from .shortcode import NAME, Shortcode
 logger = logging.getLogger("pelican.plugins.bij1code")
 
 _MARK = f"[{NAME}"
-_renderers: dict[Path, Renderer] = {}
+_renderers: dict[tuple[str | None, str], Renderer] = {}
 #: Problems found in this build, for BIJ1CODE_STRICT (reset when a build starts).
 _problems: list[str] = []
 
@@ -51,10 +51,10 @@ def locales_dir(settings: dict[str, Any]) -> Path:
 
 def renderer_for(settings: dict[str, Any]) -> Renderer:
     """The renderer of a site's locales folder, shared by every page of the build."""
-    root = locales_dir(settings)
-    renderer = _renderers.get(root)
+    key = (settings.get("BIJ1CODE_LOCALES_DIR"), os.getcwd())
+    renderer = _renderers.get(key)
     if renderer is None:
-        renderer = _renderers[root] = Renderer(Locales(root))
+        renderer = _renderers[key] = Renderer(Locales(locales_dir(settings)))
     return renderer
 
 
@@ -131,16 +131,16 @@ def _expand(content: Any, raw: str) -> None:
             choice = renderer.choose(_unique([lang, settings.get("DEFAULT_LANG")]), fallback)
             return renderer.title(choice.lang)
 
-        content._summary = metadata["summary"] = summary_without_code(raw, settings, lead)
+        content._summary = metadata["summary"] = summary_without_code(result.without,
+                                                                       settings, lead)
 
 
-def summary_without_code(raw: str, settings: dict[str, Any], lead: Callable[[], str]) -> str:
+def summary_without_code(text: str, settings: dict[str, Any], lead: Callable[[], str]) -> str:
     """A summary as Pelican would make it, from the page without the code of conduct.
 
     Index pages never show the raw tag or a code cut in half; a page that is nothing but
     the code gets the code's first title.
     """
-    text = expand(raw, lambda code: "").html
     paragraphs = settings.get("SUMMARY_MAX_PARAGRAPHS")
     if paragraphs is not None:
         text = truncate_html_paragraphs(text, paragraphs)
