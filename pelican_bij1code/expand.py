@@ -45,8 +45,9 @@ _TOKEN = re.compile(
 _SHORTCODE = re.compile(rf"\[{NAME}(?![\w-])((?:[^\[\]<]|<[^<>]*>)*?)\]")
 _OPEN = re.compile(rf"\[{NAME}(?![\w-])")
 _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_EMPTY = re.compile(r"(?:\s|&nbsp;|&#160;|&#xa0;|<(?!img|input|embed|iframe|video|audio|svg"
-                    r"|math|object|canvas|picture)[^>]*>)*", re.I)
+#: White space and tags only (no element that is content even when empty).
+_EMPTY = re.compile(rf"(?:\s|&nbsp;|&#160;|&#xa0;|<(?!(?:{'|'.join(sorted(_CONTENT_VOID))})\b)"
+                    r"[^>]*>)*", re.I)
 
 
 @dataclass

@@ -51,11 +51,6 @@ def _locale(lang: str) -> Locale | None:
         return None
 
 
-def is_known(lang: str) -> bool:
-    """Whether CLDR (through Babel) or our own table knows the language."""
-    return _locale(lang) is not None or lang in _EXTRA
-
-
 def direction(lang: str) -> str:
     """``"rtl"`` or ``"ltr"``: the direction the language's script runs."""
     return "rtl" if lang in _RTL else "ltr"
