@@ -314,8 +314,9 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                                     f"{_short(entry.msgid)} is obsolete (kept for reference)"))
         elif entry.key not in wanted:
             problems.append(Problem(po.path, entry.line, "warning", "extra",
-                                    f"{_short(entry.msgid)} is not in the template; "
-                                    "run `bij1code update`"))
+                                    f"{_short(entry.msgid)} is not in the template: if the "
+                                    "msgid (the Dutch) was edited, put it back, only msgstr is "
+                                    "yours to change; else run `bij1code update`"))
     return translated, problems
 
 
