@@ -91,7 +91,7 @@ class Report:
 
 def _visible(message: str, tokens: list[markup.Token] | None) -> str:
     """What a reader sees of a message (link texts, not targets), without e-mail addresses."""
-    text = markup.to_text(tokens, ()) if tokens is not None else markup.unescape(message)
+    text = _text(message, tokens)
     return _EMAIL.sub(" ", text) if "@" in text else text
 
 
@@ -165,6 +165,7 @@ def check_message(source: str, translation: str) -> list[tuple[Severity, str, st
 
 
 def _text(message: str, tokens: list[markup.Token] | None) -> str:
+    """A message as plain text: link texts, escapes resolved (tokens: its parse, if any)."""
     return markup.to_text(tokens, ()) if tokens is not None else markup.unescape(message)
 
 

@@ -100,10 +100,7 @@ def cmd_extract(locales: Locales, args: argparse.Namespace) -> int:
 def cmd_update(locales: Locales, args: argparse.Namespace) -> int:
     from .merge import update
 
-    only = list(dict.fromkeys(_lang(x) for x in args.locale)) if args.locale else None
-    for lang in only or []:
-        if not locales.catalogue_path(lang).is_file():
-            raise UsageError(f"no catalogue for {lang!r} in {locales.root}")
+    only = _selected(locales, args.locale)
     changed = update(locales, only)
     for lang in only or locales.languages():
         state = "updated" if lang in changed else "unchanged"
@@ -124,11 +121,7 @@ def cmd_init(locales: Locales, args: argparse.Namespace) -> int:
 
 
 def cmd_check(locales: Locales, args: argparse.Namespace) -> int:
-    only = list(dict.fromkeys(_lang(x) for x in args.locale)) if args.locale else None
-    for lang in only or []:
-        if not locales.catalogue_path(lang).is_file():
-            raise UsageError(f"no catalogue for {lang!r} in {locales.root} "
-                             f"(have: {', '.join(locales.languages()) or 'none'})")
+    only = _selected(locales, args.locale)
     reports = check_all(locales, only)
     cwd = Path.cwd()
     for report in reports:
@@ -236,6 +229,21 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
         text = renderer.render(lang, parts, args.level, args.format)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return EXIT_OK
+
+
+def _selected(locales: Locales, tags: list[str] | None) -> list[str] | None:
+    """The languages a repeated ``--locale`` names, normalised, each once; None: all.
+
+    A language without a catalogue is a usage error naming the ones there are.
+    """
+    if not tags:
+        return None
+    chosen = list(dict.fromkeys(_lang(tag) for tag in tags))
+    for lang in chosen:
+        if not locales.catalogue_path(lang).is_file():
+            raise UsageError(f"no catalogue for {lang!r} in {locales.root} "
+                             f"(have: {', '.join(locales.languages()) or 'none'})")
+    return chosen
 
 
 def _lang(tag: str) -> str:

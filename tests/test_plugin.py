@@ -34,10 +34,6 @@ def page(body: str, meta: str = "") -> str:
     return MD_PAGE.format(meta=meta, body=body)
 
 
-def content_of(site, relative: str):
-    return site.soup(relative).select_one("div.entry-content, section#content article, body")
-
-
 def test_markdown_page_alone_in_paragraph_replaces_it(build_site: SiteBuilder) -> None:
     site = build_site({"pages/code.md": page("[gedragscode]")})
     html = site.read("pages/code.html")
