@@ -228,22 +228,30 @@ def parse(text: str, path: str = "<string>") -> PoFile:
 
 
 _Q = r'"[^"\\\n\x04]*(?:\\.[^"\\\n\x04]*)*"'
-_FAST_BLOCK = re.compile(
+_QS = rf"{_Q}(?:\n{_Q})*"
+#: One plain entry and the blank lines before it. ``finditer`` walks the whole file with it;
+#: any gap between two matches is something the fast path does not handle.
+_FAST_ENTRY = re.compile(
+    rf"(?P<blank>(?:[ \t]*\n)*)"
     rf"(?P<comments>(?:#(?![~|])[^\n]*\n)*)"
-    rf"(?:msgctxt (?P<ctxt>{_Q}(?:\n{_Q})*)\n)?"
-    rf"msgid (?P<id>{_Q}(?:\n{_Q})*)\n"
-    rf"(?:msgid_plural (?P<plural>{_Q}(?:\n{_Q})*)\n)?"
-    rf"(?P<strs>(?:msgstr(?:\[\d+\])? {_Q}(?:\n{_Q})*\n)+)"
+    rf"(?:msgctxt (?P<ctxt>{_QS})\n)?"
+    rf"msgid (?P<id>{_QS})\n"
+    rf"(?:msgid_plural (?P<plural>{_QS})\n(?P<forms>(?:msgstr\[\d+\] {_QS}\n)+)"
+    rf"|msgstr (?P<str>{_QS})\n)"
 )
+_FAST_FORM = re.compile(rf"msgstr\[(\d+)\] ({_QS})\n")
 _FAST_STR = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
-_FAST_MSGSTR = re.compile(rf"msgstr(?:\[(\d+)\])? ((?:{_Q}\n?)+)")
-_BLANKS = re.compile(r"\n(?:[ \t]*\n)+")
+_TRAILING_BLANKS = re.compile(r"(?:[ \t]*\n)*")
 
 
 def _fast_string(group: str) -> str | None:
-    """The value of consecutive quoted strings, or None if an escape is invalid."""
-    if "\\" not in group:
-        return "".join(_FAST_STR.findall(group))
+    """The value of consecutive quoted strings, or None if an escape is invalid.
+
+    >>> _fast_string('"Wij "\\n"zijn"'), _fast_string('"a\\\\q"')
+    ('Wij zijn', None)
+    """
+    if "\\" not in group:  # no escapes, so '"\n"' can only join two strings
+        return group[1:-1].replace('"\n"', "") if "\n" in group else group[1:-1]
     pieces = []
     for piece in _FAST_STR.findall(group):  # each string alone: an escape ends with it
         value, bad = unescape(piece)
@@ -253,6 +261,30 @@ def _fast_string(group: str) -> str | None:
     return "".join(pieces)
 
 
+def _fast_values(ctxt: str | None, msgid: str, plural: str | None, forms: str | None,
+                 msgstr: str | None) -> tuple[str | None, str, str | None, dict[int, str],
+                                              str] | None:
+    """An entry's values from its quoted strings, or None if one is invalid."""
+    values = [None if group is None else _fast_string(group) for group in (ctxt, msgid, plural)]
+    if values[1] is None or (ctxt is not None and values[0] is None) or (
+            plural is not None and values[2] is None):
+        return None
+    plural_forms: dict[int, str] = {}
+    if plural is not None:
+        for form in _FAST_FORM.finditer(forms or ""):
+            value, index = _fast_string(form.group(2)), int(form.group(1))
+            if value is None or index in plural_forms:
+                return None
+            plural_forms[index] = value
+        if sorted(plural_forms) != list(range(len(plural_forms))):
+            return None
+        return values[0], values[1], values[2], plural_forms, ""
+    text = _fast_string(msgstr or "")
+    if text is None:
+        return None
+    return values[0], values[1], None, plural_forms, text
+
+
 def _parse_fast(text: str, path: str) -> PoFile | None:
     """Parse a well-formed file quickly, or return None to let :func:`parse_strict` decide."""
     if "\r" in text or "#~" in text or "#|" in text or not text.endswith("\n"):
@@ -260,74 +292,56 @@ def _parse_fast(text: str, path: str) -> PoFile | None:
     header: Entry | None = None
     entries: list[Entry] = []
     seen: set[tuple[str | None, str]] = set()
-    position, line = 0, 1
-    text_length = len(text)
-    while position < text_length:
-        blank = _BLANKS.match(text, position - 1) if position else None
-        if blank is not None and blank.end() > position:
-            line += text.count("\n", position, blank.end())
-            position = blank.end()
-            continue
-        if text[position] == "\n":
-            position += 1
-            line += 1
-            continue
-        match = _FAST_BLOCK.match(text, position)
-        if match is None:
-            return None
-        end = match.end()
-        if end < text_length and text[end] != "\n":
-            return None  # something follows the entry on the next line: not a plain block
-        comments = match.group("comments")
-        id_line = line + comments.count("\n") + (match.group("ctxt") or "").count("\n") + \
-            (1 if match.group("ctxt") is not None else 0)
-        msgid = _fast_string(match.group("id"))
-        ctxt = _fast_string(match.group("ctxt")) if match.group("ctxt") is not None else None
-        plural = _fast_string(match.group("plural")) if match.group("plural") is not None \
-            else None
-        if msgid is None or (match.group("ctxt") is not None and ctxt is None) or (
-                match.group("plural") is not None and plural is None):
-            return None
-        msgstr: str | None = None
-        forms: dict[int, str] = {}
-        for form in _FAST_MSGSTR.finditer(match.group("strs")):
-            value = _fast_string(form.group(2))
-            if value is None:
+    position = counted = 0
+    line = 1
+    for match in _FAST_ENTRY.finditer(text):
+        if match.start() != position:
+            return None  # something between two entries: not a plain file
+        blank, comments, ctxt, msgid, plural, forms, msgstr = match.groups()
+        if position and not blank.startswith("\n"):
+            return None  # an entry must be followed by an empty line
+        begin = position + len(blank)
+        position = match.end()
+        id_start = match.start("id")
+        line += text.count("\n", counted, id_start)
+        counted = id_start
+        raw = text[begin:position]
+        if plural is None and "\\" not in raw:  # the common entry: its strings, joined
+            msgid = msgid[1:-1].replace('"\n"', "")
+            msgstr = msgstr[1:-1].replace('"\n"', "")
+            if ctxt is not None:
+                ctxt = ctxt[1:-1].replace('"\n"', "")
+            plural_forms: dict[int, str] = {}
+        else:
+            values = _fast_values(ctxt, msgid, plural, forms, msgstr)
+            if values is None:
                 return None
-            if form.group(1) is None:
-                if forms or msgstr is not None or plural is not None:
-                    return None
-                msgstr = value
-            else:
-                index = int(form.group(1))
-                if index in forms or plural is None:
-                    return None
-                forms[index] = value
-        if forms and sorted(forms) != list(range(len(forms))):
-            return None
-        entry = Entry(msgid=msgid, msgstr=msgstr or "", msgctxt=ctxt, msgid_plural=plural,
-                      msgstr_plural=forms, line=id_line, raw=text[position:end])
-        for comment in comments.split("\n")[:-1]:
-            kind = comment[1:2]
-            if kind == ".":
-                entry.extracted_comments.append(comment[2:].strip())
-            elif kind == ":":
-                entry.references.extend(comment[2:].split())
-            elif kind == ",":
-                entry.flags.extend(x.strip() for x in comment[2:].split(",") if x.strip())
-            else:
-                entry.translator_comments.append(comment[1:].strip())
+            ctxt, msgid, plural, plural_forms, msgstr = values
+        entry = Entry(msgid, msgstr, ctxt, plural, plural_forms, [], [], [], [], None, False,
+                      line, raw)
+        if comments:
+            for comment in comments.split("\n")[:-1]:
+                kind = comment[1:2]
+                if kind == ".":
+                    entry.extracted_comments.append(comment[2:].strip())
+                elif kind == ":":
+                    entry.references.extend(comment[2:].split())
+                elif kind == ",":
+                    entry.flags.extend(x.strip() for x in comment[2:].split(",") if x.strip())
+                else:
+                    entry.translator_comments.append(comment[1:].strip())
+        key = (ctxt, msgid)
         if msgid == "" and ctxt is None:
             if header is not None or entries:
                 return None
             header = entry
-        elif entry.key in seen:
+        elif key in seen:
             return None
         else:
-            seen.add(entry.key)
+            seen.add(key)
             entries.append(entry)
-        line += text.count("\n", position, end)
-        position = end
+    if _TRAILING_BLANKS.match(text, position).end() != len(text):  # type: ignore[union-attr]
+        return None
     return PoFile(path=path, header=header, entries=entries)
 
 
