@@ -25,19 +25,24 @@ from .plurals import PluralFormsError, parse_plural_forms, same_rule
 
 Severity = Literal["error", "warning"]
 
-#: Terms that stay as they are in every language: whole words, any case, in the visible text
-#: (not inside link targets or e-mail addresses). "BIJ1" does not count inside "BIJ1komst".
-#: Each term, with what _TERMS captures for it: "komst" for BIJ1komst(en), "" for BIJ1 alone.
+#: Terms that stay as they are in every language: whole words, in the visible text (not inside
+#: link targets or e-mail addresses), in any case of the Latin letters (so "BİJ1", with a
+#: Turkish dotted İ, does not count). "BIJ1" does not count inside "BIJ1komst".
+#: Each term, with what :func:`_terms` gives for it: "komst" for BIJ1komst(en), "" for BIJ1.
 KEEP_TERMS = {"BIJ1komst": "komst", "BIJ1": ""}
-_TERMS = re.compile(r"\bBIJ1(komst|\b)", re.I)
+#: A term where it starts a word; the start is tested in _terms (a regex without a look-behind
+#: finds its first letter quickly).
+_TERM = re.compile(r"[Bb][Ii][Jj]1([Kk][Oo][Mm][Ss][Tt]|\b)")
 #: Link schemes that can run code or smuggle content.
 UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 #: Bidirectional controls and zero-width characters: invisible, and able to reorder text.
 INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?\w+;")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}(?:\s|$)|>|[*+-]\s|\d+[.)]\s|```|~~~|={3,}|-{3,})")
+#: The characters other than white space and digits that _BLOCK_START can begin with.
+_BLOCK_FIRST = "#>*+-`~="
 _END = ".!?:;…。！？؟۔)»”\"'"
 
 
@@ -89,12 +94,6 @@ class Report:
 # -- single messages -------------------------------------------------------------------------
 
 
-def _visible(message: str, tokens: list[markup.Token] | None) -> str:
-    """What a reader sees of a message (link texts, not targets), without e-mail addresses."""
-    text = _text(message, tokens)
-    return _EMAIL.sub(" ", text) if "@" in text else text
-
-
 def check_message(source: str, translation: str) -> list[tuple[Severity, str, str]]:
     """Compare one translation with its Dutch source; ``(severity, code, message)`` each.
 
@@ -117,11 +116,13 @@ def check_message(source: str, translation: str) -> list[tuple[Severity, str, st
         add("error", "raw-html", "has HTML markup or an entity; write plain text")
     if "\n" in translation and "\n" not in source:
         add("error", "line-break", "has a line break; a message is one block of text")
-    if _BLOCK_START.match(translation) and not _BLOCK_START.match(source):
+    first = translation[:1]
+    if (first in _BLOCK_FIRST or first.isspace() or first.isdecimal()) \
+            and _BLOCK_START.match(translation) and not _BLOCK_START.match(source):
         add("error", "block-markup",
             "starts with Markdown block markup (#, >, *, -, 1.); the block's kind comes from "
             "the Dutch text, so write only its text")
-    if INVISIBLE.search(translation):
+    if not translation.isascii() and INVISIBLE.search(translation):
         invisible = set(INVISIBLE.findall(translation)) - set(INVISIBLE.findall(source))
         if invisible:
             names = ", ".join(f"U+{ord(c):04X}" for c in sorted(invisible))
@@ -131,19 +132,21 @@ def check_message(source: str, translation: str) -> list[tuple[Severity, str, st
     translated_tokens = markup.parse(translation) if "[" in translation else None
     if source_tokens is not None or translated_tokens is not None:
         _check_links(source, translation, source_tokens or [], translated_tokens or [], add)
-    if "@" in source or "@" in translation:
-        source_mails = set(_EMAIL.findall(_text(source, source_tokens)))
-        translated_mails = set(_EMAIL.findall(_text(translation, translated_tokens)))
+    # What a reader sees: link texts, not targets; e-mail addresses are checked on their own.
+    source_text = _text(source, source_tokens)
+    translated_text = _text(translation, translated_tokens)
+    if "@" in source_text or "@" in translated_text:
+        source_mails = set(_EMAIL.findall(source_text))
+        translated_mails = set(_EMAIL.findall(translated_text))
         for address in sorted(source_mails - translated_mails):
             add("error", "email", f"lost the e-mail address {address}")
         for address in sorted(translated_mails - source_mails):
             add("error", "email",
                 f"has the e-mail address {address}, which the Dutch text does not")
-    if "bij1" in source.lower():
-        source_text = _visible(source, source_tokens)
-        translated_text = _visible(translation, translated_tokens)
-        source_terms = [t.lower() for t in _TERMS.findall(source_text)]
-        translated_terms = [t.lower() for t in _TERMS.findall(translated_text)]
+        source_text = _EMAIL.sub(" ", source_text)
+        translated_text = _EMAIL.sub(" ", translated_text)
+    if "bij1" in source_text.lower():
+        source_terms, translated_terms = _terms(source_text), _terms(translated_text)
         for term, captured in KEEP_TERMS.items():
             wanted = source_terms.count(captured)
             have = translated_terms.count(captured)
@@ -153,7 +156,7 @@ def check_message(source: str, translation: str) -> list[tuple[Severity, str, st
 
     if translation == source and re.search(r"[A-Za-z]{3}", source):
         add("warning", "unchanged", "is the same as the Dutch text; is it translated?")
-    if "  " in translation.strip() and "  " not in source.strip():
+    if "  " in translation and "  " in translation.strip() and "  " not in source.strip():
         add("warning", "double-space", "has a double space")
     if translation != translation.strip() and source == source.strip():
         add("warning", "whitespace", "starts or ends with white space")
@@ -161,6 +164,21 @@ def check_message(source: str, translation: str) -> list[tuple[Severity, str, st
     if source.rstrip()[-1:] in _END and (not ending or ending not in _END):
         add("warning", "end-punctuation",
             f"does not end with punctuation, while the Dutch ends with {source.rstrip()[-1]!r}")
+    return found
+
+
+def _terms(text: str) -> list[str]:
+    """BIJ1's terms in ``text``, each as its key in :data:`KEEP_TERMS` gives it.
+
+    >>> _terms("BIJ1, bij1komsten, BIJ1a, xBIJ1, BİJ1")
+    ['', 'komst']
+    """
+    found = []
+    for match in _TERM.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue  # inside a word
+        found.append(match.group(1).lower())
     return found
 
 
@@ -279,20 +297,19 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
     translated = 0
     for reference in template:
         entry = entries.get((reference.msgctxt, reference.msgid))
-        if entry is None or not entry.translated or entry.fuzzy:
-            label = _short(reference.msgid)
         if entry is None:
             problems.append(Problem(po.path, 1, "error", "missing",
-                                    f"{label} (template line {reference.line}) is missing; "
-                                    "run `bij1code update`"))
+                                    f"{_short(reference.msgid)} (template line "
+                                    f"{reference.line}) is missing; run `bij1code update`"))
             continue
         if entry.fuzzy:
             problems.append(Problem(po.path, entry.line, "error", "fuzzy",
-                                    f"{label} is fuzzy: check it, then remove the fuzzy flag"))
+                                    f"{_short(reference.msgid)} is fuzzy: check it, then "
+                                    "remove the fuzzy flag"))
             continue
         if not entry.translated:
             problems.append(Problem(po.path, entry.line, "error", "untranslated",
-                                    f"{label} is not translated"))
+                                    f"{_short(reference.msgid)} is not translated"))
             continue
         translated += 1
         texts = [(entry.msgid, entry.msgstr)] if entry.msgid_plural is None else [

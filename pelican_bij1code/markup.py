@@ -19,18 +19,16 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """Plain text."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A link: its text and where it points."""
 
     text: str
@@ -56,7 +54,7 @@ def unescape(text: str) -> str:
     >>> unescape(r"\[niet\] een link")
     '[niet] een link'
     """
-    return _ESCAPABLE.sub(r"\1", text)
+    return _ESCAPABLE.sub(r"\1", text) if "\\" in text else text
 
 
 def parse(message: str) -> list[Token]:
@@ -65,10 +63,10 @@ def parse(message: str) -> list[Token]:
     position = 0
     for match in _LINK.finditer(message):
         start = match.start()
-        # a link opened by an escaped bracket is no link
-        backslashes = len(message[:start]) - len(message[:start].rstrip("\\"))
-        if backslashes % 2:
-            continue
+        if start and message[start - 1] == "\\":  # an escaped bracket opens no link
+            before = message[:start]
+            if (len(before) - len(before.rstrip("\\"))) % 2:
+                continue
         if start > position:
             tokens.append(Text(unescape(message[position:start])))
         target = match.group(2)

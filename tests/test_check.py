@@ -792,6 +792,7 @@ SAFETY_CASES: dict[str, tuple[str, str, Callable[[str], str], set[str]]] = {
     "bij1-dropped-from-title": ("en", TITLE_IK, put("I AM ONE OF US"), {"term"}),
     "bij1-dropped-from-item": ("tr", ITEM_BIJ1, put("Ben, partimizin savunduğu değerlerin bir "
                                                     "örneğiyim."), {"term"}),
+    "bij1-with-turkish-dotted-capital-i": ("tr", TITLE_IK, sub("BIJ1", "BİJ1"), {"term"}),
     "bij1komst-dropped": ("en", ONE_LINK, sub("BIJ1komst", "party gathering"), {"term"}),
     "bij1-dropped-from-link-text": ("en", TWO_LINKS, sub("[BIJ1 Code", "[Code"), {"term"}),
     # e-mail addresses
