@@ -1,7 +1,8 @@
 """Language tags: normalising them, their names, script direction and plural forms.
 
-Babel (CLDR) answers where it knows the language; a small table covers the languages BIJ1's
-members read that CLDR lacks, such as Sranantongo (``srn``).
+Babel (CLDR) answers where it knows the language (plural forms from a copy of Babel's table,
+:mod:`.cldr_plurals`); a small table covers the languages BIJ1's members read that CLDR lacks,
+such as Sranantongo (``srn``).
 
 >>> normalise("en-US"), normalise("pap_AW"), normalise("EN"), normalise("nl_NL.UTF-8")
 ('en', 'pap', 'en', 'nl')
@@ -82,7 +83,7 @@ def plural_forms(lang: str) -> str | None:
     if lang in _EXTRA:
         count, expr = _EXTRA[lang][2]
         return f"nplurals={count}; plural={expr};"
-    from babel.messages.plurals import PLURALS  # Babel's table of CLDR's rules, as gettext C
+    from .cldr_plurals import PLURALS
 
     if lang not in PLURALS:
         return None
