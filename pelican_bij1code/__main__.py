@@ -1,7 +1,5 @@
 """``python -m pelican_bij1code``: the ``bij1code`` command line."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()
