@@ -19,8 +19,8 @@ from __future__ import annotations
 import os
 import threading
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import pofile
 from .master import SOURCE_LANG
@@ -44,8 +44,7 @@ class LocalesError(OSError):
     """The locales folder is missing or unreadable."""
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(NamedTuple):
     """A catalogue file as read: its parse, or the reason it could not be parsed."""
 
     path: Path

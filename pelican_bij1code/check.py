@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from . import languages, markup, pofile
 from .catalogue import DRAFT, Loaded, Locales
@@ -46,8 +45,7 @@ _BLOCK_FIRST = "#>*+-`~="
 _END = ".!?:;…。！？؟۔)»”\"'"
 
 
-@dataclass
-class Problem:
+class Problem(NamedTuple):
     """One finding: where it is, how bad, a stable code and a sentence for the translator."""
 
     file: str
@@ -60,15 +58,21 @@ class Problem:
         return f"{self.file}:{self.line}: {self.code} {self.message}"
 
 
-@dataclass
 class Report:
     """What the check found in one language."""
 
-    locale: str
-    status: str
-    translated: int
-    total: int
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(self, locale: str, status: str, translated: int, total: int,
+                 problems: list[Problem] | None = None) -> None:
+        self.locale = locale
+        self.status = status
+        self.translated = translated
+        self.total = total
+        self.problems: list[Problem] = [] if problems is None else problems
+
+    def __repr__(self) -> str:
+        return (f"Report(locale={self.locale!r}, status={self.status!r}, "
+                f"translated={self.translated}, total={self.total}, "
+                f"problems={self.problems!r})")
 
     @property
     def percent(self) -> float:
@@ -86,9 +90,10 @@ class Report:
         return bool(self.problems if strict else self.errors)
 
     def as_dict(self) -> dict[str, object]:
-        data = asdict(self)
-        data["percent"] = round(self.percent, 1)
-        return data
+        """The report as JSON-ready data (``bij1code check --format json``)."""
+        return {"locale": self.locale, "status": self.status, "translated": self.translated,
+                "total": self.total, "problems": [p._asdict() for p in self.problems],
+                "percent": round(self.percent, 1)}
 
 
 # -- single messages -------------------------------------------------------------------------

@@ -145,8 +145,7 @@ def cmd_check(locales: Locales, args: argparse.Namespace) -> int:
     reports = check_all(locales, only)
     cwd = Path.cwd()
     for report in reports:
-        for problem in report.problems:
-            problem.file = path_in(problem.file, cwd)
+        report.problems = [p._replace(file=path_in(p.file, cwd)) for p in report.problems]
     failed = any(r.fails(args.strict) for r in reports)
     if args.format == "json":
         import json

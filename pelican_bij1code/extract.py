@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 from . import pofile
@@ -115,6 +114,6 @@ def extract(locales: Locales) -> bool:
 
 def _without_raw(po: pofile.PoFile) -> pofile.PoFile:
     """A copy that formats afresh, to compare contents rather than layouts."""
-    entries = [replace(e, raw=None) for e in po.entries]
-    header = replace(po.header, raw=None) if po.header else None
+    entries = [e.replace(raw=None) for e in po.entries]
+    header = po.header.replace(raw=None) if po.header else None
     return pofile.PoFile(path=po.path, header=header, entries=entries)

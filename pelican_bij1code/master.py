@@ -15,9 +15,8 @@ Block(kind='title', part='wij', text='WIJ ZIJN BIJ1', line=1)
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 #: The master file, shipped inside the package.
 MASTER_PATH = Path(__file__).with_name("gedragscode.nl.md")
@@ -31,8 +30,7 @@ PARTS: tuple[str, ...] = ("wij", "ik", "samen")
 BlockKind = Literal["title", "heading", "item", "paragraph", "notice"]
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One translatable block of the code: a part title, sub-heading, list item or paragraph."""
 
     kind: BlockKind

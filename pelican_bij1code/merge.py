@@ -16,7 +16,6 @@ obsolete (``#~``). Files are written atomically.
 from __future__ import annotations
 
 import difflib
-from dataclasses import replace
 
 from . import languages, pofile
 from .catalogue import DRAFT, Locales
@@ -60,11 +59,11 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFi
         if lang == SOURCE_LANG:
             flags = [f for f in (match.flags if match else []) if f != "fuzzy"]
             comments = list(match.translator_comments) if match else []
-            entries.append(replace(ref, msgstr=ref.msgid, flags=flags, raw=None,
+            entries.append(ref.replace(msgstr=ref.msgid, flags=flags, raw=None,
                                    translator_comments=comments))
         elif match is not None:
             used.add(match.key)
-            entries.append(replace(match, obsolete=False, raw=None, line=0, **fresh))
+            entries.append(match.replace(obsolete=False, raw=None, line=0, **fresh))
         else:
             pool = {e.msgid: e for k, e in {**obsolete, **active}.items()
                     if k not in used and e.msgstr}
@@ -72,22 +71,22 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFi
             if close is not None:
                 used.add(close.key)
                 flags = list(dict.fromkeys([*close.flags, "fuzzy"]))
-                entries.append(replace(ref, msgstr=close.msgstr, flags=flags, raw=None,
+                entries.append(ref.replace(msgstr=close.msgstr, flags=flags, raw=None,
                                        previous_msgid=close.msgid,
                                        translator_comments=list(close.translator_comments)))
             else:
-                entries.append(replace(ref, raw=None))
+                entries.append(ref.replace(raw=None))
     for entry in [*active.values(), *obsolete.values()]:
         if entry.key not in used and entry.key not in {e.key for e in entries} \
                 and (entry.msgstr or any(entry.msgstr_plural.values())):
-            entries.append(replace(entry, obsolete=True, references=[], raw=None))
+            entries.append(entry.replace(obsolete=True, references=[], raw=None))
     header = old.header
     created = template.metadata.get("POT-Creation-Date")
     if header is not None and created:
         fields = old.metadata
         if fields.get("POT-Creation-Date") != created:
             fields["POT-Creation-Date"] = created
-            header = replace(header, msgstr=header_text(fields), raw=None)
+            header = header.replace(msgstr=header_text(fields), raw=None)
     return pofile.PoFile(path=old.path, header=header, entries=entries)
 
 
@@ -174,7 +173,7 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
         "Plural-Forms": plural,
     }
     header = pofile.Entry(msgid="", msgstr=header_text(fields), translator_comments=comments)
-    entries = [replace(e, raw=None, msgstr=e.msgid if code == SOURCE_LANG else "")
+    entries = [e.replace(raw=None, msgstr=e.msgid if code == SOURCE_LANG else "")
                for e in template.active()]
     po = pofile.PoFile(path=str(path), header=header, entries=entries)
     pofile.write_atomic(path, pofile.dump(po))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\s*(\d+|n|==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()])")
 _BINARY: dict[str, tuple[int, Callable[[int, int], int]]] = {
@@ -39,8 +39,7 @@ class PluralFormsError(ValueError):
     """A ``Plural-Forms`` value that is not ``nplurals=N; plural=EXPR;``."""
 
 
-@dataclass(frozen=True)
-class PluralRule:
+class PluralRule(NamedTuple):
     """How many forms a language has, and which form a number takes."""
 
     count: int

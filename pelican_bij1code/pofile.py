@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 #: The width GNU gettext (msgcat, msgmerge, Poedit) wraps string lines to.
 WRAP_WIDTH = 79
@@ -27,8 +27,7 @@ _UNESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)$")
 
 
-@dataclass
-class PoError:
+class PoError(NamedTuple):
     """A syntax error, as GNU msgfmt words it."""
 
     line: int
@@ -46,23 +45,68 @@ class PoSyntaxError(ValueError):
         super().__init__(f"{path}:{first.line}: {first.message}")
 
 
-@dataclass(slots=True)
-class Entry:
-    """One message: its strings, comments and where it stands in the file."""
+#: An entry's fields, in the order of its constructor's parameters; the last two say where it
+#: stands in its file, not what it says.
+_ENTRY_FIELDS = ("msgid", "msgstr", "msgctxt", "msgid_plural", "msgstr_plural",
+                 "translator_comments", "extracted_comments", "references", "flags",
+                 "previous_msgid", "obsolete", "line", "raw")
 
-    msgid: str
-    msgstr: str = ""
-    msgctxt: str | None = None
-    msgid_plural: str | None = None
-    msgstr_plural: dict[int, str] = field(default_factory=dict)
-    translator_comments: list[str] = field(default_factory=list)
-    extracted_comments: list[str] = field(default_factory=list)
-    references: list[str] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
-    previous_msgid: str | None = None
-    obsolete: bool = False
-    line: int = 0
-    raw: str | None = None
+
+class Entry:
+    """One message: its strings, comments and where it stands in the file.
+
+    A plain class rather than a dataclass: importing :mod:`dataclasses` (and the
+    :mod:`inspect` it loads) would be a twentieth of ``bij1code check``'s run.
+
+    >>> entry = Entry("Wij", "We", flags=["fuzzy"])
+    >>> entry.fuzzy, entry.translated, entry.replace(flags=[]).translated
+    (True, False, True)
+    """
+
+    __slots__ = _ENTRY_FIELDS
+
+    def __init__(self, msgid: str, msgstr: str = "", msgctxt: str | None = None,
+                 msgid_plural: str | None = None, msgstr_plural: dict[int, str] | None = None,
+                 translator_comments: list[str] | None = None,
+                 extracted_comments: list[str] | None = None,
+                 references: list[str] | None = None, flags: list[str] | None = None,
+                 previous_msgid: str | None = None, obsolete: bool = False, line: int = 0,
+                 raw: str | None = None) -> None:
+        self.msgid = msgid
+        self.msgstr = msgstr
+        self.msgctxt = msgctxt
+        self.msgid_plural = msgid_plural
+        self.msgstr_plural = {} if msgstr_plural is None else msgstr_plural
+        self.translator_comments = [] if translator_comments is None else translator_comments
+        self.extracted_comments = [] if extracted_comments is None else extracted_comments
+        self.references = [] if references is None else references
+        self.flags = [] if flags is None else flags
+        self.previous_msgid = previous_msgid
+        self.obsolete = obsolete
+        self.line = line
+        #: The entry's lines as read, kept to write an unchanged entry back byte for byte.
+        self.raw = raw
+
+    def values(self) -> tuple[object, ...]:
+        """Every field, in the order of ``__init__``'s parameters."""
+        return tuple(getattr(self, name) for name in _ENTRY_FIELDS)
+
+    def replace(self, **changes: object) -> Entry:
+        """A copy with some fields changed (the lists and dict are shared unless changed)."""
+        fields = dict(zip(_ENTRY_FIELDS, self.values(), strict=True))
+        fields.update(changes)
+        return Entry(**fields)  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Entry):
+            return NotImplemented
+        return self.values() == other.values()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _ENTRY_FIELDS)
+        return f"Entry({fields})"
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -83,13 +127,18 @@ class Entry:
         return bool(self.msgstr.strip())
 
 
-@dataclass
 class PoFile:
     """A parsed catalogue or template: the header entry and the messages, in file order."""
 
-    path: str
-    header: Entry | None
-    entries: list[Entry]
+    __slots__ = ("entries", "header", "path")
+
+    def __init__(self, path: str, header: Entry | None, entries: list[Entry]) -> None:
+        self.path = path
+        self.header = header
+        self.entries = entries
+
+    def __repr__(self) -> str:
+        return f"PoFile(path={self.path!r}, header={self.header!r}, entries={self.entries!r})"
 
     @property
     def metadata(self) -> dict[str, str]:
@@ -632,10 +681,7 @@ def dump(po: PoFile, originals: dict[tuple[str | None, str], Entry] | None = Non
 
 def _same(a: Entry, b: Entry) -> bool:
     """Whether two entries would be written alike (ignoring position and raw text)."""
-    fields = ("msgid", "msgstr", "msgctxt", "msgid_plural", "msgstr_plural",
-              "translator_comments", "extracted_comments", "references", "flags",
-              "previous_msgid", "obsolete")
-    return all(getattr(a, f) == getattr(b, f) for f in fields)
+    return a.values()[:-2] == b.values()[:-2]  # all but line and raw
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> bool:

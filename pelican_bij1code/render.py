@@ -21,8 +21,7 @@ import functools
 import html as html_lib
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from . import languages, markup
 from .catalogue import DRAFT, Locales
@@ -33,12 +32,11 @@ Format = Literal["html", "md", "txt"]
 FORMATS: tuple[Format, ...] = ("html", "md", "txt")
 
 
-@dataclass
-class Choice:
+class Choice(NamedTuple):
     """The language chosen for a rendering, and why others were passed over."""
 
     lang: str
-    problems: list[str] = field(default_factory=list)
+    problems: list[str]
 
 
 def parse_parts(value: str | Iterable[str] | None) -> tuple[str, ...]:
