@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import io
 import json
 import os
@@ -226,6 +227,7 @@ def write_locales(root: Path, entries: int, lang: str, seed: int) -> dict[str, i
     po = root / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     po.parent.mkdir(parents=True)
     po.write_text("\n".join(catalogue), encoding="utf-8")
+    (root / "status.toml").write_text(f'[status]\n{lang} = "published"\n', encoding="utf-8")
     stats["bytes"] = po.stat().st_size
     return stats
 
@@ -233,11 +235,17 @@ def write_locales(root: Path, entries: int, lang: str, seed: int) -> dict[str, i
 # -- timing -------------------------------------------------------------------------------------
 
 
+#: The environment of every timed command: this one, but writing Python's bytecode cache, as a
+#: pip-installed package has it (pip compiles it at install time). A sandbox that sets
+#: PYTHONDONTWRITEBYTECODE would otherwise compile every module from source at every start.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run(command: list[str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:
     """Wall-clock and CPU seconds of one command, and what it did."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, env=ENV)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done
@@ -247,7 +255,7 @@ def findings(locales: Path, lang: str) -> None:
     """What the checker reports on the generated folder (one untimed JSON run)."""
     command = [sys.executable, "-m", "pelican_bij1code", "check", "--locales", str(locales),
                "--locale", lang, "--format", "json"]
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, env=ENV)
     try:
         reports = json.loads(done.stdout)
     except json.JSONDecodeError:
@@ -303,10 +311,10 @@ def in_process(locales_dir: Path, lang: str, repeat: int) -> None:
     print(f"  check_entries: {per:.1f} µs per message ({entries} messages)")
 
 
-def import_time() -> None:
-    """``python -X importtime``: the CLI's import, and its heaviest top-level imports."""
-    command = [sys.executable, "-X", "importtime", "-c", "import pelican_bij1code.cli"]
-    done = subprocess.run(command, capture_output=True, text=True)
+def import_rows(code: str) -> tuple[list[tuple[int, int, str]], list[str | None]]:
+    """``python -X importtime -c CODE``: (cumulative µs, depth, module) each, and parents."""
+    command = [sys.executable, "-X", "importtime", "-c", code]
+    done = subprocess.run(command, capture_output=True, text=True, env=ENV)
     rows = []
     for line in done.stderr.splitlines():
         match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
@@ -317,6 +325,35 @@ def import_time() -> None:
     for index, (_, depth, _) in enumerate(rows):
         parent = next((r[2] for r in rows[index + 1:] if r[1] < depth), None)
         parents.append(parent)
+    return rows, parents
+
+
+def site_hooks() -> tuple[float, list[str]]:
+    """What the ``.pth`` files of this machine's site-packages import at every start-up.
+
+    ``site`` runs the ``import`` lines of every ``.pth`` file; here a sandbox hook imports
+    ``certifi`` to append its proxy's certificate. No normal install does that. Returns the
+    median over 5 runs of their cumulative import time (seconds), and their names.
+    """
+    totals, names = [], []
+    for _ in range(5):
+        rows, parents = import_rows("pass")
+        hooks = []
+        for (cum, _, name), parent in zip(rows, parents, strict=True):
+            if parent != "site":
+                continue
+            spec = importlib.util.find_spec(name)
+            origin = (spec.origin or "") if spec else ""
+            if "site-packages" in origin or "dist-packages" in origin:
+                hooks.append((cum, name))
+        totals.append(sum(cum for cum, _ in hooks) / 1e6)
+        names = [f"{name} ({cum / 1000:.1f} ms)" for cum, name in hooks]
+    return statistics.median(totals), names
+
+
+def import_time() -> None:
+    """``python -X importtime``: the CLI's import, and its heaviest top-level imports."""
+    rows, parents = import_rows("import pelican_bij1code.cli")
     cli = next((cum for cum, _, name in rows if name == "pelican_bij1code.cli"), 0)
     print(f"  python -X importtime: `import pelican_bij1code.cli` takes {cli / 1000:.0f} ms "
           "(cumulative; interpreter start-up not included)")
@@ -405,9 +442,17 @@ def main(argv: list[str] | None = None) -> int:
         print("\nimport time of the CLI:")
         import_time()
 
+        hooks, hook_names = site_hooks()
+        print("\nthis machine's site-packages .pth hooks, run at every Python start-up:")
+        print(f"  {', '.join(hook_names) or 'none'}: {hooks * 1000:.1f} ms")
+        without = [(c[0] - hooks) / m[0] for c, m in zip(checks, msgfmts, strict=True)]
+
         print("\nsummary")
         verdict = "MET" if ratio <= TARGET else "NOT MET"
         print(f"  check/msgfmt = {ratio:.2f}   target <= {TARGET:g}: {verdict}")
+        if hooks > 0.0005:
+            print(f"  without this machine's .pth hooks ({hooks * 1000:.0f} ms at every Python "
+                  f"start, which no normal install has): {statistics.median(without):.2f}")
     finally:
         if args.keep:
             print(f"kept {root}")
