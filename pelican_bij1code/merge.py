@@ -16,6 +16,7 @@ obsolete (``#~``). Files are written atomically.
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 from . import languages, pofile
 from .catalogue import DRAFT, Locales
@@ -124,8 +125,10 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
     return changed
 
 
-def _read_all(paths: list) -> list[pofile.PoFile]:
-    results, problems = [], []
+def _read_all(paths: list[Path]) -> list[pofile.PoFile]:
+    """Parse every file, or raise one MergeError listing every problem in all of them."""
+    results: list[pofile.PoFile] = []
+    problems: list[tuple[str, int, str]] = []
     for path in paths:
         try:
             results.append(pofile.read(path))

@@ -220,7 +220,7 @@ def watch_catalogues(pelican: Any) -> None:
         return original(settings_file, watched)
 
     wait_for_changes._bij1code = True  # type: ignore[attr-defined]
-    pelican_module.wait_for_changes = wait_for_changes  # type: ignore[attr-defined]
+    pelican_module.wait_for_changes = wait_for_changes
 
 
 def register() -> None:

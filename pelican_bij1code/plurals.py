@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
 _TOKEN = re.compile(r"\s*(\d+|n|==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()])")
 _BINARY: dict[str, tuple[int, Callable[[int, int], int]]] = {
@@ -39,11 +38,17 @@ class PluralFormsError(ValueError):
     """A ``Plural-Forms`` value that is not ``nplurals=N; plural=EXPR;``."""
 
 
-class PluralRule(NamedTuple):
+class PluralRule:
     """How many forms a language has, and which form a number takes."""
 
-    count: int
-    expr: Expr
+    __slots__ = ("count", "expr")
+
+    def __init__(self, count: int, expr: Expr) -> None:
+        self.count = count
+        self.expr = expr
+
+    def __repr__(self) -> str:
+        return f"PluralRule(count={self.count})"
 
     def __call__(self, n: int) -> int:
         return self.expr(n)

@@ -54,6 +54,16 @@ def test_wheel_works_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
     assert render.returncode == 0 and "BİZ BIJ1'İZ" in render.stdout
 
 
+def test_mypy_is_clean() -> None:
+    """Type hints everywhere, checked with mypy --strict (configured in pyproject.toml)."""
+    mypy = shutil.which("mypy")
+    if mypy is None:
+        pytest.skip("mypy is not installed (pip install -e '.[test]')")
+    result = subprocess.run([mypy, "--no-incremental"], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout
+
+
 def test_ruff_is_clean() -> None:
     ruff = shutil.which("ruff")
     if ruff is None:
