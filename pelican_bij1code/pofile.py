@@ -56,14 +56,18 @@ class Entry:
     """One message: its strings, comments and where it stands in the file.
 
     A plain class rather than a dataclass: importing :mod:`dataclasses` (and the
-    :mod:`inspect` it loads) would be a twentieth of ``bij1code check``'s run.
+    :mod:`inspect` it loads) would be a twentieth of ``bij1code check``'s run. For the same
+    reason an entry read by the fast parser reads its comments and cuts its ``raw`` text from
+    the file only when asked: checking a catalogue needs neither (only whether it is fuzzy).
 
     >>> entry = Entry("Wij", "We", flags=["fuzzy"])
     >>> entry.fuzzy, entry.translated, entry.replace(flags=[]).translated
     (True, False, True)
     """
 
-    __slots__ = _ENTRY_FIELDS
+    __slots__ = ("_comments", "_end", "_extracted_comments", "_flags", "_raw", "_references",
+                 "_start", "_text", "_translator_comments", "line", "msgctxt", "msgid",
+                 "msgid_plural", "msgstr", "msgstr_plural", "obsolete", "previous_msgid")
 
     def __init__(self, msgid: str, msgstr: str = "", msgctxt: str | None = None,
                  msgid_plural: str | None = None, msgstr_plural: dict[int, str] | None = None,
@@ -77,15 +81,115 @@ class Entry:
         self.msgctxt = msgctxt
         self.msgid_plural = msgid_plural
         self.msgstr_plural = {} if msgstr_plural is None else msgstr_plural
-        self.translator_comments = [] if translator_comments is None else translator_comments
-        self.extracted_comments = [] if extracted_comments is None else extracted_comments
-        self.references = [] if references is None else references
-        self.flags = [] if flags is None else flags
+        self._translator_comments = [] if translator_comments is None else translator_comments
+        self._extracted_comments = [] if extracted_comments is None else extracted_comments
+        self._references = [] if references is None else references
+        self._flags = [] if flags is None else flags
+        self._comments: str | None = None
         self.previous_msgid = previous_msgid
         self.obsolete = obsolete
         self.line = line
-        #: The entry's lines as read, kept to write an unchanged entry back byte for byte.
-        self.raw = raw
+        self._raw = raw
+        self._text: str | None = None
+        self._start = self._end = 0
+
+    @classmethod
+    def _read(cls, msgid: str, msgstr: str, msgctxt: str | None, msgid_plural: str | None,
+              msgstr_plural: dict[int, str], comments: str, line: int, text: str, start: int,
+              end: int) -> Entry:
+        """An entry as the fast parser finds it: ``comments`` are its ``#`` lines, unread,
+        and its raw text is ``text[start:end]``."""
+        entry = cls.__new__(cls)
+        entry.msgid, entry.msgstr, entry.msgctxt = msgid, msgstr, msgctxt
+        entry.msgid_plural, entry.msgstr_plural = msgid_plural, msgstr_plural
+        entry._comments = comments or None
+        if not comments:
+            entry._translator_comments, entry._extracted_comments = [], []
+            entry._references, entry._flags = [], []
+        entry.previous_msgid, entry.obsolete, entry.line = None, False, line
+        entry._raw, entry._text, entry._start, entry._end = None, text, start, end
+        return entry
+
+    def _read_comments(self) -> None:
+        """Sort the unread ``#`` lines into the four kinds of comment."""
+        lines = (self._comments or "").split("\n")[:-1]
+        translator: list[str] = []
+        extracted: list[str] = []
+        references: list[str] = []
+        flags: list[str] = []
+        for comment in lines:
+            kind = comment[1:2]
+            if kind == ".":
+                extracted.append(comment[2:].strip())
+            elif kind == ":":
+                references.extend(comment[2:].split())
+            elif kind == ",":
+                flags.extend(x.strip() for x in comment[2:].split(",") if x.strip())
+            else:
+                translator.append(comment[1:].strip())
+        self._translator_comments, self._extracted_comments = translator, extracted
+        self._references, self._flags = references, flags
+        self._comments = None  # last: another thread sees either the lines or the lists
+
+    @property
+    def translator_comments(self) -> list[str]:
+        if self._comments is not None:
+            self._read_comments()
+        return self._translator_comments
+
+    @translator_comments.setter
+    def translator_comments(self, value: list[str]) -> None:
+        if self._comments is not None:
+            self._read_comments()
+        self._translator_comments = value
+
+    @property
+    def extracted_comments(self) -> list[str]:
+        if self._comments is not None:
+            self._read_comments()
+        return self._extracted_comments
+
+    @extracted_comments.setter
+    def extracted_comments(self, value: list[str]) -> None:
+        if self._comments is not None:
+            self._read_comments()
+        self._extracted_comments = value
+
+    @property
+    def references(self) -> list[str]:
+        if self._comments is not None:
+            self._read_comments()
+        return self._references
+
+    @references.setter
+    def references(self, value: list[str]) -> None:
+        if self._comments is not None:
+            self._read_comments()
+        self._references = value
+
+    @property
+    def flags(self) -> list[str]:
+        if self._comments is not None:
+            self._read_comments()
+        return self._flags
+
+    @flags.setter
+    def flags(self, value: list[str]) -> None:
+        if self._comments is not None:
+            self._read_comments()
+        self._flags = value
+
+    @property
+    def raw(self) -> str | None:
+        """The entry's lines as read, kept to write an unchanged entry back byte for byte."""
+        if self._text is not None:
+            self._raw = self._text[self._start:self._end]
+            self._text = None  # and the file's text can go once every entry has its raw
+        return self._raw
+
+    @raw.setter
+    def raw(self, value: str | None) -> None:
+        self._raw, self._text = value, None
 
     def values(self) -> tuple[object, ...]:
         """Every field, in the order of ``__init__``'s parameters."""
@@ -115,6 +219,9 @@ class Entry:
 
     @property
     def fuzzy(self) -> bool:
+        comments = self._comments
+        if comments is not None and not (comments.startswith("#,") or "\n#," in comments):
+            return False  # no flags line: no need to read the comments
         return "fuzzy" in self.flags
 
     @property
@@ -354,8 +461,7 @@ def _parse_fast(text: str, path: str) -> PoFile | None:
         id_start = match.start("id")
         line += text.count("\n", counted, id_start)
         counted = id_start
-        raw = text[begin:position]
-        if plural is None and "\\" not in raw:  # the common entry: its strings, joined
+        if plural is None and text.find("\\", begin, position) < 0:  # no escapes: join them
             msgid = msgid[1:-1].replace('"\n"', "")
             msgstr = msgstr[1:-1].replace('"\n"', "")
             if ctxt is not None:
@@ -366,19 +472,8 @@ def _parse_fast(text: str, path: str) -> PoFile | None:
             if values is None:
                 return None
             ctxt, msgid, plural, plural_forms, msgstr = values
-        entry = Entry(msgid, msgstr, ctxt, plural, plural_forms, [], [], [], [], None, False,
-                      line, raw)
-        if comments:
-            for comment in comments.split("\n")[:-1]:
-                kind = comment[1:2]
-                if kind == ".":
-                    entry.extracted_comments.append(comment[2:].strip())
-                elif kind == ":":
-                    entry.references.extend(comment[2:].split())
-                elif kind == ",":
-                    entry.flags.extend(x.strip() for x in comment[2:].split(",") if x.strip())
-                else:
-                    entry.translator_comments.append(comment[1:].strip())
+        entry = Entry._read(msgid, msgstr, ctxt, plural, plural_forms, comments, line, text,
+                            begin, position)
         key = (ctxt, msgid)
         if msgid == "" and ctxt is None:
             if header is not None or entries:

@@ -56,3 +56,20 @@ def test_fast_path_agrees_under_random_damage(seed: int) -> None:
             pytest.fail(f"fast path accepted what the strict parser rejects: {exc}\n{damaged}")
         accepted += pofile._parse_fast(damaged, "x.po") is not None
     assert accepted > 50  # the damage often leaves a valid file: those must agree too
+
+
+def test_fuzzy_is_known_before_the_comments_are_read() -> None:
+    """The fast path reads an entry's comments only when asked; fuzzy must not depend on it."""
+    text = ('msgid ""\nmsgstr "Language: en\\n"\n\n'
+            '#. note\n#, fuzzy, c-format\nmsgid "a"\nmsgstr "b"\n\n'
+            '#. fuzzy is only a word here\n#: f.md:1\nmsgid "c"\nmsgstr "d"\n\n'
+            '# Translator\n#,fuzzy\nmsgid "e"\nmsgstr "f"\n\n'
+            'msgid "g"\nmsgstr "h"\n')
+    fast, strict = pofile._parse_fast(text, "x.po"), pofile.parse_strict(text, "x.po")
+    assert fast is not None
+    assert [e.fuzzy for e in fast.entries] == [e.fuzzy for e in strict.entries] \
+        == [True, False, True, False]
+    assert [e.translated for e in fast.entries] == [False, True, False, True]
+    assert fast.entries == strict.entries  # reads every comment and raw text: still alike
+    assert fast.entries[1].extracted_comments == ["fuzzy is only a word here"]
+    assert fast.entries[1].raw == '#. fuzzy is only a word here\n#: f.md:1\nmsgid "c"\nmsgstr "d"\n'
