@@ -18,6 +18,8 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from .cldr_plurals import PLURALS
+
 if TYPE_CHECKING:
     from babel import Locale
 
@@ -83,8 +85,6 @@ def plural_forms(lang: str) -> str | None:
     if lang in _EXTRA:
         count, expr = _EXTRA[lang][2]
         return f"nplurals={count}; plural={expr};"
-    from .cldr_plurals import PLURALS
-
     if lang not in PLURALS:
         return None
     count, expr = PLURALS[lang]

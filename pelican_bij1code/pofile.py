@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 #: The width GNU gettext (msgcat, msgmerge, Poedit) wraps string lines to.
 WRAP_WIDTH = 79
@@ -43,6 +43,54 @@ class PoSyntaxError(ValueError):
         self.errors = errors
         first = errors[0]
         super().__init__(f"{path}:{first.line}: {first.message}")
+
+
+def _sort_comments(lines: list[str]) -> tuple[list[str], list[str], list[str], list[str]]:
+    """An entry's ``#`` lines as translator comments, extracted comments, references, flags.
+
+    >>> _sort_comments(["# mine", "#. extracted", "#: a.md:1 b.md:2", "#, fuzzy, c-format"])
+    (['mine'], ['extracted'], ['a.md:1', 'b.md:2'], ['fuzzy', 'c-format'])
+    """
+    translator: list[str] = []
+    extracted: list[str] = []
+    references: list[str] = []
+    flags: list[str] = []
+    for comment in lines:
+        kind = comment[1:2]
+        if kind == ".":
+            extracted.append(comment[2:].strip())
+        elif kind == ":":
+            references.extend(comment[2:].split())
+        elif kind == ",":
+            flags.extend(x.strip() for x in comment[2:].split(",") if x.strip())
+        else:
+            translator.append(comment[1:].strip())
+    return translator, extracted, references, flags
+
+
+class _Comments:
+    """One of an entry's comment lists, sorted from its unread ``#`` lines when first used."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    @overload
+    def __get__(self, entry: None, owner: type) -> _Comments: ...
+    @overload
+    def __get__(self, entry: Entry, owner: type) -> list[str]: ...
+
+    def __get__(self, entry: Entry | None, owner: type) -> _Comments | list[str]:
+        if entry is None:
+            return self
+        if entry._comments is not None:
+            entry._read_comments()
+        value: list[str] = getattr(entry, self.slot)
+        return value
+
+    def __set__(self, entry: Entry, value: list[str]) -> None:
+        if entry._comments is not None:
+            entry._read_comments()
+        setattr(entry, self.slot, value)
 
 
 #: An entry's fields, in the order of its constructor's parameters; the last two say where it
@@ -112,72 +160,14 @@ class Entry:
 
     def _read_comments(self) -> None:
         """Sort the unread ``#`` lines into the four kinds of comment."""
-        lines = (self._comments or "").split("\n")[:-1]
-        translator: list[str] = []
-        extracted: list[str] = []
-        references: list[str] = []
-        flags: list[str] = []
-        for comment in lines:
-            kind = comment[1:2]
-            if kind == ".":
-                extracted.append(comment[2:].strip())
-            elif kind == ":":
-                references.extend(comment[2:].split())
-            elif kind == ",":
-                flags.extend(x.strip() for x in comment[2:].split(",") if x.strip())
-            else:
-                translator.append(comment[1:].strip())
-        self._translator_comments, self._extracted_comments = translator, extracted
-        self._references, self._flags = references, flags
+        self._translator_comments, self._extracted_comments, self._references, self._flags = \
+            _sort_comments((self._comments or "").split("\n")[:-1])
         self._comments = None  # last: another thread sees either the lines or the lists
 
-    @property
-    def translator_comments(self) -> list[str]:
-        if self._comments is not None:
-            self._read_comments()
-        return self._translator_comments
-
-    @translator_comments.setter
-    def translator_comments(self, value: list[str]) -> None:
-        if self._comments is not None:
-            self._read_comments()
-        self._translator_comments = value
-
-    @property
-    def extracted_comments(self) -> list[str]:
-        if self._comments is not None:
-            self._read_comments()
-        return self._extracted_comments
-
-    @extracted_comments.setter
-    def extracted_comments(self, value: list[str]) -> None:
-        if self._comments is not None:
-            self._read_comments()
-        self._extracted_comments = value
-
-    @property
-    def references(self) -> list[str]:
-        if self._comments is not None:
-            self._read_comments()
-        return self._references
-
-    @references.setter
-    def references(self, value: list[str]) -> None:
-        if self._comments is not None:
-            self._read_comments()
-        self._references = value
-
-    @property
-    def flags(self) -> list[str]:
-        if self._comments is not None:
-            self._read_comments()
-        return self._flags
-
-    @flags.setter
-    def flags(self, value: list[str]) -> None:
-        if self._comments is not None:
-            self._read_comments()
-        self._flags = value
+    translator_comments = _Comments()
+    extracted_comments = _Comments()
+    references = _Comments()
+    flags = _Comments()
 
     @property
     def raw(self) -> str | None:
@@ -361,7 +351,7 @@ class _Builder:
 
     def reset(self, start: int) -> None:
         self.start = start
-        self.comments: list[tuple[str, str]] = []
+        self.comments: list[str] = []
         self.fields: dict[str, str] = {}
         self.field_lines: dict[str, int] = {}
         self.last: str | None = None
@@ -407,7 +397,7 @@ def _fast_string(group: str) -> str | None:
     ('Wij zijn', None)
     """
     if "\\" not in group:  # no escapes, so '"\n"' can only join two strings
-        return group[1:-1].replace('"\n"', "") if "\n" in group else group[1:-1]
+        return group[1:-1].replace('"\n"', "")
     pieces = []
     for piece in _FAST_STR.findall(group):  # each string alone: an escape ends with it
         value, bad = unescape(piece)
@@ -461,7 +451,7 @@ def _parse_fast(text: str, path: str) -> PoFile | None:
         id_start = match.start("id")
         line += text.count("\n", counted, id_start)
         counted = id_start
-        if plural is None and text.find("\\", begin, position) < 0:  # no escapes: join them
+        if plural is None and text.find("\\", begin, position) < 0:  # as _fast_string does
             msgid = msgid[1:-1].replace('"\n"', "")
             msgstr = msgstr[1:-1].replace('"\n"', "")
             if ctxt is not None:
@@ -539,15 +529,8 @@ def parse_strict(text: str, path: str = "<string>") -> PoFile:
             previous_msgid=b.previous.get("msgid"),
             raw="\n".join(lines[b.start - 1:last_content]) + "\n",
         )
-        for kind, value in b.comments:
-            if kind == ".":
-                entry.extracted_comments.append(value)
-            elif kind == ":":
-                entry.references.extend(value.split())
-            elif kind == ",":
-                entry.flags.extend(x.strip() for x in value.split(",") if x.strip())
-            else:
-                entry.translator_comments.append(value)
+        (entry.translator_comments, entry.extracted_comments, entry.references,
+         entry.flags) = _sort_comments(b.comments)
         if entry.obsolete:
             entries.append(entry)
             return
@@ -580,8 +563,7 @@ def parse_strict(text: str, path: str = "<string>") -> PoFile:
             if line.startswith("|"):
                 line = "#" + line
         if line.startswith("#"):
-            kind = line[1:2] or " "
-            if kind == "|":
+            if line[1:2] == "|":
                 if b.fields:
                     begin(number)
                 elif b.start == 0:
@@ -594,10 +576,7 @@ def parse_strict(text: str, path: str = "<string>") -> PoFile:
                         b.last = "|" + match.group(1)
                 continue
             begin(number)
-            if kind not in ".:,":
-                b.comments.append((" ", line[1:].strip()))
-            else:
-                b.comments.append((kind, line[2:].strip()))
+            b.comments.append(line)
             b.obsolete = b.obsolete or obsolete
             continue
         stripped = line.strip()

@@ -374,26 +374,20 @@ def test_fuzzy_entry(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
     assert_only_this_broken(data, "pl")
 
 
-def test_entry_not_in_template_is_reported(capsys: pytest.CaptureFixture[str],
-                                           loc: Path) -> None:
-    po = catalogue(loc, "en")
-    line = po.append('msgid "Wij zijn de beste partij."', 'msgstr "We are the best party."')
+@pytest.mark.parametrize(("lang", "lines", "code"), [
+    ("en", ('msgid "Wij zijn de beste partij."', 'msgstr "We are the best party."'), "extra"),
+    ("ar", ('#~ msgid "Wij waren BIJ1."', '#~ msgstr "كنا BIJ1."'), "obsolete"),
+])
+def test_entry_outside_the_template_is_a_warning(capsys: pytest.CaptureFixture[str], loc: Path,
+                                                 lang: str, lines: tuple[str, str],
+                                                 code: str) -> None:
+    po = catalogue(loc, lang)
+    line = po.append(*lines)
     po.save()
     rc, data = check_json(capsys, loc)
     assert rc == 0
-    assert_finding(data, "en", "extra", po.path, line, severity="warning")
-    assert report(data, "en")["translated"] == TOTAL
-    assert check(capsys, "--locales", loc, "--strict").rc == 1
-
-
-def test_obsolete_entry_is_reported(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
-    po = catalogue(loc, "ar")
-    line = po.append('#~ msgid "Wij waren BIJ1."', '#~ msgstr "كنا BIJ1."')
-    po.save()
-    rc, data = check_json(capsys, loc)
-    assert rc == 0
-    assert_finding(data, "ar", "obsolete", po.path, line, severity="warning")
-    assert report(data, "ar")["translated"] == TOTAL
+    assert_finding(data, lang, code, po.path, line, severity="warning")
+    assert report(data, lang)["translated"] == TOTAL
     assert check(capsys, "--locales", loc, "--strict").rc == 1
 
 
