@@ -144,8 +144,9 @@ def cmd_check(locales: Locales, args: argparse.Namespace) -> int:
     only = _selected(locales, args.locale)
     reports = check_all(locales, only)
     cwd = Path.cwd()
+    shown = {f: path_in(f, cwd) for f in {p.file for r in reports for p in r.problems}}
     for report in reports:
-        report.problems = [p._replace(file=path_in(p.file, cwd)) for p in report.problems]
+        report.problems = [p._replace(file=shown[p.file]) for p in report.problems]
     failed = any(r.fails(args.strict) for r in reports)
     if args.format == "json":
         import json
