@@ -1,15 +1,49 @@
-"""Expanding shortcodes in rendered HTML, keeping the HTML valid and every word of the page.
+"""Finding shortcodes in rendered HTML and splicing the code in: valid HTML, every word kept.
 
-Shortcodes are found in text only: never inside ``pre``, ``code``, ``kbd``, ``samp``,
-``script``, ``style``, ``textarea``, reST literals, comments or attribute values. The code of
-conduct is a ``<section>``, which may not stand inside a paragraph (or any element that holds
-only phrasing content), so the paragraph is split around it; a part left empty by the split is
-dropped, so a shortcode alone in its paragraph replaces the paragraph.
+The page is read by :class:`Scanner`, a tokenizer that follows the WHATWG HTML tokenizer where
+it matters here (tags and attributes with their quotes, comments, raw text such as ``script``
+or ``textarea``, foreign content: ``svg`` and ``math``) and a small tree builder that knows
+which elements are open at every point (including the elements a browser closes without an
+end tag: a ``<div>`` closes an open ``<p>``, an ``<li>`` the previous ``<li>``...). Every step
+moves forward: the time is linear in the size of the page, whatever the page holds. The
+splice keeps every byte of the page outside the shortcodes; it only adds end tags before the
+code and start tags after it.
+
+Where a shortcode counts. Only in text, never in ``pre``, ``code``, ``kbd``, ``samp``, ``tt``,
+``var``, ``script``, ``style``, ``textarea``, ``title`` and the other raw-text elements, reST
+literals (``docutils literal``, ``literal-block``), comments or attribute values. A shortcode
+runs from ``[gedragscode`` to the first ``]`` through text and ``<span>``/``<abbr>`` tags only
+(Typogrify's ``<span class="caps">``); anything else first (another tag, a ``[``, the end of
+the page) leaves it as text, with a warning, and so does a body that is not ``name=value``
+pairs (``[gedragscode and then…]``). The tokenizer never looks at shortcodes, so an unclosed
+one cannot change how the rest of the page is read.
+
+Where the code goes (``<section>`` is flow content, so it needs a parent that holds sections):
+
+1. Inside a table of contents (``div.toc`` of Markdown's ``toc``, docutils' ``contents``) the
+   shortcode is an echo of a heading: its text is removed and no code is added there.
+2. Inside an element that must not hold a section anywhere below it or that hides its
+   content (``svg``, ``math``, ``th``, ``dt``, ``address``, ``button``, ``summary``,
+   ``legend``, ``select``, ``video``, ``audio``, ``object``, ``canvas``, ``template``,
+   ``ruby``...), the shortcode's text is removed and the code goes right AFTER the whole
+   outermost such element, with a warning naming that element.
+3. From there, going outwards: elements that may hold a section (``div``, ``li``, ``td``,
+   ``blockquote``, ``section``, ``details``...) take the code; phrasing elements (``p``,
+   ``h1``-``h6``, ``a``, ``span``, ``em``, custom and unknown elements, ``acronym``...) are
+   closed before the code and opened again after it; list and table structure (``ul``,
+   ``ol``, ``dl``, ``table``, ``tr``...) cannot be split, so the code goes after the whole
+   element.
+4. A piece left empty by a split is dropped (a shortcode alone in its paragraph replaces the
+   paragraph), unless its start tag carries an ``id`` (an anchor: ``{: #coc}``,
+   ``.. _coc:``). A reopened element never repeats its ``id`` (nor an ``<a name>``): ids stay
+   exactly once, on the first piece.
 
 >>> expand("<p>Lees: [gedragscode] Dank!</p>", lambda code: "<section>…</section>").html
 '<p>Lees: </p><section>…</section><p> Dank!</p>'
 >>> expand("<p>[gedragscode]</p><pre>[gedragscode]</pre>", lambda code: "<section/>").html
 '<section/><pre>[gedragscode]</pre>'
+>>> expand('<p id="a">x <svg><title>[gedragscode]</title></svg> y</p>', lambda c: "<S/>").html
+'<p id="a">x <svg><title></title></svg></p><S/><p> y</p>'
 """
 
 from __future__ import annotations
@@ -20,56 +54,95 @@ from dataclasses import dataclass, field
 
 from .shortcode import NAME, Shortcode, parse_body
 
+VOID = frozenset({"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr",
+                  "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"})
+#: Elements whose content the tokenizer reads as plain text up to their end tag.
+RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                      "noframes", "noscript", "plaintext"})
 #: Elements whose text is shown as is: a shortcode there is an example, not a request.
-LITERAL = frozenset({"pre", "code", "kbd", "samp", "script", "style", "textarea", "tt", "xmp",
-                     "listing", "plaintext", "var"})
-_RAW_TEXT = frozenset({"script", "style", "textarea", "xmp", "plaintext"})
-#: Elements that may hold only phrasing content: a <section> must not stand inside them.
-PHRASING_ONLY = frozenset({
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "a", "em", "strong", "b", "i", "u", "s",
-    "small", "mark", "abbr", "cite", "q", "sub", "sup", "label", "dfn", "time", "bdi", "bdo",
-    "font", "big", "strike", "del", "ins", "button", "legend", "summary", "dt", "data",
-    "output", "ruby", "rt", "rp", "wbr", "nobr",
+LITERAL = frozenset({"pre", "code", "kbd", "samp", "tt", "var", "listing"}) | RAW_TEXT
+FOREIGN = frozenset({"svg", "math"})
+#: Elements that may hold a <section> as a child.
+HOLDS_SECTION = frozenset({
+    "html", "body", "div", "section", "article", "aside", "nav", "main", "header", "footer",
+    "blockquote", "li", "dd", "td", "figure", "figcaption", "details", "dialog", "fieldset",
+    "form", "caption", "center", "search",
 })
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                  "source", "track", "wbr", "param", "keygen"})
-#: Elements that are content even when empty (so a split part holding one is kept).
-_CONTENT_VOID = frozenset({"img", "input", "embed", "iframe", "video", "audio", "svg", "math",
-                           "object", "canvas", "picture"})
+#: Elements below which a <section> may not stand, or whose content browsers do not show:
+#: the code goes after the whole (outermost) one.
+KEEP_WHOLE = FOREIGN | frozenset({
+    "th", "dt", "address", "button", "summary", "legend", "select", "option", "optgroup",
+    "datalist", "video", "audio", "object", "canvas", "template", "ruby", "rt", "rp",
+    "meter", "progress", "applet", "marquee", "frameset", "head",
+})
+#: Structure that cannot be split and cannot hold a section: the code goes after it.
+STRUCTURE = frozenset({"table", "thead", "tbody", "tfoot", "tr", "colgroup", "ul", "ol",
+                       "menu", "dl", "hgroup", "picture", "dir", "map"})
+#: Tags that may stand inside a shortcode (Typogrify wraps capitals and quotes in spans).
+_INSIDE = frozenset({"span", "abbr"})
 
-_TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>|<\?[^>]*>"
-    r"|</?([A-Za-z][\w:-]*)((?:\s+[^\s/>\"'=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>",
-    re.S,
-)
-_SHORTCODE = re.compile(rf"\[{NAME}(?![\w-])((?:[^\[\]<]|<[^<>]*>)*?)\]")
+# -- tree building: a subset of the WHATWG tree construction ---------------------------------
+
+_CLOSES_P = frozenset({
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
+    "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
+    "summary", "table", "ul", "listing", "plaintext", "xmp", "search", "li", "dd", "dt",
+})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SCOPE = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee", "object",
+                    "template"})
+_SPECIAL = _SCOPE | _CLOSES_P | VOID | RAW_TEXT | frozenset({
+    "body", "button", "col", "colgroup", "frameset", "head", "li", "select", "tbody", "tfoot",
+    "thead", "tr", "source", "track", "image"})
+#: HTML start tags that end foreign content (the "breakout" list).
+_BREAKOUT = frozenset({
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+    "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+    "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
+    "strike", "sub", "sup", "table", "tt", "u", "ul", "var"})
+#: Foreign elements whose content is HTML again.
+_INTEGRATION = frozenset({"foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext",
+                          "annotation-xml"})
+
+_TAG_NAME = re.compile(r"[^\s/>]*")
+_ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s/>][^\s/>=]*)(\s*=\s*(?:"[^"]*(?:"|\Z)"""
+                        r"""|'[^']*(?:'|\Z)|[^\s>]*))?)?""")
+_END_TAG = re.compile(r"[^>]*(?:>|\Z)")
 _OPEN = re.compile(rf"\[{NAME}(?![\w-])")
-_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-#: White space and tags only (no element that is content even when empty).
-_EMPTY = re.compile(rf"(?:\s|&nbsp;|&#160;|&#xa0;|<(?!(?:{'|'.join(sorted(_CONTENT_VOID))})\b)"
-                    r"[^>]*>)*", re.I)
+_BRACKET = re.compile(r"[\[\]]")
 
 
-@dataclass
+@dataclass(eq=False)
 class Element:
+    """An element as the page opened it; ``close_start``/``close_end`` bound its end tag
+    (equal when a browser closes it without one)."""
+
     name: str
-    start_tag: str
     start: int
     content_start: int
-    end: int | None = None
-    close_end: int | None = None
-    parent: Element | None = None
+    parent: Element | None
+    foreign: bool = False
+    literal: bool = False
+    toc: bool = False
+    #: the start tag without its id (and an <a name>): for the pieces after a split
+    reopen: str = ""
+    has_id: bool = False
+    close_start: int = -1
+    close_end: int = -1
+    explicit: bool = False
 
 
 @dataclass
 class Found:
-    """One shortcode in the HTML (``code`` is None for an escape ``[[...]]``)."""
+    """One shortcode (``code`` is None for an escape ``[[...]]``) and the elements open
+    around it, outermost first."""
 
     start: int
     end: int
     text: str
     code: Shortcode | None
-    chain: list[Element]
+    stack: tuple[Element, ...]
 
 
 @dataclass
@@ -79,190 +152,434 @@ class Expansion:
     html: str
     problems: list[str] = field(default_factory=list)
     count: int = 0
-    #: The page with every shortcode left out (escapes still turned into text): what a
-    #: summary is made from.
+    #: The page with every shortcode taken out (escapes turned into text) and no paragraph
+    #: split: what a summary is made from.
     without: str = ""
 
 
-def _is_literal(name: str, attrs: str) -> bool:
-    if name in LITERAL:
-        return True
-    match = _CLASS.search(attrs or "")
-    if match:
-        classes = set((match.group(1) or match.group(2) or match.group(3) or "").split())
-        return {"docutils", "literal"} <= classes or "literal-block" in classes
-    return False
+class Scanner:
+    """Reads a page once, keeping the open elements, and collects its shortcodes.
 
+    >>> found = Scanner('<ul><li><b>[gedragscode lang=en]').found
+    >>> [(f.text, [e.name for e in f.stack]) for f in found]
+    [('[gedragscode lang=en]', ['ul', 'li', 'b'])]
+    """
 
-def scan(html: str) -> tuple[list[Found], list[str]]:
-    """Find every shortcode (and escape) outside literal contexts, with its open elements."""
-    found: list[Found] = []
-    problems: list[str] = []
-    stack: list[Element] = []
-    literal_depth = 0
-    position = 0
+    def __init__(self, html: str) -> None:
+        self.html = html
+        self.found: list[Found] = []
+        self.problems: list[str] = []
+        self.stack: list[Element] = []
+        self._pending: tuple[int, int, tuple[Element, ...]] | None = None  # start, depth, stack
+        self._run()
 
-    def text_segment(start: int, end: int) -> None:
-        if literal_depth or NAME not in html[start:end]:
-            return
-        taken: list[tuple[int, int]] = []
-        for match in _SHORTCODE.finditer(html, start, end):
-            s, e = match.start(), match.end()
-            escaped = s > 0 and html[s - 1] == "[" and e < len(html) and html[e] == "]"
-            if escaped:
-                found.append(Found(s - 1, e + 1, html[s - 1:e + 1], None, []))
-            else:
-                found.append(Found(s, e, match.group(0), parse_body(match.group(1)),
-                                   [el for el in stack if el.name in PHRASING_ONLY]))
-            taken.append((s, e))
-        for match in _OPEN.finditer(html, start, end):
-            if not any(s <= match.start() < e for s, e in taken):
-                snippet = html[match.start():match.start() + 40].split("\n")[0]
-                problems.append(f"{snippet!r} has no closing ']' and stays as text")
+    # -- the tokenizer ---------------------------------------------------------------------
 
-    # Text is scanned in stretches between tags that matter; a shortcode may contain inline
-    # tags (typogrify's <span class="caps">), so stretches run across tags inside brackets.
-    text_start = 0
-    while True:
-        match = _TOKEN.search(html, position)
-        if match is None:
-            break
-        inside_bracket = _inside_shortcode(html, text_start, match.start())
-        if inside_bracket and not literal_depth:
+    def _run(self) -> None:
+        html, size, position = self.html, len(self.html), 0
+        while position < size:
+            lt = html.find("<", position)
+            if lt < 0:
+                lt = size
+            if lt > position:
+                self._text(position, lt)
+            if lt >= size:
+                break
+            position = self._markup(lt)
+        self._fail_pending()
+        for element in self.stack:
+            element.close_start = element.close_end = size
+        self.stack.clear()
+
+    def _markup(self, lt: int) -> int:
+        """Read the markup starting at ``<`` (offset ``lt``); return where reading goes on."""
+        html, size = self.html, len(self.html)
+        following = html[lt + 1:lt + 2]
+        if following.isascii() and following.isalpha():
+            return self._start_tag(lt)
+        if following == "/":
+            after = html[lt + 2:lt + 3]
+            if after.isascii() and after.isalpha():
+                name_end = _TAG_NAME.match(html, lt + 2).end()  # type: ignore[union-attr]
+                end = _END_TAG.match(html, name_end).end()  # type: ignore[union-attr]
+                if html[end - 1:end] == ">":
+                    self._end_tag(html[lt + 2:name_end].lower(), lt, end)
+                else:
+                    self._fail_pending()
+                return end
+            if after == ">":
+                return lt + 3
+            return self._bogus_comment(lt)
+        if html.startswith("<!--", lt):
+            self._fail_pending()
+            if html.startswith(("<!-->", "<!--->"), lt):
+                return lt + (5 if html.startswith("<!-->", lt) else 6)
+            close = html.find("-->", lt + 4)
+            bang = html.find("--!>", lt + 4)
+            ends = [c + 3 for c in (close,) if c >= 0] + [b + 4 for b in (bang,) if b >= 0]
+            return min(ends) if ends else size
+        if following == "!" and html.startswith("<![CDATA[", lt) and self._foreign():
+            self._fail_pending()
+            close = html.find("]]>", lt + 9)
+            return close + 3 if close >= 0 else size
+        if following in ("!", "?"):
+            return self._bogus_comment(lt)
+        self._text(lt, lt + 1)  # a lone "<" is text
+        return lt + 1
+
+    def _bogus_comment(self, lt: int) -> int:
+        self._fail_pending()
+        close = self.html.find(">", lt + 1)
+        return close + 1 if close >= 0 else len(self.html)
+
+    def _start_tag(self, lt: int) -> int:
+        html, size = self.html, len(self.html)
+        name_end = _TAG_NAME.match(html, lt + 1).end()  # type: ignore[union-attr]
+        name = html[lt + 1:name_end].lower()
+        position = name_end
+        cut: list[tuple[int, int]] = []  # id (and <a name>) attributes, left out on reopening
+        classes = ""
+        while True:
+            match = _ATTRIBUTE.match(html, position)
+            assert match is not None  # the pattern matches the empty string
             position = match.end()
+            attribute = (match.group(1) or "").lower()
+            if attribute == "id" or (attribute == "name" and name == "a"):
+                cut.append((match.start(1), position))
+            elif attribute == "class" and match.group(2):
+                classes = match.group(2).split("=", 1)[1].strip().strip("\"'")
+            if position >= size or html[position] == ">" or not match.group(0):
+                break
+        if position >= size:  # the page ends inside the tag: browsers drop it
+            self._fail_pending()
+            return size
+        end = position + 1
+        self_closing = html[position - 1] == "/"
+        if name in _INSIDE and self._pending is not None:
+            start, depth, stack = self._pending
+            self._pending = (start, depth + 1, stack)
+        else:
+            self._fail_pending()
+        tag = html[lt:end]
+        reopen = tag
+        for a, b in reversed(cut):
+            while a > 0 and html[a - 1].isspace() and a - 1 > lt:
+                a -= 1
+            reopen = reopen[:a - lt] + reopen[b - lt:]
+        self._open(name, lt, end, self_closing, classes, reopen, bool(cut))
+        if name in RAW_TEXT and self.stack and self.stack[-1].name == name \
+                and not self.stack[-1].foreign:
+            return self._raw_text(name, end)
+        return end
+
+    def _raw_text(self, name: str, start: int) -> int:
+        """Skip the text of a raw-text element up to its end tag."""
+        html, size = self.html, len(self.html)
+        if name == "plaintext":
+            return size
+        match = re.compile(rf"</{name}[\s/>]", re.I).search(html, start)
+        return match.start() if match else size
+
+    # -- the tree --------------------------------------------------------------------------
+
+    def _foreign(self) -> bool:
+        """Whether the current node is foreign content (not an integration point)."""
+        return bool(self.stack) and self.stack[-1].foreign \
+            and self.stack[-1].name not in _INTEGRATION
+
+    def _open(self, name: str, start: int, end: int, self_closing: bool, classes: str,
+              reopen: str, has_id: bool) -> None:
+        stack = self.stack
+        if self._foreign() and name in _BREAKOUT:
+            while stack and stack[-1].foreign:
+                self._pop(start)
+        foreign = self._foreign() or name in FOREIGN
+        if not foreign:
+            self._close_implied(name, start)
+        if name in VOID or (foreign and self_closing):
+            return
+        parent = stack[-1] if stack else None
+        class_set = set(classes.split())
+        element = Element(
+            name, start, end, parent, foreign=foreign,
+            literal=(parent is not None and parent.literal)
+            or (name in LITERAL and (not foreign or name in ("script", "style")))
+            or {"docutils", "literal"} <= class_set or "literal-block" in class_set,
+            toc=(parent is not None and parent.toc)
+            or (name in ("div", "nav") and bool({"toc", "contents"} & class_set)),
+            reopen=reopen, has_id=has_id)
+        stack.append(element)
+
+    def _close_implied(self, name: str, at: int) -> None:
+        """Close what a browser closes before opening ``name``."""
+        stack = self.stack
+        if name in _CLOSES_P:
+            self._close_in_scope({"p"}, at, _SCOPE | {"button"})
+        if name in _HEADINGS and stack and stack[-1].name in _HEADINGS:
+            self._pop(at)
+        if name == "li":
+            self._close_in_scope({"li"}, at, _SPECIAL - {"address", "div", "p", "li"})
+        elif name in ("dd", "dt"):
+            self._close_in_scope({"dd", "dt"}, at, _SPECIAL - {"address", "div", "p", "dd",
+                                                                "dt"})
+        elif name in ("td", "th"):
+            self._close_in_scope({"td", "th"}, at, {"table", "tr"})
+        elif name == "tr":
+            self._close_in_scope({"tr"}, at, {"table"})
+        elif name in ("thead", "tbody", "tfoot"):
+            self._close_in_scope({"thead", "tbody", "tfoot"}, at, {"table"})
+        elif name in ("option", "optgroup") and stack and stack[-1].name == "option":
+            self._pop(at)
+
+    def _close_in_scope(self, names: set[str], at: int, boundary: frozenset[str] | set[str]
+                        ) -> None:
+        for index in range(len(self.stack) - 1, -1, -1):
+            element = self.stack[index]
+            if element.name in names and not element.foreign:
+                while len(self.stack) > index:
+                    self._pop(at)
+                return
+            if element.name in boundary or element.foreign:
+                return
+
+    def _pop(self, at: int, end: int | None = None) -> None:
+        element = self.stack.pop()
+        element.close_start = at
+        element.close_end = at if end is None else end
+        element.explicit = end is not None
+
+    def _end_tag(self, name: str, start: int, end: int) -> None:
+        stack = self.stack
+        if name in _INSIDE and self._pending is not None and self._pending[1]:
+            pending_start, depth, pending_stack = self._pending
+            self._pending = (pending_start, depth - 1, pending_stack)
+        else:
+            self._fail_pending()
+        boundary = _SCOPE if name in _SPECIAL else _SPECIAL
+        if name == "li":
+            boundary = _SCOPE | {"ol", "ul"}
+        elif name == "p":
+            boundary = _SCOPE | {"button"}
+        for index in range(len(stack) - 1, -1, -1):
+            element = stack[index]
+            if element.name == name:
+                while len(stack) > index + 1:
+                    self._pop(start)
+                self._pop(start, end)
+                return
+            if element.foreign and element.name not in _INTEGRATION:
+                continue  # an HTML end tag looks past foreign elements
+            if element.name in boundary:
+                return
+
+    # -- shortcodes ------------------------------------------------------------------------
+
+    def _text(self, start: int, end: int) -> None:
+        html = self.html
+        position = start
+        if self._pending is not None:
+            bracket = _BRACKET.search(html, start, end)
+            if bracket is None:
+                return
+            if bracket.group() == "[":
+                self._fail_pending()
+            else:
+                self._finish(bracket.end())
+            position = bracket.end() if bracket.group() == "]" else bracket.start()
+        top = self.stack[-1] if self.stack else None
+        if top is not None and (top.literal or self._raw(top)):
+            return
+        while True:
+            match = _OPEN.search(html, position, end)
+            if match is None:
+                return
+            self._pending = (match.start(), 0, tuple(self.stack))
+            bracket = _BRACKET.search(html, match.end(), end)
+            if bracket is None:
+                return
+            if bracket.group() == "[":
+                self._fail_pending()
+                position = bracket.start()
+            else:
+                self._finish(bracket.end())
+                position = bracket.end()
+
+    def _raw(self, element: Element) -> bool:
+        return element.name in RAW_TEXT and not element.foreign
+
+    def _finish(self, end: int) -> None:
+        assert self._pending is not None
+        start, depth, stack = self._pending
+        self._pending = None
+        if depth:
+            self._fail_pending(start)
+            return
+        html = self.html
+        text = html[start:end]
+        if start > 0 and html[start - 1] == "[" and html[end:end + 1] == "]":
+            self.found.append(Found(start - 1, end + 1, html[start - 1:end + 1], None, stack))
+            return
+        code = parse_body(text[len(NAME) + 1:-1])
+        if code.unreadable is not None:
+            self.problems.append(f"{_snippet(text)} is not a shortcode ({code.unreadable}) "
+                                 "and stays as text")
+            return
+        self.found.append(Found(start, end, text, code, stack))
+
+    def _fail_pending(self, start: int | None = None) -> None:
+        if start is None:
+            if self._pending is None:
+                return
+            start = self._pending[0]
+        self._pending = None
+        self.problems.append(f"{_snippet(self.html[start:start + 80])} has no closing ']' "
+                             "and stays as text")
+
+
+def _snippet(text: str) -> str:
+    """The start of a shortcode's text, for a message: up to the first tag other than a span."""
+    text = re.split(r"<(?!/?(?:span|abbr)\b)", text[:80])[0]
+    return repr(re.sub(r"<[^>]*>", "", text).split("\n")[0][:40])
+
+
+# -- the splice ------------------------------------------------------------------------------
+
+
+@dataclass
+class Place:
+    """Where one shortcode's code goes: at ``at``, splitting ``chain`` (outermost first)."""
+
+    at: int
+    chain: list[Element]
+    after: Element | None = None  # the element the code had to be moved after
+    inside: Element | None = None  # the element that could not hold it
+    toc: bool = False
+
+
+def place(found: Found) -> Place:
+    """Where the code of one shortcode goes (see the module's docstring)."""
+    stack = list(found.stack)
+    if any(element.toc for element in stack):
+        return Place(found.start, [], toc=True)
+    at, after, inside = found.start, None, None
+    for index, element in enumerate(stack):
+        if element.name in KEEP_WHOLE or element.foreign:
+            at, after, inside = element.close_end, element, element
+            del stack[index:]
+            break
+    chain: list[Element] = []
+    while stack and stack[-1].name not in HOLDS_SECTION:
+        top = stack.pop()
+        if top.name in STRUCTURE or top.name in KEEP_WHOLE:
+            at, after, chain = top.close_end, top, []
+            inside = inside or top
+        else:
+            chain.insert(0, top)
+    return Place(at, chain, after, inside)
+
+
+@dataclass
+class _Mark:
+    """Something to do at one offset of the page, sorted by (position, rank, order)."""
+
+    position: int
+    rank: int  # at one offset: insert the code, then replace text, then end tags, start tags
+    order: int
+    end: int = -1
+    text: str = ""
+    element: Element | None = None
+    chain: list[Element] | None = None
+    code: Shortcode | None = None
+
+
+@dataclass
+class _Piece:
+    """A piece of the output: text, the code, or a split element's start or end tag."""
+
+    kind: str  # "text", "open" or "close"
+    text: str = ""
+    element: Element | None = None
+    synthetic: bool = False  # a tag the splice added (a start tag without the id)
+
+    def blank(self) -> bool:
+        return self.kind == "text" and not self.text.strip(" \t\n\r\f")
+
+
+def _assemble(html: str, found: list[Found], places: list[Place],
+              render: Callable[[Shortcode], str] | None) -> tuple[str, int]:
+    """The page with every shortcode replaced; without ``render``: taken out, no split."""
+    marks: list[_Mark] = []
+    for order, (item, spot) in enumerate(zip(found, places, strict=True)):
+        replacement = item.text[1:-1] if item.code is None else ""
+        marks.append(_Mark(item.start, 1, order, end=item.end, text=replacement))
+        if item.code is not None and render is not None and not spot.toc:
+            marks.append(_Mark(spot.at, 0, order, chain=spot.chain, code=item.code))
+    elements = {id(el): el for spot in places for el in spot.chain}
+    for element in elements.values():
+        marks.append(_Mark(element.start, 3, 0, end=element.content_start, element=element))
+        if element.explicit:
+            marks.append(_Mark(element.close_start, 2, 0, end=element.close_end,
+                               element=element))
+    marks.sort(key=lambda mark: (mark.position, mark.rank, mark.order))
+
+    pieces: list[_Piece] = []
+    cursor = count = 0
+    for mark in marks:
+        if mark.position > cursor:
+            pieces.append(_Piece("text", html[cursor:mark.position]))
+            cursor = mark.position
+        if mark.code is not None:
+            assert render is not None and mark.chain is not None
+            pieces.extend(_Piece("close", f"</{el.name}>", el, True)
+                          for el in reversed(mark.chain))
+            pieces.append(_Piece("text", render(mark.code)))
+            pieces.extend(_Piece("open", el.reopen, el, True) for el in mark.chain)
+            count += 1
             continue
-        text_segment(text_start, match.start())
-        name = (match.group(1) or "").lower()
-        token = match.group(0)
-        position = match.end()
-        if name and not token.startswith("</"):
-            if name in _RAW_TEXT:
-                close = re.compile(rf"</{name}\s*>", re.I).search(html, position)
-                position = close.end() if close else len(html)
-                text_start = position
+        if mark.element is None:
+            pieces.append(_Piece("text", mark.text))
+        else:
+            kind = "open" if mark.rank == 3 else "close"
+            pieces.append(_Piece(kind, html[mark.position:mark.end], mark.element))
+        cursor = mark.end
+    pieces.append(_Piece("text", html[cursor:]))
+    return "".join(piece.text for piece in _drop_empty(pieces)), count
+
+
+def _drop_empty(pieces: list[_Piece]) -> list[_Piece]:
+    """Leave out a split element whose piece holds only white space, unless its start tag
+    carries an id; and start tags added at the very end of the page."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        if piece.kind == "close":
+            back = len(out)
+            while back and out[back - 1].blank():
+                back -= 1
+            if back and out[back - 1].kind == "open" and out[back - 1].element is piece.element \
+                    and (out[back - 1].synthetic or not piece.element.has_id):  # type: ignore[union-attr]
+                del out[back - 1:]
                 continue
-            if name not in VOID and not token.endswith("/>"):
-                element = Element(name, token, match.start(), position,
-                                  parent=stack[-1] if stack else None)
-                if _is_literal(name, match.group(2)):
-                    literal_depth += 1
-                stack.append(element)
-        elif name:
-            for index in range(len(stack) - 1, -1, -1):
-                if stack[index].name == name:
-                    for closed in stack[index:]:
-                        closed.end, closed.close_end = match.start(), position
-                        if _is_literal(closed.name, closed.start_tag):
-                            literal_depth -= 1
-                    del stack[index:]
-                    break
-        text_start = position
-    text_segment(text_start, len(html))
-    for element in stack:
-        element.end = element.close_end = len(html)
-    return found, problems
-
-
-def _inside_shortcode(html: str, start: int, end: int) -> bool:
-    """Whether a tag at ``end`` falls inside an open ``[gedragscode ...`` bracket."""
-    segment = html[start:end]
-    opened = segment.rfind(f"[{NAME}")
-    return opened >= 0 and "]" not in segment[opened:] and "[" not in segment[opened + 1:]
-
-
-def _closes(chain: list[Element]) -> str:
-    return "".join(f"</{el.name}>" for el in reversed(chain))
-
-
-def _opens(chain: list[Element]) -> str:
-    return "".join(el.start_tag for el in chain)
-
-
-def _close_before(before: str, chain: list[Element]) -> str:
-    """``before`` with the split elements closed; one that would close empty is dropped."""
-    chain = list(chain)
-    while chain:
-        stripped = before.rstrip()
-        if not stripped.endswith(chain[-1].start_tag):
-            break
-        before = stripped[: -len(chain[-1].start_tag)] + before[len(stripped):]
-        chain.pop()
-    return before + _closes(chain)
-
-
-def _reopen_after(chain: list[Element], after: str) -> str:
-    """``after`` with the split elements opened again; one that would close at once is not."""
-    chain = list(chain)
-    while chain:
-        match = re.match(rf"(\s*)</{re.escape(chain[-1].name)}\s*>", after, re.I)
-        if not match:
-            break
-        after = match.group(1) + after[match.end():]
-        chain.pop()
-    return _opens(chain) + after
-
-
-def _keep(segment: str) -> str:
-    """A split-off part of an element, or nothing if it holds no content."""
-    return "" if _EMPTY.fullmatch(segment) else segment
+        out.append(piece)
+    back = len(out)
+    while back and (out[back - 1].blank() or (out[back - 1].kind == "open"
+                                               and out[back - 1].synthetic)):
+        back -= 1
+    return out[:back] + [piece for piece in out[back:] if piece.kind == "text"]
 
 
 def expand(html: str, render: Callable[[Shortcode], str]) -> Expansion:
     """Replace every shortcode in ``html`` with ``render(shortcode)``."""
-    found, problems = scan(html)
-    result = Expansion(html, problems, without=html)
-    if not found:
+    scanner = Scanner(html)
+    result = Expansion(html, list(scanner.problems), without=html)
+    if not scanner.found:
         return result
-    escapes = [f for f in found if f.code is None]
-    codes = [f for f in found if f.code is not None]
-
-    def copy(start: int, end: int) -> str:
-        """The original HTML from ``start`` to ``end``, escapes turned into text."""
-        out, cursor = [], start
-        for item in escapes:
-            if start <= item.start and item.end <= end:
-                out.append(html[cursor:item.start] + item.text[1:-1])
-                cursor = item.end
-        return "".join(out) + html[cursor:end]
-
-    pieces: list[str] = []
-    rendered: set[int] = set()  # which pieces are renderings (left out of `without`)
-
-    def add_rendering(code: Shortcode) -> None:
-        rendered.add(len(pieces))
-        pieces.append(render(code))
-        result.count += 1
-
-    cursor = index = 0
-    while index < len(codes):
-        item = codes[index]
-        assert item.code is not None
-        if not item.chain:
-            pieces.append(copy(cursor, item.start))
-            add_rendering(item.code)
-            cursor, index = item.end, index + 1
-            continue
-        # Every shortcode inside the same outermost phrasing element splits it together.
-        outer = item.chain[0]
-        outer_end = outer.close_end or len(html)
-        group = [item]
-        while index + len(group) < len(codes) and codes[index + len(group)].start < outer_end:
-            group.append(codes[index + len(group)])
-        pieces.append(copy(cursor, outer.start))
-        previous: Found | None = None
-        for member in group:
-            assert member.code is not None
-            if previous is None:
-                before = copy(outer.start, member.start)
-            else:
-                before = _reopen_after(previous.chain, copy(previous.end, member.start))
-            pieces.append(_keep(_close_before(before, member.chain)))
-            add_rendering(member.code)
-            previous = member
-        assert previous is not None
-        pieces.append(_keep(_reopen_after(previous.chain, copy(previous.end, outer_end))))
-        cursor, index = outer_end, index + len(group)
-    pieces.append(copy(cursor, len(html)))
-    result.html = "".join(pieces)
-    result.without = "".join(p for i, p in enumerate(pieces) if i not in rendered)
+    places = [place(item) if item.code is not None else Place(item.start, [])
+              for item in scanner.found]
+    for item, spot in zip(scanner.found, places, strict=True):
+        if item.code is not None and spot.after is not None and spot.inside is not None:
+            result.problems.append(
+                f"{_snippet(item.text)} stands inside <{spot.inside.name}>, which cannot hold "
+                f"the code of conduct: it is placed after the </{spot.after.name}>")
+    result.html, result.count = _assemble(html, scanner.found, places, render)
+    result.without, _ = _assemble(html, scanner.found, places, None)
     return result

@@ -7,6 +7,8 @@ may come out of SmartyPants, Typogrify or docutils as entities or wrapped in
 
 >>> parse_body(' lang=&#8220;en&#8221; deel=ik niveau=<span class="caps">3</span>')
 Shortcode(lang='en', parts=('ik',), level=3, problems=[])
+>>> parse_body(" and then a-z").unreadable
+"cannot read 'and': write name=value"
 >>> for problem in parse_body(" lang=en level=9 colour=red").problems:
 ...     print(problem)
 level must be a whole number from 1 to 6, not '9'
@@ -34,12 +36,15 @@ _ATTRIBUTE = re.compile(
 
 @dataclass
 class Shortcode:
-    """What one shortcode asks for; None means "not given". ``problems`` are for the author."""
+    """What one shortcode asks for; None means "not given". ``problems`` are for the author;
+    ``unreadable`` says why the body is not ``name=value`` pairs at all (then the text is
+    prose that happens to start with ``[gedragscode``, not a shortcode)."""
 
     lang: str | None = None
     parts: tuple[str, ...] | None = None
     level: int | None = None
     problems: list[str] = field(default_factory=list)
+    unreadable: str | None = None
 
 
 def plain(body: str) -> str:
@@ -68,7 +73,8 @@ def parse_body(body: str) -> Shortcode:
             if any(q in rest for q in QUOTES) and "=" in rest:
                 code.problems.append(f"unbalanced quotes in {text[position:]!r}")
             else:
-                code.problems.append(f"cannot read {rest!r}: write name=value")
+                code.unreadable = f"cannot read {rest!r}: write name=value"
+                code.problems.append(code.unreadable)
             break
         position = match.end()
         key, value = match.group(1), match.group(2) if match.group(2) is not None \
