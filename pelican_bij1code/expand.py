@@ -467,14 +467,15 @@ def place(found: Found) -> Place:
             at, after, inside = element.close_end, element, element
             del stack[index:]
             break
-    chain: list[Element] = []
+    chain: list[Element] = []  # innermost first, until reversed below
     while stack and stack[-1].name not in HOLDS_SECTION:
         top = stack.pop()
         if top.name in STRUCTURE or top.name in KEEP_WHOLE:
             at, after, chain = top.close_end, top, []
             inside = inside or top
         else:
-            chain.insert(0, top)
+            chain.append(top)
+    chain.reverse()
     return Place(at, chain, after, inside)
 
 

@@ -20,6 +20,11 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.utils import truncate_html_paragraphs, truncate_html_words
 
+try:
+    from pelican.utils import strip_toc_elements_from_html
+except ImportError:  # Pelican before 4.12
+    strip_toc_elements_from_html = None
+
 from .catalogue import Locales, shipped_locales_dir
 from .expand import expand
 from .languages import direction, normalise
@@ -122,7 +127,7 @@ def _expand(content: Any, raw: str) -> None:
     content._bij1code_signature = renderer_for(settings).signature
     metadata = content.metadata
     if "summary" in metadata and _MARK in str(metadata["summary"]):
-        metadata["summary"] = expand(str(metadata["summary"]), lambda code: "").html
+        metadata["summary"] = expand(str(metadata["summary"]), lambda code: "").without
         content._summary = metadata["summary"]
     elif "summary" not in metadata and result.count:
         def lead() -> str:
@@ -136,10 +141,12 @@ def _expand(content: Any, raw: str) -> None:
 
 
 def summary_without_code(text: str, settings: dict[str, Any], lead: Callable[[], str]) -> str:
-    """A summary as Pelican would make it, from the page without the code of conduct.
+    """A summary made by Pelican's own steps (``Content.get_summary``: paragraphs, words,
+    then its table-of-contents stripping), from the page without the code of conduct and
+    without splits.
 
-    Index pages never show the raw tag or a code cut in half; a page that is nothing but
-    the code gets the code's first title.
+    Index pages never show the raw tag, a code cut in half or a paragraph split in two; a
+    page that is nothing but the code gets the code's first title.
     """
     paragraphs = settings.get("SUMMARY_MAX_PARAGRAPHS")
     if paragraphs is not None:
@@ -147,6 +154,8 @@ def summary_without_code(text: str, settings: dict[str, Any], lead: Callable[[],
     if settings.get("SUMMARY_MAX_LENGTH") is not None:
         text = truncate_html_words(text, settings["SUMMARY_MAX_LENGTH"],
                                    settings.get("SUMMARY_END_SUFFIX", "…"))
+    if strip_toc_elements_from_html is not None:  # Pelican 4.12 and later
+        text = strip_toc_elements_from_html(text)
     if not text.strip():
         text = f"<p>{Markup.escape(lead())}</p>"
     return str(text)

@@ -1,0 +1,277 @@
+"""The splice on its own: each bug of issue 10 as a case, pathological pages, and a
+differential check on Pelican's own test content with the shortcode at every text position.
+
+The reference for "nothing else changed" is the same HTML with the plain word ``gedragscode``
+where the shortcode was, read by html5lib (what nobody here wrote): its parse errors, its text,
+its ids must be those of the expanded page once the code itself is taken out.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import html5lib
+import pytest
+from bs4 import BeautifulSoup
+
+from pelican_bij1code.expand import expand
+
+CODE = '<section class="gedragscode"><p>CODE</p></section>'
+SHORTCODE = "[gedragscode]"
+WORD = "gedragscode"
+
+
+def render(_code: object) -> str:
+    return CODE
+
+
+def parse_errors(html: str) -> list[str]:
+    parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False)
+    parser.parseFragment(html, container="div")
+    return sorted(code for _, code, _ in parser.errors)
+
+
+def reading(html: str) -> tuple[str, list[str]]:
+    """The text (white space folded, the code and the word left out) and the ids, as
+    html5lib builds the tree."""
+    soup = BeautifulSoup(f"<div>{html}</div>", "html5lib")
+    for section in soup.select("section.gedragscode"):
+        section.decompose()
+    text = soup.get_text().replace(SHORTCODE, "").replace(WORD, "")
+    ids = [element["id"] for element in soup.find_all(id=True)]
+    return " ".join(text.split()), ids
+
+
+def differential(template: str) -> str:
+    """Expand ``template`` with ``@@`` as the shortcode, compare with ``@@`` as the word."""
+    source, reference = template.replace("@@", SHORTCODE), template.replace("@@", WORD)
+    out = expand(source, render).html
+    assert parse_errors(out) == parse_errors(reference), out
+    assert reading(out) == reading(reference), out
+    ids = reading(out)[1]
+    assert len(ids) == len(set(ids)), f"duplicate ids in {out}"
+    return out
+
+
+def code_visible_outside_foreign(out: str) -> None:
+    """Every code is in the HTML tree (not inside svg/math, p, a heading or a th)."""
+    soup = BeautifulSoup(f"<div>{out}</div>", "html5lib")
+    sections = soup.select("section.gedragscode")
+    assert sections, out
+    for section in sections:
+        for parent in section.parents:
+            assert parent.name not in {"svg", "math", "p", "th", "address", "dt", "video",
+                                       "object", "h1", "h2", "a", "span", "title"}, out
+
+
+# -- the bugs of issue 10, one case each -------------------------------------------------------
+
+CASES = {
+    "svg-title": "<p>Text <svg><title>Icon @@</title><rect/></svg> more.</p><p>Footer</p>",
+    "math": "<p>Let <math><mi>x @@</mi></math> be.</p><p>Footer</p>",
+    "video": "<p>See <video controls><source src=a.mp4>Fallback @@</video> here.</p>",
+    "object": "<p>See <object data=a.pdf>Fallback @@</object> here.</p>",
+    "acronym": "<p>An <acronym title=x>ABC @@ DEF</acronym> end.</p>",
+    "custom": "<p>A <my-card>inside @@ it</my-card> end.</p>",
+    "div-in-p": "<p>Before <div>inside @@ it</div> after.</p>",
+    "anchor": '<p><a id="coc"></a>@@</p><p><a href="#coc">link</a></p>',
+    "icon": '<p><i class="fa fa-book"></i> @@</p>',
+    "md-attr-list": '<p id="coc">@@</p><p><a href="#coc">x</a></p>',
+    "heading-id": '<h2 id="h">A @@ B</h2>',
+    "toc": '<div class="toc"><ul><li><a href="#h">A @@ B</a></li></ul></div>'
+           '<h2 id="h">A @@ B</h2>',
+    "th": "<table><tr><th>Head @@</th></tr><tr><td>cell</td></tr></table><p>After</p>",
+    "address": "<address>Street @@ 1</address>",
+    "dt": "<dl><dt>Term @@</dt><dd>def</dd></dl>",
+    "nested": "<ul><li><p>One <em>two <strong>@@ three</strong></em></p></li></ul>",
+    "two": "<p>a @@ b @@ c</p>",
+    "button": "<p><button>Press @@</button></p>",
+    "summary": "<details><summary>Open @@</summary><p>x</p></details>",
+    "reST-target": '<p id="coc">Read: @@</p>',
+    "headerlink": '<h2 id="h">A @@<a class="headerlink" href="#h">¶</a></h2>',
+    "unclosed-p": "<p>text @@ more",
+    "ruby": "<p><ruby>漢 @@<rt>kan</rt></ruby></p>",
+    "label": '<form><label for="x">Name @@</label><input id="x"></form>',
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_case(name: str) -> None:
+    out = differential(CASES[name])
+    code_visible_outside_foreign(out)
+
+
+def test_foreign_content_puts_the_code_after_it_with_a_warning() -> None:
+    result = expand("<p>Text <svg><title>Icon [gedragscode]</title><rect/></svg> more.</p>",
+                    render)
+    assert result.html == ('<p>Text <svg><title>Icon </title><rect/></svg></p>' + CODE
+                           + "<p> more.</p>")
+    assert any("<svg>" in problem and "after the </svg>" in problem
+               for problem in result.problems)
+
+
+def test_ids_stay_once_on_the_first_piece() -> None:
+    out = expand('<h2 id="h">A [gedragscode] B</h2>', render).html
+    assert out == f'<h2 id="h">A </h2>{CODE}<h2> B</h2>'
+    out = expand('<p><a id="x" name="x" href="#y">a [gedragscode] b</a></p>', render).html
+    assert out == f'<p><a id="x" name="x" href="#y">a </a></p>{CODE}<p><a href="#y"> b</a></p>'
+    # an empty first piece with an id stays: it is an anchor
+    assert expand('<p id="coc">[gedragscode]</p>', render).html == f'<p id="coc"></p>{CODE}'
+
+
+def test_neighbours_stay() -> None:
+    out = expand('<p><a id="coc"></a>[gedragscode]</p>', render).html
+    assert '<a id="coc"></a>' in out
+    out = expand('<p><i class="fa fa-book"></i> [gedragscode]</p>', render).html
+    assert '<i class="fa fa-book"></i>' in out
+
+
+def test_table_of_contents_never_holds_the_code() -> None:
+    out = expand('<div class="toc"><ul><li><a href="#h">A [gedragscode] B</a></li></ul></div>'
+                 '<h2 id="h">A [gedragscode] B</h2>', render).html
+    assert out.count("gedragscode\"") == 1  # one code, after the heading's first piece
+    assert out.startswith('<div class="toc"><ul><li><a href="#h">A  B</a></li></ul></div>')
+    docutils = ('<div class="contents topic" id="contents"><p class="topic-title">Contents</p>'
+                '<ul><li><a href="#x">X [gedragscode]</a></li></ul></div>')
+    assert "<section" not in expand(docutils, render).html
+
+
+def test_unreadable_shortcode_stays_text_and_swallows_nothing() -> None:
+    html = "<p>Type [gedragscode and then…</p>\n<p>Much later a-z] end.</p>"
+    result = expand(html, render)
+    assert result.html == html and result.count == 0
+    assert result.problems and "no closing" in result.problems[0]
+    html = "<p>Type [gedragscode and then a-z] end.</p>"
+    result = expand(html, render)
+    assert result.html == html and "not a shortcode" in result.problems[0]
+
+
+def test_unclosed_shortcode_never_changes_later_tags() -> None:
+    html = ("<p>[gedragscode lang=en</p><script>let s = `[gedragscode] ${x}`;</script>"
+            "<pre>[gedragscode]</pre><textarea>[gedragscode]</textarea>"
+            "<!-- [gedragscode] --><p title='[gedragscode]'>t</p>")
+    result = expand(html, render)
+    assert result.html == html and result.count == 0
+    # the same after an unclosed tag, an unclosed comment and a stray "<"
+    for prefix in ("<p>1 < 2 [gedragscode", "<p>[gedragscode <b>x</b>", "<!-- x"):
+        assert expand(prefix + "<pre>[gedragscode]</pre>", render).count == 0
+
+
+def test_shortcode_through_typogrify_spans_only() -> None:
+    html = '<p>[gedragscode lang=<span class="caps">EN</span>]</p>'
+    assert expand(html, render).count == 1
+    html = "<p>[gedragscode lang=<em>en</em>]</p>"
+    assert expand(html, render).count == 0
+
+
+def test_without_never_splits_a_paragraph() -> None:
+    result = expand("<p>Lees: [gedragscode] Dank!</p><p>[gedragscode]</p>", render)
+    assert result.without == "<p>Lees:  Dank!</p>"
+
+
+def test_escape() -> None:
+    result = expand("<p>Write [[gedragscode]] here.</p>", render)
+    assert result.html == "<p>Write [gedragscode] here.</p>" and result.count == 0
+
+
+# -- linear time -----------------------------------------------------------------------------
+
+PATHOLOGICAL = {
+    "unclosed tag, many attributes": '<div class="note"' + ' x=""' * 20000,
+    "many unclosed tags": "<a " * 50000,
+    "end tags": "</" * 50000,
+    "declarations": "<!" * 50000,
+    "comments": "<!--" * 50000,
+    "open brackets": "<p>" + "[gedragscode " * 20000,
+    "unclosed quotes": '<p title="' * 20000,
+    "deep nesting": "<span>" * 20000 + "[gedragscode]",
+    "many shortcodes": "<p>x [gedragscode] y</p>" * 3000,
+    "stray": "<" * 100000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_pages_are_read_in_linear_time(name: str) -> None:
+    html = PATHOLOGICAL[name]
+    started = time.perf_counter()
+    expand(html, lambda code: "<section></section>")
+    # generous: about 0.1 s here; the old scanner took 23 s on 137 bytes of the first one
+    assert time.perf_counter() - started < 20
+
+
+def test_the_old_hang_is_gone() -> None:
+    html = '<p>[gedragscode]</p><div class="note"' + ' x=""' * 24
+    started = time.perf_counter()
+    result = expand(html, render)
+    assert time.perf_counter() - started < 5
+    assert result.html.startswith(CODE)
+
+
+# -- Pelican's own test content, the shortcode at every text position --------------------------
+
+PELICAN_CONTENT = Path(__import__("pelican").__file__).parent / "tests" / "content"
+
+
+def pelican_pages() -> dict[str, str]:
+    """Pelican's own test articles, read by Pelican's own readers."""
+    from pelican.readers import Readers
+    from pelican.settings import DEFAULT_CONFIG
+
+    settings = dict(DEFAULT_CONFIG)
+    settings["MARKDOWN"] = {"extensions": ["markdown.extensions.extra",
+                                           "markdown.extensions.toc",
+                                           "markdown.extensions.smarty"],
+                            "output_format": "html5"}
+    readers = Readers(settings)
+    pages = {}
+    for path in sorted(PELICAN_CONTENT.iterdir()):
+        if path.suffix not in (".md", ".rst", ".html", ".markdown", ".mkd", ".mdown"):
+            continue
+        try:
+            content = readers.read_file(str(PELICAN_CONTENT), path.name)
+        except Exception:  # some are meant to be broken
+            continue
+        text = getattr(content, "_content", None)  # None for a skipped article
+        if text and len(text) > 20:
+            pages[path.name] = text
+    return pages
+
+
+class _TextPositions(HTMLParser):
+    """Offsets of text (as the standard library reads it): where an author's words are."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.starts = [0]
+        for line in html.splitlines(keepends=True):
+            self.starts.append(self.starts[-1] + len(line))
+        self.positions: list[int] = []
+        self.feed(html)
+        self.close()
+
+    def handle_data(self, data: str) -> None:
+        line, column = self.getpos()
+        start = self.starts[line - 1] + column
+        self.positions.append(start)
+        self.positions.extend(start + m.start() for m in re.finditer(" ", data))
+        self.positions.append(start + len(data))
+
+
+def test_pelican_content_at_every_text_position() -> None:
+    pages = pelican_pages()
+    assert len(pages) >= 20, sorted(pages)
+    tried = 0
+    for name, html in pages.items():
+        assert "@@" not in html
+        positions = sorted(set(_TextPositions(html).positions))
+        for position in positions[:: max(1, len(positions) // 25)]:
+            template = html[:position] + "@@" + html[position:]
+            try:
+                differential(template)
+            except AssertionError as error:
+                raise AssertionError(f"{name} at {position}: {error}") from None
+            tried += 1
+    assert tried > 300
