@@ -20,7 +20,6 @@ from typing import Any
 import html5lib
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SiteBuilder
 
 from pelican_bij1code.plugin import GedragscodeError  # noqa: F401  (the plugin imports)
 
@@ -34,17 +33,17 @@ MARKDOWN = {"extensions": ["markdown.extensions.extra", "markdown.extensions.toc
             "output_format": "html5"}
 
 
-def _with_slug(name: str, text: str, slug: str) -> tuple[str, str]:
+def _with_slug(name: str, text: str, slug: str) -> str:
     if name.endswith(".html"):
-        return name, text.replace("</head>", f'<meta name="slug" content="{slug}" /></head>', 1)
+        return text.replace("</head>", f'<meta name="slug" content="{slug}" /></head>', 1)
     if name.endswith(".rst"):
         title, rest = text.split("\n\n", 1)
         if not rest.startswith(":"):
             rest = "\n" + rest
-        return name, f"{title}\n\n:slug: {slug}\n{rest}"
+        return f"{title}\n\n:slug: {slug}\n{rest}"
     head = text.split("\n\n", 1)[0].lower()
     title = "" if re.search(r"^title:", head, re.M) else f"Title: {slug}\n"
-    return name, f"{title}Slug: {slug}\n{text}"
+    return f"{title}Slug: {slug}\n{text}"
 
 
 def _pelican_copies() -> dict[str, str]:
@@ -94,7 +93,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         stem, suffix = name.rsplit(".", 1)
         for variant, replacement in (("code", SHORTCODE), ("word", WORD)):
             slug = re.sub(r"[^a-z0-9]+", "-", f"{stem}-{suffix}-{variant}".lower())
-            target, body = _with_slug(name, text.replace("@@", replacement), slug)
+            body = _with_slug(name, text.replace("@@", replacement), slug)
             (content / f"{stem}-{variant}.{suffix}").write_text(body, encoding="utf-8")
             slugs[(name, variant)] = slug
     output = root / "output"
@@ -237,7 +236,6 @@ VISIBLE = """(mode) => {
 
 def test_visible_text_in_chromium(built: dict[str, Any]) -> None:
     import test_browser  # skips this test without playwright or Chromium
-
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
