@@ -105,6 +105,10 @@ _BREAKOUT = frozenset({
 _INTEGRATION = frozenset({"foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext",
                           "annotation-xml"})
 
+#: How far down the open elements a browser-like look-up goes (Blink's parser, too, stops
+#: nesting at 512): keeps hostile nesting linear.
+_MAX_SCOPE = 512
+
 _TAG_NAME = re.compile(r"[^\s/>]*")
 _ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s/>][^\s/>=]*)(\s*=\s*(?:"[^"]*(?:"|\Z)"""
                         r"""|'[^']*(?:'|\Z)|[^\s>]*))?)?""")
@@ -170,6 +174,7 @@ class Scanner:
         self.found: list[Found] = []
         self.problems: list[str] = []
         self.stack: list[Element] = []
+        self._open_count: dict[str, int] = {}  # open elements by name
         self._pending: tuple[int, int, tuple[Element, ...]] | None = None  # start, depth, stack
         self._run()
 
@@ -309,6 +314,7 @@ class Scanner:
             or (name in ("div", "nav") and bool({"toc", "contents"} & class_set)),
             reopen=reopen, has_id=has_id)
         stack.append(element)
+        self._open_count[name] = self._open_count.get(name, 0) + 1
 
     def _close_implied(self, name: str, at: int) -> None:
         """Close what a browser closes before opening ``name``."""
@@ -333,7 +339,9 @@ class Scanner:
 
     def _close_in_scope(self, names: set[str], at: int, boundary: frozenset[str] | set[str]
                         ) -> None:
-        for index in range(len(self.stack) - 1, -1, -1):
+        if not any(self._open_count.get(name) for name in names):
+            return
+        for index in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - _MAX_SCOPE), -1):
             element = self.stack[index]
             if element.name in names and not element.foreign:
                 while len(self.stack) > index:
@@ -344,6 +352,7 @@ class Scanner:
 
     def _pop(self, at: int, end: int | None = None) -> None:
         element = self.stack.pop()
+        self._open_count[element.name] -= 1
         element.close_start = at
         element.close_end = at if end is None else end
         element.explicit = end is not None
@@ -355,12 +364,14 @@ class Scanner:
             self._pending = (pending_start, depth - 1, pending_stack)
         else:
             self._fail_pending()
+        if not self._open_count.get(name):
+            return
         boundary = _SCOPE if name in _SPECIAL else _SPECIAL
         if name == "li":
             boundary = _SCOPE | {"ol", "ul"}
         elif name == "p":
             boundary = _SCOPE | {"button"}
-        for index in range(len(stack) - 1, -1, -1):
+        for index in range(len(stack) - 1, max(-1, len(stack) - 1 - _MAX_SCOPE), -1):
             element = stack[index]
             if element.name == name:
                 while len(stack) > index + 1:

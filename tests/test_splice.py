@@ -190,6 +190,9 @@ PATHOLOGICAL = {
     "deep nesting": "<span>" * 20000 + "[gedragscode]",
     "many shortcodes": "<p>x [gedragscode] y</p>" * 3000,
     "stray": "<" * 100000,
+    "deep, then stray end tags": "<span>" * 20000 + "</b>" * 20000,
+    "deep, then list items": "<p><table>" + "<span>" * 20000 + "<li>" * 20000,
+    "deep in svg, then end tags": "<svg>" + "<g>" * 20000 + "</div>" * 20000,
 }
 
 
