@@ -502,6 +502,7 @@ class _Mark:
     element: Element | None = None
     chain: list[Element] | None = None
     code: Shortcode | None = None
+    after: Element | None = None
 
 
 @dataclass
@@ -525,7 +526,8 @@ def _assemble(html: str, found: list[Found], places: list[Place],
         replacement = item.text[1:-1] if item.code is None else ""
         marks.append(_Mark(item.start, 1, order, end=item.end, text=replacement))
         if item.code is not None and render is not None and not spot.toc:
-            marks.append(_Mark(spot.at, 0, order, chain=spot.chain, code=item.code))
+            marks.append(_Mark(spot.at, 0, order, chain=spot.chain, code=item.code,
+                               after=spot.after))
     elements = {id(el): el for spot in places for el in spot.chain}
     for element in elements.values():
         marks.append(_Mark(element.start, 3, 0, end=element.content_start, element=element))
@@ -536,12 +538,19 @@ def _assemble(html: str, found: list[Found], places: list[Place],
 
     pieces: list[_Piece] = []
     cursor = count = 0
+    ended: set[int] = set()
     for mark in marks:
         if mark.position > cursor:
             pieces.append(_Piece("text", html[cursor:mark.position]))
             cursor = mark.position
         if mark.code is not None:
             assert render is not None and mark.chain is not None
+            after = mark.after
+            if after is not None and not after.explicit and id(after) not in ended:
+                # closed without an end tag (by a tag that ends foreign content, or by the
+                # end of the page): close it, or the code would land inside it
+                ended.add(id(after))
+                pieces.append(_Piece("text", f"</{after.name}>"))
             pieces.extend(_Piece("close", f"</{el.name}>", el, True)
                           for el in reversed(mark.chain))
             pieces.append(_Piece("text", render(mark.code)))

@@ -113,6 +113,16 @@ def test_foreign_content_puts_the_code_after_it_with_a_warning() -> None:
                for problem in result.problems)
 
 
+def test_code_never_lands_in_foreign_content_left_open() -> None:
+    # an svg the page never closes, and one a browser closes at a <b> (HTML ends foreign
+    # content): the code follows an explicit </svg>, never inside it
+    out = expand("<p>a <svg><title>x [gedragscode]</title>", render).html
+    assert out == f"<p>a <svg><title>x </title></svg></p>{CODE}"
+    out = expand("<div><svg><g>[gedragscode]</g><b>bold</b></svg></div>", render).html
+    assert out == f"<div><svg><g></g></svg>{CODE}<b>bold</b></svg></div>"
+    code_visible_outside_foreign(out)
+
+
 def test_ids_stay_once_on_the_first_piece() -> None:
     out = expand('<h2 id="h">A [gedragscode] B</h2>', render).html
     assert out == f'<h2 id="h">A </h2>{CODE}<h2> B</h2>'
