@@ -528,3 +528,50 @@ def test_demo_site_builds_with_every_published_language(tmp_path: Path) -> None:
         langs |= set(re.findall(r'<section class="gedragscode" lang="(\w+)"',
                                 path.read_text(encoding="utf-8")))
     assert langs == {"nl", "en", "tr", "pl", "ar"}
+
+
+def test_unreadable_shortcode_swallows_nothing_and_later_tags_read_as_before(
+        build_site: SiteBuilder) -> None:
+    body = ("Type [gedragscode and then…\n\nA later paragraph, a-z] end.\n\n"
+            "<script>let s = `[gedragscode]`;</script>\n\n"
+            "<pre>[gedragscode]</pre>\n\nAnd [gedragscode lang=en] here.")
+    site = build_site({"pages/code.md": page(body)})
+    html = site.read("pages/code.html")
+    plain = build_site({"pages/code.md": page(body)}, PLUGINS=[]).read("pages/code.html")
+    assert len(site.codes("pages/code.html")) == 1  # only the readable one
+    for kept in ("Type [gedragscode and then…", "A later paragraph, a-z] end.",
+                 "<script>let s = `[gedragscode]`;</script>", "<pre>[gedragscode]</pre>"):
+        assert kept in plain and kept in html
+    assert any("no closing" in w and "code.md" in w for w in site.warnings), site.warnings
+
+
+def test_rest_contents_and_target_with_the_code(build_site: SiteBuilder) -> None:
+    rst = """
+    Nieuws
+    ######
+
+    :date: 2026-11-27
+    :slug: nieuws
+
+    .. contents::
+
+    Deel een [gedragscode part=ik]
+    ==============================
+
+    .. _coc:
+
+    [gedragscode part=samen]
+
+    Zie `de code <#coc>`_.
+    """
+    site = build_site({"nieuws.rst": rst}, SUMMARY_MAX_LENGTH=None)
+    soup = site.soup("nieuws.html")
+    assert len(soup.select("section.gedragscode")) == 2
+    assert len(soup.select("#coc")) == 1  # the target stays, once
+    contents = soup.select_one(".contents")
+    assert contents is not None and not contents.select("section")
+    assert "[gedragscode" not in contents.get_text()
+    feed = site.read("feeds/all.atom.xml")
+    summary = re.search(r"<summary[^>]*>(.*?)</summary>", feed, re.S)
+    assert summary is not None
+    assert "contents" not in summary.group(1)  # Pelican 4.12 strips the table
