@@ -6,7 +6,7 @@ may come out of SmartyPants, Typogrify or docutils as entities or wrapped in
 ``<span class="caps">``: the body is reduced to plain text before it is read.
 
 >>> parse_body(' lang=&#8220;en&#8221; deel=ik niveau=<span class="caps">3</span>')
-Shortcode(lang='en', parts=('ik',), level=3, problems=[])
+Shortcode(lang='en', parts=('ik',), level=3, problems=[], unreadable=None)
 >>> parse_body(" and then a-z").unreadable
 "cannot read 'and': write name=value"
 >>> for problem in parse_body(" lang=en level=9 colour=red").problems:
