@@ -4,10 +4,11 @@ shortcode and once with the plain word ``gedragscode`` in its place.
 ``tests/splice_corpus/`` holds Markdown (``extra``, ``toc``, ``attr_list``, ``smarty``), reST
 (contents, targets, admonitions, tables) and raw HTML (SVG, MathML, media, custom elements,
 a div inside a p, th, address...) with ``@@`` wherever an author might put the shortcode.
-Apart from the code itself, the two builds must have the same html5lib parse errors, the
-same text, the same ids, the same summary in the feed, and the same visible text in headless
-Chromium, where every code must also be visible. Pelican's own test articles are added:
-copies with the shortcode at the end of every paragraph line.
+The site is built with Typogrify on. Apart from the code itself, the two builds must have
+the same html5lib parse errors, the same text, the same ids, the same summary in the feed, and
+the same visible text in headless Chromium, where every code must also be visible.
+Pelican's own test articles are added: copies with the shortcode at the end of every prose
+line.
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             "FEED_ALL_RSS": "feeds/all.rss.xml", "RSS_FEED_SUMMARY_ONLY": True,
             "CATEGORY_FEED_ATOM": None, "TRANSLATION_FEED_ATOM": None,
             "AUTHOR_FEED_ATOM": None, "AUTHOR_FEED_RSS": None, "SUMMARY_MAX_LENGTH": None,
-            "MARKDOWN": MARKDOWN, "ARTICLE_URL": "{slug}.html",
+            "MARKDOWN": MARKDOWN, "ARTICLE_URL": "{slug}.html", "TYPOGRIFY": True,
             "ARTICLE_SAVE_AS": "{slug}.html", "READERS": {}, "DEFAULT_DATE": (2026, 1, 1),
         })).run()
     finally:
