@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,10 @@ from .shortcode import NAME, Shortcode
 logger = logging.getLogger("pelican.plugins.bij1code")
 
 _MARK = f"[{NAME}"
+_TAG = re.compile(r"<[^>]*>")
+#: Elements that show something without text.
+_SHOWN_EMPTY = re.compile(r"<(?:img|svg|math|video|audio|object|embed|iframe|canvas|picture"
+                          r"|input|hr)\b", re.I)
 _renderers: dict[tuple[str | None, str], Renderer] = {}
 #: Problems found in this build, for BIJ1CODE_STRICT (reset when a build starts).
 _problems: list[str] = []
@@ -156,7 +161,8 @@ def summary_without_code(text: str, settings: dict[str, Any], lead: Callable[[],
                                    settings.get("SUMMARY_END_SUFFIX", "…"))
     if strip_toc_elements_from_html is not None:  # Pelican 4.12 and later
         text = strip_toc_elements_from_html(text)
-    if not text.strip():
+    if not _TAG.sub("", text).strip() and not _SHOWN_EMPTY.search(text):
+        # nothing to read but an anchor left by the code (<p id="coc"></p>)
         text = f"<p>{Markup.escape(lead())}</p>"
     return str(text)
 

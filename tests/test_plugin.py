@@ -575,3 +575,14 @@ def test_rest_contents_and_target_with_the_code(build_site: SiteBuilder) -> None
     summary = re.search(r"<summary[^>]*>(.*?)</summary>", feed, re.S)
     assert summary is not None
     assert "contents" not in summary.group(1)  # Pelican 4.12 strips the table
+
+
+def test_summary_of_a_page_that_is_only_the_code_with_an_anchor(build_site: SiteBuilder
+                                                                 ) -> None:
+    files = {"only.md": "Title: Only\nDate: 2026-11-26\nSlug: only\nLang: en\n\n"
+                        "[gedragscode]\n{: #coc }\n",
+             "newest.md": "Title: Newest\nDate: 2026-11-28\nSlug: newest\n\nNieuws.\n"}
+    site = build_site(files, MARKDOWN={"extensions": ["markdown.extensions.attr_list"]})
+    assert len(site.soup("only-en.html").select("#coc")) == 1  # the anchor stays
+    index = site.read("index.html")
+    assert "WE ARE BIJ1" in index  # the summary is the code's title, not an empty anchor
