@@ -401,7 +401,7 @@ class Scanner:
                 self._finish(bracket.end())
             position = bracket.end() if bracket.group() == "]" else bracket.start()
         top = self.stack[-1] if self.stack else None
-        if top is not None and (top.literal or self._raw(top)):
+        if top is not None and top.literal:  # raw-text elements are literal too
             return
         while True:
             match = _OPEN.search(html, position, end)
@@ -417,9 +417,6 @@ class Scanner:
             else:
                 self._finish(bracket.end())
                 position = bracket.end()
-
-    def _raw(self, element: Element) -> bool:
-        return element.name in RAW_TEXT and not element.foreign
 
     def _finish(self, end: int) -> None:
         assert self._pending is not None
