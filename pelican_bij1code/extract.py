@@ -83,8 +83,11 @@ def load_notes(path: Path = NOTES_PATH) -> list[Note]:
         raise NotesError(f"{where}: {exc.strerror or exc}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise NotesError(f"{where}: {exc}") from exc
+    listed = data.get("note", [])
+    if not isinstance(listed, list) or not all(isinstance(raw, dict) for raw in listed):
+        raise NotesError(f"{where}: notes are a list of [[note]] tables")
     notes = []
-    for number, raw in enumerate(data.get("note", []), start=1):
+    for number, raw in enumerate(listed, start=1):
         term, match, text = raw.get("term"), raw.get("match"), raw.get("text")
         if not (isinstance(term, str) and term and isinstance(text, str) and text.strip()
                 and isinstance(match, list) and match
