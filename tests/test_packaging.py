@@ -24,6 +24,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_ships_master_and_every_catalogue(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "pelican_bij1code/gedragscode.nl.md" in names
+    assert "pelican_bij1code/gedragscode.notes.toml" in names  # extract needs the notes
     assert "pelican_bij1code/locales/gedragscode.pot" in names
     assert "pelican_bij1code/locales/status.toml" in names
     for po in LOCALES.glob("*/LC_MESSAGES/gedragscode.po"):
