@@ -29,8 +29,8 @@ from pelican_bij1code.cli import main
 
 SHIPPED = shipped_locales_dir()
 DOMAIN_PO = Path("LC_MESSAGES") / "gedragscode.po"
-PUBLISHED = ("ar", "en", "nl", "pl", "tr")
-DRAFTS = ("es", "fa", "fy", "pap", "srn", "uk")
+PUBLISHED = ("ar", "en", "es", "fa", "nl", "pl", "tr")
+DRAFTS = ("fy", "pap", "srn", "uk")
 ALL_LANGS = tuple(sorted(PUBLISHED + DRAFTS))
 
 # Entries of the template, by the start of their Dutch msgid.
