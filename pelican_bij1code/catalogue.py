@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import tomllib
@@ -97,8 +98,9 @@ def is_language_folder(name: str) -> bool:
 def read_statuses(text: str, path: str) -> dict[str, str]:
     """``status.toml``'s ``[status]`` table, read strictly: anything doubtful is an error.
 
-    A byte-order mark, a syntax error, a duplicate key, another table or key, a language
-    code that is not one, or a status other than ``published`` / ``draft`` raises
+    Other tables are left to whoever wrote them. A byte-order mark, a syntax error, a
+    duplicate key, a key outside any table, a language code that is not one, or a status
+    other than ``published`` / ``draft`` raises
     :class:`StatusError` with the line.
 
     >>> read_statuses('[status]\\nen = "published"\\n', "s.toml")
@@ -120,16 +122,17 @@ def read_statuses(text: str, path: str) -> dict[str, str]:
     lines = text.splitlines()
 
     def line_of(key: str) -> int:
+        spellings = {key, json.dumps(key)[1:-1]}
         for number, line in enumerate(lines, start=1):
-            name = line.partition("=")[0].strip().strip("\"'")
-            if name == key:
+            name = line.partition("=")[0].strip().strip("[]").strip().strip("\"'")
+            if name in spellings:
                 return number
         return 1
 
-    for key in data:
-        if key != "status":
-            raise StatusError(path, line_of(key), f"unknown key or table {key!r}; this file "
-                              "has one table, [status]")
+    for key, value in data.items():
+        if key != "status" and not isinstance(value, dict):
+            raise StatusError(path, line_of(key), f"{key!r} is outside the [status] table; "
+                              "put each language's line under [status]")
     table = data.get("status", {})
     if not isinstance(table, dict):
         raise StatusError(path, line_of("status"), "status must be a table: [status]")

@@ -39,7 +39,7 @@ Token = Text | Link
 
 _LINK_TEXT = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\(")  # [text]( : stops at the next [ or ]
 _ESCAPABLE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
-_MD_SPECIAL = re.compile(r"([\\\[\]*_`<>|~])")
+_MD_SPECIAL = re.compile(r"([\\\[\]*_`<>])")
 #: Characters that open a Markdown block when they start a line, and the digits of "1." / "1)".
 _BLOCK_OPENERS = "#>+-=*`~|"
 #: Latin letters and digits, and the punctuation that may join them inside an address or word.
@@ -206,7 +206,7 @@ def to_markdown(tokens: Sequence[Token], allowed: Collection[str]) -> str:
     nothing at its start that would open a block (heading, list, quote, code fence).
 
     >>> [to_markdown(parse(m), ()) for m in (r"\# a", r"1\. b", r"\~\~\~", " - c", "d\re")]
-    ['\\# a', '1\\. b', '\\~\\~\\~', '\\- c', 'd e']
+    ['\\# a', '1\\. b', '\\~~~', '\\- c', 'd e']
     """
     out: list[str] = []
     for token in tokens:
