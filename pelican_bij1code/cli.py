@@ -118,10 +118,7 @@ def run() -> None:
     except OSError as exc:  # stdout is /dev/full, or a closed pipe
         print(f"bij1code: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         code = EXIT_USAGE
-    try:
         sys.stdout = open(os.devnull, "w")  # nothing left to flush at exit  # noqa: SIM115
-    except OSError:
-        pass
     sys.exit(code)
 
 
