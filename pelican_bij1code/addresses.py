@@ -22,6 +22,7 @@ from .characters import visible
 #: A word that may be an address: letters, digits and the punctuation addresses use.
 _WORD = re.compile(r"[\w.@:/%?=&#~+\-]+")
 _TRAILING = ".,:;!?"
+_HINT = re.compile(r"[.@:][\w/]")
 
 
 def _is_domain(text: str) -> bool:
@@ -39,24 +40,50 @@ def _address(word: str) -> str | None:
     if "://" in word or word.startswith(("www.", "mailto:")):
         word = word.removeprefix("mailto:")
         return word.rstrip("/") if word else None
-    if "@" in word:
-        local, _, domain = word.rpartition("@")
+    host = word.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if "@" in host:
+        local, _, domain = host.rpartition("@")
         return word if local and _is_domain(domain) else None
-    return word if _is_domain(word) else None
+    return word.rstrip("/") if _is_domain(host) else None
 
 
 def addresses(text: str) -> set[str]:
     """Every URL, domain name and e-mail address that ``text`` shows, as a reader reads it
     (hidden characters removed, full-width and other compatibility forms folded)."""
-    shown = unicodedata.normalize("NFKC", visible(text))
-    if "." not in shown and ":" not in shown:
-        return set()
-    found = set()
-    for match in _WORD.finditer(shown):
-        address = _address(match.group())
-        if address:
-            found.add(address)
+    shown = _shown(text)
+    found: set[str] = set()
+    if not _HINT.search(shown):  # no ".x", "@x" or ":/": the common message has no address
+        return found
+    for piece in shown.split():
+        if _maybe(piece):
+            for match in _WORD.finditer(piece):
+                address = _address(match.group())
+                if address:
+                    found.add(address)
     return found
+
+
+def without_addresses(text: str) -> str:
+    """``text`` without the words that are addresses (BIJ1 in bestuur@bij1.org is no word).
+
+    >>> without_addresses("BIJ1: bestuur@bij1.org, bij1.org/x.")
+    'BIJ1:'
+    >>> sorted(addresses("zie bij1.org/gedragscode/ en www.bij1.org"))
+    ['bij1.org/gedragscode', 'www.bij1.org']
+    """
+    if not _HINT.search(_shown(text)):
+        return text
+    return " ".join(piece for piece in text.split() if not (_maybe(piece) and addresses(piece)))
+
+
+def _shown(text: str) -> str:
+    shown = visible(text)
+    return shown if shown.isascii() else unicodedata.normalize("NFKC", shown)
+
+
+def _maybe(piece: str) -> bool:
+    """Whether a piece of text between spaces may hold an address (most words do not)."""
+    return "." in piece.rstrip(_TRAILING) or ":" in piece or not piece.isascii()
 
 
 def points_to(address: str, target: str) -> bool:

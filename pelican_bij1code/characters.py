@@ -17,6 +17,8 @@ True
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -30,6 +32,11 @@ DEFAULT_IGNORABLE: tuple[tuple[int, int], ...] = (
     (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
 )
 HIDDEN_CATEGORIES = frozenset({"Cf", "Cc", "Co", "Cn", "Cs", "Zl", "Zp"})
+#: The default ignorable characters that :meth:`str.isprintable` calls printable (marks and
+#: fillers): with it, the common message is judged without a loop in Python.
+_PRINTABLE_IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0100-\U000e01ef]")
 
 #: What a language's script needs (documented in docs/translating.md):
 #: right-to-left scripts: the left-to-right, right-to-left and Arabic letter marks (not the
@@ -58,11 +65,18 @@ def is_hidden(char: str) -> bool:
 
 def hidden(text: str) -> set[str]:
     """The hidden characters in ``text`` (tab and newline included: a message is one line)."""
-    if text.isascii():
-        return {c for c in text if c < " " or c == "\x7f"}
+    if _plain(text):
+        return set()
     return {c for c in set(text) if is_hidden(c)}
 
 
+def _plain(text: str) -> bool:
+    """Whether ``text`` certainly has no hidden character (spaces other than U+0020 are
+    not printable to Python, so they take the careful path)."""
+    return text.isprintable() and not (not text.isascii() and _PRINTABLE_IGNORABLE.search(text))
+
+
+@functools.cache
 def allowed_hidden(lang: str) -> frozenset[str]:
     """The hidden characters ``lang``'s script needs."""
     return NEEDED.get(normalise(lang) or "", frozenset())
@@ -74,7 +88,7 @@ def visible(text: str) -> str:
     >>> visible("evil\\u00ad@host.org")
     'evil@host.org'
     """
-    if text.isascii() and text.isprintable():
+    if _plain(text):
         return text
     return "".join(c for c in text if not is_hidden(c))
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from . import characters, languages, markup, pofile
-from .addresses import addresses, points_to
+from .addresses import addresses, points_to, without_addresses
 from .catalogue import DRAFT, PUBLISHED, Loaded, Locales, UnsafePathError
 from .master import SOURCE_LANG, messages
 from .plurals import PluralFormsError, parse_plural_forms, same_rule
@@ -50,7 +50,6 @@ UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 _HTML = re.compile(r"<[\s/]*[A-Za-z!?]|&#?\w+;")
 _IMAGE = re.compile(r"!\[[^\[\]]*\]\(")
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-_WORD = re.compile(r"[\w.@:/%?=&#~+\-]+")
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}(?:\s|$)|>|[*+-]\s|\d+[.)]\s|```|~~~|={3,}|-{3,})")
 #: The characters other than white space and digits that _BLOCK_START can begin with.
 _BLOCK_FIRST = "#>*+-`~="
@@ -133,7 +132,8 @@ def check_message(source: str, translation: str,
     if ("<" in translation or "&" in translation) and _HTML.search(translation) \
             and not _HTML.search(source):
         add("error", "raw-html", "has HTML markup or an entity; write plain text")
-    breaks = _LINE_BREAKS.intersection(translation) - _LINE_BREAKS.intersection(source)
+    breaks = set() if translation.isprintable() else (
+        _LINE_BREAKS.intersection(translation) - _LINE_BREAKS.intersection(source))
     if breaks:
         add("error", "line-break", f"has a line break ({characters.names(breaks)}); a message "
             "is one block of text on one line")
@@ -166,8 +166,8 @@ def check_message(source: str, translation: str,
         add("error", "email" if "@" in address and "/" not in address else "url",
             f"shows the address {address!r}, which the Dutch text does not")
     if "bij1" in source_text.lower():
-        source_terms = _terms(_without_addresses(source_text))
-        translated_terms = _terms(_without_addresses(translated_text))
+        source_terms = _terms(without_addresses(source_text))
+        translated_terms = _terms(without_addresses(translated_text))
         for term, captured in KEEP_TERMS.items():
             wanted = source_terms.count(captured)
             have = translated_terms.count(captured)
@@ -186,12 +186,6 @@ def check_message(source: str, translation: str,
         add("warning", "end-punctuation",
             f"does not end with punctuation, while the Dutch ends with {source.rstrip()[-1]!r}")
     return found
-
-
-def _without_addresses(text: str) -> str:
-    """``text`` with every word that is an address blanked (BIJ1 in bestuur@bij1.org is no
-    term)."""
-    return _WORD.sub(lambda m: " " if addresses(m.group()) else m.group(), text)
 
 
 def _terms(text: str) -> list[str]:

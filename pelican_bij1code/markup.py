@@ -47,6 +47,7 @@ _LATIN = "A-Za-z0-9\u00C0-\u024F"
 _LTR_CANDIDATE = re.compile(rf"[{_LATIN}@._:/'’()\-]+")
 _LATIN_CHAR = re.compile(rf"[{_LATIN}]")
 _SPACE = " \t\n\r\f\v"
+_SPECIAL = re.compile(r"[\\\[]")
 
 
 def unescape(text: str) -> str:
@@ -103,16 +104,18 @@ def parse(message: str) -> list[Token]:
     [Text(text='[not](a) '), Link(text='a', target='b'), Text(text=' '), \
 Link(text='c', target='d(e)f')]
     """
+    if "[" not in message:
+        return [Text(unescape(message))] if message else []
     tokens: list[Token] = []
     position = start = 0
     end = len(message)
     while position < end:
-        char = message[position]
-        if char == "\\":
+        special = _SPECIAL.search(message, position)
+        if special is None:
+            break
+        position = special.start()
+        if message[position] == "\\":
             position += 2
-            continue
-        if char != "[":
-            position += 1
             continue
         match = _LINK_TEXT.match(message, position)
         found = _target(message, match.end()) if match else None
