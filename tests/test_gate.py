@@ -292,6 +292,7 @@ def test_init_refuses_to_edit_an_unreadable_status_file(loc: Path,  # noqa: F811
     status.write_text('[status]\nen = "published"\nen = "draft"\n', encoding="utf-8")
     assert main(["--locales", str(loc), "init", "es"]) == 2
     assert status.read_text(encoding="utf-8").count("en =") == 2
+    assert not (loc / "es").exists()
     assert "status.toml:3" in capsys.readouterr().err
 
 
@@ -526,3 +527,19 @@ def test_no_traceback_on_a_bare_obsolete_mark(loc: Path) -> None:  # noqa: F811
         po.write_bytes(data)
         for command in (["check"], ["stats"], ["render", "en", "--preview"]):
             cli("--locales", loc, *command)
+
+
+def test_a_language_started_with_msginit_is_a_draft(capsys: pytest.CaptureFixture[str],
+                                                    loc: Path) -> None:  # noqa: F811
+    """Issue 11 item 3: msginit (like pybabel init or Weblate) adds a language: a draft."""
+    msginit = require_tool("msginit")
+    target = loc / "es" / "LC_MESSAGES" / "gedragscode.po"
+    target.parent.mkdir(parents=True)
+    subprocess.run([msginit, "--no-translator", "-l", "es", "-i", loc / "gedragscode.pot",
+                    "-o", target], check=True, capture_output=True)
+    rc, data = check_json(capsys, loc)
+    assert rc == 0 and report(data, "es")["status"] == "draft"
+    assert report(data, "es")["translated"] == 0
+    assert "header-plural" not in codes(data, "es")  # msginit's rule for Spanish is fine
+    assert check(capsys, "--locales", loc, "--strict").rc == 0
+    assert Renderer(Locales(loc)).choose(["es"]).lang == "nl"
