@@ -22,28 +22,39 @@ from .characters import visible
 #: A word that may be an address: letters, digits and the punctuation addresses use.
 _WORD = re.compile(r"[\w.@:/%?=&#~+\-]+")
 _TRAILING = ".,:;!?"
+#: Punctuation that may stand around an address without being part of what a reader reads.
+_AROUND = ".,:;!?@/#%&=+~_-"
 _HINT = re.compile(r"[.@:][\w/]")
 
 
 def _is_domain(text: str) -> bool:
+    """Labels joined by dots, the last starting with two letters (``bij1.org``, also
+    ``evil.example_`` or ``evil.example1``, which a reader takes for ``evil.example``)."""
     labels = text.split(".")
     if len(labels) < 2 or not all(labels):
         return False
     tld = labels[-1]
-    return (len(tld) >= 2 and tld.isalpha()
-            and all(label.replace("-", "").isalnum() for label in labels))
+    return (len(tld) >= 2 and tld[:2].isalpha()
+            and all(label.replace("-", "").replace("_", "").isalnum() for label in labels))
 
 
 def _address(word: str) -> str | None:
-    """The address a word is, normalised for comparing, or None."""
-    word = word.rstrip(_TRAILING).lower()
+    """The address a word is, normalised for comparing (lower case, no punctuation around
+    it, no trailing slash), or None.
+
+    >>> [_address(w) for w in ("..evil.example", "@evil.example", "//x.org/", "z.B.", "BIJ1.")]
+    ['evil.example', 'evil.example', 'x.org', None, None]
+    """
+    word = word.lower().strip(_AROUND)
     if "://" in word or word.startswith(("www.", "mailto:")):
-        word = word.removeprefix("mailto:")
-        return word.rstrip("/") if word else None
+        word = word.removeprefix("mailto:").rstrip("/")
+        return word or None
     host = word.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
     if "@" in host:
         local, _, domain = host.rpartition("@")
-        return word if local and _is_domain(domain) else None
+        if not _is_domain(domain):
+            return None
+        return word if local.strip(_AROUND) else domain
     return word.rstrip("/") if _is_domain(host) else None
 
 

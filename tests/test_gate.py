@@ -543,3 +543,41 @@ def test_a_language_started_with_msginit_is_a_draft(capsys: pytest.CaptureFixtur
     assert "header-plural" not in codes(data, "es")  # msginit's rule for Spanish is fine
     assert check(capsys, "--locales", loc, "--strict").rc == 0
     assert Renderer(Locales(loc)).choose(["es"]).lang == "nl"
+
+
+NASTY = ["[", "]", "(", ")", "<", ">", "\\", "!", "#", "1.", " ", "  ", "\u00ad", "\u200f",
+         "\u202e", "\u3164", "\ufe0f", "\x1b", "\r", "\n", "\t", "@", ".", "bij1.org",
+         "evil.example", "https://", "mailto:", "bestuur@bij1.org", "BIJ1", "ＢＩＪ１", "＠",
+         "é", "ع", "&amp;", "&#x3c;", "javascript:", "~~~", "`", "*", "_", "|", ":", "/",
+         GEDRAGSCODE, MAILTO, "\U000e0041", "\ue000", "\u0378", "\u2028", "\x00"]
+
+
+def test_random_hostile_messages_never_crash_and_never_pass_unsafe() -> None:
+    """Fuzz: whatever a message holds, the check answers, and what it lets through renders
+    with only the Dutch links, no tag but <a> and <bdi>, and no hidden character."""
+    import random
+    import re
+
+    from pelican_bij1code import characters, markup
+
+    source = (f"Zie [de code]({GEDRAGSCODE}) of mail [bestuur@bij1.org]({MAILTO}). BIJ1.")
+    targets = {GEDRAGSCODE, MAILTO}
+    rng = random.Random(9)
+    passed = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(NASTY) for _ in range(rng.randint(1, 14)))
+        if rng.random() < 0.5:
+            text = f"See [the code]({GEDRAGSCODE}) or [bestuur@bij1.org]({MAILTO}). BIJ1. " + text
+        for lang in ("en", "ar"):
+            found = check_message(source, text, lang)
+            html = markup.to_html(markup.parse(text), targets, rtl=lang == "ar")
+            markup.to_markdown(markup.parse(text), targets)
+            markup.to_text(markup.parse(text), targets)
+            assert set(re.findall(r"<(/?\w+)", html)) <= {"a", "/a", "bdi", "/bdi"}, html
+            assert set(re.findall(r'href="([^"]*)"', html)) <= {t.replace("&", "&amp;")
+                                                              for t in targets}
+            if not any(severity == "error" for severity, _, _ in found):
+                passed += 1
+                assert not (characters.hidden(text) - characters.allowed_hidden(lang)), text
+                assert "evil" not in text, text
+    assert passed > 10  # the fuzz reaches clean messages too
