@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import pofile
+from .languages import normalise
 from .master import SOURCE_LANG
 
 DOMAIN = "gedragscode"
@@ -119,6 +120,8 @@ def read_statuses(text: str, path: str) -> dict[str, str]:
         number = where.partition(",")[0]
         line = int(number) if number.isdecimal() else 1
         raise StatusError(path, line, f"not valid TOML: {message or exc}") from None
+    except RecursionError:
+        raise StatusError(path, 1, "nested too deeply to be a status file") from None
     lines = text.splitlines()
 
     def line_of(key: str) -> int:
@@ -276,8 +279,6 @@ class Locales:
         for name in self.languages():
             if name.replace("-", "_").lower() == wanted:
                 return name
-        from .languages import normalise
-
         primary = normalise(tag)
         return primary if primary in self.languages() else None
 

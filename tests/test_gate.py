@@ -226,6 +226,7 @@ STATUS_CASES = {
     "syntax": ("[status]\nen = published\n", 2),
     "unknown-status": ("# c\n[status]\nen = \"published\"\ntr = \"Draft\"\n", 4),
     "bad-language": ("[status]\n\"en\\n::error::x\" = \"published\"\n", 2),
+    "nested": ("x = " + "[" * 50_000 + "]" * 50_000 + "\n[status]\n", 1),
     "outside-the-table": ("en = \"published\"\n[status]\ntr = \"draft\"\n", 1),
 }
 
