@@ -83,6 +83,7 @@ class Renderer:
         self._signature: tuple[object, ...] | None = None
         self._usable: dict[str, tuple[bool, str]] = {}
         self._tables: dict[str, dict[str, str]] = {}
+        self._folders: dict[str, str] = {}
         self._rendered: dict[tuple[str, tuple[str, ...], int, str], str] = {}
 
     @property
@@ -98,6 +99,7 @@ class Renderer:
                 self._signature = signature
                 self._usable.clear()
                 self._tables.clear()
+                self._folders.clear()
                 self._rendered.clear()
 
     def usable(self, lang: str) -> tuple[bool, str]:
@@ -149,14 +151,25 @@ class Renderer:
             if languages.normalise(candidate) is None:
                 problems.append(f"{ascii(candidate)[:40]} is not a language tag")
                 continue
-            lang = self.locales.find(candidate) or languages.normalise(candidate) or ""
-            if languages.normalise(lang) == SOURCE_LANG:
-                lang = SOURCE_LANG
+            lang = self._folder(candidate)
             ok, why = self.usable(lang)
             if ok:
                 return Choice(lang, problems)
             problems.append(why)
         return Choice(SOURCE_LANG, problems)
+
+    def _folder(self, tag: str) -> str:
+        """The catalogue folder a language tag asks for (``pt-BR``: ``pt_BR`` if there is
+        one, else ``pt``), looked up once per state of the folder."""
+        with self._lock:
+            found = self._folders.get(tag)
+        if found is None:
+            found = self.locales.find(tag) or languages.normalise(tag) or ""
+            if languages.normalise(found) == SOURCE_LANG:
+                found = SOURCE_LANG
+            with self._lock:
+                self._folders[tag] = found
+        return found
 
     def _translator(self, lang: str, preview: bool = False) -> Translate:
         if lang == SOURCE_LANG:
