@@ -582,3 +582,47 @@ def test_random_hostile_messages_never_crash_and_never_pass_unsafe() -> None:
                 assert not (characters.hidden(text) - characters.allowed_hidden(lang)), text
                 assert "evil" not in text, text
     assert passed > 10  # the fuzz reaches clean messages too
+
+
+_WITH_EDITED_MASTER = """
+import sys
+from pathlib import Path
+from pelican_bij1code import master
+master.MASTER_PATH = Path(sys.argv[1])
+from pelican_bij1code.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def test_after_a_dutch_edit_strict_ci_passes_once_fuzzy_entries_are_fixed(loc: Path) -> None:  # noqa: F811
+    """Issue 11 item 1: extract + update after a Dutch edit; translators fix their fuzzy
+    entries; the README's CI command passes with --strict, and the old Dutch is still there
+    as an obsolete entry (as msgmerge and Weblate keep it)."""
+    from pelican_bij1code.master import MASTER_PATH
+
+    edited = loc.parent / "gedragscode.nl.md"
+    text = MASTER_PATH.read_text(encoding="utf-8")
+    assert "Wij spreken vanuit eigen ervaring." in text
+    edited.write_text(text.replace("Wij spreken vanuit eigen ervaring.",
+                                   "Wij spreken altijd vanuit eigen ervaring."), encoding="utf-8")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run([sys.executable, "-c", _WITH_EDITED_MASTER, str(edited),
+                                 "--locales", str(loc), *args], capture_output=True, text=True,
+                                timeout=120)
+        no_traceback(result)
+        return result
+
+    assert run("extract").returncode == 0 and run("update").returncode == 0
+    assert run("check", "--strict").returncode == 1  # fuzzy entries in published languages
+    for lang in ("en", "tr", "pl", "ar"):  # the translators' work, as Poedit would save it
+        path = loc / lang / "LC_MESSAGES" / "gedragscode.po"
+        po = polib.pofile(str(path))
+        for entry in po.fuzzy_entries():
+            entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
+        po.save()
+    result = run("check", "--strict")
+    assert result.returncode == 0, result.stdout[-3000:]
+    nl = (loc / "nl" / "LC_MESSAGES" / "gedragscode.po").read_text(encoding="utf-8")
+    assert '#~ msgid "Wij spreken vanuit eigen ervaring."' in nl
