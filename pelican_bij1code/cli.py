@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -92,6 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a read-only folder, a full disk, a path that is a folder...
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"bij1code {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         if collecting:
             gc.enable()
@@ -106,6 +111,14 @@ def run() -> None:
     """
     code = main()
     gc.freeze()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    except OSError as exc:  # stdout is /dev/full, or a closed pipe
+        print(f"bij1code: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        code = EXIT_USAGE
+        sys.stdout = open(os.devnull, "w")  # nothing left to flush at exit  # noqa: SIM115
     sys.exit(code)
 
 
@@ -158,7 +171,7 @@ def cmd_check(locales: Locales, args: argparse.Namespace) -> int:
                 level = "error" if p.severity == "error" and report.status != DRAFT else \
                     "warning" if report.status != DRAFT else "notice"
                 print(f"::{level} file={_gh_property(p.file)},line={max(p.line, 1)}::"
-                      f"{p.code} [{report.locale}] {_gh(p.message)}")
+                      + _gh(f"{p.code} [{report.locale}] {p.message}"))
         print(_summary(reports, failed))
     else:
         print(_table(reports))
@@ -233,7 +246,7 @@ def cmd_stats(locales: Locales, args: argparse.Namespace) -> int:
 
 
 def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
-    lang = _lang(args.lang)
+    lang = locales.find(args.lang) or _lang(args.lang)
     parts = parse_parts(args.part)
     renderer = Renderer(locales)
     if args.preview:
@@ -258,7 +271,7 @@ def _selected(locales: Locales, tags: list[str] | None) -> list[str] | None:
     """
     if not tags:
         return None
-    chosen = list(dict.fromkeys(_lang(tag) for tag in tags))
+    chosen = list(dict.fromkeys(locales.find(tag) or _lang(tag) for tag in tags))
     for lang in chosen:
         if not locales.catalogue_path(lang).is_file():
             raise UsageError(f"no catalogue for {lang!r} in {locales.root} "
@@ -269,7 +282,7 @@ def _selected(locales: Locales, tags: list[str] | None) -> list[str] | None:
 def _lang(tag: str) -> str:
     code = languages.normalise(tag)
     if code is None:
-        raise UsageError(f"{tag!r} is not a language tag")
+        raise UsageError(f"{ascii(tag)[:40]} is not a language tag")
     return code
 
 

@@ -151,6 +151,7 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     if code is None:
         raise ValueError(f"{lang!r} is not a language tag (try e.g. 'en', 'pap', 'srn')")
     path = locales.catalogue_path(code)
+    locales.statuses()  # an unreadable status.toml stops init before anything is written
     if path.exists():
         raise FileExistsError(f"{path} already exists; use `bij1code update` to refresh it")
     template = _read_all([locales.template_path])[0]

@@ -25,6 +25,7 @@ from .expand import expand
 from .languages import direction, normalise
 from .master import SOURCE_LANG
 from .render import Renderer, parse_parts
+from .settings import require_valid
 from .shortcode import NAME, Shortcode
 
 logger = logging.getLogger("pelican.plugins.bij1code")
@@ -95,6 +96,7 @@ def _unique(values: Iterable[str | None]) -> list[str]:
 def start_build(generator: Any) -> None:
     """Each build: forget stale renderings if a catalogue changed; give themes the global."""
     _problems.clear()
+    require_valid(generator.settings)  # a wrong BIJ1CODE_* setting stops the build, named
     renderer_for(generator.settings).refresh()
     env = getattr(generator, "env", None)
     if env is not None:
@@ -207,6 +209,7 @@ def watch_catalogues(pelican: Any) -> None:
     """Make ``pelican --autoreload`` rebuild when a catalogue changes, like content does."""
     import pelican as pelican_module
 
+    require_valid(pelican.settings)
     original = getattr(pelican_module, "wait_for_changes", None)
     if original is None or getattr(original, "_bij1code", False):
         return

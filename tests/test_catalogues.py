@@ -253,22 +253,6 @@ def test_init_language_babel_does_not_know(tmp_path: Path) -> None:
     assert any("check Plural-Forms" in c for c in po.header.translator_comments)
 
 
-def test_plural_table_is_babels() -> None:
-    """Our copy of Babel's CLDR plural table is the installed Babel's, rule for rule."""
-    import babel
-    from babel.messages.plurals import PLURALS
-
-    from pelican_bij1code import cldr_plurals
-
-    def version(text: str) -> tuple[int, ...]:
-        return tuple(int(part) for part in text.split(".")[:3] if part.isdigit())
-
-    if version(babel.__version__) < version(cldr_plurals.COPIED_FROM):
-        pytest.skip(f"Babel {babel.__version__} is older than the copy's source")
-    changed = sorted(set(PLURALS.items()) ^ set(cldr_plurals.PLURALS.items()))
-    assert not changed, f"Babel {babel.__version__} differs: update cldr_plurals.py {changed}"
-
-
 def test_init_bad_input(locales: Path, capsys) -> None:
     assert main(["--locales", str(locales), "init", "en"]) == 2
     assert "already exists" in capsys.readouterr().err

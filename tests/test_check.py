@@ -374,21 +374,27 @@ def test_fuzzy_entry(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
     assert_only_this_broken(data, "pl")
 
 
-@pytest.mark.parametrize(("lang", "lines", "code"), [
-    ("en", ('msgid "Wij zijn de beste partij."', 'msgstr "We are the best party."'), "extra"),
-    ("ar", ('#~ msgid "Wij waren BIJ1."', '#~ msgstr "كنا BIJ1."'), "obsolete"),
-])
-def test_entry_outside_the_template_is_a_warning(capsys: pytest.CaptureFixture[str], loc: Path,
-                                                 lang: str, lines: tuple[str, str],
-                                                 code: str) -> None:
-    po = catalogue(loc, lang)
-    line = po.append(*lines)
+def test_entry_outside_the_template_is_an_error(capsys: pytest.CaptureFixture[str],
+                                                loc: Path) -> None:
+    """Never rendered, so never allowed to look as if it were: an error in a published one."""
+    po = catalogue(loc, "en")
+    line = po.append('msgid "Wij zijn de beste partij."', 'msgstr "We are the best party."')
     po.save()
     rc, data = check_json(capsys, loc)
-    assert rc == 0
-    assert_finding(data, lang, code, po.path, line, severity="warning")
-    assert report(data, lang)["translated"] == TOTAL
-    assert check(capsys, "--locales", loc, "--strict").rc == 1
+    assert rc == 1
+    assert_finding(data, "en", "extra", po.path, line)
+    assert report(data, "en")["translated"] == TOTAL
+
+
+def test_obsolete_entries_are_not_a_finding(capsys: pytest.CaptureFixture[str],
+                                            loc: Path) -> None:
+    """msgmerge, Weblate and `update` keep old translations as #~ on purpose (issue 11)."""
+    po = catalogue(loc, "ar")
+    po.append('#~ msgid "Wij waren BIJ1."', '#~ msgstr "كنا BIJ1."')
+    po.save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 0 and report(data, "ar")["problems"] == []
+    assert check(capsys, "--locales", loc, "--strict").rc == 0
 
 
 def test_entry_made_obsolete_is_missing(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
@@ -399,7 +405,6 @@ def test_entry_made_obsolete_is_missing(capsys: pytest.CaptureFixture[str], loc:
     po.save()
     rc, data = check_json(capsys, loc)
     assert rc == 1
-    assert_finding(data, "en", "obsolete", po.path, b.line, severity="warning")
     assert "missing" in {p["code"] for p in report(data, "en")["problems"]}
     assert report(data, "en")["translated"] == TOTAL - 1
 
