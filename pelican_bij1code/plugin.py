@@ -5,13 +5,15 @@
 
 Settings: ``BIJ1CODE_LOCALES_DIR`` (default: the shipped catalogues; a relative path is taken
 from the folder Pelican runs in), ``BIJ1CODE_FALLBACK_LANG`` (``"nl"``), ``BIJ1CODE_STRICT``
-(``False``: warnings become build errors) and ``BIJ1CODE_DEFAULT_LEVEL`` (``2``).
+(``False``: warnings become build errors), ``BIJ1CODE_DEFAULT_LEVEL`` (``2``) and
+``BIJ1CODE_NUMBERED`` (``False``: show each rule's name, ``wij-7``, as a link to the rule).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -67,8 +69,12 @@ def _report(settings: dict[str, Any], source: str, message: str) -> None:
 
 
 def render_shortcode(code: Shortcode, settings: dict[str, Any], source: str,
-                     content_lang: str | None = None) -> str:
-    """The HTML for one shortcode, reporting anything the author should fix."""
+                     content_lang: str | None = None, copy: int = 1) -> str:
+    """The HTML for one shortcode, reporting anything the author should fix.
+
+    ``copy`` is which code of the page this is (1, 2, ...): the ids of every copy but the
+    first get a suffix (see :mod:`.anchors`), so they stay unique on the page.
+    """
     for problem in code.problems:
         _report(settings, source, f"[{NAME}]: {problem}")
     renderer = renderer_for(settings)
@@ -78,7 +84,22 @@ def render_shortcode(code: Shortcode, settings: dict[str, Any], source: str,
     for problem in choice.problems:
         _report(settings, source, f"[{NAME}]: {problem}; using {choice.lang!r}")
     level = code.level or int(settings.get("BIJ1CODE_DEFAULT_LEVEL", 2))
-    return renderer.html(choice.lang, code.parts or parse_parts(None), level)
+    numbered = code.numbered if code.numbered is not None else numbered_setting(settings,
+                                                                                 source)
+    return renderer.html(choice.lang, code.parts or parse_parts(None), level, numbered, copy)
+
+
+# -- BIJ1CODE_NUMBERED (its validation, kept apart for the settings checks to take over) -----
+
+
+def numbered_setting(settings: dict[str, Any], source: str) -> bool:
+    """``BIJ1CODE_NUMBERED``: True or False; anything else is reported and counts as False."""
+    value = settings.get("BIJ1CODE_NUMBERED", False)
+    if isinstance(value, bool):
+        return value
+    _report(settings, source, f"BIJ1CODE_NUMBERED must be True or False, not {value!r}; "
+                              "using False")
+    return False
 
 
 def _unique(values: Iterable[str | None]) -> list[str]:
@@ -115,10 +136,13 @@ def _expand(content: Any, raw: str) -> None:
     settings = content.settings
     source = getattr(content, "source_path", None) or repr(content)
     lang = getattr(content, "lang", None)
-    result = expand(raw, lambda code: render_shortcode(code, settings, source, lang))
+    copies = iter(range(1, 1_000_000))
+    result = expand(raw, lambda code: render_shortcode(code, settings, source, lang,
+                                                       next(copies)))
     for problem in result.problems:
         _report(settings, source, problem)
     content._content = result.html
+    content._bij1code_count = result.count
     content._bij1code_signature = renderer_for(settings).signature
     metadata = content.metadata
     if "summary" in metadata and _MARK in str(metadata["summary"]):
@@ -181,15 +205,26 @@ def text_direction(lang: str | None) -> str:
 
 
 def make_template_global(settings: dict[str, Any]) -> Any:
-    """``{{ gedragscode(lang=None, part=None, level=2) }}`` for theme templates."""
+    """``{{ gedragscode(lang=None, part=None, level=2, numbered=None) }}`` for themes.
+
+    Its ids follow those of the codes in the page's content, and of earlier calls in the
+    same template: a theme that adds a code to a page that has one keeps every id unique.
+    """
     from jinja2 import pass_context
+
+    calls: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
     @pass_context
     def gedragscode(context: Any, lang: str | None = None, part: str | None = None,
-                    level: int | None = None) -> Markup:
+                    level: int | None = None, numbered: bool | None = None) -> Markup:
         page = context.get("article") or context.get("page")
         template_name = getattr(context, "name", None) or "template"
-        code = Shortcode(lang=lang, level=level)
+        code = Shortcode(lang=lang, level=level, numbered=numbered)
+        if numbered is not None and not isinstance(numbered, bool):
+            code.problems.append(f"numbered must be True or False, not {numbered!r}")
+            code.numbered = None
+        calls[context] = calls.get(context, 0) + 1
+        copy = getattr(page, "_bij1code_count", 0) + calls[context]
         try:
             code.parts = parse_parts(part) if part else None
         except ValueError as exc:
@@ -198,7 +233,7 @@ def make_template_global(settings: dict[str, Any]) -> Any:
             code.problems.append(f"level must be a whole number from 1 to 6, not {level!r}")
             code.level = None
         page_lang = getattr(page, "lang", None) or context.get("lang")
-        return Markup(render_shortcode(code, settings, template_name, page_lang))
+        return Markup(render_shortcode(code, settings, template_name, page_lang, copy))
 
     return gedragscode
 

@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, NamedTuple
 
-from . import languages, markup
+from . import anchors, languages, markup
 from .catalogue import DRAFT, Locales
 from .check import check_language
 from .master import NOTICE, PARTS, SOURCE_LANG, Block, load_master, messages
@@ -68,7 +68,7 @@ class Renderer:
         self._lock = threading.Lock()
         self._signature: tuple[object, ...] | None = None
         self._usable: dict[str, tuple[bool, str]] = {}
-        self._rendered: dict[tuple[str, tuple[str, ...], int, str], str] = {}
+        self._rendered: dict[tuple[str, tuple[str, ...], int, str, bool, int], str] = {}
 
     @property
     def signature(self) -> tuple[object, ...] | None:
@@ -147,23 +147,28 @@ class Renderer:
         return lambda block: table[block.text]
 
     def render(self, lang: str, parts: Sequence[str] = PARTS, level: int = 2,
-               fmt: Format = "html", preview: bool = False) -> str:
+               fmt: Format = "html", preview: bool = False, numbered: bool = False,
+               copy: int = 1) -> str:
         """The code in ``lang``, which must be usable (see :meth:`choose`).
 
         ``preview`` renders any catalogue, fuzzy entries included and missing ones in Dutch:
-        for translators looking at their work, never for a published page.
+        for translators looking at their work, never for a published page. ``numbered``
+        shows each rule's name (``wij-7``, see :mod:`.anchors`); in HTML it links to the
+        rule. ``copy`` is which code of its page this is (1, 2, ...): it keeps ids unique.
         """
-        key = (lang, tuple(parts), level, fmt + ("-preview" if preview else ""))
+        key = (lang, tuple(parts), level, fmt + ("-preview" if preview else ""), numbered, copy)
         with self._lock:
             if key in self._rendered:
                 return self._rendered[key]
-        text = RENDERERS[fmt](lang, self._translator(lang, preview), tuple(parts), level)
+        text = RENDERERS[fmt](lang, self._translator(lang, preview), tuple(parts), level,
+                              numbered, copy)
         with self._lock:
             self._rendered[key] = text
         return text
 
-    def html(self, lang: str, parts: Sequence[str] = PARTS, level: int = 2) -> str:
-        return self.render(lang, parts, level, "html")
+    def html(self, lang: str, parts: Sequence[str] = PARTS, level: int = 2,
+             numbered: bool = False, copy: int = 1) -> str:
+        return self.render(lang, parts, level, "html", numbered=numbered, copy=copy)
 
     def title(self, lang: str, part: str = PARTS[0]) -> str:
         """A part's title as plain text (for summaries and link texts)."""
@@ -184,11 +189,17 @@ def _blocks(parts: Sequence[str]) -> list[Block]:
 
 
 def _html(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
-          level: int) -> str:
+          level: int, numbered: bool = False, copy: int = 1) -> str:
     rtl = languages.direction(lang) == "rtl"
 
     def inline(block: Block) -> str:
-        return markup.to_html(markup.parse(translate(block)), _targets(block.text), rtl)
+        text = markup.to_html(markup.parse(translate(block)), _targets(block.text), rtl)
+        if not numbered or block.kind == "notice":
+            return text
+        return anchors.html_anchor(lang, block, copy, rtl) + " " + text
+
+    def ident(block: Block) -> str:
+        return f' id="{anchors.rule_id(block, copy)}"'
 
     sub = min(level + 1, 6)
     out = [f'<section class="gedragscode" lang="{html_lib.escape(lang)}" '
@@ -204,17 +215,19 @@ def _html(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
             if in_part:
                 out.append("</section>")
             in_part = True
-            out.append(f'<section class="gedragscode-part" data-part="{block.part}">')
-            out.append(f'<h{level} class="gedragscode-title">{inline(block)}</h{level}>')
+            out.append(f'<section class="gedragscode-part" data-part="{block.part}"'
+                       f'{ident(block)}>')
+            title = markup.to_html(markup.parse(translate(block)), _targets(block.text), rtl)
+            out.append(f'<h{level} class="gedragscode-title">{title}</h{level}>')
         elif block.kind == "heading":
-            out.append(f"<h{sub}>{inline(block)}</h{sub}>")
+            out.append(f"<h{sub}{ident(block)}>{inline(block)}</h{sub}>")
         elif block.kind == "item":
             if not in_list:
                 out.append("<ul>")
                 in_list = True
-            out.append(f"<li>{inline(block)}</li>")
+            out.append(f"<li{ident(block)}>{inline(block)}</li>")
         else:
-            out.append(f"<p>{inline(block)}</p>")
+            out.append(f"<p{ident(block)}>{inline(block)}</p>")
     if in_list:
         out.append("</ul>")
     if in_part:
@@ -224,9 +237,10 @@ def _html(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
 
 
 def _markdown(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
-              level: int) -> str:
+              level: int, numbered: bool = False, copy: int = 1) -> str:
     def inline(block: Block) -> str:
-        return markup.to_markdown(markup.parse(translate(block)), _targets(block.text))
+        text = markup.to_markdown(markup.parse(translate(block)), _targets(block.text))
+        return _number(block, numbered) + text
 
     out: list[str] = []
     if lang != SOURCE_LANG:
@@ -250,9 +264,10 @@ def _markdown(lang: str, translate: Callable[[Block], str], parts: tuple[str, ..
 
 
 def _text(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
-          level: int) -> str:
+          level: int, numbered: bool = False, copy: int = 1) -> str:
     def inline(block: Block) -> str:
-        return markup.to_text(markup.parse(translate(block)), _targets(block.text))
+        text = markup.to_text(markup.parse(translate(block)), _targets(block.text))
+        return _number(block, numbered) + text
 
     out: list[str] = []
     if lang != SOURCE_LANG:
@@ -271,6 +286,14 @@ def _text(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
     return "\n\n".join(out) + "\n"
 
 
-RENDERERS: dict[str, Callable[[str, Callable[[Block], str], tuple[str, ...], int], str]] = {
+def _number(block: Block, numbered: bool) -> str:
+    """Markdown and text have no ids: a numbered rendering shows the rule's name in front."""
+    if not numbered or block.kind in ("title", "notice"):
+        return ""
+    return f"{anchors.rule_name(block)} "
+
+
+RENDERERS: dict[str, Callable[[str, Callable[[Block], str], tuple[str, ...], int, bool, int],
+                              str]] = {
     "html": _html, "md": _markdown, "txt": _text,
 }
