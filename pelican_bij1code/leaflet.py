@@ -46,13 +46,15 @@ body { margin: 0; }
 .gedragscode p, .gedragscode ul { margin: 0 0 1.5mm; }
 .gedragscode ul { padding-inline-start: 5mm; }
 .gedragscode li { margin: 0 0 0.8mm; }
-.gedragscode-notice { font-style: italic; border: 1pt solid #000; padding: 1mm 2mm; }
+.gedragscode-notice { font-style: italic; border: 1pt solid #000; padding: 1mm 2mm;
+                      display: flow-root; }
 .gedragscode a { color: #000; }
 .gedragscode-anchor { font-weight: bold; text-decoration: none; }
 .leaflet-online { float: right; width: 34mm; margin: 0 0 2mm 4mm; text-align: center; }
 [dir="rtl"] .leaflet-online { float: left; margin: 0 4mm 2mm 0; }
 .leaflet-online svg { display: block; width: 30mm; height: 30mm; margin: 0 auto; }
-.leaflet-url { font-size: 8.5pt; margin: 0; overflow-wrap: anywhere; }
+.leaflet-url { font-size: 9pt; margin: 0; overflow-wrap: anywhere; }
+.leaflet-url a { color: #000; }
 """
 
 
