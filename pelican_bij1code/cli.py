@@ -249,7 +249,7 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
         raise UsageError("--url goes with --standalone (it prints the QR code)")
     renderer = Renderer(locales)
     texts = []
-    for lang in langs:
+    for copy, lang in enumerate(langs, start=1):  # `copy` keeps the rule ids unique
         if args.preview:
             if lang != "nl" and not locales.catalogue_path(lang).is_file():
                 raise UsageError(f"no catalogue for {lang!r} in {locales.root}")
@@ -261,7 +261,8 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
                 return EXIT_FINDINGS if locales.catalogue_path(lang).is_file() else EXIT_USAGE
         if not args.standalone:
             texts.append(renderer.render(lang, parts, args.level, args.format,
-                                         preview=args.preview, numbered=args.numbered))
+                                         preview=args.preview, numbered=args.numbered,
+                                         copy=copy))
     if args.standalone:
         from .leaflet import document
 

@@ -83,7 +83,10 @@ def qr_svg(url: str) -> str:
     """The QR code of ``url`` as inline SVG (segno; no network, no image file)."""
     import segno
 
-    code = segno.make(url, error="m", micro=False)
+    try:
+        code = segno.make(url, error="m", micro=False)
+    except segno.DataOverflowError as exc:
+        raise LeafletError(f"--url is too long for a QR code ({len(url)} characters)") from exc
     svg: str = code.svg_inline(omitsize=True, svgclass="leaflet-qr", lineclass=None,
                                title=None)
     # The address is printed next to it: for a screen reader the picture adds nothing.
@@ -91,10 +94,12 @@ def qr_svg(url: str) -> str:
 
 
 def page(renderer: Renderer, lang: str, url: str | None, parts: Sequence[str] = PARTS,
-         numbered: bool = False, preview: bool = False) -> str:
-    """One language's page of the leaflet."""
+         numbered: bool = False, preview: bool = False, copy: int = 1) -> str:
+    """One language's page of the leaflet (``copy``: its place in the document, which keeps
+    the rule ids unique, see :mod:`.anchors`)."""
     direction = languages.direction(lang)
-    code = renderer.render(lang, parts, 2, "html", preview=preview, numbered=numbered)
+    code = renderer.render(lang, parts, 2, "html", preview=preview, numbered=numbered,
+                           copy=copy)
     out = [f'<article class="leaflet-page" lang="{lang}" dir="{direction}">',
            '<header class="leaflet-head">',
            f'<h1>{"<bdi>BIJ1</bdi>" if direction == "rtl" else "BIJ1"}</h1>',
@@ -120,7 +125,8 @@ def document(renderer: Renderer, langs: Sequence[str], url: str | None = None,
         url = check_url(url)
     first = langs[0]
     title = "BIJ1 · " + renderer.title(first) if not preview else "BIJ1"
-    pages = "\n".join(page(renderer, lang, url, parts, numbered, preview) for lang in langs)
+    pages = "\n".join(page(renderer, lang, url, parts, numbered, preview, copy)
+                       for copy, lang in enumerate(langs, start=1))
     return (f'<!DOCTYPE html>\n<html lang="{first}" dir="{languages.direction(first)}">\n'
             f'<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -195,3 +195,12 @@ def test_ids_agree_across_the_translations_of_the_demo_page(build_site: SiteBuil
             "section.gedragscode")
         seen[section["lang"]] = [el["id"] for el in section.find_all(id=True)]
     assert all(found == EXPECTED for found in seen.values()), seen
+
+
+def test_render_of_several_languages_keeps_ids_unique(locales: Path) -> None:
+    proc = run_cli("--locales", str(locales), "render", "nl", "ar", "en", "--numbered")
+    assert proc.returncode == 0, proc.stderr
+    found = ids(proc.stdout)
+    assert len(found) == len(set(found)) == 3 * len(EXPECTED)
+    assert found[:len(EXPECTED)] == EXPECTED
+    assert found[-1] == "gedragscode-samen-3--3"

@@ -203,3 +203,20 @@ def test_markup_in_the_url_is_text_not_markup(locales: Path) -> None:
     soup = BeautifulSoup(leaflet(locales, "en", "--url", url), "html5lib")
     assert not soup.find_all("script")
     assert soup.select_one(".leaflet-url a")["href"] == url
+
+
+def test_every_id_in_the_leaflet_is_unique(locales: Path) -> None:
+    soup = BeautifulSoup(leaflet(locales, *PUBLISHED, "--numbered"), "html5lib")
+    found = [el["id"] for el in soup.find_all(id=True)]
+    assert len(found) == len(set(found)) == 20 * len(PUBLISHED)
+    # each page's anchors point into that page
+    for page in soup.select("article.leaflet-page"):
+        own = {el["id"] for el in page.find_all(id=True)}
+        assert {a["href"][1:] for a in page.select("a.gedragscode-anchor")} <= own
+
+
+def test_a_url_too_long_for_a_qr_code_is_refused(locales: Path) -> None:
+    proc = run_cli("--locales", str(locales), "render", "en", "--standalone", "--url",
+                   "https://example.org/" + "a" * 3000)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "too long for a QR code" in proc.stderr and "Traceback" not in proc.stderr
