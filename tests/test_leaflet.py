@@ -220,3 +220,17 @@ def test_a_url_too_long_for_a_qr_code_is_refused(locales: Path) -> None:
                    "https://example.org/" + "a" * 3000)
     assert proc.returncode == 2 and proc.stdout == ""
     assert "too long for a QR code" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_phone_reads_the_printed_qr_code(locales: Path, tmp_path: Path) -> None:
+    """zbar (zbar-tools), the decoder many scanner apps use, reads each printed page."""
+    zbarimg = require_tool("zbarimg")
+    pdf = print_pdf(leaflet(locales, "nl", "ar", "--url", URL), tmp_path)
+    subprocess.run([require_tool("pdftoppm"), "-r", "150", "-png", str(pdf),
+                    str(tmp_path / "page")], check=True, timeout=120)
+    pictures = sorted(tmp_path.glob("page-*.png"))
+    assert len(pictures) == 2
+    for picture in pictures:
+        read = subprocess.run([zbarimg, "--raw", "-q", str(picture)], capture_output=True,
+                              text=True, timeout=60)
+        assert read.stdout.splitlines() == [URL], (picture.name, read.stdout, read.stderr)
