@@ -222,3 +222,34 @@ def test_latin_runs_in_arabic_are_isolated_and_lang_is_right(browser: Any, build
     assert len(runs) >= 5  # BIJ1, BIJ1komsten, the address, ...
     assert [r for r in runs if not r[1]] == []
     assert {r[2] for r in runs} == {"ar"}  # names and addresses, not Dutch text
+
+
+def test_a_rule_link_lands_on_the_same_rule_in_every_language(browser: Any,
+                                                              build_site: Any) -> None:
+    files = {f"pages/{p.name}": p.read_text(encoding="utf-8")
+             for p in (ROOT / "content" / "pages").glob("gedragscode-*.md")}
+    site = build_site(files, BIJ1CODE_LOCALES_DIR=str(ROOT / "locales"),
+                      BIJ1CODE_NUMBERED=True, **OFFLINE)
+    page = browser.new_page(viewport={"width": 800, "height": 600})
+    try:
+        landed = {}
+        for lang, path in PAGES.items():
+            page.goto((site.output / path).as_uri() + "#gedragscode-wij-7")
+            target = page.locator(":target")
+            assert target.count() == 1, lang
+            box = target.bounding_box()
+            assert box is not None and 0 <= box["y"] < 600, (lang, box)  # scrolled to it
+            landed[lang] = target.evaluate(
+                "el => [el.tagName, [...el.parentElement.children].indexOf(el),"
+                " el.closest('[data-part]').dataset.part, el.closest('[lang]').lang]")
+            # the visible rule name is a link to the rule itself: following it stays put
+            anchor = target.locator("a.gedragscode-anchor")
+            assert anchor.inner_text() == "wij-7"
+            anchor.click()
+            assert page.url.endswith("#gedragscode-wij-7")
+            assert page.locator(":target").evaluate("el => el.id") == "gedragscode-wij-7"
+    finally:
+        page.close()
+    assert {lang: where[:3] for lang, where in landed.items()} == {
+        lang: ["LI", 6, "wij"] for lang in PAGES}
+    assert {lang: where[3] for lang, where in landed.items()} == {lang: lang for lang in PAGES}

@@ -1,8 +1,9 @@
 """The code on paper: `bij1code render LANG... --standalone`, printed by a real Chromium.
 
 The document is printed to PDF with headless Chromium (``--print-to-pdf``) and read back with
-poppler's ``pdftotext``: one A4 page per language, each holding its own language's text. Needs
-Chromium and poppler-utils; skipped without them, except under CI.
+poppler's ``pdftotext``: one A4 page per language, each holding its own language's text; zbar
+(``zbarimg``) reads each page's QR code back. Needs Chromium, poppler-utils and zbar-tools;
+skipped without them, except under CI.
 """
 
 from __future__ import annotations
