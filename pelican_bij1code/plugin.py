@@ -212,7 +212,10 @@ def make_template_global(settings: dict[str, Any]) -> Any:
     """
     from jinja2 import pass_context
 
-    calls: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+    # Calls so far per output file (Pelican puts `output_file` in every context, and an
+    # included template inherits it); per template context where there is none.
+    calls: dict[str, int] = {}
+    calls_here: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
     @pass_context
     def gedragscode(context: Any, lang: str | None = None, part: str | None = None,
@@ -223,8 +226,12 @@ def make_template_global(settings: dict[str, Any]) -> Any:
         if numbered is not None and not isinstance(numbered, bool):
             code.problems.append(f"numbered must be True or False, not {numbered!r}")
             code.numbered = None
-        calls[context] = calls.get(context, 0) + 1
-        copy = getattr(page, "_bij1code_count", 0) + calls[context]
+        output_file = context.get("output_file")
+        if isinstance(output_file, str):
+            calls[output_file] = made = calls.get(output_file, 0) + 1
+        else:
+            calls_here[context] = made = calls_here.get(context, 0) + 1
+        copy = getattr(page, "_bij1code_count", 0) + made
         try:
             code.parts = parse_parts(part) if part else None
         except ValueError as exc:

@@ -136,7 +136,9 @@ def test_a_theme_code_after_the_page_code_gets_the_next_suffix(build_site: SiteB
     (templates / "page.html").write_text(
         "<!DOCTYPE html><html><body>{{ page.content }}"
         "<footer>{{ gedragscode(part='ik', numbered=True) }}</footer>"
-        "<aside>{{ gedragscode(part='ik') }}</aside></body></html>")
+        "{% include 'aside.html' %}</body></html>")
+    # an included template has a context of its own: the count goes on across it
+    (templates / "aside.html").write_text("<aside>{{ gedragscode(part='ik') }}</aside>")
     site = build_site({"pages/p.md": "Title: P\nSlug: p\nLang: en\n\n[gedragscode]\n",
                        "pages/q.md": "Title: Q\nSlug: q\nLang: en\n\nNo code here.\n"},
                       THEME_TEMPLATES_OVERRIDES=[str(templates)])
