@@ -11,6 +11,7 @@ from the folder Pelican runs in), ``BIJ1CODE_FALLBACK_LANG`` (``"nl"``), ``BIJ1C
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import weakref
@@ -136,7 +137,7 @@ def _expand(content: Any, raw: str) -> None:
     settings = content.settings
     source = getattr(content, "source_path", None) or repr(content)
     lang = getattr(content, "lang", None)
-    copies = iter(range(1, 1_000_000))
+    copies = itertools.count(1)  # which code of the page: keeps the ids unique
     result = expand(raw, lambda code: render_shortcode(code, settings, source, lang,
                                                        next(copies)))
     for problem in result.problems:

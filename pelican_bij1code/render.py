@@ -194,7 +194,7 @@ def _html(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
 
     def inline(block: Block) -> str:
         text = markup.to_html(markup.parse(translate(block)), _targets(block.text), rtl)
-        if not numbered or block.kind == "notice":
+        if not numbered or block.kind in ("notice", "title"):
             return text
         return anchors.html_anchor(lang, block, copy, rtl) + " " + text
 
@@ -217,8 +217,7 @@ def _html(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
             in_part = True
             out.append(f'<section class="gedragscode-part" data-part="{block.part}"'
                        f'{ident(block)}>')
-            title = markup.to_html(markup.parse(translate(block)), _targets(block.text), rtl)
-            out.append(f'<h{level} class="gedragscode-title">{title}</h{level}>')
+            out.append(f'<h{level} class="gedragscode-title">{inline(block)}</h{level}>')
         elif block.kind == "heading":
             out.append(f"<h{sub}{ident(block)}>{inline(block)}</h{sub}>")
         elif block.kind == "item":
