@@ -11,9 +11,11 @@ from the folder Pelican runs in), ``BIJ1CODE_FALLBACK_LANG`` (``"nl"``), ``BIJ1C
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import os
+import re
 import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -177,17 +179,59 @@ def summary_without_code(text: str, settings: dict[str, Any], lead: Callable[[],
     return str(text)
 
 
+_CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations",
+                  "hidden_articles", "hidden_translations", "pages", "hidden_pages",
+                  "draft_pages", "draft_translations")
+
+
 def refresh_cached(generator: Any) -> None:
     """With CONTENT_CACHING_LAYER = "generator", content comes from the cache already
     expanded: expand it again if a catalogue changed since."""
     signature = renderer_for(generator.settings).signature
-    for name in ("articles", "translations", "drafts", "drafts_translations",
-                 "hidden_articles", "hidden_translations", "pages", "hidden_pages",
-                 "draft_pages", "draft_translations"):
+    for name in _CONTENT_LISTS:
         for content in getattr(generator, name, []) or []:
             raw = getattr(content, "_bij1code_raw", None)
             if raw and getattr(content, "_bij1code_signature", None) != signature:
                 _expand(content, raw)
+
+
+# -- the notice links the Dutch original -----------------------------------------------------
+
+_NOTICE_END = re.compile(r'(<p class="gedragscode-notice">(?:(?!</p>).)*?)(</p>)', re.S)
+
+
+def link_dutch_original(generator: Any) -> None:
+    """A translated page's notice ("only the Dutch text is binding") links the page's Dutch
+    translation, when there is one: ``<a class="gedragscode-original" hreflang="nl"
+    lang="nl" dir="ltr">`` with the Dutch page's title, a piece of Dutch text marked as such.
+
+    Runs once the generator knows each page's translations; the link is one of Pelican's
+    ``{filename}`` links, so it follows RELATIVE_URLS and feed rules like any other.
+    """
+    for name in _CONTENT_LISTS:
+        for content in getattr(generator, name, []) or []:
+            html = getattr(content, "_content", None)
+            if not getattr(content, "_bij1code_raw", None) or not html \
+                    or 'class="gedragscode-notice"' not in html \
+                    or normalise(getattr(content, "lang", None)) == SOURCE_LANG:
+                continue
+            dutch = next((t for t in getattr(content, "translations", []) or []
+                          if normalise(getattr(t, "lang", None)) == SOURCE_LANG), None)
+            source = getattr(dutch, "relative_source_path", None)
+            if dutch is None or not source:
+                continue
+            title = Markup(str(getattr(dutch, "title", "") or "")).striptags() or SOURCE_LANG
+            link = (f' <a class="gedragscode-original" href="{{filename}}/'
+                    f'{Markup.escape(source.replace(os.sep, "/"))}" hreflang="nl" lang="nl" '
+                    f'dir="ltr">{Markup.escape(title)}</a>')
+            content._content = _NOTICE_END.sub(functools.partial(_add_link, link), html)
+
+
+def _add_link(link: str, notice: re.Match[str]) -> str:
+    """A notice with ``link`` added at its end (once: a cached page may have it already)."""
+    if "gedragscode-original" in notice.group(1):
+        return notice.group(0)
+    return notice.group(1) + link + notice.group(2)
 
 
 def fail_if_strict(generators: list[Any]) -> None:
@@ -272,4 +316,6 @@ def register() -> None:
     signals.content_object_init.connect(expand_content)
     signals.article_generator_finalized.connect(refresh_cached)
     signals.page_generator_finalized.connect(refresh_cached)
+    signals.article_generator_finalized.connect(link_dutch_original)
+    signals.page_generator_finalized.connect(link_dutch_original)
     signals.all_generators_finalized.connect(fail_if_strict)

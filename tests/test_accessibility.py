@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import run_cli
 
 IN_CI = bool(os.environ.get("CI"))
@@ -210,18 +211,78 @@ LATIN_RUNS = r"""root => {
 @pytest.mark.parametrize("numbered", [False, True])
 def test_latin_runs_in_arabic_are_isolated_and_lang_is_right(browser: Any, build_site: Any,
                                                              numbered: bool) -> None:
-    site = build_site({"pages/ar.md": "Title: ar\nSlug: ar\nLang: ar\n\n[gedragscode]\n"},
+    site = build_site({"pages/ar.md": "Title: ar\nSlug: code\nLang: ar\n\n[gedragscode]\n",
+                       "pages/nl.md": "Title: Gedrags<em>code</em>\nSlug: code\nLang: nl\n\n"
+                                      "[gedragscode]\n"},
                       BIJ1CODE_LOCALES_DIR=str(ROOT / "locales"), BIJ1CODE_NUMBERED=numbered,
                       **OFFLINE)
     page = browser.new_page()
     try:
-        page.goto((site.output / "pages/ar-ar.html").as_uri())
+        page.goto((site.output / "pages/code-ar.html").as_uri())
         runs = page.locator("section.gedragscode").evaluate(LATIN_RUNS)
     finally:
         page.close()
     assert len(runs) >= 5  # BIJ1, BIJ1komsten, the address, ...
     assert [r for r in runs if not r[1]] == []
-    assert {r[2] for r in runs} == {"ar"}  # names and addresses, not Dutch text
+    # names and addresses are not Dutch text; the Dutch page's title in the notice is
+    assert {r[0]: r[2] for r in runs if r[2] != "ar"} == {"Gedragscode": "nl"}
+
+
+def test_a_translations_notice_links_the_dutch_page_in_dutch(demo: tuple[Path, list[Path]],
+                                                             browser: Any) -> None:
+    site, _ = demo
+    soup_of = {lang: BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+               for lang, path in PAGES.items()}
+    assert soup_of["nl"].select(".gedragscode-notice") == []
+    for lang, soup in soup_of.items():
+        if lang == "nl":
+            continue
+        links = soup.select(".gedragscode-notice a")
+        assert len(links) == 1, lang
+        link = links[0]
+        assert link["class"] == ["gedragscode-original"]
+        assert (link["lang"], link["hreflang"], link["dir"]) == ("nl", "nl", "ltr")
+        assert link.get_text() == "Gedragscode"  # the Dutch page's title
+        assert (site / PAGES[lang]).parent.joinpath(link["href"]).resolve() == \
+            (site / PAGES["nl"]).resolve()
+    page = browser.new_page()
+    try:
+        page.goto((site / PAGES["tr"]).as_uri())
+        page.locator("a.gedragscode-original").click()
+        page.wait_for_load_state()
+        assert page.locator("html").get_attribute("lang") == "nl"
+        assert page.locator("section.gedragscode").get_attribute("lang") == "nl"
+    finally:
+        page.close()
+
+
+def test_the_dutch_link_only_where_there_is_a_dutch_page(build_site: Any) -> None:
+    files = {
+        # a Dutch page showing the English code: it is the Dutch page itself, no link
+        "pages/nl.md": "Title: NL\nSlug: nl\nLang: nl\n\n[gedragscode lang=en]\n",
+        # an English page with no Dutch version: nothing to link
+        "pages/en.md": "Title: EN\nSlug: en\nLang: en\n\n[gedragscode]\n",
+    }
+    site = build_site(files, **OFFLINE)
+    assert "gedragscode-notice" in site.read("pages/nl.html")
+    assert "gedragscode-original" not in site.read("pages/nl.html")
+    assert "gedragscode-original" not in site.read("pages/en-en.html")
+
+
+@pytest.mark.parametrize("layer", ["reader", "generator"])
+def test_the_dutch_link_once_with_caching(build_site: Any, tmp_path: Path,
+                                          layer: str) -> None:
+    files = {"pages/nl.md": "Title: Code\nSlug: code\nLang: nl\n\n[gedragscode]\n",
+             "pages/en.md": "Title: Code\nSlug: code\nLang: en\n\n[gedragscode] "
+                            "and [gedragscode part=ik]\n"}
+    root = tmp_path / "cached"
+    cache = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": layer,
+             "CACHE_PATH": str(tmp_path / "cache")}
+    for _ in range(3):
+        site = build_site(files, root=root, **cache, **OFFLINE)
+        en = BeautifulSoup(site.read("pages/code-en.html"), "html.parser")
+        assert [len(n.select("a.gedragscode-original"))
+                for n in en.select(".gedragscode-notice")] == [1, 1]
 
 
 def test_a_rule_link_lands_on_the_same_rule_in_every_language(browser: Any,
