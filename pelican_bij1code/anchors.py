@@ -43,6 +43,10 @@ LINK_LABELS: dict[str, str] = {
     "tr": "{rule} kuralına bağlantı",
     "pl": "Link do zasady {rule}",
     "ar": "رابط إلى القاعدة {rule}",
+    "es": "Enlace a la regla {rule}",
+    "fa": "پیوند به قاعده {rule}",
+    "fy": "Keppeling nei regel {rule}",
+    "uk": "Посилання на правило {rule}",
 }
 LABEL_FALLBACK = "nl"
 

@@ -32,7 +32,7 @@ from .render import Renderer
 STYLE = """
 @page { size: A4; margin: 11mm 14mm; }
 html { font-family: system-ui, "DejaVu Sans", "Noto Sans", Arial, sans-serif;
-       font-size: 11.5pt; line-height: 1.25; color: #000; background: #fff; }
+       font-size: 11pt; line-height: 1.25; color: #000; background: #fff; }
 body { margin: 0; }
 .leaflet-page { break-after: page; }
 .leaflet-page:last-child { break-after: auto; }
