@@ -60,8 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "svg"), default="text")
     p.add_argument("--output", metavar="DIR", default="badges",
                    help="where svg badges go (default: badges/)")
-    p = commands.add_parser("render", parents=[common], help="the code in one language")
-    p.add_argument("lang", metavar="LANG")
+    p = commands.add_parser("render", parents=[common],
+                            help="the code in one or more languages")
+    p.add_argument("lang", metavar="LANG", nargs="+")
     p.add_argument("--format", choices=FORMATS, default="html")
     p.add_argument("--part", metavar="PART", help="wij, ik, samen, or a comma list")
     p.add_argument("--level", type=int, default=2, choices=range(1, 7), metavar="1-6",
@@ -69,6 +70,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--preview", action="store_true",
                    help="render a draft or incomplete catalogue too (fuzzy entries shown, "
                         "missing ones in Dutch): for translators, never for publishing")
+    p.add_argument("--numbered", action="store_true",
+                   help="show each rule's name (wij-7); in HTML a link to the rule")
+    p.add_argument("--standalone", action="store_true",
+                   help="(html) one complete, self-contained document to print: A4, a page "
+                        "per language")
+    p.add_argument("--url", metavar="URL",
+                   help="(--standalone) where the code is online: printed with a QR code")
     return parser
 
 
@@ -246,21 +254,34 @@ def cmd_stats(locales: Locales, args: argparse.Namespace) -> int:
 
 
 def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
-    lang = locales.find(args.lang) or _lang(args.lang)
+    langs = list(dict.fromkeys(locales.find(tag) or _lang(tag) for tag in args.lang))
     parts = parse_parts(args.part)
+    if args.standalone and args.format != "html":
+        raise UsageError("--standalone makes an HTML document: use it with --format html")
+    if args.url is not None and not args.standalone:
+        raise UsageError("--url goes with --standalone (it prints the QR code)")
     renderer = Renderer(locales)
-    if args.preview:
-        if lang != "nl" and not locales.catalogue_path(lang).is_file():
-            raise UsageError(f"no catalogue for {lang!r} in {locales.root}")
-        text = renderer.render(lang, parts, args.level, args.format, preview=True)
-    else:
-        ok, why = renderer.usable(lang)
-        if not ok:
-            print(f"bij1code render: {why}; not rendered (use --preview to see a draft)",
-                  file=sys.stderr)
-            return EXIT_FINDINGS if locales.catalogue_path(lang).is_file() else EXIT_USAGE
-        text = renderer.render(lang, parts, args.level, args.format)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    texts = []
+    for copy, lang in enumerate(langs, start=1):  # `copy` keeps the rule ids unique
+        if args.preview:
+            if lang != "nl" and not locales.catalogue_path(lang).is_file():
+                raise UsageError(f"no catalogue for {lang!r} in {locales.root}")
+        else:
+            ok, why = renderer.usable(lang)
+            if not ok:
+                print(f"bij1code render: {why}; not rendered (use --preview to see a draft)",
+                      file=sys.stderr)
+                return EXIT_FINDINGS if locales.catalogue_path(lang).is_file() else EXIT_USAGE
+        if not args.standalone:
+            texts.append(renderer.render(lang, parts, args.level, args.format,
+                                         preview=args.preview, numbered=args.numbered,
+                                         copy=copy))
+    if args.standalone:
+        from .leaflet import document
+
+        texts = [document(renderer, langs, args.url, parts, args.numbered, args.preview)]
+    text = "\n".join(t if t.endswith("\n") else t + "\n" for t in texts)
+    sys.stdout.write(text)
     return EXIT_OK
 
 

@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, NamedTuple
 
-from . import languages, markup, pofile
+from . import anchors, languages, markup, pofile
 from .catalogue import DRAFT, Locales, LocalesError, is_language_folder
 from .characters import visible
 from .check import check_language
@@ -84,7 +84,7 @@ class Renderer:
         self._usable: dict[str, tuple[bool, str]] = {}
         self._tables: dict[str, dict[str, str]] = {}
         self._folders: dict[str, str] = {}
-        self._rendered: dict[tuple[str, tuple[str, ...], int, str], str] = {}
+        self._rendered: dict[tuple[str, tuple[str, ...], int, str, bool, int], str] = {}
 
     @property
     def signature(self) -> tuple[object, ...] | None:
@@ -186,24 +186,29 @@ class Renderer:
         return lambda block: (table[block.text], "")
 
     def render(self, lang: str, parts: Sequence[str] = PARTS, level: int = 2,
-               fmt: Format = "html", preview: bool = False) -> str:
+               fmt: Format = "html", preview: bool = False, numbered: bool = False,
+               copy: int = 1) -> str:
         """The code in ``lang``, which must be usable (see :meth:`choose`).
 
         ``preview`` renders any catalogue, fuzzy entries included and marked ``[FUZZY]``,
         missing ones in Dutch marked ``[NL]``: for translators looking at their work, never
-        for a published page.
+        for a published page. ``numbered`` shows each rule's name (``wij-7``, see
+        :mod:`.anchors`); in HTML it links to the rule. ``copy`` is which code of its page
+        this is (1, 2, ...): it keeps ids unique.
         """
-        key = (lang, tuple(parts), level, fmt + ("-preview" if preview else ""))
+        key = (lang, tuple(parts), level, fmt + ("-preview" if preview else ""), numbered, copy)
         with self._lock:
             if key in self._rendered:
                 return self._rendered[key]
-        text = RENDERERS[fmt](lang, self._translator(lang, preview), tuple(parts), level)
+        text = RENDERERS[fmt](lang, self._translator(lang, preview), tuple(parts), level,
+                              numbered, copy)
         with self._lock:
             self._rendered[key] = text
         return text
 
-    def html(self, lang: str, parts: Sequence[str] = PARTS, level: int = 2) -> str:
-        return self.render(lang, parts, level, "html")
+    def html(self, lang: str, parts: Sequence[str] = PARTS, level: int = 2,
+             numbered: bool = False, copy: int = 1) -> str:
+        return self.render(lang, parts, level, "html", numbered=numbered, copy=copy)
 
     def title(self, lang: str, part: str = PARTS[0]) -> str:
         """A part's title as plain text (for summaries and link texts)."""
@@ -243,16 +248,22 @@ def _blocks(parts: Sequence[str]) -> list[Block]:
     return [b for b in load_master() if b.part in parts]
 
 
-def _html(lang: str, translate: Translate, parts: tuple[str, ...], level: int) -> str:
+def _html(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
+          numbered: bool = False, copy: int = 1) -> str:
     rtl = languages.direction(lang) == "rtl"
 
     def inline(block: Block) -> str:
         text, mark = translate(block)
         shown = markup.to_html(markup.parse(text), _targets(block.text), rtl)
         if mark:
-            return (f'<mark class="gedragscode-{mark}">{MARKS[mark]}</mark> '
-                    f'<span lang="{"nl" if mark == "dutch" else html_lang(lang)}">{shown}</span>')
-        return shown
+            shown = (f'<mark class="gedragscode-{mark}">{MARKS[mark]}</mark> '
+                     f'<span lang="{"nl" if mark == "dutch" else html_lang(lang)}">{shown}</span>')
+        if not numbered or block.kind in ("notice", "title"):
+            return shown
+        return anchors.html_anchor(lang, block, copy, rtl) + " " + shown
+
+    def ident(block: Block) -> str:
+        return f' id="{anchors.rule_id(block, copy)}"'
 
     sub = min(level + 1, 6)
     out = [f'<section class="gedragscode" lang="{html_lib.escape(html_lang(lang))}" '
@@ -268,17 +279,18 @@ def _html(lang: str, translate: Translate, parts: tuple[str, ...], level: int) -
             if in_part:
                 out.append("</section>")
             in_part = True
-            out.append(f'<section class="gedragscode-part" data-part="{block.part}">')
+            out.append(f'<section class="gedragscode-part" data-part="{block.part}"'
+                       f'{ident(block)}>')
             out.append(f'<h{level} class="gedragscode-title">{inline(block)}</h{level}>')
         elif block.kind == "heading":
-            out.append(f"<h{sub}>{inline(block)}</h{sub}>")
+            out.append(f"<h{sub}{ident(block)}>{inline(block)}</h{sub}>")
         elif block.kind == "item":
             if not in_list:
                 out.append("<ul>")
                 in_list = True
-            out.append(f"<li>{inline(block)}</li>")
+            out.append(f"<li{ident(block)}>{inline(block)}</li>")
         else:
-            out.append(f"<p>{inline(block)}</p>")
+            out.append(f"<p{ident(block)}>{inline(block)}</p>")
     if in_list:
         out.append("</ul>")
     if in_part:
@@ -287,11 +299,13 @@ def _html(lang: str, translate: Translate, parts: tuple[str, ...], level: int) -
     return "\n".join(out)
 
 
-def _markdown(lang: str, translate: Translate, parts: tuple[str, ...], level: int) -> str:
+def _markdown(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
+              numbered: bool = False, copy: int = 1) -> str:
     def inline(block: Block) -> str:
         text, mark = translate(block)
         shown = markup.to_markdown(markup.parse(text), _targets(block.text))
-        return f"**{MARKS[mark]}** {shown}" if mark else shown
+        shown = f"**{MARKS[mark]}** {shown}" if mark else shown
+        return _number(block, numbered) + shown
 
     out: list[str] = []
     if lang != SOURCE_LANG:
@@ -314,11 +328,13 @@ def _markdown(lang: str, translate: Translate, parts: tuple[str, ...], level: in
     return "\n\n".join(out) + "\n"
 
 
-def _text(lang: str, translate: Translate, parts: tuple[str, ...], level: int) -> str:
+def _text(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
+          numbered: bool = False, copy: int = 1) -> str:
     def inline(block: Block) -> str:
         text, mark = translate(block)
         shown = markup.to_text(markup.parse(text), _targets(block.text))
-        return f"{MARKS[mark]} {shown}" if mark else shown
+        shown = f"{MARKS[mark]} {shown}" if mark else shown
+        return _number(block, numbered) + shown
 
     out: list[str] = []
     if lang != SOURCE_LANG:
@@ -347,6 +363,13 @@ def html_lang(lang: str) -> str:
     return lang.partition("@")[0].replace("_", "-")
 
 
-RENDERERS: dict[str, Callable[[str, Translate, tuple[str, ...], int], str]] = {
+def _number(block: Block, numbered: bool) -> str:
+    """Markdown and text have no ids: a numbered rendering shows the rule's name in front."""
+    if not numbered or block.kind in ("title", "notice"):
+        return ""
+    return f"{anchors.rule_name(block)} "
+
+
+RENDERERS: dict[str, Callable[[str, Translate, tuple[str, ...], int, bool, int], str]] = {
     "html": _html, "md": _markdown, "txt": _text,
 }

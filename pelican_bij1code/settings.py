@@ -9,7 +9,7 @@ is an error too.
 >>> validate({"BIJ1CODE_DEFAULT_LEVEL": "x", "BIJ1CODE_STRIKT": True})
 ["BIJ1CODE_DEFAULT_LEVEL must be a whole number from 1 to 6, not 'x'", \
 'BIJ1CODE_STRIKT is not a setting of pelican-bij1code (known: BIJ1CODE_DEFAULT_LEVEL, \
-BIJ1CODE_FALLBACK_LANG, BIJ1CODE_LOCALES_DIR, BIJ1CODE_STRICT)']
+BIJ1CODE_FALLBACK_LANG, BIJ1CODE_LOCALES_DIR, BIJ1CODE_NUMBERED, BIJ1CODE_STRICT)']
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _level(value: Any) -> str | None:
     return f"must be a whole number from 1 to 6, not {value!r}"
 
 
-def _strict(value: Any) -> str | None:
+def _boolean(value: Any) -> str | None:
     return None if isinstance(value, bool) else f"must be True or False, not {value!r}"
 
 
@@ -63,7 +63,8 @@ def _locales_dir(value: Any) -> str | None:
 SETTINGS: dict[str, tuple[Any, Callable[[Any], str | None]]] = {
     "BIJ1CODE_LOCALES_DIR": (None, _locales_dir),
     "BIJ1CODE_FALLBACK_LANG": ("nl", _fallback),
-    "BIJ1CODE_STRICT": (False, _strict),
+    "BIJ1CODE_STRICT": (False, _boolean),
+    "BIJ1CODE_NUMBERED": (False, _boolean),
     "BIJ1CODE_DEFAULT_LEVEL": (2, _level),
 }
 

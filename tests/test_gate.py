@@ -300,6 +300,7 @@ def test_init_refuses_to_edit_an_unreadable_status_file(loc: Path,  # noqa: F811
 SETTINGS = [
     ("BIJ1CODE_DEFAULT_LEVEL", '"x"'), ("BIJ1CODE_DEFAULT_LEVEL", "9"),
     ("BIJ1CODE_DEFAULT_LEVEL", "True"), ("BIJ1CODE_LOCALES_DIR", "5"),
+    ("BIJ1CODE_NUMBERED", '"yes"'),
     ("BIJ1CODE_LOCALES_DIR", '"no/such/folder"'), ("BIJ1CODE_FALLBACK_LANG", '"not a tag"'),
     ("BIJ1CODE_FALLBACK_LANG", "1"), ("BIJ1CODE_STRICT", '"yes"'), ("BIJ1CODE_STRIKT", "True"),
 ]
