@@ -426,3 +426,75 @@ def test_dutch_edit_then_translators_fix_and_readme_ci_passes(
             REMOVED, include_obsolete_entries=True)
         assert entry is not None and entry.obsolete and entry.msgstr == text
     update_keeps_everything(locales, cwd=edited_package)
+
+
+# -- commands that write never write into an installed package (issue 11 item 9) -------------
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A venv with the package installed from a built wheel (not editable): its bin folder."""
+    out = tmp_path_factory.mktemp("dist")
+    built = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out),
+                            str(ROOT)], capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    venv = tmp_path_factory.mktemp("venv")
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
+                   check=True)
+    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--no-deps",
+                    "--no-index", "-q", str(next(out.glob("*.whl")))], check=True, timeout=300)
+    return venv / "bin"
+
+
+def test_writing_commands_never_write_into_the_installed_package(installed: Path,
+                                                                 tmp_path: Path) -> None:
+    away = tmp_path / "away"
+    away.mkdir()
+
+    def bij1code(*args: str, cwd: Path = away) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(installed / "bij1code"), *args], cwd=cwd,
+                              capture_output=True, text=True, timeout=120)
+
+    package = Path(subprocess.run(
+        [str(installed / "python"), "-c", "import pelican_bij1code; "
+                                          "print(pelican_bij1code.__file__)"],
+        cwd=away, capture_output=True, text=True, check=True).stdout.strip()).parent
+    assert str(installed.parent) in str(package)  # the wheel's copy, not the checkout
+
+    def files() -> dict[Path, bytes]:
+        return {p: p.read_bytes() for p in sorted(package.rglob("*"))
+                if p.is_file() and "__pycache__" not in p.parts}
+
+    before = files()
+    (away / "link").symlink_to(package / "locales")
+    for command in (["extract"], ["update"], ["init", "fy"]):
+        # no ./locales here: refused, asking for --locales
+        result = bij1code(*command)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert "--locales" in result.stderr and "Traceback" not in result.stderr
+        # the package's folder, named outright, through a symlink, or as ./locales: refused
+        for args, cwd in (([f"--locales={package / 'locales'}"], away),
+                          (["--locales", "link"], away), ([], package)):
+            result = bij1code(*args, *command, cwd=cwd)
+            assert result.returncode == 2, (args, cwd, result.stdout + result.stderr)
+            assert "installed package" in result.stderr and "Traceback" not in result.stderr
+    assert files() == before
+    # reading commands still read the shipped catalogues
+    stats = bij1code("stats", "--format", "json")
+    assert stats.returncode == 0 and {r["locale"] for r in json.loads(stats.stdout)} >= {"tr"}
+    # a site's repository with its own ./locales: the writing commands use it
+    site = tmp_path / "site"
+    shutil.copytree(package / "locales", site / "locales")
+    result = bij1code("init", "fy", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert po_path(site / "locales", "fy").is_file()
+    assert bij1code("extract", cwd=site).returncode == 0
+    assert bij1code("update", cwd=site).returncode == 0
+    assert files() == before
+
+
+def test_writing_commands_use_the_checkout_locales_from_its_root() -> None:
+    """An editable install run from the repository's root finds ./locales."""
+    result = run_cli("extract", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "locales/gedragscode.pot: unchanged"
