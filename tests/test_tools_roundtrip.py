@@ -493,8 +493,11 @@ def test_writing_commands_never_write_into_the_installed_package(installed: Path
     assert files() == before
 
 
-def test_writing_commands_use_the_checkout_locales_from_its_root() -> None:
-    """An editable install run from the repository's root finds ./locales."""
-    result = run_cli("extract", cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "locales/gedragscode.pot: unchanged"
+def test_writing_commands_use_the_checkout_locales_from_its_root(tmp_path: Path) -> None:
+    """An editable install run from the repository's root finds ./locales (probed with an
+    ``init`` that refuses, so the checkout is never written); elsewhere it asks."""
+    result = run_cli("init", "en", cwd=ROOT)
+    assert result.returncode == 2
+    assert "locales/en/LC_MESSAGES/gedragscode.po already exists" in result.stderr
+    result = run_cli("init", "en", cwd=tmp_path)
+    assert result.returncode == 2 and "--locales" in result.stderr
