@@ -20,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -585,3 +586,59 @@ def test_byte_order_mark_is_refused_like_msgfmt(locales: Path) -> None:
     code, reports = check(locales, "--locale", "tr")
     assert code == 1 and reports["tr"]["problems"]
     assert reports["tr"]["problems"][0]["line"] == 1
+
+
+# -- a language started by another tool, end to end (issue 11 item 3) --------------------------
+
+
+@pytest.mark.xfail(reason=NEEDS_GATE + "; gettext's Plural-Forms accepted", strict=False)
+@pytest.mark.parametrize("tool", ["msginit", "pybabel", "weblate"])
+def test_new_language_from_a_tool_is_a_draft_until_published(
+        locales: Path, build_site: Any, tool: str) -> None:
+    """Started, fully translated (English stands in for Spanish here), still a draft: CI
+    passes and pages show the Dutch; declared published, pages show it."""
+    target = po_path(locales, "es")
+    pot = str(locales / f"{DOMAIN}.pot")
+    if tool == "msginit":
+        target.parent.mkdir(parents=True)
+        gettext("msginit", "--no-translator", "--locale=es", "-i", pot, "-o", str(target))
+    elif tool == "pybabel":
+        pybabel("init", "-i", pot, "-d", str(locales), "-D", DOMAIN, "-l", "es")
+    else:
+        from translate.storage import pypo
+
+        store = pypo.pofile.parsefile(pot)
+        store.updateheader(add=True, Language="es", Plural_Forms="nplurals=2; plural=n != 1;",
+                           **WEBLATE_HEADERS)
+        store.header().markfuzzy(False)
+        target.parent.mkdir(parents=True)
+        target.write_bytes(bytes(store))
+    english = {e.msgid: e.msgstr for e in polib.pofile(str(po_path(locales, "en")))}
+    po = polib.pofile(str(target))
+    for entry in po:
+        entry.msgstr = english[entry.msgid]
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+    po.save()
+    msgfmt(target)
+    status_toml = (locales / "status.toml").read_text(encoding="utf-8")
+    assert "es" not in tomllib.loads(status_toml)["status"]  # the tool did not list it
+
+    code, reports = check(locales, "--strict")
+    assert reports["es"]["status"] == "draft" and reports["es"]["percent"] == 100.0
+    assert code == 0
+    site = build_site({"pages/code.md": "Title: Code\nSlug: code\nLang: es\n\n[gedragscode]\n"},
+                      BIJ1CODE_LOCALES_DIR=str(locales), DEFAULT_LANG="es")
+    [code_section] = site.codes("pages/code.html")
+    assert code_section["lang"] == "nl"  # the draft is never rendered: the Dutch is
+    assert any("draft" in w for w in site.warnings), site.warnings
+
+    with (locales / "status.toml").open("a", encoding="utf-8") as status:
+        status.write('es = "published"\n')
+    code, reports = check(locales, "--strict")
+    assert reports["es"]["status"] == "published" and code == 0, reports["es"]
+    site = build_site({"pages/code.md": "Title: Code\nSlug: code\nLang: es\n\n[gedragscode]\n"},
+                      BIJ1CODE_LOCALES_DIR=str(locales), DEFAULT_LANG="es")
+    [code_section] = site.codes("pages/code.html")
+    assert code_section["lang"] == "es"
+    assert "WE ARE BIJ1" in code_section.get_text()
