@@ -72,6 +72,16 @@ def test_guide_says_what_translators_must_know() -> None:
     assert "python -m pip install -e ." in text and "--locales DIR" in text
 
 
+GUIDE_NEW = ("de", "it", "pt")  # the languages the guide starts, with init, msginit, pybabel
+
+
+def test_guide_starts_languages_the_repository_lacks() -> None:
+    """Else its init commands would fail (or, worse, overwrite a real catalogue)."""
+    assert not [code for code in GUIDE_NEW if (LOCALES / code).exists()]
+    sh = "\n".join(body for lang, body in guide_blocks() if lang == "sh")
+    assert "bij1code init de" in sh and "--locale=it" in sh and "--locale=pt" in sh
+
+
 @pytest.fixture(scope="module")
 def guide_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh virtualenv (dependencies from this interpreter's site-packages)."""
@@ -117,11 +127,11 @@ def test_every_shell_command_in_the_guide_runs(guide_venv: Path, tmp_path: Path)
                            capture_output=True, text=True).stdout.strip()
     assert where == str(guide_venv / "bin" / "bij1code")
     # what the guide built is there: three new languages, each a draft
-    for code in ("es", "it", "pt"):
+    for code in GUIDE_NEW:
         assert (work / "locales" / code / "LC_MESSAGES" / "gedragscode.po").is_file()
     stats = subprocess.run(["bij1code", "stats", "--format", "json"], cwd=work, env=env,
                            capture_output=True, text=True, check=True)
     status = {row["locale"]: row["status"] for row in json.loads(stats.stdout)}
-    assert status["es"] == status["it"] == status["pt"] == "draft"
+    assert status["de"] == status["it"] == status["pt"] == "draft"
     assert status["tr"] == "published"
     assert len(ran) == sum(lang == "sh" for lang, _ in guide_blocks())
