@@ -82,7 +82,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    locales = Locales(getattr(args, "locales", None) or shipped_locales_dir())
+    given = getattr(args, "locales", None)
+    try:
+        root = writable_locales(given) if args.command in WRITERS else \
+            given or shipped_locales_dir()
+    except UsageError as exc:
+        print(f"bij1code {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    locales = Locales(root)
     # A command is short and makes no garbage cycles; the cyclic collector would only walk
     # every parsed entry again and again (a tenth of `check` on a big catalogue).
     collecting = gc.isenabled()
@@ -108,6 +115,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if collecting:
             gc.enable()
+
+
+WRITERS = frozenset({"extract", "update", "init"})
+
+
+def writable_locales(given: str | None) -> Path:
+    """The locales folder a writing command may write into: never an installed package.
+
+    ``--locales DIR`` if given, else ``./locales`` when it holds ``gedragscode.pot`` (a
+    checkout, or a site's repository), else a :class:`UsageError` asking for ``--locales``.
+    A folder inside the installed package is refused either way: ``pip`` owns it, and an
+    upgrade would silently throw the work away.
+
+    >>> writable_locales("my-site/locales")
+    PosixPath('my-site/locales')
+    >>> writable_locales(str(Path(__file__).with_name("locales")))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    pelican_bij1code.cli.UsageError: ...locales is inside the installed package (...
+    """
+    if given:
+        folder = Path(given)
+    elif (Path("locales") / "gedragscode.pot").is_file():
+        folder = Path("locales")
+    else:
+        raise UsageError("which locales folder? There is no ./locales with gedragscode.pot "
+                         "here, and this command never writes into the installed package: "
+                         "give --locales DIR (your copy of the catalogues), or run it in the "
+                         "folder that holds locales/")
+    package = Path(__file__).resolve().parent
+    if folder.resolve().is_relative_to(package):
+        raise UsageError(f"{folder} is inside the installed package ({package}); this command "
+                         f"never writes there: copy the catalogues out "
+                         f"(cp -r {folder} locales) and give --locales locales")
+    return folder
 
 
 def run() -> None:
