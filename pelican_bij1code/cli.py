@@ -8,7 +8,6 @@ folder or a malformed file (named with its line; nothing is written).
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -74,10 +73,6 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     locales = Locales(getattr(args, "locales", None) or shipped_locales_dir())
-    # A command is short and makes no garbage cycles; the cyclic collector would only walk
-    # every parsed entry again and again (a tenth of `check` on a big catalogue).
-    collecting = gc.isenabled()
-    gc.disable()
     try:
         locales.require()
         return COMMANDS[args.command](locales, args)
@@ -92,21 +87,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def run() -> None:
-    """The ``bij1code`` program: :func:`main`, then exit with its code.
-
-    The interpreter's last act before exiting is a garbage collection that walks every object
-    still alive: after ``check`` on a big catalogue, every parsed entry (a tenth of the run).
-    They hold no cycles, so they are frozen first and the collection skips them.
-    """
-    code = main()
-    gc.freeze()
-    sys.exit(code)
+    """The ``bij1code`` program: :func:`main`, then exit with its code."""
+    sys.exit(main())
 
 
 def cmd_extract(locales: Locales, args: argparse.Namespace) -> int:
