@@ -431,15 +431,26 @@ class _Message(NamedTuple):
     starts: dict[str, int]  # the line each part starts on, in file order
     last: int  # line of its last token
     msgstr_line: int  # where msgfmt says a first definition is
+    seen_at: int  # the line msgfmt has read up to when it stores it
 
 
 class _Parser:
     """msgfmt's grammar (po-gram.y) over a list of tokens, with its error recovery."""
 
-    def __init__(self, tokens: list[_Token], errors: list[PoError]) -> None:
+    def __init__(self, tokens: list[_Token], last_line: int) -> None:
         self.tokens = tokens
-        self.errors = errors
+        #: Errors, each with the line msgfmt has read up to when it reports it and whether it
+        #: is a syntax error (reported after what the lookahead token completes): the order.
+        self.errors: list[tuple[int, int, PoError]] = []
+        self.last_line = last_line  # where msgfmt stands at the end of the file
         self.at = 0
+
+    def here(self) -> int:
+        """The line of the token msgfmt looks at next (it reports an error after reading it)."""
+        return self.tokens[self.at].line if self.at < len(self.tokens) else self.last_line
+
+    def error(self, line: int, message: str) -> None:
+        self.errors.append((self.here(), 1, PoError(line, message)))
 
     def peek(self, ahead: int = 0) -> str:
         index = self.at + ahead
@@ -453,11 +464,16 @@ class _Parser:
         return token
 
     def strings(self, kind: str = "string") -> tuple[str, list[_Token]]:
-        """One or more strings, joined."""
+        """One or more strings, joined (each as obsolete as the first, or an error)."""
         tokens = [self.take(kind)]
         while self.peek() == kind:
             tokens.append(self.take(kind))
+            self.consistent(tokens[0], tokens[-1])
         return "".join(t.value for t in tokens), tokens
+
+    def consistent(self, first: _Token, then: _Token) -> None:
+        if first.obsolete != then.obsolete:
+            self.error(then.line, "inconsistent use of #~")
 
     def messages(self) -> tuple[list[_Message], list[_Token]]:
         """Every message, and the comments after the last one."""
@@ -471,17 +487,17 @@ class _Parser:
             start = self.at
             try:
                 if kind == "domain":
-                    token = self.take("domain")
+                    directive = self.take("domain")
                     self.take("string")
-                    self.errors.append(PoError(token.line, "'domain' directives are not "
-                                               "supported (msgfmt -c ignores them too)"))
+                    self.error(directive.line, "'domain' directives are not supported (msgfmt -c "
+                               "ignores them too)")
                     continue
                 message = self.message(comments)
-            except _SyntaxError as exc:
-                if exc.token is None:
-                    self.errors.append(PoError(self.tokens[-1].line, "syntax error"))
-                else:
-                    self.errors.append(PoError(exc.token.line, "syntax error", exc.token.column))
+            except _SyntaxError as exc:  # where msgfmt stands: after the token it could not use
+                token = exc.token
+                line = self.last_line if token is None else token.line + (
+                    token.kind == "comment")
+                self.errors.append((line, 2, PoError(line, "syntax error")))
                 self.at = max(self.at, start + 1)  # drop tokens until an item can start
                 while self.at < len(self.tokens) and self.peek() not in _ITEM_START:
                     self.at += 1
@@ -507,29 +523,32 @@ class _Parser:
             if self.peek() == "prev_msgid_plural":
                 self.take("prev_msgid_plural")
                 previous["msgid_plural"] = self.strings("prev_string")[0]
-        used: list[_Token] = []
-        msgctxt = None
-        if self.peek() == "msgctxt":
-            used.append(self.take("msgctxt"))
-            starts["msgctxt"] = used[-1].line
-            msgctxt, strings = self.strings()
-            used += strings
-        intro = self.take("msgid")
-        used.append(intro)
-        starts["msgid"] = intro.line
-        msgid, strings = self.strings()
-        used += strings
-        msgid_plural = None
-        if self.peek() == "msgid_plural":
-            used.append(self.take("msgid_plural"))
-            starts["msgid_plural"] = used[-1].line
-            msgid_plural, strings = self.strings()
-            used += strings
-        msgstr = ""
+        errors = len(self.errors)
+        groups: list[tuple[str, _Token, list[_Token]]] = []  # part, keyword, strings
+
+        def group(kind: str, name: str | None = None) -> str:
+            keyword = self.take(kind)
+            if name is not None:  # msgstr[N]: msgfmt numbers the forms 0, 1, ... in order
+                self.take("[")
+                index = int(self.take("number").value)
+                self.take("]")
+                if index != len(forms):
+                    self.error(keyword.line, "plural form has wrong index" if forms else
+                               "first plural form has nonzero index")
+            text, strings = self.strings()
+            groups.append((name or kind, keyword, strings))
+            starts[name or kind] = keyword.line
+            return text
+
         forms: dict[int, str] = {}
+        msgctxt = group("msgctxt") if self.peek() == "msgctxt" else None
+        msgid = group("msgid")
+        msgid_plural = group("msgid_plural") if self.peek() == "msgid_plural" else None
+        msgstr = ""
         problem = None
         if self.peek() == "msgstr" and self.peek(1) == "[":
-            forms = self.plural_forms(used, starts)
+            while self.peek() == "msgstr" and self.peek(1) == "[":
+                forms[len(forms)] = group("msgstr", f"msgstr[{len(forms)}]")
             if msgid_plural is None:
                 problem = "missing 'msgid_plural' section"
         elif msgid_plural is not None:
@@ -538,18 +557,22 @@ class _Parser:
                 raise _SyntaxError(self.tokens[self.at] if self.at < len(self.tokens) else None)
             problem = "missing 'msgstr[]' section"
         elif self.peek() == "msgstr":
-            used.append(self.take("msgstr"))
-            starts["msgstr"] = used[-1].line
-            msgstr, strings = self.strings()
-            used += strings
+            msgstr = group("msgstr")
         else:
             problem = "missing 'msgstr' section"
-        errors = len(self.errors)
+        intro = groups[1][1] if msgctxt is not None else groups[0][1]
         if problem:
-            self.errors.append(PoError(intro.line, problem))
-        wrong = next((t for t in used if t.obsolete != intro.obsolete), None)
-        if wrong is not None:
-            self.errors.append(PoError(wrong.line, "inconsistent use of #~"))
+            self.error(intro.line, problem)
+        for name, keyword, strings in groups:  # as msgfmt's grammar rules check them
+            if name != "msgid":
+                self.consistent(keyword, strings[0])
+            if name == "msgctxt":
+                self.consistent(keyword, intro)
+        for name, keyword, strings in groups:
+            if name in ("msgid", "msgstr"):
+                self.consistent(intro, strings[0])
+            if name in ("msgid_plural", "msgstr", "msgstr[0]"):
+                self.consistent(intro, keyword)
         if len(self.errors) > errors:
             return None
         translator, extracted, references, flags = _sort_comments([c.value for c in comments])
@@ -559,26 +582,8 @@ class _Parser:
                       previous_msgid_plural=previous.get("msgid_plural"))
         first = comments[0].line if comments else min(starts.values())
         msgstr_line = starts.get("msgstr", starts.get("msgstr[0]", intro.line))
-        return _Message(entry, comments, first, starts, used[-1].line, msgstr_line)
-
-    def plural_forms(self, used: list[_Token], starts: dict[str, int]) -> dict[int, str]:
-        forms: dict[int, str] = {}
-        while self.peek() == "msgstr" and self.peek(1) == "[":
-            keyword = self.take("msgstr")
-            used.append(keyword)
-            self.take("[")
-            number = self.take("number")
-            self.take("]")
-            text, strings = self.strings()
-            used += strings
-            index = int(number.value)
-            if not forms and index != 0:
-                self.errors.append(PoError(keyword.line, "first plural form has nonzero index"))
-            elif forms and index != len(forms):
-                self.errors.append(PoError(keyword.line, "plural form has wrong index"))
-            forms[len(forms)] = text
-            starts[f"msgstr[{len(forms) - 1}]"] = keyword.line
-        return forms
+        last = groups[-1][2][-1].line
+        return _Message(entry, comments, first, starts, last, msgstr_line, self.here())
 
 
 def parse(text: str | bytes, path: str = "<string>") -> PoFile:
@@ -603,24 +608,27 @@ def parse(text: str | bytes, path: str = "<string>") -> PoFile:
         errors.append(PoError(text.count("\n", 0, joined) + 1,
                               "a backslash at the end of the line joins it to the next one "
                               "(msgfmt reads them as one line); remove the backslash"))
-    messages, trailing = _Parser(_tokens(text, errors), errors).messages()
-    errors.sort(key=lambda e: e.line)
+    parser = _Parser(_tokens(text, errors), text.count("\n") + 1)
+    messages, trailing = parser.messages()
+    found = [(e.line, 0, e) for e in errors] + parser.errors
     header, entries = None, []
     seen: dict[tuple[str | None, str], _Message] = {}
     for message in messages:
         entry = message.entry
         first = seen.get(entry.key)
-        if first is not None:  # reported where the second one is, as msgfmt does
-            at = next((i for i, e in enumerate(errors) if e.line > entry.line), len(errors))
-            errors[at:at] = [PoError(entry.line, "duplicate message definition..."),
-                             PoError(first.msgstr_line,
-                                     "...this is the location of the first definition")]
+        if first is not None:  # at the second one's line, as msgfmt does
+            found.append((message.seen_at, 1, PoError(entry.line,
+                                                      "duplicate message definition...")))
+            found.append((message.seen_at, 1, PoError(
+                first.msgstr_line, "...this is the location of the first definition")))
             continue
         seen[entry.key] = message
         if header is None and entry.key == (None, "") and not entry.obsolete:
             header = entry
         else:
             entries.append(entry)
+    # In the order msgfmt reports them: it reads a token, then reports what it found.
+    errors = [error for _, _, error in sorted(found, key=lambda item: item[:2])]
     if errors:
         raise PoSyntaxError(path, errors)
     lines = text.split("\n")
