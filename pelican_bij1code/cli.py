@@ -8,6 +8,8 @@ folder or a malformed file (named with its line; nothing is written).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -75,7 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     locales = Locales(getattr(args, "locales", None) or shipped_locales_dir())
     try:
         locales.require()
-        return COMMANDS[args.command](locales, args)
+        code = COMMANDS[args.command](locales, args)
+        sys.stdout.flush()
+        return code
     except (UsageError, LocalesError, FileExistsError, ValueError) as exc:
         problems = getattr(exc, "problems", None)  # a MergeError: every file and line
         if problems is None:
@@ -86,7 +90,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bij1code {args.command}: nothing was written", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
+        _drop_output()
         return EXIT_OK
+    except OSError as exc:  # the output cannot be written: a full disk, /dev/full
+        _drop_output()
+        print(f"bij1code {args.command}: cannot write the output ({exc.strerror or exc})",
+              file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _drop_output() -> None:
+    """Send what is left of standard output nowhere, so that exiting does not fail again."""
+    with contextlib.suppress(OSError, ValueError):  # not a real file: nothing to flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def run() -> None:

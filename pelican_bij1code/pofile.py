@@ -865,7 +865,7 @@ def _entry_text(entry: Entry, layout: _Layout) -> str:
     comments = [(kind, text) for kind, _, text in layout.comments if kind]
     read = _sort_comments([value for kind, value, _ in layout.comments if kind])
     unchanged = {kind for kind, values in zip(" .:,", read, strict=True)
-                 if values == getattr(entry, _COMMENT_KINDS[kind])}
+                 if _words(values) == _words(getattr(entry, _COMMENT_KINDS[kind]))}
     if len(unchanged) == 4:
         out = [text for _, _, text in layout.comments]
     else:
@@ -875,6 +875,11 @@ def _entry_text(entry: Entry, layout: _Layout) -> str:
         kept = layout.parts.get(name)
         out.append(kept[1] if kept is not None and kept[0] == _value(entry, name) else text)
     return "".join(out)
+
+
+def _words(comments: list[str]) -> list[str]:
+    """A comment's words: the same however a tool wrapped it (polib splits long ones)."""
+    return " ".join(comments).split()
 
 
 def dump(po: PoFile, originals: dict[tuple[str | None, str], Entry] | None = None) -> str:
