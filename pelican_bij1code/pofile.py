@@ -20,11 +20,11 @@ wrote it, and the file's line endings (LF or CRLF).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import tempfile
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -34,7 +34,8 @@ WRAP_WIDTH = 79
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}
 _UNESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-_KEYWORDS = {"msgid", "msgstr", "msgctxt", "msgid_plural", "domain"}
+_SIMPLE_KEYWORDS = {"msgid", "msgstr", "msgctxt", "msgid_plural"}
+_KEYWORDS = {*_SIMPLE_KEYWORDS, "domain"}
 _PREVIOUS = {"msgid": "prev_msgid", "msgctxt": "prev_msgctxt",
              "msgid_plural": "prev_msgid_plural"}
 #: Tokens that can begin an item: where msgfmt resumes after a syntax error.
@@ -275,46 +276,43 @@ class _Token(NamedTuple):
     obsolete: bool
 
 
-def _string(text: str, start: int, line: int, column: int,
+def _string(line: str, start: int, number: int, at_end: bool,
             errors: list[PoError]) -> tuple[str, int, bool]:
-    """The value of the quoted string at ``text[start]``, where it ends, and whether it ran
-    into the end of its line (msgfmt then reads the next line as part of the same one).
+    """The value of the quoted string at ``line[start]``, where it ends, and whether it ran
+    on past the end of the line.
 
     Escapes give bytes, as in msgfmt (``\\303\\251`` and ``\\xc3\\xa9`` are both "é"; a
-    ``\\x`` or octal escape keeps its low byte, as C's ``char`` does).
+    ``\\x`` or octal escape keeps its low byte, as C's ``char`` does). A string the line ends
+    in is an error (``at_end``: the file ends there too).
     """
     pieces: list[str | int] = []
     position = start + 1
     while True:
-        end = _PLAIN.match(text, position).end()  # type: ignore[union-attr]
-        pieces.append(text[position:end])
-        if end >= len(text):
-            errors.append(PoError(line, "end-of-file within string"))
-            return _join(pieces, line, errors), end, False
-        char = text[end]
-        if char == '"':
-            return _join(pieces, line, errors), end + 1, False
-        if char == "\n":  # msgfmt counts the newline first, so it names the next line
-            errors.append(PoError(line + 1, f"end-of-line within string (opened on line {line})"))
-            return _join(pieces, line, errors), end + 1, True
-        escape = text[end + 1:end + 2]
+        end = _PLAIN.match(line, position).end()  # type: ignore[union-attr]
+        pieces.append(line[position:end])
+        escape = line[end + 1:end + 2]
+        if end >= len(line) or (not escape and line[end] == "\\"):
+            if at_end:
+                errors.append(PoError(number, "end-of-file within string"))
+            else:  # msgfmt counts the newline first, so it names the next line
+                errors.append(PoError(number + 1,
+                                      f"end-of-line within string (opened on line {number})"))
+            return _join(pieces, number, errors), len(line), True
+        if line[end] == '"':
+            return _join(pieces, number, errors), end + 1, False
         if escape in _ESCAPES:
             pieces.append(_ESCAPES[escape])
             position = end + 2
-        elif escape and escape in "01234567":
-            digits = _OCTAL.match(text, end + 1).group()  # type: ignore[union-attr]
+        elif escape in "01234567":
+            digits = _OCTAL.match(line, end + 1).group()  # type: ignore[union-attr]
             pieces.append(int(digits, 8) & 0xFF)
             position = end + 1 + len(digits)
-        elif escape == "x" and _HEX.match(text, end + 2).group():  # type: ignore[union-attr]
-            digits = _HEX.match(text, end + 2).group()  # type: ignore[union-attr]
+        elif escape == "x" and _HEX.match(line, end + 2).group():  # type: ignore[union-attr]
+            digits = _HEX.match(line, end + 2).group()  # type: ignore[union-attr]
             pieces.append(int(digits[-2:], 16))  # the low byte, as msgfmt keeps it
             position = end + 2 + len(digits)
-        elif not escape:
-            errors.append(PoError(line, "end-of-file within string"))
-            return _join(pieces, line, errors), end + 1, False
         else:
-            errors.append(PoError(line, "invalid control sequence",
-                                  column + end - start + 1))
+            errors.append(PoError(number, "invalid control sequence", end + 2))
             position = end + 1
 
 
@@ -337,70 +335,103 @@ def _join(pieces: list[str | int], line: int, errors: list[PoError]) -> str:
     return value
 
 
+_CR = ("line endings: a carriage return (CR) without a line feed; save the file with LF or "
+       "CRLF line endings")
+
+
+def _simple(text: str) -> bool:
+    """Whether ``text`` is one quoted string without escapes, and nothing else."""
+    return len(text) > 1 and text[0] == text[-1] == '"' and text.count('"') == 2 and \
+        "\\" not in text
+
+
 def _tokens(text: str, errors: list[PoError]) -> list[_Token]:
-    """The tokens of a whole file, as msgfmt's lexer finds them."""
+    """The tokens of a whole file, as msgfmt's lexer finds them, line by line.
+
+    The usual lines (a comment, a string, a keyword and a string) are read at once; any
+    other line token by token.
+    """
     tokens: list[_Token] = []
-    position, size = 0, len(text)
-    line, line_start = 1, 0
-    obsolete = previous = False
+    append = tokens.append
+    lines = text.split("\n")
+    carry: tuple[bool, bool] | None = None  # a string ran on: msgfmt's flags stay as they were
+    for number, line in enumerate(lines, start=1):
+        if line.endswith("\r"):
+            line = line[:-1]  # a CRLF line ending
+        if not line:
+            continue
+        if carry is None:
+            first = line[0]
+            if first == "#" and line[1:2] != "~" and line[1:2] != "|":
+                if "\r" in line:
+                    errors.append(PoError(number, _CR))
+                append(_Token("comment", line, number, 1, False))
+                continue
+            if first == '"' and _simple(line) and "\x04" not in line:
+                append(_Token("string", line[1:-1], number, 1, False))
+                continue
+            keyword, _, rest = line.partition(" ")
+            if keyword in _SIMPLE_KEYWORDS and _simple(rest) and "\x04" not in rest:
+                append(_Token(keyword, keyword, number, 1, False))
+                append(_Token("string", rest[1:-1], number, len(keyword) + 2, False))
+                continue
+        carry = _line_tokens(line, number, number == len(lines), carry or (False, False),
+                             tokens, errors)
+    return tokens
+
+
+def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
+                 tokens: list[_Token], errors: list[PoError]) -> tuple[bool, bool] | None:
+    """The tokens of one line, one by one; returns the flags if a string ran on."""
+    obsolete, previous = flags
+    position, size = 0, len(line)
     while True:
-        position = _SPACE.match(text, position).end()  # type: ignore[union-attr]
+        position = _SPACE.match(line, position).end()  # type: ignore[union-attr]
         if position >= size:
-            return tokens
-        char = text[position]
-        column = position - line_start + 1
-        if char == "\n":
-            position += 1
-            line, line_start = line + 1, position
-            obsolete = previous = False
-        elif char == "\r":
-            if not text.startswith("\n", position + 1):
-                errors.append(PoError(line, "line endings: a carriage return (CR) without a "
-                                      "line feed; save the file with LF or CRLF line endings"))
+            return None
+        char = line[position]
+        column = position + 1
+        if char == "\r":
+            errors.append(PoError(number, _CR))
             position += 1
         elif char == "#":
-            after = text[position + 1:position + 2]
+            after = line[position + 1:position + 2]
             if after == "~":
                 obsolete = True
                 position += 2
-                if text.startswith("|", position):
+                if line.startswith("|", position):
                     previous = True
                     position += 1
             elif after == "|":
                 previous = True
                 position += 2
             else:
-                end = text.find("\n", position)
-                end = size if end < 0 else end
-                comment = text[position:end].removesuffix("\r")
-                if "\r" in comment:
-                    errors.append(PoError(line, "line endings: a carriage return (CR) without "
-                                          "a line feed; save the file with LF or CRLF line "
-                                          "endings"))
-                tokens.append(_Token("comment", comment, line, column, obsolete))
-                position = end
+                if "\r" in line[position:]:
+                    errors.append(PoError(number, _CR))
+                tokens.append(_Token("comment", line[position:], number, column, obsolete))
+                return None
         elif char == '"':
-            value, position, ran_on = _string(text, position, line, column, errors)
-            tokens.append(_Token("prev_string" if previous else "string", value, line, column,
-                                 obsolete))
+            value, position, ran_on = _string(line, position, number, at_end, errors)
+            tokens.append(_Token("prev_string" if previous else "string", value, number,
+                                 column, obsolete))
             if ran_on:
-                line, line_start = line + 1, position
+                return obsolete, previous
         elif char.isascii() and (char.isalpha() or char in "_$"):
-            name = _NAME.match(text, position).group()  # type: ignore[union-attr]
+            name = _NAME.match(line, position).group()  # type: ignore[union-attr]
             position += len(name)
             if name not in _KEYWORDS or (previous and name not in _PREVIOUS):
-                errors.append(PoError(line, f'keyword "{name}" unknown'))
+                errors.append(PoError(number, f'keyword "{name}" unknown'))
                 kind = "name"
             else:
                 kind = _PREVIOUS[name] if previous else name
-            tokens.append(_Token(kind, name, line, column, obsolete))
+            tokens.append(_Token(kind, name, number, column, obsolete))
         elif char.isascii() and char.isdigit():
-            digits = _DIGITS.match(text, position).group()  # type: ignore[union-attr]
+            digits = _DIGITS.match(line, position).group()  # type: ignore[union-attr]
             position += len(digits)
-            tokens.append(_Token("number", digits, line, column, obsolete))
+            tokens.append(_Token("number", digits, number, column, obsolete))
         else:
-            kind = char if char in "[]" else "junk"
-            tokens.append(_Token(kind, char, line, column, obsolete))
+            tokens.append(_Token(char if char in "[]" else "junk", char, number, column,
+                                 obsolete))
             position += 1
 
 
@@ -419,9 +450,10 @@ class _SyntaxError(Exception):
 #: value it had when read and its lines; None when two parts share a line.
 class _Layout(NamedTuple):
     obsolete: bool
-    #: (kind: " ", ".", ":", "," or "" for a line without a comment, comment, the line)
-    comments: list[tuple[str, str, str]]
-    parts: dict[str, tuple[object, str]]
+    lines: _Lines
+    #: (kind: " ", ".", ":", "," or "" for a line without a comment, comment, line number)
+    comments: list[tuple[str, str, int]]
+    parts: dict[str, tuple[object, int, int]]  # part: value, first and last line
 
 
 class _Message(NamedTuple):
@@ -438,38 +470,42 @@ class _Parser:
     """msgfmt's grammar (po-gram.y) over a list of tokens, with its error recovery."""
 
     def __init__(self, tokens: list[_Token], last_line: int) -> None:
-        self.tokens = tokens
+        end = _Token("eof", "", last_line, 1, False)  # where msgfmt stands at the end
+        self.tokens = [*tokens, end, end]
+        self.count = len(tokens)
         #: Errors, each with the line msgfmt has read up to when it reports it and whether it
         #: is a syntax error (reported after what the lookahead token completes): the order.
         self.errors: list[tuple[int, int, PoError]] = []
-        self.last_line = last_line  # where msgfmt stands at the end of the file
         self.at = 0
 
     def here(self) -> int:
         """The line of the token msgfmt looks at next (it reports an error after reading it)."""
-        return self.tokens[self.at].line if self.at < len(self.tokens) else self.last_line
+        return self.tokens[self.at].line
 
-    def error(self, line: int, message: str) -> None:
-        self.errors.append((self.here(), 1, PoError(line, message)))
+    def error(self, line: int, message: str, order: int | None = None) -> None:
+        self.errors.append((self.here() if order is None else order, 1, PoError(line, message)))
 
     def peek(self, ahead: int = 0) -> str:
-        index = self.at + ahead
-        return self.tokens[index].kind if index < len(self.tokens) else "eof"
+        return self.tokens[self.at + ahead].kind
 
     def take(self, kind: str) -> _Token:
-        token = self.tokens[self.at] if self.at < len(self.tokens) else None
-        if token is None or token.kind != kind:
-            raise _SyntaxError(token)
+        token = self.tokens[self.at]
+        if token.kind != kind:
+            raise _SyntaxError(None if token.kind == "eof" else token)
         self.at += 1
         return token
 
     def strings(self, kind: str = "string") -> tuple[str, list[_Token]]:
         """One or more strings, joined (each as obsolete as the first, or an error)."""
-        tokens = [self.take(kind)]
-        while self.peek() == kind:
-            tokens.append(self.take(kind))
-            self.consistent(tokens[0], tokens[-1])
-        return "".join(t.value for t in tokens), tokens
+        tokens, start = self.tokens, self.at
+        first = self.take(kind)
+        while tokens[self.at].kind == kind:
+            self.at += 1
+        run = tokens[start:self.at]
+        for index, token in enumerate(run[1:], start=start + 1):
+            if token.obsolete != first.obsolete:  # reported once the next token is read
+                self.error(token.line, "inconsistent use of #~", tokens[index + 1].line)
+        return "".join([t.value for t in run]) if len(run) > 1 else first.value, run
 
     def consistent(self, first: _Token, then: _Token) -> None:
         if first.obsolete != then.obsolete:
@@ -479,7 +515,7 @@ class _Parser:
         """Every message, and the comments after the last one."""
         found: list[_Message] = []
         comments: list[_Token] = []
-        while self.at < len(self.tokens):
+        while self.at < self.count:
             kind = self.peek()
             if kind == "comment":
                 comments.append(self.take(kind))
@@ -495,11 +531,11 @@ class _Parser:
                 message = self.message(comments)
             except _SyntaxError as exc:  # where msgfmt stands: after the token it could not use
                 token = exc.token
-                line = self.last_line if token is None else token.line + (
+                line = self.tokens[-1].line if token is None else token.line + (
                     token.kind == "comment")
                 self.errors.append((line, 2, PoError(line, "syntax error")))
                 self.at = max(self.at, start + 1)  # drop tokens until an item can start
-                while self.at < len(self.tokens) and self.peek() not in _ITEM_START:
+                while self.at < self.count and self.peek() not in _ITEM_START:
                     self.at += 1
                 comments = []
                 continue
@@ -554,7 +590,8 @@ class _Parser:
         elif msgid_plural is not None:
             if self.peek() == "msgstr":
                 self.take("msgstr")
-                raise _SyntaxError(self.tokens[self.at] if self.at < len(self.tokens) else None)
+                token = self.tokens[self.at]
+                raise _SyntaxError(None if token.kind == "eof" else token)
             problem = "missing 'msgstr[]' section"
         elif self.peek() == "msgstr":
             msgstr = group("msgstr")
@@ -631,47 +668,60 @@ def parse(text: str | bytes, path: str = "<string>") -> PoFile:
     errors = [error for _, _, error in sorted(found, key=lambda item: item[:2])]
     if errors:
         raise PoSyntaxError(path, errors)
-    lines = text.split("\n")
-    newline = "\r\n" if len(lines) > 1 and lines[0].endswith("\r") else "\n"
-    lines = [line.removesuffix("\r") for line in lines]
-    if lines[-1] == "":
-        lines.pop()
+    lines = _Lines(text)
     end = 0
     for index, message in enumerate(messages):
         following = messages[index + 1].first if index + 1 < len(messages) else (
-            trailing[0].line if trailing else len(lines) + 1)
-        _lay_out(message, lines, end, message.first <= end or following <= message.last)
+            trailing[0].line if trailing else lines.count + 1)
+        if message.first > end and following > message.last:  # no line shared with another
+            _lay_out(message, lines, end)
         end = message.last
-    rest = [t.value for t in trailing if t.line <= end] + lines[end:]
-    trailer = "".join(line + "\n" for line in rest) if any(s.strip() for s in rest) else ""
-    return PoFile(path=path, header=header, entries=entries, newline=newline, trailer=trailer)
+    rest = "".join(t.value + "\n" for t in trailing if t.line <= end) + lines.span(
+        end + 1, lines.count)
+    return PoFile(path=path, header=header, entries=entries, newline=lines.newline,
+                  trailer=rest if rest.strip() else "")
 
 
-def _lay_out(message: _Message, lines: list[str], previous_end: int, shares: bool) -> None:
-    """Record the lines ``message`` was read from on its entry (lines are 1-based)."""
+class _Lines:
+    """A file's text by line numbers, with LF line endings whatever the file's were."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.crlf = text.find("\n") > 0 and text[text.find("\n") - 1] == "\r"
+        self.newline = "\r\n" if self.crlf else "\n"
+        self.starts = [0]
+        for line in text.split("\n"):
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.count = len(self.starts) - 1 - text.endswith("\n")
+
+    def span(self, first: int, last: int) -> str:
+        """Lines ``first`` to ``last`` (from 1), each ending with a line feed."""
+        if last < first:
+            return ""
+        text = self.text[self.starts[first - 1]:self.starts[last]]
+        text = text.replace("\r\n", "\n") if self.crlf else text
+        return text if text.endswith("\n") else text + "\n"
+
+
+def _lay_out(message: _Message, lines: _Lines, previous_end: int) -> None:
+    """Record on its entry the lines ``message`` was read from, part by part."""
     entry = message.entry
-
-    def text(first: int, last: int) -> str:
-        return "".join(line + "\n" for line in lines[first - 1:last])
-
-    if shares:  # another message or comment on one of its lines: it is written afresh
-        return
-    entry._raw = text(message.first, message.last)
-    entry._gap = text(previous_end + 1, message.first - 1)
-    starts = sorted(message.starts.items(), key=lambda item: item[1])
-    if len({line for _, line in starts}) < len(starts):
+    entry._raw = lines.span(message.first, message.last)
+    entry._gap = lines.span(previous_end + 1, message.first - 1)
+    starts = list(message.starts.items())  # in file order
+    if any(a[1] >= b[1] for a, b in pairwise(starts)):
         return  # two parts on one line: the entry is only written whole
     on_line = {c.line: c.value for c in message.comments}
     comments = []
     for number in range(message.first, starts[0][1]):
         value = on_line.get(number)
         kind = "" if value is None else value[1:2] if value[1:2] in ".:," else " "
-        comments.append((kind, value or "", lines[number - 1] + "\n"))
-    parts: dict[str, tuple[object, str]] = {}
+        comments.append((kind, value or "", number))
+    parts: dict[str, tuple[object, int, int]] = {}
     for index, (name, first) in enumerate(starts):
         last = starts[index + 1][1] - 1 if index + 1 < len(starts) else message.last
-        parts[name] = (_value(entry, name), text(first, last))
-    entry._layout = _Layout(entry.obsolete, comments, parts)
+        parts[name] = (_value(entry, name), first, last)
+    entry._layout = _Layout(entry.obsolete, lines, comments, parts)
 
 
 def _value(entry: Entry, part: str) -> object:
@@ -704,6 +754,8 @@ class Snapshot(NamedTuple):
 
     @classmethod
     def of(cls, path: str | os.PathLike[str], data: bytes) -> Snapshot:
+        import hashlib  # only update needs it: check starts faster without
+
         stat = os.stat(path)
         return cls(stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
@@ -862,18 +914,20 @@ def _entry_text(entry: Entry, layout: _Layout) -> str:
     if entry.obsolete != layout.obsolete:
         return format_entry(entry)
     fresh = _comment_lines(entry)
-    comments = [(kind, text) for kind, _, text in layout.comments if kind]
+    span = layout.lines.span
+    comments = [(kind, span(number, number)) for kind, _, number in layout.comments if kind]
     read = _sort_comments([value for kind, value, _ in layout.comments if kind])
     unchanged = {kind for kind, values in zip(" .:,", read, strict=True)
                  if _words(values) == _words(getattr(entry, _COMMENT_KINDS[kind]))}
     if len(unchanged) == 4:
-        out = [text for _, _, text in layout.comments]
+        out = [span(number, number) for _, _, number in layout.comments]
     else:
         out = [line for kind in " .:," for line in (
             [text for k, text in comments if k == kind] if kind in unchanged else fresh[kind])]
     for name, text in _body_parts(entry):
         kept = layout.parts.get(name)
-        out.append(kept[1] if kept is not None and kept[0] == _value(entry, name) else text)
+        out.append(span(kept[1], kept[2]) if kept is not None and kept[0] == _value(entry, name)
+                   else text)
     return "".join(out)
 
 
