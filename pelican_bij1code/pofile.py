@@ -26,7 +26,7 @@ import tempfile
 import unicodedata
 from itertools import pairwise
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 #: The width GNU gettext (msgcat, msgmerge, Poedit) wraps string lines to.
 WRAP_WIDTH = 79
@@ -268,12 +268,15 @@ def parse_header(text: str) -> dict[str, str]:
 # -- reading: tokens -------------------------------------------------------------------------
 
 
-class _Token(NamedTuple):
-    kind: str  # comment, msgid, msgstr, ..., prev_msgid, ..., string, prev_string, number, [, ]
-    value: str
-    line: int
-    column: int
-    obsolete: bool
+#: A token: kind (comment, msgid, msgstr, ..., prev_msgid, ..., string, prev_string, number,
+#: ``[``, ``]``, name, junk, eof), value, line, column, and whether ``#~`` made it obsolete. A
+#: plain tuple of plain values: the cyclic garbage collector stops looking at it.
+_Token = tuple[str, str, int, int, bool]
+_KIND: Final = 0
+_VALUE: Final = 1
+_LINE: Final = 2
+_COLUMN: Final = 3
+_OBSOLETE: Final = 4
 
 
 def _string(line: str, start: int, number: int, at_end: bool,
@@ -365,15 +368,15 @@ def _tokens(text: str, errors: list[PoError]) -> list[_Token]:
             if first == "#" and line[1:2] != "~" and line[1:2] != "|":
                 if "\r" in line:
                     errors.append(PoError(number, _CR))
-                append(_Token("comment", line, number, 1, False))
+                append(("comment", line, number, 1, False))
                 continue
             if first == '"' and _simple(line) and "\x04" not in line:
-                append(_Token("string", line[1:-1], number, 1, False))
+                append(("string", line[1:-1], number, 1, False))
                 continue
             keyword, _, rest = line.partition(" ")
             if keyword in _SIMPLE_KEYWORDS and _simple(rest) and "\x04" not in rest:
-                append(_Token(keyword, keyword, number, 1, False))
-                append(_Token("string", rest[1:-1], number, len(keyword) + 2, False))
+                append((keyword, keyword, number, 1, False))
+                append(("string", rest[1:-1], number, len(keyword) + 2, False))
                 continue
         carry = _line_tokens(line, number, number == len(lines), carry or (False, False),
                              tokens, errors)
@@ -408,11 +411,11 @@ def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
             else:
                 if "\r" in line[position:]:
                     errors.append(PoError(number, _CR))
-                tokens.append(_Token("comment", line[position:], number, column, obsolete))
+                tokens.append(("comment", line[position:], number, column, obsolete))
                 return None
         elif char == '"':
             value, position, ran_on = _string(line, position, number, at_end, errors)
-            tokens.append(_Token("prev_string" if previous else "string", value, number,
+            tokens.append(("prev_string" if previous else "string", value, number,
                                  column, obsolete))
             if ran_on:
                 return obsolete, previous
@@ -424,13 +427,13 @@ def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
                 kind = "name"
             else:
                 kind = _PREVIOUS[name] if previous else name
-            tokens.append(_Token(kind, name, number, column, obsolete))
+            tokens.append((kind, name, number, column, obsolete))
         elif char.isascii() and char.isdigit():
             digits = _DIGITS.match(line, position).group()  # type: ignore[union-attr]
             position += len(digits)
-            tokens.append(_Token("number", digits, number, column, obsolete))
+            tokens.append(("number", digits, number, column, obsolete))
         else:
-            tokens.append(_Token(char if char in "[]" else "junk", char, number, column,
+            tokens.append((char if char in "[]" else "junk", char, number, column,
                                  obsolete))
             position += 1
 
@@ -470,7 +473,7 @@ class _Parser:
     """msgfmt's grammar (po-gram.y) over a list of tokens, with its error recovery."""
 
     def __init__(self, tokens: list[_Token], last_line: int) -> None:
-        end = _Token("eof", "", last_line, 1, False)  # where msgfmt stands at the end
+        end = ("eof", "", last_line, 1, False)  # where msgfmt stands at the end
         self.tokens = [*tokens, end, end]
         self.count = len(tokens)
         #: Errors, each with the line msgfmt has read up to when it reports it and whether it
@@ -480,18 +483,18 @@ class _Parser:
 
     def here(self) -> int:
         """The line of the token msgfmt looks at next (it reports an error after reading it)."""
-        return self.tokens[self.at].line
+        return self.tokens[self.at][_LINE]
 
     def error(self, line: int, message: str, order: int | None = None) -> None:
         self.errors.append((self.here() if order is None else order, 1, PoError(line, message)))
 
     def peek(self, ahead: int = 0) -> str:
-        return self.tokens[self.at + ahead].kind
+        return self.tokens[self.at + ahead][_KIND]
 
     def take(self, kind: str) -> _Token:
         token = self.tokens[self.at]
-        if token.kind != kind:
-            raise _SyntaxError(None if token.kind == "eof" else token)
+        if token[_KIND] != kind:
+            raise _SyntaxError(None if token[_KIND] == "eof" else token)
         self.at += 1
         return token
 
@@ -499,17 +502,17 @@ class _Parser:
         """One or more strings, joined (each as obsolete as the first, or an error)."""
         tokens, start = self.tokens, self.at
         first = self.take(kind)
-        while tokens[self.at].kind == kind:
+        while tokens[self.at][_KIND] == kind:
             self.at += 1
         run = tokens[start:self.at]
         for index, token in enumerate(run[1:], start=start + 1):
-            if token.obsolete != first.obsolete:  # reported once the next token is read
-                self.error(token.line, "inconsistent use of #~", tokens[index + 1].line)
-        return "".join([t.value for t in run]) if len(run) > 1 else first.value, run
+            if token[_OBSOLETE] != first[_OBSOLETE]:  # reported once the next token is read
+                self.error(token[_LINE], "inconsistent use of #~", tokens[index + 1][_LINE])
+        return "".join([t[_VALUE] for t in run]) if len(run) > 1 else first[_VALUE], run
 
     def consistent(self, first: _Token, then: _Token) -> None:
-        if first.obsolete != then.obsolete:
-            self.error(then.line, "inconsistent use of #~")
+        if first[_OBSOLETE] != then[_OBSOLETE]:
+            self.error(then[_LINE], "inconsistent use of #~")
 
     def messages(self) -> tuple[list[_Message], list[_Token]]:
         """Every message, and the comments after the last one."""
@@ -525,14 +528,14 @@ class _Parser:
                 if kind == "domain":
                     directive = self.take("domain")
                     self.take("string")
-                    self.error(directive.line, "'domain' directives are not supported (msgfmt -c "
+                    self.error(directive[_LINE], "'domain' directives are not supported (msgfmt -c "
                                "ignores them too)")
                     continue
                 message = self.message(comments)
             except _SyntaxError as exc:  # where msgfmt stands: after the token it could not use
                 token = exc.token
-                line = self.tokens[-1].line if token is None else token.line + (
-                    token.kind == "comment")
+                line = self.tokens[-1][_LINE] if token is None else token[_LINE] + (
+                    token[_KIND] == "comment")
                 self.errors.append((line, 2, PoError(line, "syntax error")))
                 self.at = max(self.at, start + 1)  # drop tokens until an item can start
                 while self.at < self.count and self.peek() not in _ITEM_START:
@@ -550,7 +553,7 @@ class _Parser:
         previous: dict[str, str] = {}
         kind = self.peek()
         if kind in ("prev_msgctxt", "prev_msgid"):
-            starts["previous"] = self.tokens[self.at].line
+            starts["previous"] = self.tokens[self.at][_LINE]
             if kind == "prev_msgctxt":
                 self.take(kind)
                 previous["msgctxt"] = self.strings("prev_string")[0]
@@ -566,14 +569,14 @@ class _Parser:
             keyword = self.take(kind)
             if name is not None:  # msgstr[N]: msgfmt numbers the forms 0, 1, ... in order
                 self.take("[")
-                index = int(self.take("number").value)
+                index = int(self.take("number")[_VALUE])
                 self.take("]")
                 if index != len(forms):
-                    self.error(keyword.line, "plural form has wrong index" if forms else
+                    self.error(keyword[_LINE], "plural form has wrong index" if forms else
                                "first plural form has nonzero index")
             text, strings = self.strings()
             groups.append((name or kind, keyword, strings))
-            starts[name or kind] = keyword.line
+            starts[name or kind] = keyword[_LINE]
             return text
 
         forms: dict[int, str] = {}
@@ -591,7 +594,7 @@ class _Parser:
             if self.peek() == "msgstr":
                 self.take("msgstr")
                 token = self.tokens[self.at]
-                raise _SyntaxError(None if token.kind == "eof" else token)
+                raise _SyntaxError(None if token[_KIND] == "eof" else token)
             problem = "missing 'msgstr[]' section"
         elif self.peek() == "msgstr":
             msgstr = group("msgstr")
@@ -599,7 +602,7 @@ class _Parser:
             problem = "missing 'msgstr' section"
         intro = groups[1][1] if msgctxt is not None else groups[0][1]
         if problem:
-            self.error(intro.line, problem)
+            self.error(intro[_LINE], problem)
         for name, keyword, strings in groups:  # as msgfmt's grammar rules check them
             if name != "msgid":
                 self.consistent(keyword, strings[0])
@@ -612,14 +615,14 @@ class _Parser:
                 self.consistent(intro, keyword)
         if len(self.errors) > errors:
             return None
-        translator, extracted, references, flags = _sort_comments([c.value for c in comments])
+        translator, extracted, references, flags = _sort_comments([c[_VALUE] for c in comments])
         entry = Entry(msgid, msgstr, msgctxt, msgid_plural, forms, translator, extracted,
-                      references, flags, previous.get("msgid"), intro.obsolete, intro.line,
+                      references, flags, previous.get("msgid"), intro[_OBSOLETE], intro[_LINE],
                       previous_msgctxt=previous.get("msgctxt"),
                       previous_msgid_plural=previous.get("msgid_plural"))
-        first = comments[0].line if comments else min(starts.values())
-        msgstr_line = starts.get("msgstr", starts.get("msgstr[0]", intro.line))
-        last = groups[-1][2][-1].line
+        first = comments[0][_LINE] if comments else min(starts.values())
+        msgstr_line = starts.get("msgstr", starts.get("msgstr[0]", intro[_LINE]))
+        last = groups[-1][2][-1][_LINE]
         return _Message(entry, comments, first, starts, last, msgstr_line, self.here())
 
 
@@ -672,11 +675,11 @@ def parse(text: str | bytes, path: str = "<string>") -> PoFile:
     end = 0
     for index, message in enumerate(messages):
         following = messages[index + 1].first if index + 1 < len(messages) else (
-            trailing[0].line if trailing else lines.count + 1)
+            trailing[0][_LINE] if trailing else lines.count + 1)
         if message.first > end and following > message.last:  # no line shared with another
             _lay_out(message, lines, end)
         end = message.last
-    rest = "".join(t.value + "\n" for t in trailing if t.line <= end) + lines.span(
+    rest = "".join(t[_VALUE] + "\n" for t in trailing if t[_LINE] <= end) + lines.span(
         end + 1, lines.count)
     return PoFile(path=path, header=header, entries=entries, newline=lines.newline,
                   trailer=rest if rest.strip() else "")
@@ -711,7 +714,7 @@ def _lay_out(message: _Message, lines: _Lines, previous_end: int) -> None:
     starts = list(message.starts.items())  # in file order
     if any(a[1] >= b[1] for a, b in pairwise(starts)):
         return  # two parts on one line: the entry is only written whole
-    on_line = {c.line: c.value for c in message.comments}
+    on_line = {c[_LINE]: c[_VALUE] for c in message.comments}
     comments = []
     for number in range(message.first, starts[0][1]):
         value = on_line.get(number)
