@@ -24,7 +24,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from itertools import pairwise
+from itertools import accumulate
 from pathlib import Path
 from typing import Final, NamedTuple
 
@@ -348,7 +348,7 @@ def _simple(text: str) -> bool:
         "\\" not in text
 
 
-def _tokens(text: str, errors: list[PoError]) -> list[_Token]:
+def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
     """The tokens of a whole file, as msgfmt's lexer finds them, line by line.
 
     The usual lines (a comment, a string, a keyword and a string) are read at once; any
@@ -356,7 +356,6 @@ def _tokens(text: str, errors: list[PoError]) -> list[_Token]:
     """
     tokens: list[_Token] = []
     append = tokens.append
-    lines = text.split("\n")
     carry: tuple[bool, bool] | None = None  # a string ran on: msgfmt's flags stay as they were
     for number, line in enumerate(lines, start=1):
         if line.endswith("\r"):
@@ -370,7 +369,8 @@ def _tokens(text: str, errors: list[PoError]) -> list[_Token]:
                     errors.append(PoError(number, _CR))
                 append(("comment", line, number, 1, False))
                 continue
-            if first == '"' and _simple(line) and "\x04" not in line:
+            if first == '"' and line[-1] == '"' and line.count('"') == 2 and \
+                    "\\" not in line and "\x04" not in line and len(line) > 1:
                 append(("string", line[1:-1], number, 1, False))
                 continue
             keyword, _, rest = line.partition(" ")
@@ -648,7 +648,8 @@ def parse(text: str | bytes, path: str = "<string>") -> PoFile:
         errors.append(PoError(text.count("\n", 0, joined) + 1,
                               "a backslash at the end of the line joins it to the next one "
                               "(msgfmt reads them as one line); remove the backslash"))
-    parser = _Parser(_tokens(text, errors), text.count("\n") + 1)
+    split = text.split("\n")
+    parser = _Parser(_tokens(split, errors), len(split))
     messages, trailing = parser.messages()
     found = [(e.line, 0, e) for e in errors] + parser.errors
     header, entries = None, []
@@ -671,7 +672,7 @@ def parse(text: str | bytes, path: str = "<string>") -> PoFile:
     errors = [error for _, _, error in sorted(found, key=lambda item: item[:2])]
     if errors:
         raise PoSyntaxError(path, errors)
-    lines = _Lines(text)
+    lines = _Lines(text, split)
     end = 0
     for index, message in enumerate(messages):
         following = messages[index + 1].first if index + 1 < len(messages) else (
@@ -688,20 +689,19 @@ def parse(text: str | bytes, path: str = "<string>") -> PoFile:
 class _Lines:
     """A file's text by line numbers, with LF line endings whatever the file's were."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lines: list[str]) -> None:
         self.text = text
-        self.crlf = text.find("\n") > 0 and text[text.find("\n") - 1] == "\r"
+        self.crlf = lines[0].endswith("\r") and len(lines) > 1
         self.newline = "\r\n" if self.crlf else "\n"
-        self.starts = [0]
-        for line in text.split("\n"):
-            self.starts.append(self.starts[-1] + len(line) + 1)
-        self.count = len(self.starts) - 1 - text.endswith("\n")
+        self.lengths = [0, *accumulate(map(len, lines))]  # of the lines before, without \n
+        self.count = len(lines) - (lines[-1] == "")
 
     def span(self, first: int, last: int) -> str:
         """Lines ``first`` to ``last`` (from 1), each ending with a line feed."""
         if last < first:
             return ""
-        text = self.text[self.starts[first - 1]:self.starts[last]]
+        start = self.lengths[first - 1] + first - 1
+        text = self.text[start:self.lengths[last] + last]
         text = text.replace("\r\n", "\n") if self.crlf else text
         return text if text.endswith("\n") else text + "\n"
 
@@ -712,7 +712,7 @@ def _lay_out(message: _Message, lines: _Lines, previous_end: int) -> None:
     entry._raw = lines.span(message.first, message.last)
     entry._gap = lines.span(previous_end + 1, message.first - 1)
     starts = list(message.starts.items())  # in file order
-    if any(a[1] >= b[1] for a, b in pairwise(starts)):
+    if len({line for _, line in starts}) < len(starts):
         return  # two parts on one line: the entry is only written whole
     on_line = {c[_LINE]: c[_VALUE] for c in message.comments}
     comments = []
