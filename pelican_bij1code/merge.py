@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from . import languages, pofile
+from . import files, languages, pofile
 from .catalogue import DRAFT, Locales
 from .extract import header_text, now
 from .master import SOURCE_LANG
@@ -136,7 +136,7 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
     template = _read_all([locales.template_path])[0][0]
     langs = only or locales.languages()
     olds = _read_all([locales.catalogue_path(lang) for lang in langs])
-    plans: list[tuple[str, Path, str, pofile.Snapshot]] = []
+    plans: list[tuple[str, Path, str, files.Snapshot]] = []
     problems: list[tuple[str, int, str]] = []
     for lang, (old, snapshot) in zip(langs, olds, strict=True):
         path = locales.catalogue_path(lang)
@@ -156,35 +156,35 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
     return _write_all(plans)
 
 
-def _write_all(plans: list[tuple[str, Path, str, pofile.Snapshot]]) -> list[str]:
+def _write_all(plans: list[tuple[str, Path, str, files.Snapshot]]) -> list[str]:
     """Write every file, or none: each is staged beside its target first, and replaced only
     once every staged file is written and every target is still the file that was read."""
-    staged: list[tuple[str, Path, str, pofile.Snapshot]] = []
+    staged: list[tuple[str, Path, str, files.Snapshot]] = []
     done: list[str] = []
     try:
         for lang, path, text, snapshot in plans:
-            tmp = pofile.stage(path, text)
+            tmp = files.stage(path, text)
             if tmp is not None:
                 staged.append((lang, path, tmp, snapshot))
         for _, path, _, snapshot in staged:
-            pofile.unchanged_since(path, snapshot)
+            files.unchanged_since(path, snapshot)
         for lang, path, tmp, snapshot in staged:
-            pofile.commit(tmp, path, snapshot)
+            files.commit(tmp, path, snapshot)
             done.append(lang)
-    except pofile.WriteError as exc:
+    except files.WriteError as exc:
         for lang, _, tmp, _ in staged:
             if lang not in done:
-                pofile.discard(tmp)
-        problems = [(str(exc).partition(": ")[0], 0, str(exc).partition(": ")[2])]
-        if done:
-            problems.append(("", 0, f"these were updated before that: {', '.join(done)}"))
+                files.discard(tmp)
+        problems = [(exc.path, 0, exc.reason)]
+        if done:  # a rename failed after others succeeded: say which
+            problems.append((exc.path, 0, f"these were updated before: {', '.join(done)}"))
         raise MergeError(problems) from None
     return done
 
 
-def _read_all(paths: list[Path]) -> list[tuple[pofile.PoFile, pofile.Snapshot]]:
+def _read_all(paths: list[Path]) -> list[tuple[pofile.PoFile, files.Snapshot]]:
     """Parse every file, or raise one MergeError listing every problem in all of them."""
-    results: list[tuple[pofile.PoFile, pofile.Snapshot]] = []
+    results: list[tuple[pofile.PoFile, files.Snapshot]] = []
     problems: list[tuple[str, int, str]] = []
     for path in paths:
         try:

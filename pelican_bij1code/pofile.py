@@ -22,11 +22,16 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
 from itertools import accumulate
 from pathlib import Path
 from typing import Final, NamedTuple
+
+from .files import Snapshot, WriteError, write_atomic
+
+__all__ = ["Entry", "PoError", "PoFile", "PoSyntaxError", "Snapshot", "WriteError", "dump",
+           "format_entry", "format_string", "parse", "read", "read_with_snapshot",
+           "write_atomic"]
 
 #: The width GNU gettext (msgcat, msgmerge, Poedit) wraps string lines to.
 WRAP_WIDTH = 79
@@ -66,10 +71,6 @@ class PoSyntaxError(ValueError):
         self.errors = errors
         first = self.errors[0]
         super().__init__(f"{path}:{first.line}: {first.message}")
-
-
-class WriteError(ValueError):
-    """A file that could not be written (nothing was changed)."""
 
 
 def _sort_comments(lines: list[str]) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -748,28 +749,13 @@ def _decode(data: bytes, path: str) -> str:
         raise PoSyntaxError(path, [error]) from None
 
 
-class Snapshot(NamedTuple):
-    """A file as it was read: to tell, before replacing it, that nobody changed it since."""
-
-    size: int
-    mtime_ns: int
-    sha256: str
-
-    @classmethod
-    def of(cls, path: str | os.PathLike[str], data: bytes) -> Snapshot:
-        import hashlib  # only update needs it: check starts faster without
-
-        stat = os.stat(path)
-        return cls(stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
-
-
 def read(path: str | os.PathLike[str]) -> PoFile:
     """Read and parse a PO file."""
     return parse(Path(path).read_bytes(), str(path))
 
 
 def read_with_snapshot(path: str | os.PathLike[str]) -> tuple[PoFile, Snapshot]:
-    """Read and parse a PO file, and remember what was read (see :func:`write_atomic`)."""
+    """Read and parse a PO file, and remember what was read (see :func:`files.commit`)."""
     data = Path(path).read_bytes()
     return parse(data, str(path)), Snapshot.of(path, data)
 
@@ -839,7 +825,7 @@ def format_string(keyword: str, value: str, columns: int = WRAP_WIDTH, prefix: s
     """
     escaped = escape(value)
     single = f'{prefix}{keyword} "{escaped}"'
-    if "\\n" not in escaped[:-2] and width(single) <= columns:
+    if "\n" not in value[:-1] and width(single) <= columns:
         return single + "\n"
     lines: list[str] = []
     current = ""
@@ -848,7 +834,8 @@ def format_string(keyword: str, value: str, columns: int = WRAP_WIDTH, prefix: s
             lines.append(current)
             current = ""
         current += piece
-        if piece.endswith("\\n") and not piece.endswith("\\\\n"):
+        backslashes = len(piece) - 1 - len(piece[:-1].rstrip("\\"))
+        if piece.endswith("n") and backslashes % 2:  # an escaped newline ends the line
             lines.append(current)
             current = ""
     if current:
@@ -965,72 +952,3 @@ def dump(po: PoFile, originals: dict[tuple[str | None, str], Entry] | None = Non
     out.append(po.trailer)
     text = "".join(out)
     return text.replace("\n", "\r\n") if po.newline == "\r\n" else text
-
-
-def stage(path: str | os.PathLike[str], text: str) -> str | None:
-    """Write ``text`` to a temporary file beside ``path``, for :func:`commit`.
-
-    Returns its name, or None when ``path`` already holds exactly ``text``.
-    """
-    target = Path(path)
-    data = text.encode("utf-8")
-    try:
-        if target.is_file() and target.read_bytes() == data:
-            return None
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise WriteError(f"{target}: cannot write the file ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-    except OSError as exc:
-        discard(tmp)
-        raise WriteError(f"{target}: cannot write the file ({exc.strerror or exc})") from None
-    return tmp
-
-
-def unchanged_since(path: str | os.PathLike[str], expected: Snapshot) -> None:
-    """Raise :class:`WriteError` unless ``path`` is still the file that was read."""
-    try:
-        now = Snapshot.of(path, Path(path).read_bytes())
-    except OSError:
-        now = None
-    if now != expected:
-        raise WriteError(f"{path}: the file changed on disk after it was read (saved by "
-                         "someone else?); run the command again")
-
-
-def commit(tmp: str, path: str | os.PathLike[str], expected: Snapshot | None = None) -> None:
-    """Replace ``path`` by the staged file ``tmp`` at once (if still ``expected``)."""
-    try:
-        if expected is not None:
-            unchanged_since(path, expected)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise WriteError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
-    finally:
-        discard(tmp)
-
-
-def discard(tmp: str) -> None:
-    """Remove a staged file that will not be committed."""
-    Path(tmp).unlink(missing_ok=True)
-
-
-def write_atomic(path: str | os.PathLike[str], text: str,
-                 expected: Snapshot | None = None) -> bool:
-    """Write ``text`` to ``path`` all at once: a crash leaves the old file whole.
-
-    Returns False (and writes nothing) when the file already holds exactly ``text``. With
-    ``expected``, refuses unless the file is still the one that was read. Any failure is a
-    :class:`WriteError` naming the file; the old file is then left as it was.
-    """
-    tmp = stage(path, text)
-    if tmp is None:
-        return False
-    commit(tmp, path, expected)
-    return True

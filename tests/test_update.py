@@ -15,7 +15,7 @@ import polib
 import pytest
 from conftest import require_tool, run_cli
 
-from pelican_bij1code import merge, pofile
+from pelican_bij1code import files, merge, pofile
 from pelican_bij1code.cli import main
 
 EN = Path("en") / "LC_MESSAGES" / "gedragscode.po"
@@ -105,7 +105,7 @@ def test_file_saved_while_update_runs_is_not_overwritten(
         capsys: pytest.CaptureFixture[str]) -> None:
     po = locales / EN
     saved = po.read_text(encoding="utf-8").replace('"WE ARE BIJ1"', '"WE ARE BIJ1!"')
-    stage = pofile.stage
+    stage = files.stage
 
     def stage_then_someone_saves(path: str | os.PathLike[str], text: str) -> str | None:
         staged = stage(path, text)
@@ -113,7 +113,7 @@ def test_file_saved_while_update_runs_is_not_overwritten(
             po.write_text(saved, encoding="utf-8")  # a translator saves in Poedit, now
         return staged
 
-    monkeypatch.setattr(pofile, "stage", stage_then_someone_saves)
+    monkeypatch.setattr(files, "stage", stage_then_someone_saves)
     edit_template(locales, *CHANGED)
     snapshot = {p: p.read_bytes() for p in locales.rglob("*.po") if p != po}
     assert update(locales) == 2
@@ -268,3 +268,31 @@ def test_fuzzy_match_keeps_the_translation_lines(locales: Path) -> None:
     edit_template(locales, *CHANGED)
     assert update(locales, "--locale", "en") == 0
     assert msgstr_lines in po.read_text(encoding="utf-8")
+
+
+def test_update_of_any_file_msgfmt_accepts_loses_nothing_and_settles(tmp_path: Path) -> None:
+    """Shipped catalogues damaged at random: whenever the result still parses, merging it
+    loses nothing, writes what parses again, and a second merge changes no byte."""
+    import random
+
+    from conftest import LOCALES
+    from test_pofile import _damaged
+
+    template = pofile.read(LOCALES / "gedragscode.pot")
+    sources = sorted(LOCALES.glob("*/LC_MESSAGES/gedragscode.po"))
+    rng = random.Random(11)
+    merged = 0
+    for _ in range(300):
+        source = rng.choice(sources)
+        try:
+            old = pofile.parse(_damaged(rng, source.read_text(encoding="utf-8")), "x.po")
+        except pofile.PoSyntaxError:
+            continue
+        lang = source.parent.parent.name
+        text = pofile.dump(merge.merge(old, template, lang))
+        new = pofile.parse(text, "x.po")
+        if lang != "nl":
+            assert merge.lost(old, new) == [], text
+        assert pofile.dump(merge.merge(new, template, lang)) == text
+        merged += 1
+    assert merged > 100
