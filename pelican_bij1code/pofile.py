@@ -151,14 +151,13 @@ class Entry:
 
     @property
     def raw(self) -> str | None:
-        """The entry's lines as read; setting None makes the writer format it afresh."""
+        """The entry's lines as read; setting it makes the writer format the entry afresh."""
         return self._raw
 
     @raw.setter
     def raw(self, value: str | None) -> None:
         self._raw = value
-        if value is None:
-            self._layout = None
+        self._layout = None  # the parts' lines were those of the old raw
 
     def values(self) -> tuple[object, ...]:
         """Every field, in the order of ``__init__``'s parameters."""
@@ -449,15 +448,16 @@ class _SyntaxError(Exception):
         self.token = token
 
 
-#: How an entry was laid out: its comment lines (kind, text) and, per part of the message
-#: (``previous``, ``msgctxt``, ``msgid``, ``msgid_plural``, ``msgstr``, ``msgstr[N]``), the
-#: value it had when read and its lines; None when two parts share a line.
 class _Layout(NamedTuple):
+    """How an entry was laid out in its ``raw`` lines (numbered from 0), to write each part
+    that did not change as it was: its comment lines and, per part of the message
+    (``previous``, ``msgctxt``, ``msgid``, ``msgid_plural``, ``msgstr``, ``msgstr[N]``), the
+    value it had when read and its first and last line. Plain values only."""
+
     obsolete: bool
-    lines: _Lines
-    #: (kind: " ", ".", ":", "," or "" for a line without a comment, comment, line number)
-    comments: list[tuple[str, str, int]]
-    parts: dict[str, tuple[object, int, int]]  # part: value, first and last line
+    #: kind (" ", ".", ":", "," or "" for a line without a comment), comment, line
+    comments: tuple[tuple[str, str, int], ...]
+    parts: tuple[tuple[str, object, int, int], ...]
 
 
 class _Message(NamedTuple):
@@ -709,23 +709,22 @@ class _Lines:
 
 def _lay_out(message: _Message, lines: _Lines, previous_end: int) -> None:
     """Record on its entry the lines ``message`` was read from, part by part."""
-    entry = message.entry
-    entry._raw = lines.span(message.first, message.last)
-    entry._gap = lines.span(previous_end + 1, message.first - 1)
+    entry, first = message.entry, message.first
+    entry._raw = lines.span(first, message.last)
+    entry._gap = lines.span(previous_end + 1, first - 1)
     starts = list(message.starts.items())  # in file order
     if len({line for _, line in starts}) < len(starts):
         return  # two parts on one line: the entry is only written whole
     on_line = {c[_LINE]: c[_VALUE] for c in message.comments}
     comments = []
-    for number in range(message.first, starts[0][1]):
-        value = on_line.get(number)
-        kind = "" if value is None else value[1:2] if value[1:2] in ".:," else " "
-        comments.append((kind, value or "", number))
-    parts: dict[str, tuple[object, int, int]] = {}
-    for index, (name, first) in enumerate(starts):
-        last = starts[index + 1][1] - 1 if index + 1 < len(starts) else message.last
-        parts[name] = (_value(entry, name), first, last)
-    entry._layout = _Layout(entry.obsolete, lines, comments, parts)
+    for number in range(first, starts[0][1]):
+        value = on_line.get(number, "")
+        kind = "" if not value else value[1:2] if value[1:2] in (".", ":", ",") else " "
+        comments.append((kind, value, number - first))
+    ends = [line - 1 for _, line in starts[1:]] + [message.last]
+    parts = tuple((name, _value(entry, name), start - first, end - first)
+                  for (name, start), end in zip(starts, ends, strict=True))
+    entry._layout = _Layout(entry.obsolete, tuple(comments), parts)
 
 
 def _value(entry: Entry, part: str) -> object:
@@ -899,24 +898,29 @@ def format_entry(entry: Entry) -> str:
         text for _, text in _body_parts(entry))
 
 
-def _entry_text(entry: Entry, layout: _Layout) -> str:
-    """An entry as text: each part unchanged since it was read keeps its lines."""
+def _entry_text(entry: Entry, raw: str, layout: _Layout) -> str:
+    """An entry as text: each part unchanged since it was read keeps its ``raw`` lines."""
     if entry.obsolete != layout.obsolete:
         return format_entry(entry)
+    lines = raw.split("\n")
+
+    def span(first: int, last: int) -> str:
+        return "".join(line + "\n" for line in lines[first:last + 1])
+
     fresh = _comment_lines(entry)
-    span = layout.lines.span
-    comments = [(kind, span(number, number)) for kind, _, number in layout.comments if kind]
+    comments = [(kind, lines[number] + "\n") for kind, _, number in layout.comments if kind]
     read = _sort_comments([value for kind, value, _ in layout.comments if kind])
     unchanged = {kind for kind, values in zip(" .:,", read, strict=True)
                  if _words(values) == _words(getattr(entry, _COMMENT_KINDS[kind]))}
     if len(unchanged) == 4:
-        out = [span(number, number) for _, _, number in layout.comments]
+        out = [lines[number] + "\n" for _, _, number in layout.comments]
     else:
         out = [line for kind in " .:," for line in (
             [text for k, text in comments if k == kind] if kind in unchanged else fresh[kind])]
+    kept = {name: (value, first, last) for name, value, first, last in layout.parts}
     for name, text in _body_parts(entry):
-        kept = layout.parts.get(name)
-        out.append(span(kept[1], kept[2]) if kept is not None and kept[0] == _value(entry, name)
+        old = kept.get(name)
+        out.append(span(old[1], old[2]) if old is not None and old[0] == _value(entry, name)
                    else text)
     return "".join(out)
 
@@ -942,8 +946,8 @@ def dump(po: PoFile, originals: dict[tuple[str | None, str], Entry] | None = Non
         if entry._layout is None:
             old = originals.get(entry.key)
             source = old if old is not None and old is not entry else None
-        if source is not None and source._layout is not None:
-            text, gap = _entry_text(entry, source._layout), source._gap
+        if source is not None and source._layout is not None and source.raw is not None:
+            text, gap = _entry_text(entry, source.raw, source._layout), source._gap
         else:
             text, gap = format_entry(entry), ""
         if out and not gap:
