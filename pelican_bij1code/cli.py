@@ -8,7 +8,7 @@ folder or a malformed file (named with its line; nothing is written).
 from __future__ import annotations
 
 import argparse
-import gc
+import contextlib
 import os
 import sys
 from collections import Counter
@@ -90,13 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bij1code {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     locales = Locales(root)
-    # A command is short and makes no garbage cycles; the cyclic collector would only walk
-    # every parsed entry again and again (a tenth of `check` on a big catalogue).
-    collecting = gc.isenabled()
-    gc.disable()
     try:
         locales.require()
-        return COMMANDS[args.command](locales, args)
+        code = COMMANDS[args.command](locales, args)
+        sys.stdout.flush()
+        return code
     except (UsageError, LocalesError, FileExistsError, ValueError) as exc:
         problems = getattr(exc, "problems", None)  # a MergeError: every file and line
         if problems is None:
@@ -107,14 +105,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bij1code {args.command}: nothing was written", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
+        _drop_output()
         return EXIT_OK
-    except OSError as exc:  # a read-only folder, a full disk, a path that is a folder...
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"bij1code {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:  # a read-only folder, a full disk, /dev/full, a path that is a folder
+        if exc.filename:
+            print(f"bij1code {args.command}: {exc.filename}: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        _drop_output()
+        print(f"bij1code {args.command}: cannot write the output ({exc.strerror or exc})",
+              file=sys.stderr)
         return EXIT_USAGE
-    finally:
-        if collecting:
-            gc.enable()
+
+
+def _drop_output() -> None:
+    """Send what is left of standard output nowhere, so that exiting does not fail again."""
+    with contextlib.suppress(OSError, ValueError):  # not a real file: nothing to flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 WRITERS = frozenset({"extract", "update", "init"})
@@ -152,23 +159,8 @@ def writable_locales(given: str | None) -> Path:
 
 
 def run() -> None:
-    """The ``bij1code`` program: :func:`main`, then exit with its code.
-
-    The interpreter's last act before exiting is a garbage collection that walks every object
-    still alive: after ``check`` on a big catalogue, every parsed entry (a tenth of the run).
-    They hold no cycles, so they are frozen first and the collection skips them.
-    """
-    code = main()
-    gc.freeze()
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        pass
-    except OSError as exc:  # stdout is /dev/full, or a closed pipe
-        print(f"bij1code: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
-        code = EXIT_USAGE
-        sys.stdout = open(os.devnull, "w")  # nothing left to flush at exit  # noqa: SIM115
-    sys.exit(code)
+    """The ``bij1code`` program: :func:`main`, then exit with its code."""
+    sys.exit(main())
 
 
 def cmd_extract(locales: Locales, args: argparse.Namespace) -> int:

@@ -573,17 +573,18 @@ def test_invalid_utf8_same_line_as_msgfmt(capsys: pytest.CaptureFixture[str], lo
     assert_only_this_broken(data, "tr")
 
 
-def test_out_of_range_hex_escape_is_a_finding(capsys: pytest.CaptureFixture[str],
-                                              loc: Path) -> None:
-    # \x110000 is past the last Unicode code point: a finding at its line, not exit 2.
+def test_out_of_range_hex_escape_reads_as_msgfmt_reads_it(loc: Path, msgfmt: str) -> None:
+    # \x110000 is a byte, as in msgfmt: its low byte, NUL. msgfmt accepts the file; the
+    # parser keeps the NUL so that the check can refuse the control character (issue 9).
     po = catalogue(loc, "en")
     b = po.block(LIST_ITEM)
     po.lines[b.msgstr_at] = r'msgstr "We speak \x110000 from our own experience."'
     po.save()
-    run = check(capsys, "--locales", loc, "--format", "json")
-    assert run.rc == 1, run.err
-    data = json.loads(run.out)
-    assert_finding(data, "en", "syntax", po.path, b.msgstr_at + 1)
+    assert msgfmt_c(msgfmt, po.path)[0] == 0
+    from pelican_bij1code import pofile
+
+    entry = next(e for e in pofile.read(po.path).entries if e.line == b.msgid_at + 1)
+    assert entry.msgstr == "We speak \x00 from our own experience."
 
 
 def test_crlf_line_endings_are_accepted(capsys: pytest.CaptureFixture[str], loc: Path,
