@@ -281,9 +281,9 @@ def test_init_edits_the_status_table_only(loc: Path) -> None:  # noqa: F811
     status = loc / "status.toml"
     status.write_text('[status]\nen = "published"\n\n[notes]\n# ours\nwho = "x"\n',
                       encoding="utf-8")
-    assert main(["--locales", str(loc), "init", "es"]) == 0
+    assert main(["--locales", str(loc), "init", "it"]) == 0
     text = status.read_text(encoding="utf-8")
-    assert text == '[status]\nen = "published"\nes = "draft"\n\n[notes]\n# ours\nwho = "x"\n'
+    assert text == '[status]\nen = "published"\nit = "draft"\n\n[notes]\n# ours\nwho = "x"\n'
 
 
 def test_init_refuses_to_edit_an_unreadable_status_file(loc: Path,  # noqa: F811
@@ -291,9 +291,9 @@ def test_init_refuses_to_edit_an_unreadable_status_file(loc: Path,  # noqa: F811
                                                         ) -> None:
     status = loc / "status.toml"
     status.write_text('[status]\nen = "published"\nen = "draft"\n', encoding="utf-8")
-    assert main(["--locales", str(loc), "init", "es"]) == 2
+    assert main(["--locales", str(loc), "init", "it"]) == 2
     assert status.read_text(encoding="utf-8").count("en =") == 2
-    assert not (loc / "es").exists()
+    assert not (loc / "it").exists()
     assert "status.toml:3" in capsys.readouterr().err
 
 
@@ -396,7 +396,7 @@ def test_template_that_is_a_folder_and_other_odd_files(loc: Path) -> None:  # no
     pot = loc / "gedragscode.pot"
     pot.unlink()
     pot.mkdir()
-    for command in (["check"], ["stats"], ["update"], ["render", "en"], ["init", "es"],
+    for command in (["check"], ["stats"], ["update"], ["render", "en"], ["init", "it"],
                     ["extract"]):
         run = cli("--locales", loc, *command)
         assert run.returncode in (1, 2), (command, run.stdout, run.stderr)
@@ -472,18 +472,18 @@ def test_our_gettext_table_is_what_msginit_writes(tmp_path: Path) -> None:
 
 def test_spanish_as_msginit_writes_it_passes(capsys: pytest.CaptureFixture[str],
                                              loc: Path) -> None:  # noqa: F811
-    shutil.copytree(loc / "en", loc / "es")
-    po = catalogue(loc, "es").set_header("Language", "es")
+    shutil.copytree(loc / "en", loc / "it")
+    po = catalogue(loc, "it").set_header("Language", "it")
     po.set_header("Plural-Forms", "nplurals=2; plural=(n != 1);").save()
     _, data = check_json(capsys, loc)
-    assert "header-plural" not in codes(data, "es")
+    assert "header-plural" not in codes(data, "it")
     po.set_header("Plural-Forms", "nplurals=2; plural=(n > 1);").save()
     _, data = check_json(capsys, loc)
-    problem = next(p for p in report(data, "es")["problems"] if p["code"] == "header-plural")
+    problem = next(p for p in report(data, "it")["problems"] if p["code"] == "header-plural")
     assert "CLDR" in problem["message"] and "msginit" in problem["message"]
     po.set_header("Plural-Forms", "nplurals=2; plural=(n != 1").save()
     _rc, data = check_json(capsys, loc)
-    assert "header-plural" in codes(data, "es")
+    assert "header-plural" in codes(data, "it")
 
 
 def test_srn_message_names_our_table(capsys: pytest.CaptureFixture[str],
@@ -522,7 +522,6 @@ def test_no_traceback_on_hostile_catalogues(loc: Path) -> None:  # noqa: F811
     json.dumps(None)
 
 
-@pytest.mark.xfail(reason="a bare #~ line: pofile's rewrite (branch parser) reads it", strict=False)
 def test_no_traceback_on_a_bare_obsolete_mark(loc: Path) -> None:  # noqa: F811
     po = loc / "en" / "LC_MESSAGES" / "gedragscode.po"
     for data in (b"#~\n", po.read_bytes() + b"\n#~\n"):
@@ -535,16 +534,16 @@ def test_a_language_started_with_msginit_is_a_draft(capsys: pytest.CaptureFixtur
                                                     loc: Path) -> None:  # noqa: F811
     """Issue 11 item 3: msginit (like pybabel init or Weblate) adds a language: a draft."""
     msginit = require_tool("msginit")
-    target = loc / "es" / "LC_MESSAGES" / "gedragscode.po"
+    target = loc / "it" / "LC_MESSAGES" / "gedragscode.po"
     target.parent.mkdir(parents=True)
-    subprocess.run([msginit, "--no-translator", "-l", "es", "-i", loc / "gedragscode.pot",
+    subprocess.run([msginit, "--no-translator", "-l", "it", "-i", loc / "gedragscode.pot",
                     "-o", target], check=True, capture_output=True)
     rc, data = check_json(capsys, loc)
-    assert rc == 0 and report(data, "es")["status"] == "draft"
-    assert report(data, "es")["translated"] == 0
-    assert "header-plural" not in codes(data, "es")  # msginit's rule for Spanish is fine
+    assert rc == 0 and report(data, "it")["status"] == "draft"
+    assert report(data, "it")["translated"] == 0
+    assert "header-plural" not in codes(data, "it")  # msginit's rule for Italian is fine
     assert check(capsys, "--locales", loc, "--strict").rc == 0
-    assert Renderer(Locales(loc)).choose(["es"]).lang == "nl"
+    assert Renderer(Locales(loc)).choose(["it"]).lang == "nl"
 
 
 NASTY = ["[", "]", "(", ")", "<", ">", "\\", "!", "#", "1.", " ", "  ", "\u00ad", "\u200f",
@@ -606,6 +605,8 @@ def test_after_a_dutch_edit_strict_ci_passes_once_fuzzy_entries_are_fixed(loc: P
     assert "Wij spreken vanuit eigen ervaring." in text
     edited.write_text(text.replace("Wij spreken vanuit eigen ervaring.",
                                    "Wij spreken altijd vanuit eigen ervaring."), encoding="utf-8")
+    notes = MASTER_PATH.with_name("gedragscode.notes.toml")  # extract reads it beside the master
+    (loc.parent / notes.name).write_bytes(notes.read_bytes())
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         result = subprocess.run([sys.executable, "-c", _WITH_EDITED_MASTER, str(edited),
@@ -616,7 +617,10 @@ def test_after_a_dutch_edit_strict_ci_passes_once_fuzzy_entries_are_fixed(loc: P
 
     assert run("extract").returncode == 0 and run("update").returncode == 0
     assert run("check", "--strict").returncode == 1  # fuzzy entries in published languages
-    for lang in ("en", "tr", "pl", "ar"):  # the translators' work, as Poedit would save it
+    published = [lang for lang in Locales(loc).languages()
+                 if Locales(loc).status(lang) == "published"]
+    assert {"en", "tr", "pl", "ar", "es", "fa"} <= set(published)
+    for lang in published:  # the translators' work, as Poedit would save it
         path = loc / lang / "LC_MESSAGES" / "gedragscode.po"
         po = polib.pofile(str(path))
         for entry in po.fuzzy_entries():

@@ -32,7 +32,6 @@ DOMAIN = "gedragscode"
 CHANGED_OLD = "Wij spreken vanuit eigen ervaring."
 CHANGED_NEW = "Wij spreken altijd vanuit eigen ervaring."
 REMOVED = "Wij praten met mensen, niet over mensen."
-NEEDS_GATE = "needs gate: a language not listed in status.toml is a draft"
 
 # -- helpers ---------------------------------------------------------------------------------
 
@@ -216,7 +215,6 @@ def test_weblate_needs_editing_takes_the_language_off(locales: Path) -> None:
     update_keeps_everything(locales)
 
 
-@pytest.mark.xfail(reason=NEEDS_GATE, strict=False)
 def test_weblate_start_new_translation(locales: Path) -> None:
     """Weblate's "Start new translation": the template, with Weblate's headers."""
     from translate.storage import pypo
@@ -286,7 +284,6 @@ def test_msgattrib_no_obsolete(locales: Path, edited_package: Path) -> None:
     update_keeps_everything(locales, cwd=edited_package)
 
 
-@pytest.mark.xfail(reason=NEEDS_GATE + "; gettext's Plural-Forms accepted", strict=False)
 @pytest.mark.parametrize("lang", ["fr", "it", "pt"])
 def test_msginit_new_language(locales: Path, lang: str) -> None:
     target = new_language(locales, lang)
@@ -315,7 +312,6 @@ def test_pybabel_update_after_a_dutch_edit(locales: Path, edited_package: Path) 
     assert code == 0, reports["tr"]
 
 
-@pytest.mark.xfail(reason=NEEDS_GATE, strict=False)
 def test_pybabel_init_new_language(locales: Path) -> None:
     new_language(locales, "de")
     pybabel("init", "-i", str(locales / f"{DOMAIN}.pot"), "-d", str(locales), "-D", DOMAIN,
@@ -424,8 +420,6 @@ def test_dutch_edit_extract_update_fix_then_ci_fails_until_fixed(
             and "fuzzy" in codes(r)} == published(locales)
 
 
-@pytest.mark.xfail(reason="needs gate: obsolete entries do not fail check --strict",
-                   strict=False)
 def test_dutch_edit_then_translators_fix_and_readme_ci_passes(
         locales: Path, edited_package: Path) -> None:
     assert run_cli("--locales", str(locales), "extract", cwd=edited_package).returncode == 0
@@ -548,14 +542,12 @@ SAVES = {
     "poedit": lambda locales: poedit_save(po_path(locales, "tr"), None),
     "pybabel": _pybabel_update,
 }
-CHURN = pytest.mark.xfail(reason="needs parser: update rewraps msgid/msgstr lines a tool "
-                                 "wrapped differently (layout churn)", strict=False)
 
 
 @pytest.mark.parametrize("tool", [
     "weblate", "msgcat", "msgmerge",
-    pytest.param("polib", marks=CHURN), pytest.param("poedit", marks=CHURN),
-    pytest.param("pybabel", marks=CHURN),
+    "polib", "poedit",
+    "pybabel",
 ])
 def test_update_keeps_the_layout_a_tool_wrote(locales: Path, tool: str) -> None:
     """After a tool's save, with the template unchanged, ``update`` rewraps no string."""
@@ -574,8 +566,6 @@ def test_update_keeps_the_layout_a_tool_wrote(locales: Path, tool: str) -> None:
 # -- Windows editors: CRLF line endings, a byte-order mark (issue 11 items 4, 11) ---------------
 
 
-@pytest.mark.xfail(reason="needs parser: update keeps CRLF line endings, no rewrite",
-                   strict=False)
 def test_crlf_file_as_windows_editors_save_it(locales: Path) -> None:
     path = po_path(locales, "tr")
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
@@ -588,8 +578,6 @@ def test_crlf_file_as_windows_editors_save_it(locales: Path) -> None:
     update_keeps_everything(locales)
 
 
-@pytest.mark.xfail(reason="needs parser: a UTF-8 byte-order mark is rejected, as msgfmt does",
-                   strict=False)
 def test_byte_order_mark_is_refused_like_msgfmt(locales: Path) -> None:
     path = po_path(locales, "tr")
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
@@ -604,7 +592,6 @@ def test_byte_order_mark_is_refused_like_msgfmt(locales: Path) -> None:
 # -- a language started by another tool, end to end (issue 11 item 3) --------------------------
 
 
-@pytest.mark.xfail(reason=NEEDS_GATE + "; gettext's Plural-Forms accepted", strict=False)
 @pytest.mark.parametrize("tool", ["msginit", "pybabel", "weblate"])
 def test_new_language_from_a_tool_is_a_draft_until_published(
         locales: Path, build_site: Any, tool: str) -> None:
