@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import tomllib
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import pofile
+from .languages import normalise
 from .master import SOURCE_LANG
 
 DOMAIN = "gedragscode"
@@ -30,6 +32,16 @@ STATUS_FILE = "status.toml"
 PUBLISHED = "published"
 DRAFT = "draft"
 STATUSES = (PUBLISHED, DRAFT)
+STATUS_HEADER = """\
+# Publication status of each language in this folder.
+# "published": rendered on pages; `bij1code check` fails when it has errors.
+# "draft": shown by `bij1code stats` and reported by `bij1code check`, but never rendered
+# and never failing the check. A language not listed here is a draft: publishing is a
+# deliberate act. A file that cannot be read (a syntax error, a duplicate, an unknown
+# status) is an error, and no language of this folder is rendered until it is fixed.
+
+[status]
+"""
 
 
 def shipped_locales_dir() -> Path:
@@ -41,7 +53,101 @@ def shipped_locales_dir() -> Path:
 
 
 class LocalesError(OSError):
-    """The locales folder is missing or unreadable."""
+    """The locales folder, or something in it, cannot be read or trusted (exit code 2)."""
+
+
+class StatusError(LocalesError):
+    """``status.toml`` cannot be read: no language of its folder may be rendered.
+
+    >>> str(StatusError("locales/status.toml", 3, "unknown status 'Draft'"))
+    "locales/status.toml:3: unknown status 'Draft'"
+    """
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        self.path, self.line, self.message = path, line, message
+        super().__init__(f"{path}:{line}: {message}")
+
+
+class UnsafePathError(LocalesError):
+    """A catalogue that is not a regular file inside the locales folder (never read)."""
+
+
+#: A language folder's name: ``nl``, ``pap``, ``pt_BR``, ``sr_Latn``, ``sr@latin``, ``zh-Hant``
+#: (gettext's ``ll_CC@variant`` and BCP 47's ``ll-Script-CC``, ASCII only).
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ALNUM = _LETTERS | frozenset("0123456789")
+
+
+def is_language_folder(name: str) -> bool:
+    """Whether a folder name is a language code, safe to show in any output.
+
+    >>> [is_language_folder(n) for n in ("nl", "pt_BR", "sr@latin", "zh-Hant-TW", "srn")]
+    [True, True, True, True, True]
+    >>> [is_language_folder(n) for n in ("en\\n::error::x", "..", "e", "en_", "ën", "a" * 40)]
+    [False, False, False, False, False, False]
+    """
+    if len(name) > 35:
+        return False
+    base, at, variant = name.partition("@")
+    if at and not (0 < len(variant) <= 12 and set(variant) <= _ALNUM):
+        return False
+    first, *rest = base.replace("-", "_").split("_")
+    return (2 <= len(first) <= 3 and set(first) <= _LETTERS
+            and all(0 < len(sub) <= 8 and set(sub) <= _ALNUM for sub in rest))
+
+
+def read_statuses(text: str, path: str) -> dict[str, str]:
+    """``status.toml``'s ``[status]`` table, read strictly: anything doubtful is an error.
+
+    Other tables are left to whoever wrote them. A byte-order mark, a syntax error, a
+    duplicate key, a key outside any table, a language code that is not one, or a status
+    other than ``published`` / ``draft`` raises
+    :class:`StatusError` with the line.
+
+    >>> read_statuses('[status]\\nen = "published"\\n', "s.toml")
+    {'en': 'published'}
+    >>> read_statuses('[status]\\nen = "Draft"\\n', "s.toml")
+    Traceback (most recent call last):
+    pelican_bij1code.catalogue.StatusError: s.toml:2: en: unknown status 'Draft' \
+(write "published" or "draft")
+    """
+    if text.startswith("\ufeff"):
+        raise StatusError(path, 1, "starts with a byte-order mark; save it as UTF-8 without BOM")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message, _, where = str(exc).rpartition(" (at line ")
+        number = where.partition(",")[0]
+        line = int(number) if number.isdecimal() else 1
+        raise StatusError(path, line, f"not valid TOML: {message or exc}") from None
+    except RecursionError:
+        raise StatusError(path, 1, "nested too deeply to be a status file") from None
+    lines = text.splitlines()
+
+    def line_of(key: str) -> int:
+        spellings = {key, json.dumps(key)[1:-1]}
+        for number, line in enumerate(lines, start=1):
+            name = line.partition("=")[0].strip().strip("[]").strip().strip("\"'")
+            if name in spellings:
+                return number
+        return 1
+
+    for key, value in data.items():
+        if key != "status" and not isinstance(value, dict):
+            raise StatusError(path, line_of(key), f"{key!r} is outside the [status] table; "
+                              "put each language's line under [status]")
+    table = data.get("status", {})
+    if not isinstance(table, dict):
+        raise StatusError(path, line_of("status"), "status must be a table: [status]")
+    statuses: dict[str, str] = {}
+    for lang, value in table.items():
+        if not is_language_folder(lang):
+            raise StatusError(path, line_of(lang), f"{lang!r} is not a language code")
+        if value not in STATUSES:
+            raise StatusError(path, line_of(lang), f"{lang}: unknown status {value!r} "
+                              '(write "published" or "draft")')
+        statuses[lang] = value
+    return statuses
 
 
 class Loaded(NamedTuple):
@@ -80,6 +186,41 @@ def load(path: Path) -> Loaded:
     return loaded
 
 
+def set_status_line(text: str, lang: str, status: str) -> str:
+    """``text`` (a ``status.toml``) with ``lang = "status"`` in its ``[status]`` table: the
+    language's line replaced, or a new line after the table's last key; a ``[status]``
+    table is added at the end if there is none. Other tables are never touched.
+
+    >>> print(set_status_line('[status]\\nen = "draft"\\n\\n[other]\\nx = 1\\n', "tr", "draft"))
+    [status]
+    en = "draft"
+    tr = "draft"
+    <BLANKLINE>
+    [other]
+    x = 1
+    <BLANKLINE>
+    """
+    lines = text.splitlines()
+    entry = f'{lang} = "{status}"'
+    start = next((i for i, line in enumerate(lines)
+                  if line.split("#")[0].strip().replace(" ", "") == "[status]"), None)
+    if start is None:
+        lines += ["", "[status]", entry] if any(x.strip() for x in lines) else ["[status]", entry]
+        return "\n".join(lines) + "\n"
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")),
+               len(lines))
+    last = start
+    for i in range(start + 1, end):
+        name = lines[i].partition("=")[0].strip().strip("\"'")
+        if name == lang and "=" in lines[i]:
+            lines[i] = entry
+            return "\n".join(lines) + "\n"
+        if lines[i].strip() and not lines[i].lstrip().startswith("#"):
+            last = i
+    lines.insert(last + 1, entry)
+    return "\n".join(lines) + "\n"
+
+
 class Locales:
     """One locales folder."""
 
@@ -109,61 +250,111 @@ class Locales:
         except OSError as exc:
             raise LocalesError(f"{self.root}: cannot read the folder ({exc.strerror})") from exc
 
-    def languages(self) -> list[str]:
-        """Every language that has a catalogue, sorted (the Dutch source included)."""
+    def _folders(self) -> list[str]:
         try:
             names = os.listdir(self.root)
         except OSError:
             return []
-        return sorted(n for n in names if self.catalogue_path(n).is_file())
+        return sorted(n for n in names if os.path.lexists(self.catalogue_path(n)))
+
+    def languages(self) -> list[str]:
+        """Every language that has a catalogue, sorted (the Dutch source included).
+
+        Only folders named as a language code count; see :meth:`misnamed`.
+        """
+        return [n for n in self._folders() if is_language_folder(n)]
+
+    def misnamed(self) -> list[str]:
+        """Folders holding a catalogue whose name is not a language code (never rendered)."""
+        return [n for n in self._folders() if not is_language_folder(n)]
+
+    def find(self, tag: str) -> str | None:
+        """The folder for a language tag: the exact one (``pt-BR`` finds ``pt_BR``), else
+        the one of its primary language (``en-US`` finds ``en``); None if there is none.
+
+        >>> Locales(shipped_locales_dir()).find("EN-us"), Locales(shipped_locales_dir()).find("x")
+        ('en', None)
+        """
+        wanted = tag.strip().replace("-", "_").lower()
+        for name in self.languages():
+            if name.replace("-", "_").lower() == wanted:
+                return name
+        primary = normalise(tag)
+        return primary if primary in self.languages() else None
 
     def statuses(self) -> dict[str, str]:
-        """The status declared for each language in ``status.toml`` (missing file: none)."""
+        """The status declared for each language in ``status.toml`` (no file: none).
+
+        Raises :class:`StatusError` (with the line) if the file cannot be read strictly.
+        """
+        path = self.status_path
         try:
-            data = tomllib.loads(self.status_path.read_text(encoding="utf-8"))
+            self.inside(path)
+            data = path.read_bytes()
         except FileNotFoundError:
             return {}
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-            return {}
-        table = data.get("status", {})
-        return {str(k): str(v) for k, v in table.items()} if isinstance(table, dict) else {}
+        except UnsafePathError:
+            raise
+        except OSError as exc:
+            raise StatusError(str(path), 0, f"cannot read it ({exc.strerror or exc})") from None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise StatusError(str(path), line, "not UTF-8") from None
+        return read_statuses(text, str(path))
 
     def status(self, lang: str) -> str:
         """``published`` or ``draft``. The Dutch source is always published; a language not
-        declared in ``status.toml`` is published."""
+        declared ``published`` in ``status.toml`` is a draft: publishing is deliberate."""
         if lang == SOURCE_LANG:
             return PUBLISHED
-        return self.statuses().get(lang, PUBLISHED)
+        return self.statuses().get(lang, DRAFT)
 
     def set_status(self, lang: str, status: str) -> None:
-        """Declare a language's status in ``status.toml``, keeping the file's other lines."""
+        """Declare a language's status in ``status.toml``'s ``[status]`` table, keeping every
+        other line (comments, other tables) as it is.
+
+        A file that cannot be read strictly is left alone (:class:`StatusError`).
+        """
         if status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
+        if not is_language_folder(lang):
+            raise ValueError(f"{lang!r} is not a language code")
+        self.statuses()  # refuse to edit a file we cannot read
         try:
-            lines = self.status_path.read_text(encoding="utf-8").splitlines()
+            text = self.status_path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            lines = [
-                "# Publication status of each language in this folder.",
-                '# "published": rendered on pages; `bij1code check` fails when it has errors.',
-                '# "draft": shown by `bij1code stats` and reported by `bij1code check`, but',
-                "# never rendered and never failing the check. Not listed here: published.",
-                "",
-                "[status]",
-            ]
-        entry = f'{lang} = "{status}"'
-        for i, line in enumerate(lines):
-            if line.split("=")[0].strip() == lang:
-                lines[i] = entry
-                break
-        else:
-            lines.append(entry)
-        pofile.write_atomic(self.status_path, "\n".join(lines) + "\n")
+            text = STATUS_HEADER
+        lines = set_status_line(text, lang, status).splitlines()
+        result = "\n".join(lines) + "\n"
+        read_statuses(result, str(self.status_path))  # never write what we cannot read
+        pofile.write_atomic(self.status_path, result)
+
+    def inside(self, path: Path) -> Path:
+        """``path`` resolved, if it is inside the locales folder; else :class:`UnsafePathError`
+        (a symlink to ``/proc/self/environ`` is never read, and never echoed)."""
+        resolved = path.resolve()
+        root = self.root.resolve()
+        if resolved != root and root not in resolved.parents:
+            raise UnsafePathError(f"{path}: points outside the locales folder {self.root}; "
+                                  "not read")
+        return resolved
+
+    def _load(self, path: Path) -> Loaded:
+        try:
+            resolved = self.inside(path)
+            if resolved.exists() and not resolved.is_file():
+                raise UnsafePathError(f"{path}: not a regular file; not read")
+        except (UnsafePathError, OSError) as exc:
+            return Loaded(path, None, exc)
+        return load(path)
 
     def load(self, lang: str) -> Loaded:
-        return load(self.catalogue_path(lang))
+        return self._load(self.catalogue_path(lang))
 
     def load_template(self) -> Loaded:
-        return load(self.template_path)
+        return self._load(self.template_path)
 
     def signature(self) -> tuple[object, ...]:
         """Changes whenever a catalogue, the template or the status file changes."""

@@ -2,7 +2,17 @@
 
 Translations are untrusted input. A catalogue passes only if every template message is
 translated (not fuzzy), its header is right, and no translation adds a link, a link target, an
-image, raw HTML or an invisible character that the Dutch lacks, or drops BIJ1's own terms.
+image, raw HTML, a hidden character (by Unicode class: :mod:`.characters`) or an address
+(:mod:`.addresses`) that the Dutch lacks, or drops BIJ1's own terms or an address.
+
+The renderer shows exactly what was checked: :attr:`Report.catalogue` is the parse the check
+judged, and only entries keyed as the template keys them (context, msgid, singular or plural)
+are ever rendered. Anything else in a catalogue (a copy of a message with a ``msgctxt``, a
+singular message given a ``msgid_plural``, a duplicate) is an error, never shown.
+
+Obsolete entries (``#~``) are not a finding: ``bij1code update``, ``msgmerge`` and Weblate keep
+old translations there on purpose, for translators to reuse; they are never rendered. So after
+a Dutch edit, once translators have fixed their fuzzy entries, ``check --strict`` passes.
 
 >>> from .catalogue import Locales, shipped_locales_dir
 >>> report = check_language(Locales(shipped_locales_dir()), "en")
@@ -17,8 +27,9 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from . import languages, markup, pofile
-from .catalogue import DRAFT, Loaded, Locales
+from . import characters, languages, markup, pofile
+from .addresses import addresses, points_to, without_addresses
+from .catalogue import DRAFT, PUBLISHED, Loaded, Locales, UnsafePathError
 from .master import SOURCE_LANG, messages
 from .plurals import PluralFormsError, parse_plural_forms, same_rule
 
@@ -34,11 +45,11 @@ KEEP_TERMS = {"BIJ1komst": "komst", "BIJ1": ""}
 _TERM = re.compile(r"[Bb][Ii][Jj]1([Kk][Oo][Mm][Ss][Tt]|\b)")
 #: Link schemes that can run code or smuggle content.
 UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
-#: Bidirectional controls and zero-width characters: invisible, and able to reorder text.
-INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?\w+;")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_IMAGE = re.compile(r"!\[[^\]]*\]\(")
+#: Every pattern below runs on untrusted text: none has nested or adjacent unbounded
+#: quantifiers, so each is linear in the length of the message.
+_HTML = re.compile(r"<[\s/]*[A-Za-z!?]|&#?\w+;")
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\(")
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}(?:\s|$)|>|[*+-]\s|\d+[.)]\s|```|~~~|={3,}|-{3,})")
 #: The characters other than white space and digits that _BLOCK_START can begin with.
 _BLOCK_FIRST = "#>*+-`~="
@@ -68,6 +79,8 @@ class Report:
         self.translated = translated
         self.total = total
         self.problems: list[Problem] = [] if problems is None else problems
+        #: The parse that was checked (None if the file could not be read).
+        self.catalogue: pofile.PoFile | None = None
 
     def __repr__(self) -> str:
         return (f"Report(locale={self.locale!r}, status={self.status!r}, "
@@ -99,17 +112,17 @@ class Report:
 # -- single messages -------------------------------------------------------------------------
 
 
-def check_message(source: str, translation: str) -> list[tuple[Severity, str, str]]:
+def check_message(source: str, translation: str,
+                  lang: str = "") -> list[tuple[Severity, str, str]]:
     """Compare one translation with its Dutch source; ``(severity, code, message)`` each.
-
-    Each check runs only when the characters it looks for are there, so the common message
-    (plain text) costs a handful of substring tests.
 
     >>> source = "Zie [de code](https://bij1.org/)."
     >>> check_message(source, "See [the code](javascript:alert(1)).")[0][1]
     'unsafe-link'
     >>> check_message("Wij zijn BIJ1.", "We are BIJ1.")
     []
+    >>> [c for _, c, _ in check_message("Mail a@bij1.org.", "Mail evil\u00ad@bij1.org.")]
+    ['invisible-char', 'email', 'email']
     """
     found: list[tuple[Severity, str, str]] = []
 
@@ -119,39 +132,42 @@ def check_message(source: str, translation: str) -> list[tuple[Severity, str, st
     if ("<" in translation or "&" in translation) and _HTML.search(translation) \
             and not _HTML.search(source):
         add("error", "raw-html", "has HTML markup or an entity; write plain text")
-    if "\n" in translation and "\n" not in source:
-        add("error", "line-break", "has a line break; a message is one block of text")
+    breaks = set() if translation.isprintable() else (
+        _LINE_BREAKS.intersection(translation) - _LINE_BREAKS.intersection(source))
+    if breaks:
+        add("error", "line-break", f"has a line break ({characters.names(breaks)}); a message "
+            "is one block of text on one line")
     first = translation[:1]
     if (first in _BLOCK_FIRST or first.isspace() or first.isdecimal()) \
             and _BLOCK_START.match(translation) and not _BLOCK_START.match(source):
         add("error", "block-markup",
             "starts with Markdown block markup (#, >, *, -, 1.); the block's kind comes from "
             "the Dutch text, so write only its text")
-    if not translation.isascii() and INVISIBLE.search(translation):
-        invisible = set(INVISIBLE.findall(translation)) - set(INVISIBLE.findall(source))
-        if invisible:
-            names = ", ".join(f"U+{ord(c):04X}" for c in sorted(invisible))
-            add("error", "invisible-char", f"has invisible or bidi control characters ({names})")
+    hidden = (characters.hidden(translation) - characters.hidden(source) - breaks
+              - characters.allowed_hidden(lang))
+    if hidden:
+        add("error", "invisible-char",
+            f"has invisible, control or unassigned characters ({characters.names(hidden)})")
 
-    source_tokens = markup.parse(source) if "[" in source else None
-    translated_tokens = markup.parse(translation) if "[" in translation else None
-    if source_tokens is not None or translated_tokens is not None:
-        _check_links(source, translation, source_tokens or [], translated_tokens or [], add)
-    # What a reader sees: link texts, not targets; e-mail addresses are checked on their own.
-    source_text = _text(source, source_tokens)
-    translated_text = _text(translation, translated_tokens)
-    if "@" in source_text or "@" in translated_text:
-        source_mails = set(_EMAIL.findall(source_text))
-        translated_mails = set(_EMAIL.findall(translated_text))
-        for address in sorted(source_mails - translated_mails):
-            add("error", "email", f"lost the e-mail address {address}")
-        for address in sorted(translated_mails - source_mails):
-            add("error", "email",
-                f"has the e-mail address {address}, which the Dutch text does not")
-        source_text = _EMAIL.sub(" ", source_text)
-        translated_text = _EMAIL.sub(" ", translated_text)
+    source_tokens = markup.parse(source)
+    translated_tokens = markup.parse(translation)
+    _check_links(source, translation, source_tokens, translated_tokens, add)
+    # What a reader sees: link texts, not targets.
+    source_text = characters.visible(markup.to_text(source_tokens, ()))
+    translated_text = characters.visible(markup.to_text(translated_tokens, ()))
+    if not translated_text.replace("\u2800", "").strip():
+        add("error", "empty", "shows nothing (empty, or only spaces and invisible characters)")
+    source_addresses = addresses(source_text)
+    translated_addresses = addresses(translated_text)
+    for address in sorted(source_addresses - translated_addresses):
+        add("error", "email" if "@" in address and "/" not in address else "url",
+            f"lost the address {address!r}, which the Dutch text shows")
+    for address in sorted(translated_addresses - source_addresses):
+        add("error", "email" if "@" in address and "/" not in address else "url",
+            f"shows the address {address!r}, which the Dutch text does not")
     if "bij1" in source_text.lower():
-        source_terms, translated_terms = _terms(source_text), _terms(translated_text)
+        source_terms = _terms(without_addresses(source_text))
+        translated_terms = _terms(without_addresses(translated_text))
         for term, captured in KEEP_TERMS.items():
             wanted = source_terms.count(captured)
             have = translated_terms.count(captured)
@@ -187,15 +203,11 @@ def _terms(text: str) -> list[str]:
     return found
 
 
-def _text(message: str, tokens: list[markup.Token] | None) -> str:
-    """A message as plain text: link texts, escapes resolved (tokens: its parse, if any)."""
-    return markup.to_text(tokens, ()) if tokens is not None else markup.unescape(message)
-
-
 def _check_links(source: str, translation: str, source_tokens: list[markup.Token],
                  translated_tokens: list[markup.Token],
                  add: Callable[[Severity, str, str], None]) -> None:
-    """Links: targets exactly the Dutch ones, paired with the same texts; no images."""
+    """Links: targets exactly the Dutch ones; no images; a link whose text shows an address
+    points to that address."""
     source_links = [t for t in source_tokens if isinstance(t, markup.Link)]
     translated_links = [t for t in translated_tokens if isinstance(t, markup.Link)]
     targets = [link.target for link in source_links]
@@ -214,17 +226,12 @@ def _check_links(source: str, translation: str, source_tokens: list[markup.Token
     extra = len(translated_links) - len(source_links)
     if not added and extra > 0:
         add("error", "link-added", f"has {extra} more link(s) than the Dutch text")
-    # A link whose text is an address (e-mail, URL) must point to that address.
-    by_text = {link.text.strip(): link.target for link in source_links}
     for link in translated_links:
-        text = link.text.strip()
-        expected = by_text.get(text)
-        if (expected is not None and expected != link.target and _EMAIL.search(text)) or (
-                _EMAIL.fullmatch(text) and link.target.startswith("mailto:")
-                and link.target[7:] != text):
-            add("error", "link-swapped",
-                f"the link text {link.text!r} points to {link.target!r}, not to "
-                f"{expected or 'mailto:' + text!r}")
+        for address in sorted(addresses(link.text)):
+            if not points_to(address, link.target):
+                add("error", "link-swapped",
+                    f"the link text {link.text!r} shows {address!r} but points to "
+                    f"{link.target!r}")
 
 
 # -- whole catalogues ------------------------------------------------------------------------
@@ -234,12 +241,22 @@ def _syntax_problems(loaded: Loaded) -> list[Problem]:
     error = loaded.error
     if isinstance(error, pofile.PoSyntaxError):
         return [Problem(error.path, e.line, "error", "syntax", e.message) for e in error.errors]
-    reason = getattr(error, "strerror", None) or str(error)
+    if isinstance(error, UnsafePathError):
+        return [Problem(str(loaded.path), 0, "error", "unsafe-path", str(error))]
+    if isinstance(error, FileNotFoundError):
+        return [Problem(str(loaded.path), 0, "error", "missing-catalogue",
+                        "the language is declared published, but its catalogue is missing; "
+                        "restore it, or declare the language a draft")]
+    reason = getattr(error, "strerror", None) or type(error).__name__
     return [Problem(str(loaded.path), 0, "error", "unreadable", f"cannot read the file: {reason}")]
 
 
 def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
-    """``Language``, ``Plural-Forms`` and the charset."""
+    """``Language``, ``Plural-Forms`` and the charset.
+
+    ``Plural-Forms`` may be any rule that means the same as CLDR's or GNU gettext's
+    ``msginit``'s for the language (or our table's, for languages CLDR lacks).
+    """
     problems: list[Problem] = []
     line = po.header.line if po.header else 1
     meta = po.metadata
@@ -253,51 +270,76 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
     declared = meta.get("Language", "")
     if not declared:
         add("error", "header-language", f"header has no Language; it should be {lang!r}")
-    elif languages.normalise(declared) != lang:
+    elif not _same_language(declared, lang):
         add("error", "header-language",
-            f"header says Language: {declared}, but the catalogue is in the folder {lang!r}")
-    charset = re.search(r"charset=([\w-]+)", meta.get("Content-Type", ""))
-    if not charset or charset.group(1).upper() not in ("UTF-8", "UTF8"):
+            f"header says Language: {declared[:40]!r}, but the catalogue is in the folder "
+            f"{lang!r}")
+    content_type = meta.get("Content-Type", "")
+    charset = content_type.partition("charset=")[2].partition(";")[0].strip()
+    if charset.upper() not in ("UTF-8", "UTF8"):
         add("error", "header-charset",
             "Content-Type must be 'text/plain; charset=UTF-8'"
-            + (f", not charset={charset.group(1)}" if charset else ""))
+            + (f", not charset={charset[:20]!r}" if charset else ""))
     plural = meta.get("Plural-Forms")
-    expected = languages.plural_forms(lang)
+    rules = languages.plural_rules(lang)
+    known = " or ".join(f"{who}'s {rule!r}" for who, rule in rules)
     if plural is None:
-        add("warning" if expected is None else "error", "header-plural",
-            "header has no Plural-Forms" + (f"; CLDR gives {expected!r}" if expected else ""))
-    else:
-        try:
-            parse_plural_forms(plural)
-            if expected is not None and not same_rule(plural, expected):
-                add("error", "header-plural",
-                    f"Plural-Forms {plural!r} differs from CLDR's {expected!r}")
-        except (PluralFormsError, RecursionError) as exc:
-            add("error", "header-plural", f"Plural-Forms cannot be read: {exc}")
+        add("warning" if not rules else "error", "header-plural",
+            "header has no Plural-Forms" + (f"; write {known}" if rules else ""))
+        return problems
+    try:
+        parse_plural_forms(plural)
+        if rules and not any(same_rule(plural, rule) for _, rule in rules):
+            add("error", "header-plural", f"Plural-Forms {plural[:120]!r} agrees with neither "
+                f"{known}" if len(rules) > 1 else
+                f"Plural-Forms {plural[:120]!r} differs from {known}")
+    except PluralFormsError as exc:
+        add("error", "header-plural", f"Plural-Forms cannot be read: {exc}")
     return problems
+
+
+def _same_language(declared: str, folder: str) -> bool:
+    """Whether a ``Language`` header fits its folder: the same language; and where the
+    folder names a region or script (``pt_BR``), the same one."""
+    if languages.normalise(declared) != languages.normalise(folder):
+        return False
+    if languages.normalise(folder) == folder:
+        return True
+    return declared.strip().replace("-", "_").lower() == folder.replace("-", "_").lower()
 
 
 def check_plural_counts(po: pofile.PoFile) -> list[Problem]:
     """Every plural entry has as many forms as ``Plural-Forms`` says (as ``msgfmt -c``)."""
     try:
         count = parse_plural_forms(po.metadata.get("Plural-Forms", "")).count
-    except (PluralFormsError, RecursionError):
+    except PluralFormsError:
         return []
     return [Problem(po.path, e.line, "error", "plural-forms",
                     f"{_short(e.msgid)} has {len(e.msgstr_plural)} plural forms; "
                     f"Plural-Forms says nplurals={count}")
             for e in po.entries
-            if e.msgid_plural is not None and not e.obsolete and len(e.msgstr_plural) != count]
+            if e.msgid_plural is not None and not e.obsolete
+            and sorted(e.msgstr_plural) != list(range(count))]
 
 
 def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                   lang: str) -> tuple[int, list[Problem]]:
     """Completeness against the template and every translated message's integrity.
 
+    Entries are matched as the template keys them: context, msgid, and singular or plural.
     Returns the number of template messages translated (not fuzzy) and the problems.
     """
     problems: list[Problem] = []
-    entries = {(e.msgctxt, e.msgid): e for e in po.entries if not e.obsolete}
+    entries: dict[tuple[str | None, str], pofile.Entry] = {}
+    for candidate in po.entries:
+        if candidate.obsolete:
+            continue  # kept for translators, never rendered: not a finding
+        if candidate.key in entries:
+            problems.append(Problem(po.path, candidate.line, "error", "duplicate",
+                                    f"{_short(candidate.msgid)} appears twice (first at line "
+                                    f"{entries[candidate.key].line}); keep one"))
+            continue
+        entries[candidate.key] = candidate
     wanted = {(e.msgctxt, e.msgid) for e in template}
     translated = 0
     for reference in template:
@@ -307,37 +349,46 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                                     f"{_short(reference.msgid)} (template line "
                                     f"{reference.line}) is missing; run `bij1code update`"))
             continue
+        if (entry.msgid_plural is None) != (reference.msgid_plural is None):
+            problems.append(Problem(po.path, entry.line, "error", "plural-mismatch",
+                                    f"{_short(reference.msgid)} is "
+                                    f"{'plural' if entry.msgid_plural is not None else 'singular'}"
+                                    " here but not in the template; run `bij1code update`"))
+            continue
         if entry.fuzzy:
             problems.append(Problem(po.path, entry.line, "error", "fuzzy",
                                     f"{_short(reference.msgid)} is fuzzy: check it, then "
-                                    "remove the fuzzy flag"))
+                                    "remove the fuzzy flag (and the old #| lines)"))
             continue
         if not entry.translated:
             problems.append(Problem(po.path, entry.line, "error", "untranslated",
                                     f"{_short(reference.msgid)} is not translated"))
             continue
-        translated += 1
         texts = [(entry.msgid, entry.msgstr)] if entry.msgid_plural is None else [
             (entry.msgid if index == 0 else entry.msgid_plural, text)
             for index, text in sorted(entry.msgstr_plural.items())]
+        errors = 0
         for source, text in texts:
             if source.startswith("\n") != text.startswith("\n") or \
                     source.endswith("\n") != text.endswith("\n"):
+                errors += 1
                 problems.append(Problem(po.path, entry.line, "error", "newline",
                                         f"{_short(source)}: msgid and msgstr must both begin "
                                         "and end with a newline, or neither (msgfmt -c)"))
-            for severity, code, message in check_message(source, text):
+            for severity, code, message in check_message(source, text, lang):
                 if code == "unchanged" and lang == SOURCE_LANG:
                     continue
+                errors += severity == "error"
                 problems.append(Problem(po.path, entry.line, severity, code,
                                         f"{_short(entry.msgid)} {message}"))
-    for entry in po.entries:
-        if entry.obsolete:
-            problems.append(Problem(po.path, entry.line, "warning", "obsolete",
-                                    f"{_short(entry.msgid)} is obsolete (kept for reference)"))
-        elif entry.key not in wanted:
-            problems.append(Problem(po.path, entry.line, "warning", "extra",
-                                    f"{_short(entry.msgid)} is not in the template: if the "
+        translated += 1
+    for entry in entries.values():
+        if entry.key not in wanted:
+            problems.append(Problem(po.path, entry.line, "error", "extra",
+                                    f"{_short(entry.msgid)}"
+                                    + (f" (context {entry.msgctxt[:30]!r})"
+                                       if entry.msgctxt is not None else "")
+                                    + " is not in the template and is never shown: if the "
                                     "msgid (the Dutch) was edited, put it back, only msgstr is "
                                     "yours to change; else run `bij1code update`"))
     return translated, problems
@@ -353,7 +404,8 @@ def check_template(locales: Locales) -> tuple[list[pofile.Entry], list[Problem]]
         return [], _syntax_problems(loaded)
     template = loaded.po.active()
     problems: list[Problem] = []
-    if [e.msgid for e in template] != [b.text for b in messages()]:
+    if [e.msgid for e in template] != [b.text for b in messages()] or any(
+            e.msgctxt is not None or e.msgid_plural is not None for e in template):
         problems.append(Problem(str(locales.template_path), 1, "error", "template-outdated",
                                 "the template does not match the Dutch master; run "
                                 "`bij1code extract` and `bij1code update`"))
@@ -362,7 +414,11 @@ def check_template(locales: Locales) -> tuple[list[pofile.Entry], list[Problem]]
 
 def check_language(locales: Locales, lang: str,
                    template: tuple[list[pofile.Entry], list[Problem]] | None = None) -> Report:
-    """Check one language's catalogue against the template."""
+    """Check one language's catalogue against the template.
+
+    The report keeps the parse it judged (:attr:`Report.catalogue`): the renderer renders
+    from that parse, never from a second reading of the file.
+    """
     entries, template_problems = template or check_template(locales)
     status = locales.status(lang)
     report = Report(locale=lang, status=status, translated=0, total=len(entries))
@@ -370,6 +426,7 @@ def check_language(locales: Locales, lang: str,
     if loaded.po is None:
         report.problems = _syntax_problems(loaded)
         return report
+    report.catalogue = loaded.po
     report.problems = check_header(loaded.po, lang) + check_plural_counts(loaded.po)
     report.translated, found = check_entries(loaded.po, entries, lang)
     report.problems += found
@@ -379,12 +436,28 @@ def check_language(locales: Locales, lang: str,
 
 
 def check_all(locales: Locales, only: Iterable[str] | None = None) -> list[Report]:
-    """Check every language (or those in ``only``); a template problem is its own report."""
+    """Check every language (or those in ``only``); a template problem is its own report, and
+    so is a folder whose name is not a language code (its name is never shown as it is).
+
+    Every language declared published is checked, also one whose catalogue is missing.
+    """
     template = check_template(locales)
-    chosen = list(only) if only else locales.languages()
+    statuses = locales.statuses()
+    if only:
+        chosen = list(only)
+    else:
+        declared = [lang for lang, status in statuses.items()
+                    if status == PUBLISHED and lang != SOURCE_LANG]
+        chosen = sorted({*locales.languages(), *declared})
     reports = [check_language(locales, lang, template) for lang in chosen]
     if template[1] and (template[0] or not reports):
         reports.insert(0, Report("template", "published", 0, len(template[0]), template[1]))
+    if not only:
+        for name in locales.misnamed():
+            reports.append(Report("?", "invalid", 0, len(template[0]), [Problem(
+                str(locales.root), 0, "error", "folder-name",
+                f"the folder {ascii(name)[:60]} holds a catalogue but its name is not a "
+                "language code (like pap, pt_BR or sr@latin); rename it")]))
     return reports
 
 

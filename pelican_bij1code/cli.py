@@ -8,7 +8,8 @@ folder or a malformed file (named with its line; nothing is written).
 from __future__ import annotations
 
 import argparse
-import gc
+import contextlib
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -59,8 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "svg"), default="text")
     p.add_argument("--output", metavar="DIR", default="badges",
                    help="where svg badges go (default: badges/)")
-    p = commands.add_parser("render", parents=[common], help="the code in one language")
-    p.add_argument("lang", metavar="LANG")
+    p = commands.add_parser("render", parents=[common],
+                            help="the code in one or more languages")
+    p.add_argument("lang", metavar="LANG", nargs="+")
     p.add_argument("--format", choices=FORMATS, default="html")
     p.add_argument("--part", metavar="PART", help="wij, ik, samen, or a comma list")
     p.add_argument("--level", type=int, default=2, choices=range(1, 7), metavar="1-6",
@@ -68,19 +70,31 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--preview", action="store_true",
                    help="render a draft or incomplete catalogue too (fuzzy entries shown, "
                         "missing ones in Dutch): for translators, never for publishing")
+    p.add_argument("--numbered", action="store_true",
+                   help="show each rule's name (wij-7); in HTML a link to the rule")
+    p.add_argument("--standalone", action="store_true",
+                   help="(html) one complete, self-contained document to print: A4, a page "
+                        "per language")
+    p.add_argument("--url", metavar="URL",
+                   help="(--standalone) where the code is online: printed with a QR code")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    locales = Locales(getattr(args, "locales", None) or shipped_locales_dir())
-    # A command is short and makes no garbage cycles; the cyclic collector would only walk
-    # every parsed entry again and again (a tenth of `check` on a big catalogue).
-    collecting = gc.isenabled()
-    gc.disable()
+    given = getattr(args, "locales", None)
+    try:
+        root = writable_locales(given) if args.command in WRITERS else \
+            given or shipped_locales_dir()
+    except UsageError as exc:
+        print(f"bij1code {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    locales = Locales(root)
     try:
         locales.require()
-        return COMMANDS[args.command](locales, args)
+        code = COMMANDS[args.command](locales, args)
+        sys.stdout.flush()
+        return code
     except (UsageError, LocalesError, FileExistsError, ValueError) as exc:
         problems = getattr(exc, "problems", None)  # a MergeError: every file and line
         if problems is None:
@@ -91,22 +105,62 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bij1code {args.command}: nothing was written", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
+        _drop_output()
         return EXIT_OK
-    finally:
-        if collecting:
-            gc.enable()
+    except OSError as exc:  # a read-only folder, a full disk, /dev/full, a path that is a folder
+        if exc.filename:
+            print(f"bij1code {args.command}: {exc.filename}: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        _drop_output()
+        print(f"bij1code {args.command}: cannot write the output ({exc.strerror or exc})",
+              file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _drop_output() -> None:
+    """Send what is left of standard output nowhere, so that exiting does not fail again."""
+    with contextlib.suppress(OSError, ValueError):  # not a real file: nothing to flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+WRITERS = frozenset({"extract", "update", "init"})
+
+
+def writable_locales(given: str | None) -> Path:
+    """The locales folder a writing command may write into: never an installed package.
+
+    ``--locales DIR`` if given, else ``./locales`` when it holds ``gedragscode.pot`` (a
+    checkout, or a site's repository), else a :class:`UsageError` asking for ``--locales``.
+    A folder inside the installed package is refused either way: ``pip`` owns it, and an
+    upgrade would silently throw the work away.
+
+    >>> writable_locales("my-site/locales")
+    PosixPath('my-site/locales')
+    >>> writable_locales(str(Path(__file__).with_name("locales")))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    pelican_bij1code.cli.UsageError: ...locales is inside the installed package (...
+    """
+    if given:
+        folder = Path(given)
+    elif (Path("locales") / "gedragscode.pot").is_file():
+        folder = Path("locales")
+    else:
+        raise UsageError("which locales folder? There is no ./locales with gedragscode.pot "
+                         "here, and this command never writes into the installed package: "
+                         "give --locales DIR (your copy of the catalogues), or run it in the "
+                         "folder that holds locales/")
+    package = Path(__file__).resolve().parent
+    if folder.resolve().is_relative_to(package):
+        raise UsageError(f"{folder} is inside the installed package ({package}); this command "
+                         f"never writes there: copy the catalogues out "
+                         f"(cp -r {folder} locales) and give --locales locales")
+    return folder
 
 
 def run() -> None:
-    """The ``bij1code`` program: :func:`main`, then exit with its code.
-
-    The interpreter's last act before exiting is a garbage collection that walks every object
-    still alive: after ``check`` on a big catalogue, every parsed entry (a tenth of the run).
-    They hold no cycles, so they are frozen first and the collection skips them.
-    """
-    code = main()
-    gc.freeze()
-    sys.exit(code)
+    """The ``bij1code`` program: :func:`main`, then exit with its code."""
+    sys.exit(main())
 
 
 def cmd_extract(locales: Locales, args: argparse.Namespace) -> int:
@@ -158,7 +212,7 @@ def cmd_check(locales: Locales, args: argparse.Namespace) -> int:
                 level = "error" if p.severity == "error" and report.status != DRAFT else \
                     "warning" if report.status != DRAFT else "notice"
                 print(f"::{level} file={_gh_property(p.file)},line={max(p.line, 1)}::"
-                      f"{p.code} [{report.locale}] {_gh(p.message)}")
+                      + _gh(f"{p.code} [{report.locale}] {p.message}"))
         print(_summary(reports, failed))
     else:
         print(_table(reports))
@@ -233,21 +287,34 @@ def cmd_stats(locales: Locales, args: argparse.Namespace) -> int:
 
 
 def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
-    lang = _lang(args.lang)
+    langs = list(dict.fromkeys(locales.find(tag) or _lang(tag) for tag in args.lang))
     parts = parse_parts(args.part)
+    if args.standalone and args.format != "html":
+        raise UsageError("--standalone makes an HTML document: use it with --format html")
+    if args.url is not None and not args.standalone:
+        raise UsageError("--url goes with --standalone (it prints the QR code)")
     renderer = Renderer(locales)
-    if args.preview:
-        if lang != "nl" and not locales.catalogue_path(lang).is_file():
-            raise UsageError(f"no catalogue for {lang!r} in {locales.root}")
-        text = renderer.render(lang, parts, args.level, args.format, preview=True)
-    else:
-        ok, why = renderer.usable(lang)
-        if not ok:
-            print(f"bij1code render: {why}; not rendered (use --preview to see a draft)",
-                  file=sys.stderr)
-            return EXIT_FINDINGS if locales.catalogue_path(lang).is_file() else EXIT_USAGE
-        text = renderer.render(lang, parts, args.level, args.format)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    texts = []
+    for copy, lang in enumerate(langs, start=1):  # `copy` keeps the rule ids unique
+        if args.preview:
+            if lang != "nl" and not locales.catalogue_path(lang).is_file():
+                raise UsageError(f"no catalogue for {lang!r} in {locales.root}")
+        else:
+            ok, why = renderer.usable(lang)
+            if not ok:
+                print(f"bij1code render: {why}; not rendered (use --preview to see a draft)",
+                      file=sys.stderr)
+                return EXIT_FINDINGS if locales.catalogue_path(lang).is_file() else EXIT_USAGE
+        if not args.standalone:
+            texts.append(renderer.render(lang, parts, args.level, args.format,
+                                         preview=args.preview, numbered=args.numbered,
+                                         copy=copy))
+    if args.standalone:
+        from .leaflet import document
+
+        texts = [document(renderer, langs, args.url, parts, args.numbered, args.preview)]
+    text = "\n".join(t if t.endswith("\n") else t + "\n" for t in texts)
+    sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -258,7 +325,7 @@ def _selected(locales: Locales, tags: list[str] | None) -> list[str] | None:
     """
     if not tags:
         return None
-    chosen = list(dict.fromkeys(_lang(tag) for tag in tags))
+    chosen = list(dict.fromkeys(locales.find(tag) or _lang(tag) for tag in tags))
     for lang in chosen:
         if not locales.catalogue_path(lang).is_file():
             raise UsageError(f"no catalogue for {lang!r} in {locales.root} "
@@ -269,7 +336,7 @@ def _selected(locales: Locales, tags: list[str] | None) -> list[str] | None:
 def _lang(tag: str) -> str:
     code = languages.normalise(tag)
     if code is None:
-        raise UsageError(f"{tag!r} is not a language tag")
+        raise UsageError(f"{ascii(tag)[:40]} is not a language tag")
     return code
 
 

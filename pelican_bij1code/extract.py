@@ -2,8 +2,9 @@
 
 One message per block; the msgid is the block's Dutch text with its inline Markdown (links stay
 in the message so translators can move them). Each entry says what the block is (``#.``) and
-where it stands in the master (``#:``). Running it twice changes nothing: the creation date only
-moves when a message does.
+where it stands in the master (``#:``), and carries the translator notes of
+``gedragscode.notes.toml`` (kept beside the master) on every message that uses a noted word.
+Running it twice changes nothing: the creation date only moves when a message does.
 
 >>> po = build_template("2026-01-01 00:00+0000")
 >>> po.entries[0].msgid, po.entries[0].extracted_comments[0][:30]
@@ -13,8 +14,12 @@ moves when a message does.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import tomllib
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from . import pofile
 from .catalogue import Locales
@@ -39,12 +44,69 @@ HEADER_COMMENT = [
 ]
 
 
+#: The translator notes for the load-bearing words, beside the master.
+NOTES_PATH = MASTER_PATH.with_name("gedragscode.notes.toml")
+
+
+class NotesError(ValueError):
+    """The notes file cannot be read, or a note no longer matches the master."""
+
+
+class Note(NamedTuple):
+    """A translator note: what a word means in BIJ1's usage and what a translation keeps."""
+
+    term: str
+    match: tuple[str, ...]
+    text: str
+
+    def applies_to(self, msgid: str) -> bool:
+        """Whether ``msgid`` uses the noted word (a ``match`` phrase, whole words, any case).
+
+        >>> Note("x", ("BIJ1komst",), "").applies_to("op een BIJ1komst waar")
+        True
+        >>> Note("x", ("BIJ1komst",), "").applies_to("onze BIJ1komsten")
+        False
+        """
+        return any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", msgid, re.IGNORECASE)
+                   for m in self.match)
+
+    def comment(self) -> str:
+        return f"Translator note, {self.term}: {self.text}"
+
+
+def load_notes(path: Path = NOTES_PATH) -> list[Note]:
+    """The notes of ``path``: a TOML list ``[[note]]`` with ``term``, ``match`` and ``text``."""
+    where = f"{path.parent.name}/{path.name}"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise NotesError(f"{where}: {exc.strerror or exc}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise NotesError(f"{where}: {exc}") from exc
+    listed = data.get("note", [])
+    if not isinstance(listed, list) or not all(isinstance(raw, dict) for raw in listed):
+        raise NotesError(f"{where}: notes are a list of [[note]] tables")
+    notes = []
+    for number, raw in enumerate(listed, start=1):
+        term, match, text = raw.get("term"), raw.get("match"), raw.get("text")
+        if not (isinstance(term, str) and term and isinstance(text, str) and text.strip()
+                and isinstance(match, list) and match
+                and all(isinstance(m, str) and m.strip() for m in match)):
+            raise NotesError(f"{where}: note {number} needs a term, a text and a non-empty "
+                             "list of match phrases")
+        if "\n" in text:
+            raise NotesError(f"{where}: note {number} ({term}): one line of text, please "
+                             "(end a line with a backslash to continue it)")
+        notes.append(Note(term, tuple(match), " ".join(text.split())))
+    return notes
+
+
 def now() -> str:
     """The current time in the PO header format."""
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M+0000")
 
 
-def describe(block: Block, blocks: list[Block]) -> list[str]:
+def describe(block: Block, blocks: list[Block], notes: Sequence[Note] = ()) -> list[str]:
     """The translator-facing comments for one block."""
     if block is NOTICE:
         return [NOTICE_COMMENT]
@@ -56,6 +118,7 @@ def describe(block: Block, blocks: list[Block]) -> list[str]:
     comments = [_DESCRIBE[block.kind].format(part=block.part, index=index, count=count)]
     if "](" in block.text:
         comments.append(LINK_HINT)
+    comments.extend(note.comment() for note in notes if note.applies_to(block.text))
     return comments
 
 
@@ -63,9 +126,18 @@ def header_text(fields: dict[str, str]) -> str:
     return "".join(f"{k}: {v}\n" for k, v in fields.items())
 
 
-def build_template(creation_date: str) -> pofile.PoFile:
-    """The template as a :class:`~pelican_bij1code.pofile.PoFile`."""
+def build_template(creation_date: str, notes: list[Note] | None = None) -> pofile.PoFile:
+    """The template as a :class:`~pelican_bij1code.pofile.PoFile`.
+
+    ``notes`` defaults to the notes beside the master; each must match some message.
+    """
     blocks = list(messages())
+    notes = load_notes() if notes is None else notes
+    for note in notes:
+        if not any(note.applies_to(b.text) for b in blocks if b is not NOTICE):
+            raise NotesError(f"{NOTES_PATH.parent.name}/{NOTES_PATH.name}: the note on "
+                             f"{note.term!r} matches no message of the master "
+                             f"(match: {list(note.match)})")
     source = _master_reference()
     fields = {
         "Project-Id-Version": "pelican-bij1code",
@@ -82,7 +154,7 @@ def build_template(creation_date: str) -> pofile.PoFile:
     header = pofile.Entry(msgid="", msgstr=header_text(fields),
                           translator_comments=list(HEADER_COMMENT), flags=["fuzzy"])
     entries = [
-        pofile.Entry(msgid=b.text, extracted_comments=describe(b, blocks),
+        pofile.Entry(msgid=b.text, extracted_comments=describe(b, blocks, notes),
                      references=[f"{source}:{b.line}"] if b.line else [])
         for b in blocks
     ]

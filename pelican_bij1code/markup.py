@@ -37,15 +37,17 @@ class Link(NamedTuple):
 
 Token = Text | Link
 
-_LINK = re.compile(
-    r"\[((?:\\.|[^\[\]\\])*)\]"  # [text]
-    r"\(\s*(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\s*\)"  # (target)
-)
+_LINK_TEXT = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\(")  # [text]( : stops at the next [ or ]
 _ESCAPABLE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _MD_SPECIAL = re.compile(r"([\\\[\]*_`<>])")
-#: A run of Latin letters and digits (with the punctuation inside addresses and words).
-_LATIN = r"[A-Za-z0-9\u00C0-\u024F]"
-_LTR_RUN = re.compile(rf"{_LATIN}+(?:[@._:/'’\-]+{_LATIN}+|\({_LATIN}{{1,3}}\){_LATIN}*)*/?")
+#: Characters that open a Markdown block when they start a line, and the digits of "1." / "1)".
+_BLOCK_OPENERS = "#>+-=*`~|"
+#: Latin letters and digits, and the punctuation that may join them inside an address or word.
+_LATIN = "A-Za-z0-9\u00C0-\u024F"
+_LTR_CANDIDATE = re.compile(rf"[{_LATIN}@._:/'’()\-]+")
+_LATIN_CHAR = re.compile(rf"[{_LATIN}]")
+_SPACE = " \t\n\r\f\v"
+_SPECIAL = re.compile(r"[\\\[]")
 
 
 def unescape(text: str) -> str:
@@ -57,25 +59,75 @@ def unescape(text: str) -> str:
     return _ESCAPABLE.sub(r"\1", text) if "\\" in text else text
 
 
+def _target(message: str, position: int) -> tuple[str, int] | None:
+    """The ``target)`` of a link from ``position`` (just after ``(``): the target and the
+    position after ``)``, or None. One pass; a target never holds ``[`` or ``]``, so a failed
+    link costs no more than the text up to the next bracket."""
+    end = len(message)
+    while position < end and message[position] in _SPACE:
+        position += 1
+    start = position
+    if position < end and message[position] == "<":
+        close = position + 1
+        while close < end and message[close] not in "<>\n[]":
+            close += 1
+        if close >= end or message[close] != ">":
+            return None
+        target, position = message[start + 1:close], close + 1
+    else:
+        depth = 0
+        while position < end:
+            char = message[position]
+            if char in _SPACE or char in "[]" or (char == ")" and depth == 0):
+                break
+            if char == "(":
+                if depth:
+                    return None
+                depth = 1
+            elif char == ")":
+                depth = 0
+            position += 1
+        if depth:
+            return None
+        target = message[start:position]
+    while position < end and message[position] in _SPACE:
+        position += 1
+    if position < end and message[position] == ")":
+        return target, position + 1
+    return None
+
+
 def parse(message: str) -> list[Token]:
-    """Split a message into text and links."""
+    """Split a message into text and links, in one pass (linear on any input).
+
+    >>> parse(r"\\[not](a) [a]( <b> ) [c](d(e)f)")
+    [Text(text='[not](a) '), Link(text='a', target='b'), Text(text=' '), \
+Link(text='c', target='d(e)f')]
+    """
+    if "[" not in message:
+        return [Text(unescape(message))] if message else []
     tokens: list[Token] = []
-    position = 0
-    for match in _LINK.finditer(message):
-        start = match.start()
-        if start and message[start - 1] == "\\":  # an escaped bracket opens no link
-            before = message[:start]
-            if (len(before) - len(before.rstrip("\\"))) % 2:
-                continue
-        if start > position:
-            tokens.append(Text(unescape(message[position:start])))
-        target = match.group(2)
-        if target.startswith("<"):
-            target = target[1:-1]
-        tokens.append(Link(unescape(match.group(1)), target))
-        position = match.end()
-    if position < len(message):
-        tokens.append(Text(unescape(message[position:])))
+    position = start = 0
+    end = len(message)
+    while position < end:
+        special = _SPECIAL.search(message, position)
+        if special is None:
+            break
+        position = special.start()
+        if message[position] == "\\":
+            position += 2
+            continue
+        match = _LINK_TEXT.match(message, position)
+        found = _target(message, match.end()) if match else None
+        if match is None or found is None:
+            position += 1
+            continue
+        if position > start:
+            tokens.append(Text(unescape(message[start:position])))
+        tokens.append(Link(unescape(match.group(1)), found[0]))
+        position = start = found[1]
+    if start < end:
+        tokens.append(Text(unescape(message[start:])))
     return tokens
 
 
@@ -89,11 +141,48 @@ def allowed(token: Token, targets: Collection[str]) -> bool:
     return not isinstance(token, Link) or token.target in targets
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """``text`` with control characters and line breaks as spaces, lone surrogates as U+FFFD:
+    whatever a preview renders cannot move the cursor, end a line or fail to encode.
+
+    >>> clean("a\\rb\\x1b[2J\\ud800")
+    'a b [2J\\ufffd'
+    """
+    if text.isprintable():
+        return text
+    return _CONTROL.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else " ", text)
+
+
+def _ltr_runs(text: str) -> list[tuple[bool, str]]:
+    """``text`` cut into pieces, each marked whether it is a run of Latin script (a word or an
+    address) to isolate in right-to-left text."""
+    pieces: list[tuple[bool, str]] = []
+    position = 0
+    for match in _LTR_CANDIDATE.finditer(text):
+        run = match.group()
+        letters = [m.start() for m in _LATIN_CHAR.finditer(run)]
+        if not letters:
+            continue
+        first, last = letters[0], letters[-1] + 1
+        if run[last:last + 1] == "/":
+            last += 1
+        start = match.start() + first
+        pieces.append((False, text[position:start]))
+        pieces.append((True, run[first:last]))
+        position = match.start() + last
+    pieces.append((False, text[position:]))
+    return [piece for piece in pieces if piece[1]]
+
+
 def _html_text(text: str, rtl: bool) -> str:
-    escaped = html.escape(text, quote=False)
+    text = clean(text)
     if not rtl:
-        return escaped
-    return _LTR_RUN.sub(lambda m: f"<bdi>{m.group()}</bdi>", escaped)
+        return html.escape(text, quote=False)
+    return "".join(f"<bdi>{html.escape(piece, quote=False)}</bdi>" if latin
+                   else html.escape(piece, quote=False) for latin, piece in _ltr_runs(text))
 
 
 def to_html(tokens: Sequence[Token], allowed: Collection[str], rtl: bool = False) -> str:
@@ -116,15 +205,30 @@ def to_html(tokens: Sequence[Token], allowed: Collection[str], rtl: bool = False
 
 
 def to_markdown(tokens: Sequence[Token], allowed: Collection[str]) -> str:
-    """Inline Markdown again, with every other Markdown character escaped."""
+    r"""Inline Markdown again, with every other Markdown character escaped, on one line, and
+    nothing at its start that would open a block (heading, list, quote, code fence).
+
+    >>> [to_markdown(parse(m), ()) for m in (r"\# a", r"1\. b", r"\~\~\~", " - c", "d\re")]
+    ['\\# a', '1\\. b', '\\~~~', '\\- c', 'd e']
+    """
     out: list[str] = []
     for token in tokens:
-        text = _MD_SPECIAL.sub(r"\\\1", token.text)
+        text = _MD_SPECIAL.sub(r"\\\1", clean(token.text))
         if isinstance(token, Link) and token.target in allowed:
             out.append(f"[{text}]({token.target})")
         else:
             out.append(text)
-    return "".join(out)
+    return _escape_block_start("".join(out).strip())
+
+
+def _escape_block_start(line: str) -> str:
+    """A backslash before whatever would make ``line`` a Markdown block rather than text."""
+    if line[:1] in _BLOCK_OPENERS:
+        return "\\" + line
+    digits = len(line) - len(line.lstrip("0123456789"))
+    if digits and line[digits:digits + 1] in (".", ")"):
+        return f"{line[:digits]}\\{line[digits:]}"
+    return line
 
 
 def to_text(tokens: Sequence[Token], allowed: Collection[str]) -> str:
@@ -136,7 +240,7 @@ def to_text(tokens: Sequence[Token], allowed: Collection[str]) -> str:
     """
     out: list[str] = []
     for token in tokens:
-        out.append(token.text)
+        out.append(clean(token.text))
         if isinstance(token, Link) and token.target in allowed:
             shown = token.target.removeprefix("mailto:")
             if shown != token.text.strip():

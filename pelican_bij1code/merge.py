@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from . import languages, pofile
+from . import files, languages, pofile
 from .catalogue import DRAFT, Locales
 from .extract import header_text, now
 from .master import SOURCE_LANG
@@ -48,7 +48,11 @@ def _closest(msgid: str, candidates: dict[str, pofile.Entry]) -> pofile.Entry | 
 
 
 def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFile:
-    """The catalogue ``old`` brought in step with ``template``."""
+    """The catalogue ``old`` brought in step with ``template``.
+
+    Each entry is a copy of the one it comes from, so that its unchanged parts keep their
+    lines when written: only what the template changed is written afresh.
+    """
     active = {e.key: e for e in old.entries if not e.obsolete}
     obsolete = {e.key: e for e in old.entries if e.obsolete}
     used: set[tuple[str | None, str]] = set()
@@ -59,83 +63,136 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFi
         match = active.get(ref.key) or obsolete.get(ref.key)
         if lang == SOURCE_LANG:
             flags = [f for f in (match.flags if match else []) if f != "fuzzy"]
-            comments = list(match.translator_comments) if match else []
-            entries.append(ref.replace(msgstr=ref.msgid, flags=flags, raw=None,
-                                   translator_comments=comments))
+            source = match if match is not None and match.plural == ref.plural else ref
+            entries.append(source.replace(msgid=ref.msgid, msgid_plural=ref.msgid_plural,
+                                          msgstr="" if ref.plural else ref.msgid,
+                                          msgstr_plural=_source_forms(ref), flags=flags,
+                                          obsolete=False, line=0, **fresh))
         elif match is not None:
             used.add(match.key)
-            entries.append(match.replace(obsolete=False, raw=None, line=0, **fresh))
+            entries.append(match.replace(obsolete=False, line=0, **fresh))
         else:
             pool = {e.msgid: e for k, e in {**obsolete, **active}.items()
-                    if k not in used and e.msgstr}
+                    if k not in used and e.translations()}
             close = _closest(ref.msgid, pool)
             if close is not None:
                 used.add(close.key)
                 flags = list(dict.fromkeys([*close.flags, "fuzzy"]))
-                entries.append(ref.replace(msgstr=close.msgstr, flags=flags, raw=None,
-                                       previous_msgid=close.msgid,
-                                       translator_comments=list(close.translator_comments)))
+                entries.append(close.replace(
+                    msgid=ref.msgid, msgctxt=ref.msgctxt, flags=flags, obsolete=False, line=0,
+                    previous_msgid=close.msgid, previous_msgctxt=close.msgctxt,
+                    previous_msgid_plural=close.msgid_plural, **fresh))
             else:
-                entries.append(ref.replace(raw=None))
+                entries.append(ref.replace(line=0))
+    wanted = {e.key for e in entries}
     for entry in [*active.values(), *obsolete.values()]:
-        if entry.key not in used and entry.key not in {e.key for e in entries} \
-                and (entry.msgstr or any(entry.msgstr_plural.values())):
-            entries.append(entry.replace(obsolete=True, references=[], raw=None))
+        if entry.key not in used and entry.key not in wanted and entry.translations():
+            entries.append(entry.replace(obsolete=True, references=[]))
     header = old.header
     created = template.metadata.get("POT-Creation-Date")
     if header is not None and created:
         fields = old.metadata
         if fields.get("POT-Creation-Date") != created:
             fields["POT-Creation-Date"] = created
-            header = header.replace(msgstr=header_text(fields), raw=None)
-    return pofile.PoFile(path=old.path, header=header, entries=entries)
+            header = header.replace(msgstr=header_text(fields))
+    return pofile.PoFile(path=old.path, header=header, entries=entries, newline=old.newline,
+                         trailer=old.trailer)
 
 
-def _lost(old: pofile.PoFile, new: pofile.PoFile) -> list[pofile.Entry]:
-    """Translations of ``old`` that ``new`` no longer holds anywhere (must be none)."""
-    kept = {e.msgstr for e in new.entries}
-    return [e for e in old.entries if e.msgstr and e.msgstr not in kept]
+def _source_forms(ref: pofile.Entry) -> dict[int, str]:
+    """The Dutch catalogue's plural forms of a template entry: singular, then plural."""
+    if ref.msgid_plural is None:
+        return {}
+    return {0: ref.msgid, 1: ref.msgid_plural}
+
+
+def lost(old: pofile.PoFile, new: pofile.PoFile) -> list[tuple[int, str]]:
+    """What of ``old`` the file ``new`` no longer holds anywhere: must be nothing.
+
+    Every translated string (each plural form too, active and obsolete), every translator
+    comment and every comment at the end of the file, with the line it was on.
+    """
+    kept: set[str] = set()
+    comments: set[str] = set(new.trailing_comments)
+    for entry in new.entries:
+        kept.update(entry.translations())
+        comments.update(entry.translator_comments)
+    missing = [(e.line, text) for e in old.entries for text in e.translations()
+               if text not in kept]
+    missing += [(e.line, "# " + c) for e in old.entries for c in e.translator_comments
+                if c not in comments and c not in new.trailer]
+    missing += [(0, c) for c in old.trailing_comments if c not in comments]
+    return missing
 
 
 def update(locales: Locales, only: list[str] | None = None) -> list[str]:
     """Merge the template into every catalogue; returns the languages whose file changed.
 
-    Every file is read and merged before any is written: one malformed catalogue stops the
-    update with :class:`MergeError` and nothing is written.
+    Every file is read and merged before any is written: one malformed catalogue, or a new
+    text that would lose anything the old one held, stops the update with
+    :class:`MergeError` and nothing is written. Each file is replaced only if it is still
+    the one that was read.
     """
-    template = _read_all([locales.template_path])[0]
+    template = _read_all([locales.template_path])[0][0]
     langs = only or locales.languages()
     olds = _read_all([locales.catalogue_path(lang) for lang in langs])
-    plans: list[tuple[str, str]] = []
-    for lang, old in zip(langs, olds, strict=True):
-        new = merge(old, template, lang)
-        lost = _lost(old, new) if lang != SOURCE_LANG else []
-        if lost:
-            raise MergeError([(old.path, e.line, "update would lose this translation")
-                              for e in lost])
-        originals = {e.key: e for e in old.entries}
-        if old.header is not None:
-            originals[old.header.key] = old.header
-        plans.append((lang, pofile.dump(new, originals)))
-    changed = []
-    for lang, text in plans:
-        pofile.parse(text, str(locales.catalogue_path(lang)))  # never write what we cannot read
-        if pofile.write_atomic(locales.catalogue_path(lang), text):
-            changed.append(lang)
-    return changed
+    plans: list[tuple[str, Path, str, files.Snapshot]] = []
+    problems: list[tuple[str, int, str]] = []
+    for lang, (old, snapshot) in zip(langs, olds, strict=True):
+        path = locales.catalogue_path(lang)
+        text = pofile.dump(merge(old, template, lang))
+        try:
+            new = pofile.parse(text, str(path))  # never write what we cannot read back
+        except pofile.PoSyntaxError as exc:
+            problems.extend((str(path), e.line, f"update would write an unreadable file: "
+                             f"{e.message}") for e in exc.errors)
+            continue
+        if lang != SOURCE_LANG:
+            problems.extend((str(path), line, f"update would lose {what!r}")
+                            for line, what in lost(old, new))
+        plans.append((lang, path, text, snapshot))
+    if problems:
+        raise MergeError(problems)
+    return _write_all(plans)
 
 
-def _read_all(paths: list[Path]) -> list[pofile.PoFile]:
+def _write_all(plans: list[tuple[str, Path, str, files.Snapshot]]) -> list[str]:
+    """Write every file, or none: each is staged beside its target first, and replaced only
+    once every staged file is written and every target is still the file that was read."""
+    staged: list[tuple[str, Path, str, files.Snapshot]] = []
+    done: list[str] = []
+    try:
+        for lang, path, text, snapshot in plans:
+            tmp = files.stage(path, text)
+            if tmp is not None:
+                staged.append((lang, path, tmp, snapshot))
+        for _, path, _, snapshot in staged:
+            files.unchanged_since(path, snapshot)
+        for lang, path, tmp, snapshot in staged:
+            files.commit(tmp, path, snapshot)
+            done.append(lang)
+    except files.WriteError as exc:
+        for lang, _, tmp, _ in staged:
+            if lang not in done:
+                files.discard(tmp)
+        problems = [(exc.path, 0, exc.reason)]
+        if done:  # a rename failed after others succeeded: say which
+            problems.append((exc.path, 0, f"these were updated before: {', '.join(done)}"))
+        raise MergeError(problems) from None
+    return done
+
+
+def _read_all(paths: list[Path]) -> list[tuple[pofile.PoFile, files.Snapshot]]:
     """Parse every file, or raise one MergeError listing every problem in all of them."""
-    results: list[pofile.PoFile] = []
+    results: list[tuple[pofile.PoFile, files.Snapshot]] = []
     problems: list[tuple[str, int, str]] = []
     for path in paths:
         try:
-            results.append(pofile.read(path))
+            results.append(pofile.read_with_snapshot(path))
         except pofile.PoSyntaxError as exc:
             problems.extend((exc.path, e.line, e.message) for e in exc.errors)
         except OSError as exc:
-            problems.append((str(path), 0, exc.strerror or str(exc)))
+            problems.append((str(path), 0, f"cannot read the file ({exc.strerror or exc})"))
     if problems:
         raise MergeError(problems)
     return results
@@ -151,9 +208,10 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     if code is None:
         raise ValueError(f"{lang!r} is not a language tag (try e.g. 'en', 'pap', 'srn')")
     path = locales.catalogue_path(code)
+    locales.statuses()  # an unreadable status.toml stops init before anything is written
     if path.exists():
         raise FileExistsError(f"{path} already exists; use `bij1code update` to refresh it")
-    template = _read_all([locales.template_path])[0]
+    template = _read_all([locales.template_path])[0][0]
     plural = languages.plural_forms(code)
     comments = [
         f"{languages.name(code, 'en')} translation of BIJ1's code of conduct (gedragscode).",

@@ -5,14 +5,18 @@
 
 Settings: ``BIJ1CODE_LOCALES_DIR`` (default: the shipped catalogues; a relative path is taken
 from the folder Pelican runs in), ``BIJ1CODE_FALLBACK_LANG`` (``"nl"``), ``BIJ1CODE_STRICT``
-(``False``: warnings become build errors) and ``BIJ1CODE_DEFAULT_LEVEL`` (``2``).
+(``False``: warnings become build errors), ``BIJ1CODE_DEFAULT_LEVEL`` (``2``) and
+``BIJ1CODE_NUMBERED`` (``False``: show each rule's name, ``wij-7``, as a link to the rule).
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import logging
 import os
 import re
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -31,6 +35,7 @@ from .expand import expand
 from .languages import direction, normalise
 from .master import SOURCE_LANG
 from .render import Renderer, parse_parts
+from .settings import require_valid
 from .shortcode import NAME, Shortcode
 
 logger = logging.getLogger("pelican.plugins.bij1code")
@@ -77,8 +82,12 @@ def _report(settings: dict[str, Any], source: str, message: str) -> None:
 
 
 def render_shortcode(code: Shortcode, settings: dict[str, Any], source: str,
-                     content_lang: str | None = None) -> str:
-    """The HTML for one shortcode, reporting anything the author should fix."""
+                     content_lang: str | None = None, copy: int = 1) -> str:
+    """The HTML for one shortcode, reporting anything the author should fix.
+
+    ``copy`` is which code of the page this is (1, 2, ...): the ids of every copy but the
+    first get a suffix (see :mod:`.anchors`), so they stay unique on the page.
+    """
     for problem in code.problems:
         _report(settings, source, f"[{NAME}]: {problem}")
     renderer = renderer_for(settings)
@@ -88,7 +97,9 @@ def render_shortcode(code: Shortcode, settings: dict[str, Any], source: str,
     for problem in choice.problems:
         _report(settings, source, f"[{NAME}]: {problem}; using {choice.lang!r}")
     level = code.level or int(settings.get("BIJ1CODE_DEFAULT_LEVEL", 2))
-    return renderer.html(choice.lang, code.parts or parse_parts(None), level)
+    numbered = code.numbered if code.numbered is not None else bool(
+        settings.get("BIJ1CODE_NUMBERED", False))
+    return renderer.html(choice.lang, code.parts or parse_parts(None), level, numbered, copy)
 
 
 def _unique(values: Iterable[str | None]) -> list[str]:
@@ -105,6 +116,7 @@ def _unique(values: Iterable[str | None]) -> list[str]:
 def start_build(generator: Any) -> None:
     """Each build: forget stale renderings if a catalogue changed; give themes the global."""
     _problems.clear()
+    require_valid(generator.settings)  # a wrong BIJ1CODE_* setting stops the build, named
     renderer_for(generator.settings).refresh()
     env = getattr(generator, "env", None)
     if env is not None:
@@ -125,10 +137,13 @@ def _expand(content: Any, raw: str) -> None:
     settings = content.settings
     source = getattr(content, "source_path", None) or repr(content)
     lang = getattr(content, "lang", None)
-    result = expand(raw, lambda code: render_shortcode(code, settings, source, lang))
+    copies = itertools.count(1)  # which code of the page: keeps the ids unique
+    result = expand(raw, lambda code: render_shortcode(code, settings, source, lang,
+                                                       next(copies)))
     for problem in result.problems:
         _report(settings, source, problem)
     content._content = result.html
+    content._bij1code_count = result.count
     content._bij1code_signature = renderer_for(settings).signature
     metadata = content.metadata
     if "summary" in metadata and _MARK in str(metadata["summary"]):
@@ -167,17 +182,59 @@ def summary_without_code(text: str, settings: dict[str, Any], lead: Callable[[],
     return str(text)
 
 
+_CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations",
+                  "hidden_articles", "hidden_translations", "pages", "hidden_pages",
+                  "draft_pages", "draft_translations")
+
+
 def refresh_cached(generator: Any) -> None:
     """With CONTENT_CACHING_LAYER = "generator", content comes from the cache already
     expanded: expand it again if a catalogue changed since."""
     signature = renderer_for(generator.settings).signature
-    for name in ("articles", "translations", "drafts", "drafts_translations",
-                 "hidden_articles", "hidden_translations", "pages", "hidden_pages",
-                 "draft_pages", "draft_translations"):
+    for name in _CONTENT_LISTS:
         for content in getattr(generator, name, []) or []:
             raw = getattr(content, "_bij1code_raw", None)
             if raw and getattr(content, "_bij1code_signature", None) != signature:
                 _expand(content, raw)
+
+
+# -- the notice links the Dutch original -----------------------------------------------------
+
+_NOTICE_END = re.compile(r'(<p class="gedragscode-notice">(?:(?!</p>).)*?)(</p>)', re.S)
+
+
+def link_dutch_original(generator: Any) -> None:
+    """A translated page's notice ("only the Dutch text is binding") links the page's Dutch
+    translation, when there is one: ``<a class="gedragscode-original" hreflang="nl"
+    lang="nl" dir="ltr">`` with the Dutch page's title, a piece of Dutch text marked as such.
+
+    Runs once the generator knows each page's translations; the link is one of Pelican's
+    ``{filename}`` links, so it follows RELATIVE_URLS and feed rules like any other.
+    """
+    for name in _CONTENT_LISTS:
+        for content in getattr(generator, name, []) or []:
+            html = getattr(content, "_content", None)
+            if not getattr(content, "_bij1code_raw", None) or not html \
+                    or 'class="gedragscode-notice"' not in html \
+                    or normalise(getattr(content, "lang", None)) == SOURCE_LANG:
+                continue
+            dutch = next((t for t in getattr(content, "translations", []) or []
+                          if normalise(getattr(t, "lang", None)) == SOURCE_LANG), None)
+            source = getattr(dutch, "relative_source_path", None)
+            if dutch is None or not source:
+                continue
+            title = Markup(str(getattr(dutch, "title", "") or "")).striptags() or SOURCE_LANG
+            link = (f' <a class="gedragscode-original" href="{{filename}}/'
+                    f'{Markup.escape(source.replace(os.sep, "/"))}" hreflang="nl" lang="nl" '
+                    f'dir="ltr">{Markup.escape(title)}</a>')
+            content._content = _NOTICE_END.sub(functools.partial(_add_link, link), html)
+
+
+def _add_link(link: str, notice: re.Match[str]) -> str:
+    """A notice with ``link`` added at its end (once: a cached page may have it already)."""
+    if "gedragscode-original" in notice.group(1):
+        return notice.group(0)
+    return notice.group(1) + link + notice.group(2)
 
 
 def fail_if_strict(generators: list[Any]) -> None:
@@ -196,15 +253,33 @@ def text_direction(lang: str | None) -> str:
 
 
 def make_template_global(settings: dict[str, Any]) -> Any:
-    """``{{ gedragscode(lang=None, part=None, level=2) }}`` for theme templates."""
+    """``{{ gedragscode(lang=None, part=None, level=2, numbered=None) }}`` for themes.
+
+    Its ids follow those of the codes in the page's content, and of earlier calls in the
+    same template: a theme that adds a code to a page that has one keeps every id unique.
+    """
     from jinja2 import pass_context
+
+    # Calls so far per output file (Pelican puts `output_file` in every context, and an
+    # included template inherits it); per template context where there is none.
+    calls: dict[str, int] = {}
+    calls_here: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
     @pass_context
     def gedragscode(context: Any, lang: str | None = None, part: str | None = None,
-                    level: int | None = None) -> Markup:
+                    level: int | None = None, numbered: bool | None = None) -> Markup:
         page = context.get("article") or context.get("page")
         template_name = getattr(context, "name", None) or "template"
-        code = Shortcode(lang=lang, level=level)
+        code = Shortcode(lang=lang, level=level, numbered=numbered)
+        if numbered is not None and not isinstance(numbered, bool):
+            code.problems.append(f"numbered must be True or False, not {numbered!r}")
+            code.numbered = None
+        output_file = context.get("output_file")
+        if isinstance(output_file, str):
+            calls[output_file] = made = calls.get(output_file, 0) + 1
+        else:
+            calls_here[context] = made = calls_here.get(context, 0) + 1
+        copy = getattr(page, "_bij1code_count", 0) + made
         try:
             code.parts = parse_parts(part) if part else None
         except ValueError as exc:
@@ -213,7 +288,7 @@ def make_template_global(settings: dict[str, Any]) -> Any:
             code.problems.append(f"level must be a whole number from 1 to 6, not {level!r}")
             code.level = None
         page_lang = getattr(page, "lang", None) or context.get("lang")
-        return Markup(render_shortcode(code, settings, template_name, page_lang))
+        return Markup(render_shortcode(code, settings, template_name, page_lang, copy))
 
     return gedragscode
 
@@ -222,6 +297,7 @@ def watch_catalogues(pelican: Any) -> None:
     """Make ``pelican --autoreload`` rebuild when a catalogue changes, like content does."""
     import pelican as pelican_module
 
+    require_valid(pelican.settings)
     original = getattr(pelican_module, "wait_for_changes", None)
     if original is None or getattr(original, "_bij1code", False):
         return
@@ -244,4 +320,6 @@ def register() -> None:
     signals.content_object_init.connect(expand_content)
     signals.article_generator_finalized.connect(refresh_cached)
     signals.page_generator_finalized.connect(refresh_cached)
+    signals.article_generator_finalized.connect(link_dutch_original)
+    signals.page_generator_finalized.connect(link_dutch_original)
     signals.all_generators_finalized.connect(fail_if_strict)

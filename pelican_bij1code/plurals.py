@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_TOKEN = re.compile(r"\s*(\d+|n|==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()])")
+_TOKEN = re.compile(r"[ \t\n]*([0-9]{1,9}|n|==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()])")
 _BINARY: dict[str, tuple[int, Callable[[int, int], int]]] = {
     "||": (1, lambda a, b: int(bool(a) or bool(b))),
     "&&": (2, lambda a, b: int(bool(a) and bool(b))),
@@ -131,15 +131,33 @@ def _compile(tokens: list[str]) -> Expr:
 
 
 def parse_plural_forms(value: str) -> PluralRule:
-    """Parse a header value such as ``nplurals=2; plural=(n != 1);``."""
-    match = re.fullmatch(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*", value)
-    if not match:
-        raise PluralFormsError(f"not of the form 'nplurals=N; plural=EXPR;': {value!r}")
-    count = int(match.group(1))
+    """Parse a header value such as ``nplurals=2; plural=(n != 1);``.
+
+    Read by splitting, not by a regular expression: linear on any input.
+
+    >>> parse_plural_forms("nplurals=1; plural=0").count
+    1
+    >>> parse_plural_forms("nplurals=2; plural=n;; x")
+    Traceback (most recent call last):
+    pelican_bij1code.plurals.PluralFormsError: not of the form 'nplurals=N; plural=EXPR;': \
+'nplurals=2; plural=n;; x'
+    """
+    shown = value if len(value) <= 80 else value[:77] + "..."
+    fields = [part.strip() for part in value.split(";")]
+    if len(fields) == 3 and not fields[2]:
+        fields.pop()
+    pairs = [field.partition("=") for field in fields]
+    if len(pairs) != 2 or [(name.strip(), sep) for name, sep, _ in pairs] != [
+            ("nplurals", "="), ("plural", "=")]:
+        raise PluralFormsError(f"not of the form 'nplurals=N; plural=EXPR;': {shown!r}")
+    number, expression = pairs[0][2].strip(), pairs[1][2].strip()
+    if not number.isascii() or not number.isdigit() or len(number) > 3:
+        raise PluralFormsError(f"nplurals must be a whole number, not {number[:10]!r}")
+    count = int(number)
     if count < 1:
         raise PluralFormsError("nplurals must be at least 1")
     try:
-        return PluralRule(count, _compile(_tokens(match.group(2))))
+        return PluralRule(count, _compile(_tokens(expression)))
     except RecursionError:
         raise PluralFormsError("the plural expression is nested too deeply") from None
 

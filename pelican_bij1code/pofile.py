@@ -1,13 +1,21 @@
-"""Read and write gettext PO files, strictly, with line numbers.
+"""Read and write gettext PO files, strictly, the way GNU ``msgfmt`` reads them.
 
-Lenient readers silently drop what they cannot parse; a translation must never disappear, so
-this parser reports every syntax error the way GNU ``msgfmt`` does (file, line, wording) and
-keeps each entry's original lines, so that writing a file back keeps every untouched entry
-byte for byte, whichever tool (Poedit, Weblate, msgcat, a text editor) wrote it.
+One grammar, msgfmt's: a file is a stream of tokens (comments, keywords, quoted strings), so
+line breaks between them do not matter, ``#~`` marks the tokens after it on its line obsolete
+and ``#|`` marks them previous. Escapes decode to bytes, then the bytes to UTF-8, as msgfmt
+does. What msgfmt rejects is a :class:`PoSyntaxError` listing every error at msgfmt's line;
+a few things msgfmt reads only by luck are refused too, each saying why (a carriage return
+without a line feed, a backslash continuing a line, escapes that make invalid UTF-8).
+
+Every entry remembers the lines each of its parts was read from, so writing a file back keeps
+every unchanged part byte for byte, whichever tool (Poedit, Weblate, msgcat, a text editor)
+wrote it, and the file's line endings (LF or CRLF).
 
 >>> po = parse('msgid ""\\nmsgstr "Language: en\\\\n"\\n\\nmsgid "Wij"\\nmsgstr "We"\\n')
 >>> po.metadata["Language"], po.entries[0].msgid, po.entries[0].msgstr, po.entries[0].line
 ('en', 'Wij', 'We', 4)
+>>> parse('msgid ""\\nmsgstr ""\\n\\nmsgid "a"\\nmsgstr "\\\\303\\\\251"\\n').entries[0].msgstr
+'é'
 """
 
 from __future__ import annotations
@@ -15,8 +23,15 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from itertools import accumulate
 from pathlib import Path
-from typing import NamedTuple, overload
+from typing import Final, NamedTuple
+
+from .files import Snapshot, WriteError, write_atomic
+
+__all__ = ["Entry", "PoError", "PoFile", "PoSyntaxError", "Snapshot", "WriteError", "dump",
+           "format_entry", "format_string", "parse", "read", "read_with_snapshot",
+           "write_atomic"]
 
 #: The width GNU gettext (msgcat, msgmerge, Poedit) wraps string lines to.
 WRAP_WIDTH = 79
@@ -24,11 +39,24 @@ WRAP_WIDTH = 79
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}
 _UNESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)$")
+_SIMPLE_KEYWORDS = {"msgid", "msgstr", "msgctxt", "msgid_plural"}
+_KEYWORDS = {*_SIMPLE_KEYWORDS, "domain"}
+_PREVIOUS = {"msgid": "prev_msgid", "msgctxt": "prev_msgctxt",
+             "msgid_plural": "prev_msgid_plural"}
+#: Tokens that can begin an item: where msgfmt resumes after a syntax error.
+_ITEM_START = {"comment", "domain", "msgid", "msgctxt", "prev_msgid", "prev_msgctxt"}
+
+# Each of these has one quantifier over one character class: linear on any input.
+_SPACE = re.compile(r"[ \t\f\v]*")
+_NAME = re.compile(r"[A-Za-z0-9_$]*")
+_DIGITS = re.compile(r"[0-9]*")
+_PLAIN = re.compile(r'[^"\\\n]*')
+_OCTAL = re.compile(r"[0-7]{1,3}")
+_HEX = re.compile(r"[0-9A-Fa-f]*")
 
 
 class PoError(NamedTuple):
-    """A syntax error, as GNU msgfmt words it."""
+    """One error, as GNU msgfmt words it (or, where msgfmt has no word for it, why)."""
 
     line: int
     message: str
@@ -36,12 +64,12 @@ class PoError(NamedTuple):
 
 
 class PoSyntaxError(ValueError):
-    """A PO file that cannot be parsed; ``errors`` holds every error found."""
+    """A PO file that cannot be read; ``errors`` holds every error found, in file order."""
 
     def __init__(self, path: str, errors: list[PoError]) -> None:
         self.path = path
         self.errors = errors
-        first = errors[0]
+        first = self.errors[0]
         super().__init__(f"{path}:{first.line}: {first.message}")
 
 
@@ -68,54 +96,32 @@ def _sort_comments(lines: list[str]) -> tuple[list[str], list[str], list[str], l
     return translator, extracted, references, flags
 
 
-class _Comments:
-    """One of an entry's comment lists, sorted from its unread ``#`` lines when first used."""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.slot = "_" + name
-
-    @overload
-    def __get__(self, entry: None, owner: type) -> _Comments: ...
-    @overload
-    def __get__(self, entry: Entry, owner: type) -> list[str]: ...
-
-    def __get__(self, entry: Entry | None, owner: type) -> _Comments | list[str]:
-        if entry is None:
-            return self
-        if entry._comments is not None:
-            entry._read_comments()
-        value: list[str] = getattr(entry, self.slot)
-        return value
-
-    def __set__(self, entry: Entry, value: list[str]) -> None:
-        if entry._comments is not None:
-            entry._read_comments()
-        setattr(entry, self.slot, value)
-
-
-#: An entry's fields, in the order of its constructor's parameters; the last two say where it
-#: stands in its file, not what it says.
+#: An entry's fields, in the order of its constructor's parameters.
 _ENTRY_FIELDS = ("msgid", "msgstr", "msgctxt", "msgid_plural", "msgstr_plural",
                  "translator_comments", "extracted_comments", "references", "flags",
-                 "previous_msgid", "obsolete", "line", "raw")
+                 "previous_msgid", "obsolete", "line", "raw", "previous_msgctxt",
+                 "previous_msgid_plural")
+#: The comment kinds, by the character after ``#``, with the field each fills.
+_COMMENT_KINDS = {" ": "translator_comments", ".": "extracted_comments", ":": "references",
+                  ",": "flags"}
 
 
 class Entry:
     """One message: its strings, comments and where it stands in the file.
 
-    A plain class rather than a dataclass: importing :mod:`dataclasses` (and the
-    :mod:`inspect` it loads) would be a twentieth of ``bij1code check``'s run. For the same
-    reason an entry read by the fast parser reads its comments and cuts its ``raw`` text from
-    the file only when asked: checking a catalogue needs neither (only whether it is fuzzy).
+    ``msgid_plural`` is None for a singular message; a plural one has its translations in
+    ``msgstr_plural`` (index: text) and an empty ``msgstr``. ``raw`` is the entry's lines as
+    read (None: format it afresh when writing).
 
     >>> entry = Entry("Wij", "We", flags=["fuzzy"])
     >>> entry.fuzzy, entry.translated, entry.replace(flags=[]).translated
     (True, False, True)
     """
 
-    __slots__ = ("_comments", "_end", "_extracted_comments", "_flags", "_raw", "_references",
-                 "_start", "_text", "_translator_comments", "line", "msgctxt", "msgid",
-                 "msgid_plural", "msgstr", "msgstr_plural", "obsolete", "previous_msgid")
+    __slots__ = ("_gap", "_layout", "_raw", "extracted_comments", "flags", "line", "msgctxt",
+                 "msgid", "msgid_plural", "msgstr", "msgstr_plural", "obsolete",
+                 "previous_msgctxt", "previous_msgid", "previous_msgid_plural", "references",
+                 "translator_comments")
 
     def __init__(self, msgid: str, msgstr: str = "", msgctxt: str | None = None,
                  msgid_plural: str | None = None, msgstr_plural: dict[int, str] | None = None,
@@ -123,73 +129,52 @@ class Entry:
                  extracted_comments: list[str] | None = None,
                  references: list[str] | None = None, flags: list[str] | None = None,
                  previous_msgid: str | None = None, obsolete: bool = False, line: int = 0,
-                 raw: str | None = None) -> None:
+                 raw: str | None = None, previous_msgctxt: str | None = None,
+                 previous_msgid_plural: str | None = None) -> None:
         self.msgid = msgid
         self.msgstr = msgstr
         self.msgctxt = msgctxt
         self.msgid_plural = msgid_plural
         self.msgstr_plural = {} if msgstr_plural is None else msgstr_plural
-        self._translator_comments = [] if translator_comments is None else translator_comments
-        self._extracted_comments = [] if extracted_comments is None else extracted_comments
-        self._references = [] if references is None else references
-        self._flags = [] if flags is None else flags
-        self._comments: str | None = None
+        self.translator_comments = [] if translator_comments is None else translator_comments
+        self.extracted_comments = [] if extracted_comments is None else extracted_comments
+        self.references = [] if references is None else references
+        self.flags = [] if flags is None else flags
         self.previous_msgid = previous_msgid
+        self.previous_msgctxt = previous_msgctxt
+        self.previous_msgid_plural = previous_msgid_plural
         self.obsolete = obsolete
         self.line = line
         self._raw = raw
-        self._text: str | None = None
-        self._start = self._end = 0
-
-    @classmethod
-    def _read(cls, msgid: str, msgstr: str, msgctxt: str | None, msgid_plural: str | None,
-              msgstr_plural: dict[int, str], comments: str, line: int, text: str, start: int,
-              end: int) -> Entry:
-        """An entry as the fast parser finds it: ``comments`` are its ``#`` lines, unread,
-        and its raw text is ``text[start:end]``."""
-        entry = cls.__new__(cls)
-        entry.msgid, entry.msgstr, entry.msgctxt = msgid, msgstr, msgctxt
-        entry.msgid_plural, entry.msgstr_plural = msgid_plural, msgstr_plural
-        entry._comments = comments or None
-        if not comments:
-            entry._translator_comments, entry._extracted_comments = [], []
-            entry._references, entry._flags = [], []
-        entry.previous_msgid, entry.obsolete, entry.line = None, False, line
-        entry._raw, entry._text, entry._start, entry._end = None, text, start, end
-        return entry
-
-    def _read_comments(self) -> None:
-        """Sort the unread ``#`` lines into the four kinds of comment."""
-        self._translator_comments, self._extracted_comments, self._references, self._flags = \
-            _sort_comments((self._comments or "").split("\n")[:-1])
-        self._comments = None  # last: another thread sees either the lines or the lists
-
-    translator_comments = _Comments()
-    extracted_comments = _Comments()
-    references = _Comments()
-    flags = _Comments()
+        self._layout: _Layout | None = None
+        self._gap = ""
 
     @property
     def raw(self) -> str | None:
-        """The entry's lines as read, kept to write an unchanged entry back byte for byte."""
-        if self._text is not None:
-            self._raw = self._text[self._start:self._end]
-            self._text = None  # and the file's text can go once every entry has its raw
+        """The entry's lines as read; setting it makes the writer format the entry afresh."""
         return self._raw
 
     @raw.setter
     def raw(self, value: str | None) -> None:
-        self._raw, self._text = value, None
+        self._raw = value
+        self._layout = None  # the parts' lines were those of the old raw
 
     def values(self) -> tuple[object, ...]:
         """Every field, in the order of ``__init__``'s parameters."""
         return tuple(getattr(self, name) for name in _ENTRY_FIELDS)
 
     def replace(self, **changes: object) -> Entry:
-        """A copy with some fields changed (the lists and dict are shared unless changed)."""
+        """A copy with some fields changed (the lists and dict are shared unless changed).
+
+        The copy keeps the original's layout, so that its unchanged parts are written as
+        they were read, unless ``raw=None`` is among the changes.
+        """
         fields = dict(zip(_ENTRY_FIELDS, self.values(), strict=True))
         fields.update(changes)
-        return Entry(**fields)  # type: ignore[arg-type]
+        copy = Entry(**fields)  # type: ignore[arg-type]
+        if copy.raw is not None:
+            copy._layout, copy._gap = self._layout, self._gap
+        return copy
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Entry):
@@ -204,14 +189,16 @@ class Entry:
 
     @property
     def key(self) -> tuple[str | None, str]:
-        """What identifies the message in its catalogue: context and msgid."""
+        """What identifies the message in its catalogue (and msgfmt's duplicate check)."""
         return (self.msgctxt, self.msgid)
 
     @property
+    def plural(self) -> bool:
+        """Whether the message has plural forms (a ``msgid_plural``)."""
+        return self.msgid_plural is not None
+
+    @property
     def fuzzy(self) -> bool:
-        comments = self._comments
-        if comments is not None and not (comments.startswith("#,") or "\n#," in comments):
-            return False  # no flags line: no need to read the comments
         return "fuzzy" in self.flags
 
     @property
@@ -223,16 +210,28 @@ class Entry:
             return bool(self.msgstr_plural) and all(s.strip() for s in self.msgstr_plural.values())
         return bool(self.msgstr.strip())
 
+    def translations(self) -> list[str]:
+        """Every non-empty translated string: ``msgstr``, or each plural form."""
+        texts = [self.msgstr, *self.msgstr_plural.values()]
+        return [text for text in texts if text]
+
 
 class PoFile:
-    """A parsed catalogue or template: the header entry and the messages, in file order."""
+    """A parsed catalogue or template: the header entry and the messages, in file order.
 
-    __slots__ = ("entries", "header", "path")
+    ``newline`` is the file's line ending (``"\\n"`` or ``"\\r\\n"``); ``trailer`` the lines
+    after the last message (comments at the end of the file), kept when writing.
+    """
 
-    def __init__(self, path: str, header: Entry | None, entries: list[Entry]) -> None:
+    __slots__ = ("entries", "header", "newline", "path", "trailer")
+
+    def __init__(self, path: str, header: Entry | None, entries: list[Entry],
+                 newline: str = "\n", trailer: str = "") -> None:
         self.path = path
         self.header = header
         self.entries = entries
+        self.newline = newline
+        self.trailer = trailer
 
     def __repr__(self) -> str:
         return f"PoFile(path={self.path!r}, header={self.header!r}, entries={self.entries!r})"
@@ -245,6 +244,11 @@ class PoFile:
     def active(self) -> list[Entry]:
         """The entries that are not obsolete."""
         return [e for e in self.entries if not e.obsolete]
+
+    @property
+    def trailing_comments(self) -> list[str]:
+        """The comment lines after the last message."""
+        return [line for line in self.trailer.split("\n") if line.startswith("#")]
 
 
 def parse_header(text: str) -> dict[str, str]:
@@ -261,381 +265,498 @@ def parse_header(text: str) -> dict[str, str]:
     return fields
 
 
-def unescape(body: str) -> tuple[str, int | None]:
-    """Decode a C string body; also returns the offset of the first invalid escape, if any.
+# -- reading: tokens -------------------------------------------------------------------------
 
-    >>> unescape(r'a\\"b\\n')
-    ('a"b\\n', None)
-    >>> unescape(r'a\\qb')[1]
-    1
+
+#: A token: kind (comment, msgid, msgstr, ..., prev_msgid, ..., string, prev_string, number,
+#: ``[``, ``]``, name, junk, eof), value, line, column, and whether ``#~`` made it obsolete. A
+#: plain tuple of plain values: the cyclic garbage collector stops looking at it.
+_Token = tuple[str, str, int, int, bool]
+_KIND: Final = 0
+_VALUE: Final = 1
+_LINE: Final = 2
+_COLUMN: Final = 3
+_OBSOLETE: Final = 4
+
+
+def _string(line: str, start: int, number: int, at_end: bool,
+            errors: list[PoError]) -> tuple[str, int, bool]:
+    """The value of the quoted string at ``line[start]``, where it ends, and whether it ran
+    on past the end of the line.
+
+    Escapes give bytes, as in msgfmt (``\\303\\251`` and ``\\xc3\\xa9`` are both "é"; a
+    ``\\x`` or octal escape keeps its low byte, as C's ``char`` does). A string the line ends
+    in is an error (``at_end``: the file ends there too).
     """
-    if "\\" not in body:
-        return body, None
-    out: list[str] = []
-    i = 0
-    while i < len(body):
-        ch = body[i]
-        if ch != "\\":
-            out.append(ch)
-            i += 1
-            continue
-        nxt = body[i + 1] if i + 1 < len(body) else ""
-        if nxt in _ESCAPES:
-            out.append(_ESCAPES[nxt])
-            i += 2
-        elif nxt in "01234567" and nxt:
-            digits = re.match(r"[0-7]{1,3}", body[i + 1:])
-            assert digits
-            out.append(chr(int(digits.group(), 8)))
-            i += 1 + len(digits.group())
-        elif nxt == "x" and re.match(r"[0-9a-fA-F]", body[i + 2:i + 3]):
-            digits = re.match(r"[0-9a-fA-F]+", body[i + 2:])
-            assert digits
-            if int(digits.group(), 16) > 0x10FFFF:
-                return "".join(out), i
-            out.append(chr(int(digits.group(), 16)))
-            i += 2 + len(digits.group())
+    pieces: list[str | int] = []
+    position = start + 1
+    while True:
+        end = _PLAIN.match(line, position).end()  # type: ignore[union-attr]
+        pieces.append(line[position:end])
+        escape = line[end + 1:end + 2]
+        if end >= len(line) or (not escape and line[end] == "\\"):
+            if at_end:
+                errors.append(PoError(number, "end-of-file within string"))
+            else:  # msgfmt counts the newline first, so it names the next line
+                errors.append(PoError(number + 1,
+                                      f"end-of-line within string (opened on line {number})"))
+            return _join(pieces, number, errors), len(line), True
+        if line[end] == '"':
+            return _join(pieces, number, errors), end + 1, False
+        if escape in _ESCAPES:
+            pieces.append(_ESCAPES[escape])
+            position = end + 2
+        elif escape in "01234567":
+            digits = _OCTAL.match(line, end + 1).group()  # type: ignore[union-attr]
+            pieces.append(int(digits, 8) & 0xFF)
+            position = end + 1 + len(digits)
+        elif escape == "x" and _HEX.match(line, end + 2).group():  # type: ignore[union-attr]
+            digits = _HEX.match(line, end + 2).group()  # type: ignore[union-attr]
+            pieces.append(int(digits[-2:], 16))  # the low byte, as msgfmt keeps it
+            position = end + 2 + len(digits)
         else:
-            return "".join(out), i
-    return "".join(out), None
+            errors.append(PoError(number, "invalid control sequence", end + 2))
+            position = end + 1
 
 
-_SIMPLE_STRING = re.compile(r'"([^"\\\x04]*)"')
-
-
-def _string_token(text: str, number: int, column: int, errors: list[PoError],
-                  last: bool = False) -> str | None:
-    """Parse one ``"..."`` token that makes up the rest of a line (``last``: of the file,
-    with no newline after it)."""
-    text = text.rstrip()
-    simple = _SIMPLE_STRING.fullmatch(text)
-    if simple:  # the common case: no escapes, nothing after the closing quote
-        return simple.group(1)
-    if not text.startswith('"'):
-        errors.append(PoError(number, "syntax error", column))
-        return None
-    end = 1
-    while end < len(text):
-        if text[end] == "\\":
-            end += 2
-            continue
-        if text[end] == '"':
-            break
-        end += 1
-    if end >= len(text):
-        if last:
-            errors.append(PoError(number, "end-of-file within string"))
-        else:
-            # msgfmt counts the newline first, so it names the next line; so do we.
-            errors.append(PoError(number + 1,
-                                  f"end-of-line within string (opened on line {number})"))
-        return None
-    if text[end + 1:].strip():
-        errors.append(PoError(number, "syntax error", column + end + 1))
-        return None
-    value, bad = unescape(text[1:end])
-    if bad is not None:
-        errors.append(PoError(number, "invalid control sequence", column + 1 + bad + 1))
-        return None
+def _join(pieces: list[str | int], line: int, errors: list[PoError]) -> str:
+    """A string's pieces (text, and bytes from escapes) as one text."""
+    if all(isinstance(piece, str) for piece in pieces):
+        value = "".join(pieces)  # type: ignore[arg-type]
+    else:
+        data = b"".join(piece.encode("utf-8") if isinstance(piece, str) else bytes([piece])
+                        for piece in pieces)
+        try:
+            value = data.decode("utf-8")
+        except UnicodeDecodeError:
+            errors.append(PoError(line, "invalid multibyte sequence: the bytes its \\x or octal "
+                                  "escapes give are not UTF-8 (msgfmt would pass them on as "
+                                  "they are); write the characters themselves"))
+            return data.decode("utf-8", "replace")
     if "\x04" in value:
-        errors.append(PoError(number, "context separator <EOT> within string"))
-        return None
+        errors.append(PoError(line, "context separator <EOT> within string"))
     return value
 
 
-class _Builder:
-    """Accumulates the lines of one entry while parsing."""
-
-    def __init__(self) -> None:
-        self.reset(0)
-
-    def reset(self, start: int) -> None:
-        self.start = start
-        self.comments: list[str] = []
-        self.fields: dict[str, str] = {}
-        self.field_lines: dict[str, int] = {}
-        self.last: str | None = None
-        self.obsolete = False
-        self.previous: dict[str, str] = {}
-
-    @property
-    def has_msgstr(self) -> bool:
-        return any(k.startswith("msgstr") for k in self.fields)
+_CR = ("line endings: a carriage return (CR) without a line feed; save the file with LF or "
+       "CRLF line endings")
 
 
-def parse(text: str, path: str = "<string>") -> PoFile:
-    """Parse PO text; raises :class:`PoSyntaxError` listing every error, as msgfmt would.
+def _simple(text: str) -> bool:
+    """Whether ``text`` is one quoted string without escapes, and nothing else."""
+    return len(text) > 1 and text[0] == text[-1] == '"' and text.count('"') == 2 and \
+        "\\" not in text
 
-    Well-formed files take a fast path; at the first irregularity the strict line-by-line
-    parser takes over, so errors are always those (and at the lines) msgfmt reports.
+
+def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
+    """The tokens of a whole file, as msgfmt's lexer finds them, line by line.
+
+    The usual lines (a comment, a string, a keyword and a string) are read at once; any
+    other line token by token.
     """
-    fast = _parse_fast(text, path)
-    return fast if fast is not None else parse_strict(text, path)
+    tokens: list[_Token] = []
+    append = tokens.append
+    carry: tuple[bool, bool] | None = None  # a string ran on: msgfmt's flags stay as they were
+    for number, line in enumerate(lines, start=1):
+        if line.endswith("\r"):
+            line = line[:-1]  # a CRLF line ending
+        if not line:
+            continue
+        if carry is None:
+            first = line[0]
+            if first == "#" and line[1:2] != "~" and line[1:2] != "|":
+                if "\r" in line:
+                    errors.append(PoError(number, _CR))
+                append(("comment", line, number, 1, False))
+                continue
+            if first == '"' and line[-1] == '"' and line.count('"') == 2 and \
+                    "\\" not in line and "\x04" not in line and len(line) > 1:
+                append(("string", line[1:-1], number, 1, False))
+                continue
+            keyword, _, rest = line.partition(" ")
+            if keyword in _SIMPLE_KEYWORDS and _simple(rest) and "\x04" not in rest:
+                append((keyword, keyword, number, 1, False))
+                append(("string", rest[1:-1], number, len(keyword) + 2, False))
+                continue
+        carry = _line_tokens(line, number, number == len(lines), carry or (False, False),
+                             tokens, errors)
+    return tokens
 
 
-_Q = r'"[^"\\\n\x04]*(?:\\.[^"\\\n\x04]*)*"'
-_QS = rf"{_Q}(?:\n{_Q})*"
-#: One plain entry and the blank lines before it. ``finditer`` walks the whole file with it;
-#: any gap between two matches is something the fast path does not handle.
-_FAST_ENTRY = re.compile(
-    rf"(?P<blank>(?:[ \t]*\n)*)"
-    rf"(?P<comments>(?:#(?![~|])[^\n]*\n)*)"
-    rf"(?:msgctxt (?P<ctxt>{_QS})\n)?"
-    rf"msgid (?P<id>{_QS})\n"
-    rf"(?:msgid_plural (?P<plural>{_QS})\n(?P<forms>(?:msgstr\[\d+\] {_QS}\n)+)"
-    rf"|msgstr (?P<str>{_QS})\n)"
-)
-_FAST_FORM = re.compile(rf"msgstr\[(\d+)\] ({_QS})\n")
-_FAST_STR = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
-_TRAILING_BLANKS = re.compile(r"(?:[ \t]*\n)*")
+def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
+                 tokens: list[_Token], errors: list[PoError]) -> tuple[bool, bool] | None:
+    """The tokens of one line, one by one; returns the flags if a string ran on."""
+    obsolete, previous = flags
+    position, size = 0, len(line)
+    while True:
+        position = _SPACE.match(line, position).end()  # type: ignore[union-attr]
+        if position >= size:
+            return None
+        char = line[position]
+        column = position + 1
+        if char == "\r":
+            errors.append(PoError(number, _CR))
+            position += 1
+        elif char == "#":
+            after = line[position + 1:position + 2]
+            if after == "~":
+                obsolete = True
+                position += 2
+                if line.startswith("|", position):
+                    previous = True
+                    position += 1
+            elif after == "|":
+                previous = True
+                position += 2
+            else:
+                if "\r" in line[position:]:
+                    errors.append(PoError(number, _CR))
+                tokens.append(("comment", line[position:], number, column, obsolete))
+                return None
+        elif char == '"':
+            value, position, ran_on = _string(line, position, number, at_end, errors)
+            tokens.append(("prev_string" if previous else "string", value, number,
+                                 column, obsolete))
+            if ran_on:
+                return obsolete, previous
+        elif char.isascii() and (char.isalpha() or char in "_$"):
+            name = _NAME.match(line, position).group()  # type: ignore[union-attr]
+            position += len(name)
+            if name not in _KEYWORDS or (previous and name not in _PREVIOUS):
+                errors.append(PoError(number, f'keyword "{name}" unknown'))
+                kind = "name"
+            else:
+                kind = _PREVIOUS[name] if previous else name
+            tokens.append((kind, name, number, column, obsolete))
+        elif char.isascii() and char.isdigit():
+            digits = _DIGITS.match(line, position).group()  # type: ignore[union-attr]
+            position += len(digits)
+            tokens.append(("number", digits, number, column, obsolete))
+        else:
+            tokens.append((char if char in "[]" else "junk", char, number, column,
+                                 obsolete))
+            position += 1
 
 
-def _fast_string(group: str) -> str | None:
-    """The value of consecutive quoted strings, or None if an escape is invalid.
+# -- reading: the grammar --------------------------------------------------------------------
 
-    >>> _fast_string('"Wij "\\n"zijn"'), _fast_string('"a\\\\q"')
-    ('Wij zijn', None)
+
+class _SyntaxError(Exception):
+    """A token the grammar does not allow where it stands."""
+
+    def __init__(self, token: _Token | None) -> None:
+        self.token = token
+
+
+class _Layout(NamedTuple):
+    """How an entry was laid out in its ``raw`` lines (numbered from 0), to write each part
+    that did not change as it was: its comment lines and, per part of the message
+    (``previous``, ``msgctxt``, ``msgid``, ``msgid_plural``, ``msgstr``, ``msgstr[N]``), the
+    value it had when read and its first and last line. Plain values only."""
+
+    obsolete: bool
+    #: kind (" ", ".", ":", "," or "" for a line without a comment), comment, line
+    comments: tuple[tuple[str, str, int], ...]
+    parts: tuple[tuple[str, object, int, int], ...]
+
+
+class _Message(NamedTuple):
+    entry: Entry
+    comments: list[_Token]
+    first: int  # first line (of its first comment, or its first keyword)
+    starts: dict[str, int]  # the line each part starts on, in file order
+    last: int  # line of its last token
+    msgstr_line: int  # where msgfmt says a first definition is
+    seen_at: int  # the line msgfmt has read up to when it stores it
+
+
+class _Parser:
+    """msgfmt's grammar (po-gram.y) over a list of tokens, with its error recovery."""
+
+    def __init__(self, tokens: list[_Token], last_line: int) -> None:
+        end = ("eof", "", last_line, 1, False)  # where msgfmt stands at the end
+        self.tokens = [*tokens, end, end]
+        self.count = len(tokens)
+        #: Errors, each with the line msgfmt has read up to when it reports it and whether it
+        #: is a syntax error (reported after what the lookahead token completes): the order.
+        self.errors: list[tuple[int, int, PoError]] = []
+        self.at = 0
+
+    def here(self) -> int:
+        """The line of the token msgfmt looks at next (it reports an error after reading it)."""
+        return self.tokens[self.at][_LINE]
+
+    def error(self, line: int, message: str, order: int | None = None) -> None:
+        self.errors.append((self.here() if order is None else order, 1, PoError(line, message)))
+
+    def peek(self, ahead: int = 0) -> str:
+        return self.tokens[self.at + ahead][_KIND]
+
+    def take(self, kind: str) -> _Token:
+        token = self.tokens[self.at]
+        if token[_KIND] != kind:
+            raise _SyntaxError(None if token[_KIND] == "eof" else token)
+        self.at += 1
+        return token
+
+    def strings(self, kind: str = "string") -> tuple[str, list[_Token]]:
+        """One or more strings, joined (each as obsolete as the first, or an error)."""
+        tokens, start = self.tokens, self.at
+        first = self.take(kind)
+        while tokens[self.at][_KIND] == kind:
+            self.at += 1
+        run = tokens[start:self.at]
+        for index, token in enumerate(run[1:], start=start + 1):
+            if token[_OBSOLETE] != first[_OBSOLETE]:  # reported once the next token is read
+                self.error(token[_LINE], "inconsistent use of #~", tokens[index + 1][_LINE])
+        return "".join([t[_VALUE] for t in run]) if len(run) > 1 else first[_VALUE], run
+
+    def consistent(self, first: _Token, then: _Token) -> None:
+        if first[_OBSOLETE] != then[_OBSOLETE]:
+            self.error(then[_LINE], "inconsistent use of #~")
+
+    def messages(self) -> tuple[list[_Message], list[_Token]]:
+        """Every message, and the comments after the last one."""
+        found: list[_Message] = []
+        comments: list[_Token] = []
+        while self.at < self.count:
+            kind = self.peek()
+            if kind == "comment":
+                comments.append(self.take(kind))
+                continue
+            start = self.at
+            try:
+                if kind == "domain":
+                    directive = self.take("domain")
+                    self.take("string")
+                    self.error(directive[_LINE], "'domain' directives are not supported (msgfmt -c "
+                               "ignores them too)")
+                    continue
+                message = self.message(comments)
+            except _SyntaxError as exc:  # where msgfmt stands: after the token it could not use
+                token = exc.token
+                line = self.tokens[-1][_LINE] if token is None else token[_LINE] + (
+                    token[_KIND] == "comment")
+                self.errors.append((line, 2, PoError(line, "syntax error")))
+                self.at = max(self.at, start + 1)  # drop tokens until an item can start
+                while self.at < self.count and self.peek() not in _ITEM_START:
+                    self.at += 1
+                comments = []
+                continue
+            comments = []
+            if message is not None:
+                found.append(message)
+        return found, comments
+
+    def message(self, comments: list[_Token]) -> _Message | None:
+        """One message (the tokens after its comments); None if it has an error."""
+        starts: dict[str, int] = {}
+        previous: dict[str, str] = {}
+        kind = self.peek()
+        if kind in ("prev_msgctxt", "prev_msgid"):
+            starts["previous"] = self.tokens[self.at][_LINE]
+            if kind == "prev_msgctxt":
+                self.take(kind)
+                previous["msgctxt"] = self.strings("prev_string")[0]
+            self.take("prev_msgid")
+            previous["msgid"] = self.strings("prev_string")[0]
+            if self.peek() == "prev_msgid_plural":
+                self.take("prev_msgid_plural")
+                previous["msgid_plural"] = self.strings("prev_string")[0]
+        errors = len(self.errors)
+        groups: list[tuple[str, _Token, list[_Token]]] = []  # part, keyword, strings
+
+        def group(kind: str, name: str | None = None) -> str:
+            keyword = self.take(kind)
+            if name is not None:  # msgstr[N]: msgfmt numbers the forms 0, 1, ... in order
+                self.take("[")
+                index = int(self.take("number")[_VALUE])
+                self.take("]")
+                if index != len(forms):
+                    self.error(keyword[_LINE], "plural form has wrong index" if forms else
+                               "first plural form has nonzero index")
+            text, strings = self.strings()
+            groups.append((name or kind, keyword, strings))
+            starts[name or kind] = keyword[_LINE]
+            return text
+
+        forms: dict[int, str] = {}
+        msgctxt = group("msgctxt") if self.peek() == "msgctxt" else None
+        msgid = group("msgid")
+        msgid_plural = group("msgid_plural") if self.peek() == "msgid_plural" else None
+        msgstr = ""
+        problem = None
+        if self.peek() == "msgstr" and self.peek(1) == "[":
+            while self.peek() == "msgstr" and self.peek(1) == "[":
+                forms[len(forms)] = group("msgstr", f"msgstr[{len(forms)}]")
+            if msgid_plural is None:
+                problem = "missing 'msgid_plural' section"
+        elif msgid_plural is not None:
+            if self.peek() == "msgstr":
+                self.take("msgstr")
+                token = self.tokens[self.at]
+                raise _SyntaxError(None if token[_KIND] == "eof" else token)
+            problem = "missing 'msgstr[]' section"
+        elif self.peek() == "msgstr":
+            msgstr = group("msgstr")
+        else:
+            problem = "missing 'msgstr' section"
+        intro = groups[1][1] if msgctxt is not None else groups[0][1]
+        if problem:
+            self.error(intro[_LINE], problem)
+        for name, keyword, strings in groups:  # as msgfmt's grammar rules check them
+            if name != "msgid":
+                self.consistent(keyword, strings[0])
+            if name == "msgctxt":
+                self.consistent(keyword, intro)
+        for name, keyword, strings in groups:
+            if name in ("msgid", "msgstr"):
+                self.consistent(intro, strings[0])
+            if name in ("msgid_plural", "msgstr", "msgstr[0]"):
+                self.consistent(intro, keyword)
+        if len(self.errors) > errors:
+            return None
+        translator, extracted, references, flags = _sort_comments([c[_VALUE] for c in comments])
+        entry = Entry(msgid, msgstr, msgctxt, msgid_plural, forms, translator, extracted,
+                      references, flags, previous.get("msgid"), intro[_OBSOLETE], intro[_LINE],
+                      previous_msgctxt=previous.get("msgctxt"),
+                      previous_msgid_plural=previous.get("msgid_plural"))
+        first = comments[0][_LINE] if comments else min(starts.values())
+        msgstr_line = starts.get("msgstr", starts.get("msgstr[0]", intro[_LINE]))
+        last = groups[-1][2][-1][_LINE]
+        return _Message(entry, comments, first, starts, last, msgstr_line, self.here())
+
+
+def parse(text: str | bytes, path: str = "<string>") -> PoFile:
+    """Parse PO text (bytes: the file's own, which must be UTF-8) as msgfmt would.
+
+    Raises :class:`PoSyntaxError` listing every error.
+
+    >>> parse('msgid "a"\\nmsgstr "b"\\n\\n#~ msgid "a"\\n#~ msgstr "c"\\n').entries
+    Traceback (most recent call last):
+    ...
+    pelican_bij1code.pofile.PoSyntaxError: <string>:4: duplicate message definition...
     """
-    if "\\" not in group:  # no escapes, so '"\n"' can only join two strings
-        return group[1:-1].replace('"\n"', "")
-    pieces = []
-    for piece in _FAST_STR.findall(group):  # each string alone: an escape ends with it
-        value, bad = unescape(piece)
-        if bad is not None or "\x04" in value:
-            return None
-        pieces.append(value)
-    return "".join(pieces)
-
-
-def _fast_values(ctxt: str | None, msgid: str, plural: str | None, forms: str | None,
-                 msgstr: str | None) -> tuple[str | None, str, str | None, dict[int, str],
-                                              str] | None:
-    """An entry's values from its quoted strings, or None if one is invalid."""
-    values = [None if group is None else _fast_string(group) for group in (ctxt, msgid, plural)]
-    if values[1] is None or (ctxt is not None and values[0] is None) or (
-            plural is not None and values[2] is None):
-        return None
-    plural_forms: dict[int, str] = {}
-    if plural is not None:
-        for form in _FAST_FORM.finditer(forms or ""):
-            value, index = _fast_string(form.group(2)), int(form.group(1))
-            if value is None or index in plural_forms:
-                return None
-            plural_forms[index] = value
-        if sorted(plural_forms) != list(range(len(plural_forms))):
-            return None
-        return values[0], values[1], values[2], plural_forms, ""
-    text = _fast_string(msgstr or "")
-    if text is None:
-        return None
-    return values[0], values[1], None, plural_forms, text
-
-
-def _parse_fast(text: str, path: str) -> PoFile | None:
-    """Parse a well-formed file quickly, or return None to let :func:`parse_strict` decide."""
-    if "\r" in text or "#~" in text or "#|" in text or not text.endswith("\n"):
-        return None
-    header: Entry | None = None
-    entries: list[Entry] = []
-    seen: set[tuple[str | None, str]] = set()
-    position = counted = 0
-    line = 1
-    for match in _FAST_ENTRY.finditer(text):
-        if match.start() != position:
-            return None  # something between two entries: not a plain file
-        blank, comments, ctxt, msgid, plural, forms, msgstr = match.groups()
-        if position and not blank.startswith("\n"):
-            return None  # an entry must be followed by an empty line
-        begin = position + len(blank)
-        position = match.end()
-        id_start = match.start("id")
-        line += text.count("\n", counted, id_start)
-        counted = id_start
-        if plural is None and text.find("\\", begin, position) < 0:  # as _fast_string does
-            msgid = msgid[1:-1].replace('"\n"', "")
-            msgstr = msgstr[1:-1].replace('"\n"', "")
-            if ctxt is not None:
-                ctxt = ctxt[1:-1].replace('"\n"', "")
-            plural_forms: dict[int, str] = {}
-        else:
-            values = _fast_values(ctxt, msgid, plural, forms, msgstr)
-            if values is None:
-                return None
-            ctxt, msgid, plural, plural_forms, msgstr = values
-        entry = Entry._read(msgid, msgstr, ctxt, plural, plural_forms, comments, line, text,
-                            begin, position)
-        key = (ctxt, msgid)
-        if msgid == "" and ctxt is None:
-            if header is not None or entries:
-                return None
-            header = entry
-        elif key in seen:
-            return None
-        else:
-            seen.add(key)
-            entries.append(entry)
-    if _TRAILING_BLANKS.match(text, position).end() != len(text):  # type: ignore[union-attr]
-        return None
-    return PoFile(path=path, header=header, entries=entries)
-
-
-def parse_strict(text: str, path: str = "<string>") -> PoFile:
-    """The line-by-line parser: every error with its line, as GNU msgfmt words it."""
+    if isinstance(text, bytes):
+        text = _decode(text, path)
     errors: list[PoError] = []
-    entries: list[Entry] = []
-    header: Entry | None = None
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-        at_end = 0
-    else:
-        at_end = len(lines)  # the last line has no newline: a string may end with the file
-    b = _Builder()
-    seen: dict[tuple[str | None, str], int] = {}
-    last_content = 0
-
-    def finish() -> None:
-        nonlocal header
-        f = b.fields
-        if not f:
-            return
-        line = b.field_lines.get("msgid", b.start)
-        plural = {int(k[7:-1]): v for k, v in f.items() if k.startswith("msgstr[")}
-        if "msgid" not in f:
-            errors.append(PoError(b.field_lines[next(iter(f))], "missing 'msgid' section"))
-            return
-        if "msgstr" not in f and not plural:
-            errors.append(PoError(line, "missing 'msgstr' section"))
-            return
-        if "msgid_plural" in f and "msgstr" in f:
-            errors.append(PoError(b.field_lines["msgstr"], "syntax error"))
-            return
-        if plural and "msgid_plural" not in f:
-            first_plural = min(b.field_lines[k] for k in f if k.startswith("msgstr["))
-            errors.append(PoError(first_plural, "syntax error"))
-            return
-        if plural and sorted(plural) != list(range(len(plural))):
-            bad = max(k for k in f if k.startswith("msgstr["))
-            errors.append(PoError(b.field_lines[bad], "plural form has wrong index"))
-            return
-        entry = Entry(
-            msgid=f["msgid"],
-            msgstr=f.get("msgstr", ""),
-            msgctxt=f.get("msgctxt"),
-            msgid_plural=f.get("msgid_plural"),
-            msgstr_plural=plural,
-            obsolete=b.obsolete,
-            line=line,
-            previous_msgid=b.previous.get("msgid"),
-            raw="\n".join(lines[b.start - 1:last_content]) + "\n",
-        )
-        (entry.translator_comments, entry.extracted_comments, entry.references,
-         entry.flags) = _sort_comments(b.comments)
-        if entry.obsolete:
-            entries.append(entry)
-            return
-        if entry.msgid == "" and entry.msgctxt is None and header is None and not entries:
+    if text.startswith("\ufeff"):
+        errors.append(PoError(1, "a byte-order mark (BOM) starts the file; msgfmt reads it "
+                              "as a syntax error: save the file as UTF-8 without BOM"))
+        text = text[1:]
+    joined = text.find("\\\n")
+    if joined >= 0:
+        errors.append(PoError(text.count("\n", 0, joined) + 1,
+                              "a backslash at the end of the line joins it to the next one "
+                              "(msgfmt reads them as one line); remove the backslash"))
+    split = text.split("\n")
+    parser = _Parser(_tokens(split, errors), len(split))
+    messages, trailing = parser.messages()
+    found = [(e.line, 0, e) for e in errors] + parser.errors
+    header, entries = None, []
+    seen: dict[tuple[str | None, str], _Message] = {}
+    for message in messages:
+        entry = message.entry
+        first = seen.get(entry.key)
+        if first is not None:  # at the second one's line, as msgfmt does
+            found.append((message.seen_at, 1, PoError(entry.line,
+                                                      "duplicate message definition...")))
+            found.append((message.seen_at, 1, PoError(
+                first.msgstr_line, "...this is the location of the first definition")))
+            continue
+        seen[entry.key] = message
+        if header is None and entry.key == (None, "") and not entry.obsolete:
             header = entry
-            return
-        first = seen.get(entry.key, 1 if entry.msgid == "" and entry.msgctxt is None else None)
-        if first is not None:
-            errors.append(PoError(line, "duplicate message definition..."))
-            errors.append(PoError(first, "...this is the location of the first definition"))
-            return
-        seen[entry.key] = line
-        entries.append(entry)
-
-    def begin(number: int) -> None:
-        """Close the entry being built if it is complete (or broken), and start a new one."""
-        if b.fields:
-            finish()
-            b.reset(number)
-        elif b.start == 0:
-            b.start = number
-
-    for number, raw in enumerate(lines, start=1):
-        line = raw.rstrip("\r")
-        if not line.strip():
-            continue
-        obsolete = line.startswith("#~")
-        if obsolete:
-            line = line[2:].lstrip()
-            if line.startswith("|"):
-                line = "#" + line
-        if line.startswith("#"):
-            if line[1:2] == "|":
-                if b.fields:
-                    begin(number)
-                elif b.start == 0:
-                    b.start = number
-                match = _KEYWORD.match(line[2:].strip())
-                if match:
-                    token = _string_token(match.group(3), number, 0, [])
-                    if token is not None:
-                        b.previous[match.group(1)] = token
-                        b.last = "|" + match.group(1)
-                continue
-            begin(number)
-            b.comments.append(line)
-            b.obsolete = b.obsolete or obsolete
-            continue
-        stripped = line.strip()
-        if stripped.startswith('"'):
-            if b.last is None:
-                errors.append(PoError(number, "syntax error", 1))
-                continue
-            column = len(line) - len(line.lstrip()) + 1
-            token = _string_token(stripped, number, column, errors, number == at_end)
-            if token is not None:
-                if b.last.startswith("|"):
-                    b.previous[b.last[1:]] += token
-                else:
-                    b.fields[b.last] += token
-                    last_content = number
-            continue
-        match = _KEYWORD.match(stripped)
-        if not match:
-            errors.append(PoError(number, f'keyword "{stripped.split()[0]}" unknown'))
-            continue
-        keyword = match.group(1)
-        if keyword in ("msgctxt", "msgid") and (
-            b.has_msgstr or keyword in b.fields or (keyword == "msgctxt" and "msgid" in b.fields)
-        ):
-            begin(number)
-        elif keyword.startswith("msgstr") and ("msgid" not in b.fields or keyword in b.fields):
-            errors.append(PoError(number, "syntax error", len(keyword) + 2))
-            b.reset(0)
-            continue
-        elif keyword == "msgid_plural" and "msgid" not in b.fields:
-            errors.append(PoError(number, "syntax error", len(keyword) + 2))
-            continue
-        if b.start == 0:
-            b.start = number
-        b.obsolete = b.obsolete or obsolete
-        column = len(line) - len(match.group(3)) + 1
-        token = _string_token(match.group(3), number, column, errors, number == at_end)
-        b.fields[keyword] = token if token is not None else ""
-        b.field_lines[keyword] = number
-        b.last = keyword
-        last_content = number
-    finish()
+        else:
+            entries.append(entry)
+    # In the order msgfmt reports them: it reads a token, then reports what it found.
+    errors = [error for _, _, error in sorted(found, key=lambda item: item[:2])]
     if errors:
         raise PoSyntaxError(path, errors)
-    return PoFile(path=path, header=header, entries=entries)
+    lines = _Lines(text, split)
+    end = 0
+    for index, message in enumerate(messages):
+        following = messages[index + 1].first if index + 1 < len(messages) else (
+            trailing[0][_LINE] if trailing else lines.count + 1)
+        if message.first > end and following > message.last:  # no line shared with another
+            _lay_out(message, lines, end)
+        end = message.last
+    rest = "".join(t[_VALUE] + "\n" for t in trailing if t[_LINE] <= end) + lines.span(
+        end + 1, lines.count)
+    return PoFile(path=path, header=header, entries=entries, newline=lines.newline,
+                  trailer=rest if rest.strip() else "")
+
+
+class _Lines:
+    """A file's text by line numbers, with LF line endings whatever the file's were."""
+
+    def __init__(self, text: str, lines: list[str]) -> None:
+        self.text = text
+        self.crlf = lines[0].endswith("\r") and len(lines) > 1
+        self.newline = "\r\n" if self.crlf else "\n"
+        self.lengths = [0, *accumulate(map(len, lines))]  # of the lines before, without \n
+        self.count = len(lines) - (lines[-1] == "")
+
+    def span(self, first: int, last: int) -> str:
+        """Lines ``first`` to ``last`` (from 1), each ending with a line feed."""
+        if last < first:
+            return ""
+        start = self.lengths[first - 1] + first - 1
+        text = self.text[start:self.lengths[last] + last]
+        text = text.replace("\r\n", "\n") if self.crlf else text
+        return text if text.endswith("\n") else text + "\n"
+
+
+def _lay_out(message: _Message, lines: _Lines, previous_end: int) -> None:
+    """Record on its entry the lines ``message`` was read from, part by part."""
+    entry, first = message.entry, message.first
+    entry._raw = lines.span(first, message.last)
+    entry._gap = lines.span(previous_end + 1, first - 1)
+    starts = list(message.starts.items())  # in file order
+    if len({line for _, line in starts}) < len(starts):
+        return  # two parts on one line: the entry is only written whole
+    on_line = {c[_LINE]: c[_VALUE] for c in message.comments}
+    comments = []
+    for number in range(first, starts[0][1]):
+        value = on_line.get(number, "")
+        kind = "" if not value else value[1:2] if value[1:2] in (".", ":", ",") else " "
+        comments.append((kind, value, number - first))
+    ends = [line - 1 for _, line in starts[1:]] + [message.last]
+    parts = tuple((name, _value(entry, name), start - first, end - first)
+                  for (name, start), end in zip(starts, ends, strict=True))
+    entry._layout = _Layout(entry.obsolete, tuple(comments), parts)
+
+
+def _value(entry: Entry, part: str) -> object:
+    """What a part of an entry says, to tell whether it changed."""
+    if part == "previous":
+        return (entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural)
+    if part.startswith("msgstr["):
+        return entry.msgstr_plural.get(int(part[7:-1]))
+    return getattr(entry, part)
+
+
+def _decode(data: bytes, path: str) -> str:
+    """The file's text; bytes that are not UTF-8 are an error at their line and column."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[start:exc.start].decode("utf-8", "replace")) + 1
+        error = PoError(line, "invalid multibyte sequence (the file must be UTF-8)", column)
+        raise PoSyntaxError(path, [error]) from None
 
 
 def read(path: str | os.PathLike[str]) -> PoFile:
-    """Read and parse a PO file; a file that is not UTF-8 is a syntax error at its line."""
+    """Read and parse a PO file."""
+    return parse(Path(path).read_bytes(), str(path))
+
+
+def read_with_snapshot(path: str | os.PathLike[str]) -> tuple[PoFile, Snapshot]:
+    """Read and parse a PO file, and remember what was read (see :func:`files.commit`)."""
     data = Path(path).read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        error = PoError(line, "invalid multibyte sequence (not UTF-8)")
-        raise PoSyntaxError(str(path), [error]) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return parse(text, str(path))
+    return parse(data, str(path)), Snapshot.of(path, data)
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -650,9 +771,6 @@ def escape(text: str) -> str:
     return "".join(_UNESCAPES.get(ch, ch) for ch in text)
 
 
-_BREAK = re.compile(r"(?:\\.|[^ \\])*?(?: +|\\n|[-/:.,;!?](?=[^\W\d_])|\](?=\()|$)")
-
-
 def _chunks(escaped: str) -> list[str]:
     """Split an escaped string where GNU gettext may wrap it.
 
@@ -662,7 +780,26 @@ def _chunks(escaped: str) -> list[str]:
     >>> _chunks("e-mail via: mailto:x")
     ['e-', 'mail ', 'via: ', 'mailto:', 'x']
     """
-    return [m.group() for m in _BREAK.finditer(escaped) if m.group()]
+    chunks: list[str] = []
+    start = index = 0
+    size = len(escaped)
+    while index < size:
+        char = escaped[index]
+        if char == "\\":
+            index += 2
+            if escaped[index - 1:index] == "n":
+                chunks.append(escaped[start:index])
+                start = index
+            continue
+        index += 1
+        following = escaped[index:index + 1]
+        if (char == " " and following != " ") or (
+                char in "-/:.,;!?" and following.isalpha()) or (char == "]" and following == "("):
+            chunks.append(escaped[start:index])
+            start = index
+    if start < size:
+        chunks.append(escaped[start:])
+    return chunks
 
 
 def width(text: str) -> int:
@@ -687,7 +824,7 @@ def format_string(keyword: str, value: str, columns: int = WRAP_WIDTH, prefix: s
     """
     escaped = escape(value)
     single = f'{prefix}{keyword} "{escaped}"'
-    if width(single) <= columns and "\\n" not in escaped[:-2]:
+    if "\n" not in value[:-1] and width(single) <= columns:
         return single + "\n"
     lines: list[str] = []
     current = ""
@@ -696,7 +833,8 @@ def format_string(keyword: str, value: str, columns: int = WRAP_WIDTH, prefix: s
             lines.append(current)
             current = ""
         current += piece
-        if piece.endswith("\\n"):
+        backslashes = len(piece) - 1 - len(piece[:-1].rstrip("\\"))
+        if piece.endswith("n") and backslashes % 2:  # an escaped newline ends the line
             lines.append(current)
             current = ""
     if current:
@@ -706,85 +844,115 @@ def format_string(keyword: str, value: str, columns: int = WRAP_WIDTH, prefix: s
     return "\n".join(out) + "\n"
 
 
-def format_entry(entry: Entry) -> str:
-    """One entry as text, in the layout GNU gettext writes."""
-    prefix = "#~ " if entry.obsolete else ""
-    out: list[str] = [f"# {c}".rstrip() + "\n" for c in entry.translator_comments]
-    out.extend(f"#. {c}".rstrip() + "\n" for c in entry.extracted_comments)
+def _comment_lines(entry: Entry) -> dict[str, list[str]]:
+    """An entry's comments as gettext writes them, by kind."""
+    references: list[str] = []
     if entry.references and not entry.obsolete:
         line = "#:"
         for ref in entry.references:
             if len(line) + 1 + len(ref) > WRAP_WIDTH and line != "#:":
-                out.append(line + "\n")
+                references.append(line + "\n")
                 line = "#:"
             line += " " + ref
-        out.append(line + "\n")
-    if entry.flags:
-        out.append("#, " + ", ".join(entry.flags) + "\n")
+        references.append(line + "\n")
+    return {
+        " ": [f"# {c}".rstrip() + "\n" for c in entry.translator_comments],
+        ".": [f"#. {c}".rstrip() + "\n" for c in entry.extracted_comments],
+        ":": references,
+        ",": ["#, " + ", ".join(entry.flags) + "\n"] if entry.flags else [],
+    }
+
+
+def _body_parts(entry: Entry) -> list[tuple[str, str]]:
+    """The message's parts (after the comments) as gettext writes them, in order."""
+    prefix = "#~ " if entry.obsolete else ""
+    parts: list[tuple[str, str]] = []
     if entry.previous_msgid is not None:
-        out.append(format_string("msgid", entry.previous_msgid, prefix=prefix + "#| "))
+        previous = ""
+        if entry.previous_msgctxt is not None:
+            previous += format_string("msgctxt", entry.previous_msgctxt, prefix=prefix + "#| ")
+        previous += format_string("msgid", entry.previous_msgid, prefix=prefix + "#| ")
+        if entry.previous_msgid_plural is not None:
+            previous += format_string("msgid_plural", entry.previous_msgid_plural,
+                                      prefix=prefix + "#| ")
+        parts.append(("previous", previous))
     if entry.msgctxt is not None:
-        out.append(format_string("msgctxt", entry.msgctxt, prefix=prefix))
-    out.append(format_string("msgid", entry.msgid, prefix=prefix))
+        parts.append(("msgctxt", format_string("msgctxt", entry.msgctxt, prefix=prefix)))
+    parts.append(("msgid", format_string("msgid", entry.msgid, prefix=prefix)))
     if entry.msgid_plural is not None:
-        out.append(format_string("msgid_plural", entry.msgid_plural, prefix=prefix))
+        parts.append(("msgid_plural", format_string("msgid_plural", entry.msgid_plural,
+                                                    prefix=prefix)))
         for index in sorted(entry.msgstr_plural):
-            out.append(format_string(f"msgstr[{index}]", entry.msgstr_plural[index],
-                                     prefix=prefix))
+            keyword = f"msgstr[{index}]"
+            parts.append((keyword, format_string(keyword, entry.msgstr_plural[index],
+                                                 prefix=prefix)))
     else:
-        out.append(format_string("msgstr", entry.msgstr, prefix=prefix))
+        parts.append(("msgstr", format_string("msgstr", entry.msgstr, prefix=prefix)))
+    return parts
+
+
+def format_entry(entry: Entry) -> str:
+    """One entry as text, in the layout GNU gettext writes."""
+    comments = _comment_lines(entry)
+    return "".join(line for kind in " .:," for line in comments[kind]) + "".join(
+        text for _, text in _body_parts(entry))
+
+
+def _entry_text(entry: Entry, raw: str, layout: _Layout) -> str:
+    """An entry as text: each part unchanged since it was read keeps its ``raw`` lines."""
+    if entry.obsolete != layout.obsolete:
+        return format_entry(entry)
+    lines = raw.split("\n")
+
+    def span(first: int, last: int) -> str:
+        return "".join(line + "\n" for line in lines[first:last + 1])
+
+    fresh = _comment_lines(entry)
+    comments = [(kind, lines[number] + "\n") for kind, _, number in layout.comments if kind]
+    read = _sort_comments([value for kind, value, _ in layout.comments if kind])
+    unchanged = {kind for kind, values in zip(" .:,", read, strict=True)
+                 if _words(values) == _words(getattr(entry, _COMMENT_KINDS[kind]))}
+    if len(unchanged) == 4:
+        out = [lines[number] + "\n" for _, _, number in layout.comments]
+    else:
+        out = [line for kind in " .:," for line in (
+            [text for k, text in comments if k == kind] if kind in unchanged else fresh[kind])]
+    kept = {name: (value, first, last) for name, value, first, last in layout.parts}
+    for name, text in _body_parts(entry):
+        old = kept.get(name)
+        out.append(span(old[1], old[2]) if old is not None and old[0] == _value(entry, name)
+                   else text)
     return "".join(out)
 
 
+def _words(comments: list[str]) -> list[str]:
+    """A comment's words: the same however a tool wrapped it (polib splits long ones)."""
+    return " ".join(comments).split()
+
+
 def dump(po: PoFile, originals: dict[tuple[str | None, str], Entry] | None = None) -> str:
-    """The whole file as text. Entries equal to one in ``originals`` keep their original lines."""
-    blocks: list[str] = []
-    originals = originals or {}
+    """The whole file as text, with the file's line endings.
 
-    def text_of(entry: Entry) -> str:
-        old = originals.get(entry.key)
-        if old is not None and old.raw and _same(old, entry):
-            return old.raw
-        return format_entry(entry)
-
-    if po.header is not None:
-        blocks.append(text_of(po.header))
-    blocks.extend(text_of(e) for e in po.entries)
-    return "\n".join(blocks)
-
-
-def _same(a: Entry, b: Entry) -> bool:
-    """Whether two entries would be written alike (ignoring position and raw text)."""
-    return a.values()[:-2] == b.values()[:-2]  # all but line and raw
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> bool:
-    """Write ``text`` to ``path`` all at once: a crash leaves the old file whole.
-
-    Returns False (and writes nothing) when the file already holds exactly ``text``.
+    An entry read from a file (or copied from one with :meth:`Entry.replace`) keeps the lines
+    of every part it has not changed; so does an entry whose key is in ``originals``. An entry
+    whose ``raw`` was set to None is formatted afresh.
     """
-    import tempfile
-
-    target = Path(path)
-    data = text.encode("utf-8")
-    try:
-        if target.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
+    originals = originals or {}
+    out: list[str] = []
+    for entry in [po.header, *po.entries]:
+        if entry is None:
+            continue
+        source: Entry | None = entry
+        if entry._layout is None:
+            old = originals.get(entry.key)
+            source = old if old is not None and old is not entry else None
+        if source is not None and source._layout is not None and source.raw is not None:
+            text, gap = _entry_text(entry, source.raw, source._layout), source._gap
         else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
+            text, gap = format_entry(entry), ""
+        if out and not gap:
+            gap = "\n"  # a blank line between entries
+        out.append(gap + text)
+    out.append(po.trailer)
+    text = "".join(out)
+    return text.replace("\n", "\r\n") if po.newline == "\r\n" else text

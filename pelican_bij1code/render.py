@@ -23,8 +23,9 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, NamedTuple
 
-from . import languages, markup
-from .catalogue import DRAFT, Locales
+from . import anchors, languages, markup, pofile
+from .catalogue import DRAFT, Locales, LocalesError, is_language_folder
+from .characters import visible
 from .check import check_language
 from .master import NOTICE, PARTS, SOURCE_LANG, Block, load_master, messages
 
@@ -59,16 +60,31 @@ def parse_parts(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(p for p in PARTS if p in chosen)
 
 
+#: What a block says in a rendering: its text, and for a preview, a mark for the reader
+#: ("fuzzy": a stale translation; "dutch": not translated yet, shown in Dutch).
+Translated = tuple[str, str]
+Translate = Callable[[Block], Translated]
+
+#: How a preview marks what is not a finished translation.
+MARKS = {"fuzzy": "[FUZZY]", "dutch": "[NL]"}
+
+
 class Renderer:
     """Renders from one locales folder; each (language, parts, level, format) once, until a
-    catalogue changes."""
+    catalogue changes.
+
+    A language is judged once per state of the folder: its catalogue is parsed once, checked,
+    and the very entries the check judged are the ones rendered.
+    """
 
     def __init__(self, locales: Locales) -> None:
         self.locales = locales
         self._lock = threading.Lock()
         self._signature: tuple[object, ...] | None = None
         self._usable: dict[str, tuple[bool, str]] = {}
-        self._rendered: dict[tuple[str, tuple[str, ...], int, str], str] = {}
+        self._tables: dict[str, dict[str, str]] = {}
+        self._folders: dict[str, str] = {}
+        self._rendered: dict[tuple[str, tuple[str, ...], int, str, bool, int], str] = {}
 
     @property
     def signature(self) -> tuple[object, ...] | None:
@@ -82,6 +98,8 @@ class Renderer:
             if signature != self._signature:
                 self._signature = signature
                 self._usable.clear()
+                self._tables.clear()
+                self._folders.clear()
                 self._rendered.clear()
 
     def usable(self, lang: str) -> tuple[bool, str]:
@@ -91,31 +109,37 @@ class Renderer:
         with self._lock:
             if lang in self._usable:
                 return self._usable[lang]
-        result = self._judge(lang)
+        try:
+            result = self._judge(lang)
+        except LocalesError as exc:  # status.toml unreadable: no language of the folder
+            result = False, f"the {lang!r} catalogue is not used: {exc}"
         with self._lock:
             self._usable[lang] = result
         return result
 
     def _judge(self, lang: str) -> tuple[bool, str]:
+        if not is_language_folder(lang):
+            return False, f"{ascii(lang)[:40]} is not a language code"
         if not self.locales.catalogue_path(lang).is_file():
             return False, f"there is no catalogue for {lang!r} in {self.locales.root}"
         if self.locales.status(lang) == DRAFT:
             return False, f"the {lang!r} catalogue is a draft"
         report = check_language(self.locales, lang)
         errors = report.errors
-        if errors:
+        if errors or report.catalogue is None:
             first = errors[0]
             more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
             return False, (f"the {lang!r} catalogue fails the check: {first.file}:{first.line}: "
                            f"{first.code} {first.message}{more}")
-        loaded = self.locales.load(lang)
-        translated = {e.msgid for e in loaded.po.entries if e.translated} if loaded.po else set()
-        missing = [b for b in messages() if b.text not in translated]
+        table = _table(report.catalogue, preview=False)
+        missing = [b for b in messages() if b.text not in table]
         if missing:
             return False, (f"the {lang!r} catalogue in {self.locales.root} does not match this "
                            f"version's Dutch text ({len(missing)} message(s) missing, e.g. "
                            f"{missing[0].text[:40]!r}); run `bij1code extract` and "
                            "`bij1code update`, then translate")
+        with self._lock:
+            self._tables[lang] = {k: v for k, (v, _) in table.items()}
         return True, ""
 
     def choose(self, candidates: Sequence[str | None], fallback: str = SOURCE_LANG) -> Choice:
@@ -124,51 +148,92 @@ class Renderer:
         for candidate in (*candidates, fallback):
             if not candidate:
                 continue
-            lang = languages.normalise(candidate)
-            if lang is None:
-                problems.append(f"{candidate!r} is not a language tag")
+            if languages.normalise(candidate) is None:
+                problems.append(f"{ascii(candidate)[:40]} is not a language tag")
                 continue
+            lang = self._folder(candidate)
             ok, why = self.usable(lang)
             if ok:
                 return Choice(lang, problems)
             problems.append(why)
         return Choice(SOURCE_LANG, problems)
 
-    def _translator(self, lang: str, preview: bool = False) -> Callable[[Block], str]:
+    def _folder(self, tag: str) -> str:
+        """The catalogue folder a language tag asks for (``pt-BR``: ``pt_BR`` if there is
+        one, else ``pt``), looked up once per state of the folder."""
+        with self._lock:
+            found = self._folders.get(tag)
+        if found is None:
+            found = self.locales.find(tag) or languages.normalise(tag) or ""
+            if languages.normalise(found) == SOURCE_LANG:
+                found = SOURCE_LANG
+            with self._lock:
+                self._folders[tag] = found
+        return found
+
+    def _translator(self, lang: str, preview: bool = False) -> Translate:
         if lang == SOURCE_LANG:
-            return lambda block: block.text
-        loaded = self.locales.load(lang)
-        if loaded.po is None:
-            raise ValueError(str(loaded.error))
-        table = {e.msgid: e.msgstr for e in loaded.po.entries
-                 if e.translated or (preview and e.msgstr and not e.obsolete)}
+            return lambda block: (block.text, "")
         if preview:
-            return lambda block: table.get(block.text) or block.text
-        return lambda block: table[block.text]
+            loaded = self.locales.load(lang)
+            if loaded.po is None:
+                raise ValueError(str(loaded.error))
+            previewed = _table(loaded.po, preview=True)
+            return lambda block: previewed.get(block.text) or (block.text, "dutch")
+        if not self.usable(lang)[0]:
+            raise ValueError(f"{lang!r} cannot be rendered: {self.usable(lang)[1]}")
+        table = self._tables[lang]
+        return lambda block: (table[block.text], "")
 
     def render(self, lang: str, parts: Sequence[str] = PARTS, level: int = 2,
-               fmt: Format = "html", preview: bool = False) -> str:
+               fmt: Format = "html", preview: bool = False, numbered: bool = False,
+               copy: int = 1) -> str:
         """The code in ``lang``, which must be usable (see :meth:`choose`).
 
-        ``preview`` renders any catalogue, fuzzy entries included and missing ones in Dutch:
-        for translators looking at their work, never for a published page.
+        ``preview`` renders any catalogue, fuzzy entries included and marked ``[FUZZY]``,
+        missing ones in Dutch marked ``[NL]``: for translators looking at their work, never
+        for a published page. ``numbered`` shows each rule's name (``wij-7``, see
+        :mod:`.anchors`); in HTML it links to the rule. ``copy`` is which code of its page
+        this is (1, 2, ...): it keeps ids unique.
         """
-        key = (lang, tuple(parts), level, fmt + ("-preview" if preview else ""))
+        key = (lang, tuple(parts), level, fmt + ("-preview" if preview else ""), numbered, copy)
         with self._lock:
             if key in self._rendered:
                 return self._rendered[key]
-        text = RENDERERS[fmt](lang, self._translator(lang, preview), tuple(parts), level)
+        text = RENDERERS[fmt](lang, self._translator(lang, preview), tuple(parts), level,
+                              numbered, copy)
         with self._lock:
             self._rendered[key] = text
         return text
 
-    def html(self, lang: str, parts: Sequence[str] = PARTS, level: int = 2) -> str:
-        return self.render(lang, parts, level, "html")
+    def html(self, lang: str, parts: Sequence[str] = PARTS, level: int = 2,
+             numbered: bool = False, copy: int = 1) -> str:
+        return self.render(lang, parts, level, "html", numbered=numbered, copy=copy)
 
     def title(self, lang: str, part: str = PARTS[0]) -> str:
         """A part's title as plain text (for summaries and link texts)."""
         block = next(b for b in load_master() if b.kind == "title" and b.part == part)
-        return markup.to_text(markup.parse(self._translator(lang)(block)), ())
+        return markup.to_text(markup.parse(self._translator(lang)(block)[0]), ())
+
+
+def _table(po: pofile.PoFile, preview: bool) -> dict[str, Translated]:
+    """The texts a catalogue gives the master's blocks, keyed as the template keys them (no
+    context, singular): a copy with a ``msgctxt``, a plural entry or an obsolete one is never
+    used. Without ``preview``, only finished translations that show something; with it, fuzzy
+    ones too, marked."""
+    table: dict[str, Translated] = {}
+    for entry in po.entries:
+        if entry.msgctxt is not None or entry.msgid_plural is not None or entry.obsolete:
+            continue
+        if entry.translated and _shows_something(entry.msgstr):
+            table.setdefault(entry.msgid, (entry.msgstr, ""))
+        elif preview and entry.fuzzy and _shows_something(entry.msgstr):
+            table.setdefault(entry.msgid, (entry.msgstr, "fuzzy"))
+    return table
+
+
+def _shows_something(text: str) -> bool:
+    return bool(visible(markup.to_text(markup.parse(text), ())).strip())
 
 
 # -- the three formats -----------------------------------------------------------------------
@@ -183,15 +248,25 @@ def _blocks(parts: Sequence[str]) -> list[Block]:
     return [b for b in load_master() if b.part in parts]
 
 
-def _html(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
-          level: int) -> str:
+def _html(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
+          numbered: bool = False, copy: int = 1) -> str:
     rtl = languages.direction(lang) == "rtl"
 
     def inline(block: Block) -> str:
-        return markup.to_html(markup.parse(translate(block)), _targets(block.text), rtl)
+        text, mark = translate(block)
+        shown = markup.to_html(markup.parse(text), _targets(block.text), rtl)
+        if mark:
+            shown = (f'<mark class="gedragscode-{mark}">{MARKS[mark]}</mark> '
+                     f'<span lang="{"nl" if mark == "dutch" else html_lang(lang)}">{shown}</span>')
+        if not numbered or block.kind in ("notice", "title"):
+            return shown
+        return anchors.html_anchor(lang, block, copy, rtl) + " " + shown
+
+    def ident(block: Block) -> str:
+        return f' id="{anchors.rule_id(block, copy)}"'
 
     sub = min(level + 1, 6)
-    out = [f'<section class="gedragscode" lang="{html_lib.escape(lang)}" '
+    out = [f'<section class="gedragscode" lang="{html_lib.escape(html_lang(lang))}" '
            f'dir="{"rtl" if rtl else "ltr"}">']
     if lang != SOURCE_LANG:
         out.append(f'<p class="gedragscode-notice">{inline(NOTICE)}</p>')
@@ -204,17 +279,18 @@ def _html(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
             if in_part:
                 out.append("</section>")
             in_part = True
-            out.append(f'<section class="gedragscode-part" data-part="{block.part}">')
+            out.append(f'<section class="gedragscode-part" data-part="{block.part}"'
+                       f'{ident(block)}>')
             out.append(f'<h{level} class="gedragscode-title">{inline(block)}</h{level}>')
         elif block.kind == "heading":
-            out.append(f"<h{sub}>{inline(block)}</h{sub}>")
+            out.append(f"<h{sub}{ident(block)}>{inline(block)}</h{sub}>")
         elif block.kind == "item":
             if not in_list:
                 out.append("<ul>")
                 in_list = True
-            out.append(f"<li>{inline(block)}</li>")
+            out.append(f"<li{ident(block)}>{inline(block)}</li>")
         else:
-            out.append(f"<p>{inline(block)}</p>")
+            out.append(f"<p{ident(block)}>{inline(block)}</p>")
     if in_list:
         out.append("</ul>")
     if in_part:
@@ -223,10 +299,13 @@ def _html(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
     return "\n".join(out)
 
 
-def _markdown(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
-              level: int) -> str:
+def _markdown(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
+              numbered: bool = False, copy: int = 1) -> str:
     def inline(block: Block) -> str:
-        return markup.to_markdown(markup.parse(translate(block)), _targets(block.text))
+        text, mark = translate(block)
+        shown = markup.to_markdown(markup.parse(text), _targets(block.text))
+        shown = f"**{MARKS[mark]}** {shown}" if mark else shown
+        return _number(block, numbered) + shown
 
     out: list[str] = []
     if lang != SOURCE_LANG:
@@ -249,10 +328,13 @@ def _markdown(lang: str, translate: Callable[[Block], str], parts: tuple[str, ..
     return "\n\n".join(out) + "\n"
 
 
-def _text(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
-          level: int) -> str:
+def _text(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
+          numbered: bool = False, copy: int = 1) -> str:
     def inline(block: Block) -> str:
-        return markup.to_text(markup.parse(translate(block)), _targets(block.text))
+        text, mark = translate(block)
+        shown = markup.to_text(markup.parse(text), _targets(block.text))
+        shown = f"{MARKS[mark]} {shown}" if mark else shown
+        return _number(block, numbered) + shown
 
     out: list[str] = []
     if lang != SOURCE_LANG:
@@ -271,6 +353,23 @@ def _text(lang: str, translate: Callable[[Block], str], parts: tuple[str, ...],
     return "\n\n".join(out) + "\n"
 
 
-RENDERERS: dict[str, Callable[[str, Callable[[Block], str], tuple[str, ...], int], str]] = {
+def html_lang(lang: str) -> str:
+    """A folder's language code as an HTML ``lang`` value: ``pt_BR`` -> ``pt-BR``; gettext's
+    ``@variant`` dropped.
+
+    >>> html_lang("pt_BR"), html_lang("sr@latin"), html_lang("nl")
+    ('pt-BR', 'sr', 'nl')
+    """
+    return lang.partition("@")[0].replace("_", "-")
+
+
+def _number(block: Block, numbered: bool) -> str:
+    """Markdown and text have no ids: a numbered rendering shows the rule's name in front."""
+    if not numbered or block.kind in ("title", "notice"):
+        return ""
+    return f"{anchors.rule_name(block)} "
+
+
+RENDERERS: dict[str, Callable[[str, Translate, tuple[str, ...], int, bool, int], str]] = {
     "html": _html, "md": _markdown, "txt": _text,
 }

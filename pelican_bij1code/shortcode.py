@@ -1,18 +1,19 @@
 """The ``[gedragscode ...]`` shortcode: its grammar and attributes.
 
-Attributes are ``lang`` (alias ``taal``), ``part`` (alias ``deel``) and ``level`` (alias
-``niveau``). Values may be bare or quoted with straight, typographic or guillemet quotes, and
-may come out of SmartyPants, Typogrify or docutils as entities or wrapped in
+Attributes are ``lang`` (alias ``taal``), ``part`` (alias ``deel``), ``level`` (alias
+``niveau``) and ``numbered`` (alias ``genummerd``: ``yes``/``ja``/``true``/``1`` or
+``no``/``nee``/``false``/``0``). Values may be bare or quoted with straight, typographic or
+guillemet quotes, and may come out of SmartyPants, Typogrify or docutils as entities or wrapped in
 ``<span class="caps">``: the body is reduced to plain text before it is read.
 
 >>> parse_body(' lang=&#8220;en&#8221; deel=ik niveau=<span class="caps">3</span>')
-Shortcode(lang='en', parts=('ik',), level=3, problems=[], unreadable=None)
+Shortcode(lang='en', parts=('ik',), level=3, problems=[], numbered=None, unreadable=None)
 >>> parse_body(" and then a-z").unreadable
 "cannot read 'and': write name=value"
 >>> for problem in parse_body(" lang=en level=9 colour=red").problems:
 ...     print(problem)
 level must be a whole number from 1 to 6, not '9'
-unknown attribute 'colour' (use lang, part, level or taal, deel, niveau)
+unknown attribute 'colour' (use lang, part, level, numbered or taal, deel, niveau, genummerd)
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ from .render import parse_parts
 
 NAME = "gedragscode"
 ALIASES = {"lang": "lang", "taal": "lang", "part": "part", "deel": "part",
-           "level": "level", "niveau": "level"}
+           "level": "level", "niveau": "level", "numbered": "numbered", "genummerd": "numbered"}
+#: The values of ``numbered`` (``genummerd``), in English and Dutch.
+YES_NO = {"yes": True, "ja": True, "true": True, "1": True, "on": True, "aan": True,
+          "no": False, "nee": False, "false": False, "0": False, "off": False, "uit": False}
 QUOTES = "\"'“”‘’„‚«»‹›"
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -44,6 +48,7 @@ class Shortcode:
     parts: tuple[str, ...] | None = None
     level: int | None = None
     problems: list[str] = field(default_factory=list)
+    numbered: bool | None = None
     unreadable: str | None = None
 
 
@@ -81,8 +86,8 @@ def parse_body(body: str) -> Shortcode:
             else match.group(3)
         name = ALIASES.get(key.lower())
         if name is None:
-            code.problems.append(f"unknown attribute {key!r} (use lang, part, level or "
-                                 "taal, deel, niveau)")
+            code.problems.append(f"unknown attribute {key!r} (use lang, part, level, numbered "
+                                 "or taal, deel, niveau, genummerd)")
             continue
         if name in seen:
             code.problems.append(f"{name} is given twice; the last one counts")
@@ -92,6 +97,11 @@ def parse_body(body: str) -> Shortcode:
             code.lang = value or None
             if not value:
                 code.problems.append("lang is empty")
+        elif name == "numbered":
+            if value.lower() in YES_NO:
+                code.numbered = YES_NO[value.lower()]
+            else:
+                code.problems.append(f"{key} must be yes or no (ja or nee), not {value!r}")
         elif name == "part":
             try:
                 code.parts = parse_parts(value)

@@ -13,15 +13,20 @@ from __future__ import annotations
 from html import escape
 
 from . import languages
-from .catalogue import DRAFT, Locales
+from .catalogue import DRAFT, Locales, LocalesError
 from .check import check_template
 
 Row = dict[str, object]
 
 
 def stats(locales: Locales) -> list[Row]:
-    """One row per language: status, translated, fuzzy, untranslated, total, percent."""
-    template, _ = check_template(locales)
+    """One row per language: status, translated, fuzzy, untranslated, total, percent.
+
+    A template that cannot be read raises :class:`LocalesError` (no row would mean anything).
+    """
+    template, problems = check_template(locales)
+    if not template and problems:
+        raise LocalesError(str(problems[0]))
     keys = [e.key for e in template]
     rows: list[Row] = []
     for lang in locales.languages():

@@ -9,6 +9,8 @@ Needs the ``playwright`` Python package and a Chromium binary: ``/usr/bin/chromi
 Without either the module is skipped, except under CI (``CI`` set), where that is a failure.
 
 ``BIJ1CODE_SCREENSHOT=/some/file.png`` also copies the screenshot of the Arabic page there.
+The right-to-left tests cover Arabic and Persian; a language that is a draft in
+``locales/status.toml`` is skipped there, with that reason, until it is published.
 """
 
 import functools
@@ -22,6 +24,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+
+from pelican_bij1code.catalogue import Locales
 
 IN_CI = bool(os.environ.get("CI"))
 
@@ -76,8 +80,29 @@ PAGES = {
     "tr": "pages/gedragscode-tr.html",
     "pl": "pages/gedragscode-pl.html",
     "ar": "pages/gedragscode-ar.html",
+    "fy": "pages/gedragscode-fy.html",
+    "es": "pages/gedragscode-es.html",
+    "uk": "pages/gedragscode-uk.html",
+    "fa": "pages/gedragscode-fa.html",
 }
-RTL = {"ar"}
+RTL = {"ar", "fa"}
+# The demo's catalogues say which languages are published; a page in any other language
+# shows the code in the fallback language (pelicanconf's BIJ1CODE_FALLBACK_LANG), never a mix.
+FALLBACK = "nl"
+_LOCALES = Locales(ROOT / "locales")
+PUBLISHED = {lang for lang in PAGES if lang == FALLBACK or _LOCALES.status(lang) == "published"}
+
+
+def code_lang(lang):
+    """The language the code is rendered in on the page written in ``lang``."""
+    return lang if lang in PUBLISHED else FALLBACK
+
+
+def require_published(lang):
+    """Skip a test of ``lang``'s own rendering while its catalogue is a draft."""
+    if lang not in PUBLISHED:
+        pytest.skip(f"{lang!r} is a draft in locales/status.toml, so its page shows the Dutch "
+                    f"fallback; this test runs as soon as {lang} = \"published\"")
 PARTS = ("wij", "ik", "samen")
 CODE_LINKS = {
     "https://bij1.org/gedragscode/",
@@ -210,8 +235,9 @@ def test_section_is_visible_with_lang_and_dir(visits, lang):
     box = section.bounding_box()
     assert box is not None and box["width"] > 0 and box["height"] > 0
     assert section.evaluate("el => getComputedStyle(el).display") != "none"
-    assert section.get_attribute("lang") == lang
-    expected_dir = "rtl" if lang in RTL else "ltr"
+    shown = code_lang(lang)
+    assert section.get_attribute("lang") == shown
+    expected_dir = "rtl" if shown in RTL else "ltr"
     assert section.get_attribute("dir") == expected_dir
     assert section.evaluate("el => getComputedStyle(el).direction") == expected_dir
 
@@ -238,11 +264,11 @@ def test_parts_and_heading_levels(visits, lang):
 @pytest.mark.parametrize("lang", PAGES)
 def test_code_links_are_exactly_the_three(visits, lang):
     page = visits[lang].page
-    hrefs = page.eval_on_selector_all(
-        f"{SECTION} a[href]", "els => els.map(a => a.getAttribute('href'))"
-    )
+    # the notice's link to the Dutch page (tests/test_accessibility.py) aside
+    links = f"{SECTION} a[href]:not(.gedragscode-original)"
+    hrefs = page.eval_on_selector_all(links, "els => els.map(a => a.getAttribute('href'))")
     assert set(hrefs) == CODE_LINKS, f"{lang}: {hrefs}"
-    resolved = page.eval_on_selector_all(f"{SECTION} a[href]", "els => els.map(a => a.href)")
+    resolved = page.eval_on_selector_all(links, "els => els.map(a => a.href)")
     assert set(resolved) == CODE_LINKS
     for href in CODE_LINKS:
         assert page.locator(f'{SECTION} a[href="{href}"]').first.is_visible()
@@ -264,7 +290,7 @@ def test_translation_links_resolve(visits, browser, lang):
         visit = Visit(browser, urls.pop())
         try:
             assert visit.response is not None and visit.response.status == 200
-            assert visit.section().get_attribute("lang") == hreflang
+            assert visit.section().get_attribute("lang") == code_lang(hreflang)
             assert visit.page.locator("html").get_attribute("lang") == hreflang
             assert visit.errors == []
         finally:
@@ -291,7 +317,7 @@ def test_clicking_a_translation_link(browser, base_url):
 
 
 # ---------------------------------------------------------------------------------------------
-# Arabic: right to left
+# Right to left: Arabic and Persian (published ones), and a draft's Dutch fallback
 
 # Where the last line of the first list item's text sits, against the item's content box.
 LINE_GEOMETRY = """el => {
@@ -316,31 +342,41 @@ LINE_GEOMETRY = """el => {
 }"""
 
 FIRST_ITEM = f"{SECTION} [data-part=wij] li"
+RTL_LANGS = sorted(RTL)
 
 
-def test_arabic_first_list_item_is_right_aligned(visits):
-    ar = visits["ar"].page.locator(FIRST_ITEM).first.evaluate(LINE_GEOMETRY)
+@pytest.mark.parametrize("lang", RTL_LANGS)
+def test_rtl_first_list_item_is_right_aligned(visits, lang):
+    require_published(lang)
+    rtl = visits[lang].page.locator(FIRST_ITEM).first.evaluate(LINE_GEOMETRY)
     nl = visits["nl"].page.locator(FIRST_ITEM).first.evaluate(LINE_GEOMETRY)
-    assert ar["direction"] == "rtl"
+    assert rtl["direction"] == "rtl"
     assert nl["direction"] == "ltr"
     # An LTR line starts at the left edge of its item: the sanity check of the measurement.
     assert abs(nl["lineLeft"] - nl["left"]) <= 3, nl
     # An RTL line starts at the right edge; a short last line leaves room at the left.
-    assert abs(ar["right"] - ar["lineRight"]) <= 3, (
-        "the Arabic text is not right-aligned: its last line ends "
-        f"{ar['right'] - ar['lineRight']:.0f}px short of the item's right edge "
-        f"(computed text-align: {ar['textAlign']!r}); {ar}"
+    assert abs(rtl["right"] - rtl["lineRight"]) <= 3, (
+        f"the {lang} text is not right-aligned: its last line ends "
+        f"{rtl['right'] - rtl['lineRight']:.0f}px short of the item's right edge "
+        f"(computed text-align: {rtl['textAlign']!r}); {rtl}"
     )
-    assert ar["lineLeft"] - ar["left"] > 3, ar
+    assert rtl["lineLeft"] - rtl["left"] > 3, rtl
     # ... further right, relative to its list, than the same line in an LTR page.
-    assert ar["right"] - ar["lineRight"] < nl["right"] - nl["lineRight"], (ar, nl)
+    assert rtl["right"] - rtl["lineRight"] < nl["right"] - nl["lineRight"], (rtl, nl)
 
 
-def test_arabic_latin_run_in_bdi_is_left_to_right(visits):
-    page = visits["ar"].page
-    bdi = page.locator(f"{SECTION} bdi", has_text="bestuur@bij1.org")
-    assert bdi.count() == 1, "the e-mail address is not isolated in a <bdi>"
-    result = bdi.evaluate(
+# The Latin runs every RTL translation keeps: the e-mail address and the party's name.
+LATIN_RUNS = ("bestuur@bij1.org", "BIJ1")
+
+
+@pytest.mark.parametrize("run", LATIN_RUNS)
+@pytest.mark.parametrize("lang", RTL_LANGS)
+def test_rtl_latin_run_in_bdi_is_left_to_right(visits, lang, run):
+    require_published(lang)
+    page = visits[lang].page
+    bdi = page.locator(f"{SECTION} bdi").filter(has_text=run)
+    assert bdi.count() >= 1, f"{lang}: {run!r} is not isolated in a <bdi>"
+    result = bdi.first.evaluate(
         """el => {
             const text = el.firstChild;
             const range = document.createRange();
@@ -356,21 +392,49 @@ def test_arabic_latin_run_in_bdi_is_left_to_right(visits):
             };
         }"""
     )
-    assert result["text"] == "bestuur@bij1.org"
+    assert result["text"] == run
     assert result["outer"] == "rtl"
     assert result["direction"] == "ltr"
-    # Rendered left to right: the 'b' it starts with is drawn left of the 'g' it ends with.
+    # Rendered left to right: its first letter is drawn left of its last.
     assert result["first"] < result["last"], result
+    if run == "BIJ1":
+        # every BIJ1 in the code is isolated: none is left bare in the RTL text
+        bare = page.locator(SECTION).evaluate(
+            """el => [...el.querySelectorAll('*')].flatMap(n => [...n.childNodes])
+                .filter(t => t.nodeType === 3 && t.parentElement.tagName !== 'BDI'
+                        && t.textContent.includes('BIJ1')).map(t => t.textContent)"""
+        )
+        assert bare == [], f"{lang}: BIJ1 outside a <bdi>: {bare}"
 
 
-def test_arabic_screenshot(visits, tmp_path_factory):
-    target = tmp_path_factory.mktemp("screenshots") / "gedragscode-ar.png"
-    visits["ar"].page.screenshot(path=str(target), full_page=True)
+@pytest.mark.parametrize("lang", RTL_LANGS)
+def test_rtl_screenshot(visits, tmp_path_factory, lang):
+    require_published(lang)
+    target = tmp_path_factory.mktemp("screenshots") / f"gedragscode-{lang}.png"
+    visits[lang].page.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 10_000
-    print(f"screenshot of the Arabic page: {target}")
+    print(f"screenshot of the {lang} page: {target}")
     copy = os.environ.get("BIJ1CODE_SCREENSHOT")
-    if copy:
+    if copy and lang == "ar":
         shutil.copyfile(target, copy)
+
+
+@pytest.mark.parametrize("lang", [lang for lang in PAGES if lang not in PUBLISHED])
+def test_draft_page_shows_the_dutch_left_to_right(visits, lang):
+    """A draft's page keeps its own language and direction; the code in it is Dutch and LTR,
+    aligned to the left even inside a right-to-left page (Persian while it is a draft)."""
+    page = visits[lang].page
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("html").get_attribute("dir") == ("rtl" if lang in RTL else "ltr")
+    section = page.locator(SECTION)
+    assert section.get_attribute("lang") == FALLBACK
+    assert section.get_attribute("dir") == "ltr"
+    shown = page.locator(FIRST_ITEM).first.evaluate(LINE_GEOMETRY)
+    assert shown["direction"] == "ltr"
+    assert abs(shown["lineLeft"] - shown["left"]) <= 3, (
+        f"{lang}: the Dutch fallback is not left-aligned in its page: {shown}")
+    nl_text = visits["nl"].page.locator(FIRST_ITEM).first.inner_text()
+    assert page.locator(FIRST_ITEM).first.inner_text() == nl_text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -165,10 +165,10 @@ def test_update_keeps_every_translation(locales: Path) -> None:
     # the new file is what GNU gettext reads too, and msgfmt accepts it
     assert len(polib.pofile(str(en)).obsolete_entries()) == 1
     subprocess.run([require_tool("msgfmt"), "-c", "-o", os.devnull, str(en)], check=True)
-    # untouched entries keep their bytes: the diff is small
-    old_text, new_text = before.path, en.read_text(encoding="utf-8")
+    # untouched entries keep their bytes
+    new_text = en.read_text(encoding="utf-8")
     unchanged = next(e for e in before.entries if e.msgid == "IK BEN BIJ1")
-    assert unchanged.raw in new_text and old_text
+    assert unchanged.raw is not None and unchanged.raw in new_text
     # running it again changes nothing
     snapshot = en.read_bytes()
     assert main(["--locales", str(locales), "update"]) == 0
@@ -216,7 +216,7 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(pofile.WriteError, match=r"x\.po: cannot write the file"):
         pofile.write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
@@ -225,7 +225,9 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 # -- init ------------------------------------------------------------------------------------
 
 
-def test_init_writes_correct_headers(locales: Path) -> None:
+def test_init_writes_correct_headers(tmp_path: Path) -> None:
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES, locales, ignore=shutil.ignore_patterns("fy"))
     assert main(["--locales", str(locales), "init", "fy-NL"]) == 0
     po = pofile.read(locales / "fy" / "LC_MESSAGES" / "gedragscode.po")
     meta = po.metadata
@@ -249,22 +251,6 @@ def test_init_language_babel_does_not_know(tmp_path: Path) -> None:
     assert main(["--locales", str(locales), "init", "xqz"]) == 0
     po = pofile.read(locales / "xqz" / "LC_MESSAGES" / "gedragscode.po")
     assert any("check Plural-Forms" in c for c in po.header.translator_comments)
-
-
-def test_plural_table_is_babels() -> None:
-    """Our copy of Babel's CLDR plural table is the installed Babel's, rule for rule."""
-    import babel
-    from babel.messages.plurals import PLURALS
-
-    from pelican_bij1code import cldr_plurals
-
-    def version(text: str) -> tuple[int, ...]:
-        return tuple(int(part) for part in text.split(".")[:3] if part.isdigit())
-
-    if version(babel.__version__) < version(cldr_plurals.COPIED_FROM):
-        pytest.skip(f"Babel {babel.__version__} is older than the copy's source")
-    changed = sorted(set(PLURALS.items()) ^ set(cldr_plurals.PLURALS.items()))
-    assert not changed, f"Babel {babel.__version__} differs: update cldr_plurals.py {changed}"
 
 
 def test_init_bad_input(locales: Path, capsys) -> None:

@@ -1,0 +1,106 @@
+"""Characters a reader cannot see, judged by Unicode class, not by a hand-made list.
+
+A character is *hidden* when its general category is format (Cf), control (Cc), private use
+(Co), unassigned (Cn) or surrogate (Cs), when it is a line or paragraph separator (Zl, Zp), or
+when Unicode makes it *default ignorable* (soft hyphen, Hangul fillers, variation selectors,
+tags...: ``DerivedCoreProperties.txt``, which :mod:`unicodedata` does not expose, so its ranges
+are below). A translation may hold a hidden character only if its Dutch source has it, or if
+the language needs it (:data:`NEEDED`).
+
+>>> sorted(hidden("evil\\u00ad@host \\u3164 ok\\u200b"))
+['\\xad', '\\u200b', '\\u3164']
+>>> hidden("gewoon Nederlands, één café, 50 %") == set()
+True
+>>> sorted(allowed_hidden("ar")), allowed_hidden("nl")
+(['\\u061c', '\\u200e', '\\u200f'], frozenset())
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .languages import normalise
+
+#: Unicode's Default_Ignorable_Code_Point ranges (Unicode 15.1), inclusive.
+DEFAULT_IGNORABLE: tuple[tuple[int, int], ...] = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+    (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)
+HIDDEN_CATEGORIES = frozenset({"Cf", "Cc", "Co", "Cn", "Cs", "Zl", "Zp"})
+#: The default ignorable characters that :meth:`str.isprintable` calls printable (marks and
+#: fillers): with it, the common message is judged without a loop in Python.
+_PRINTABLE_IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0100-\U000e01ef]")
+
+#: What a language's script needs (documented in docs/translating.md):
+#: right-to-left scripts: the left-to-right, right-to-left and Arabic letter marks (not the
+#: embeddings, overrides or isolates, which can reorder a whole line);
+#: scripts that shape letters by joining: zero-width non-joiner and joiner.
+_RTL_MARKS = frozenset("\u200e\u200f\u061c")
+_JOINERS = frozenset("\u200c\u200d")
+NEEDED: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("ar", "he", "yi", "dv", "syr", "nqo"), _RTL_MARKS),
+    **dict.fromkeys(("fa", "ur", "ps", "ckb", "ks", "sd", "ug", "pnb"), _RTL_MARKS | _JOINERS),
+    **dict.fromkeys(("hi", "mr", "ne", "bn", "ml", "kn", "te", "ta", "gu", "pa", "or", "si"),
+                    _JOINERS),
+}
+
+
+def _ignorable(code: int) -> bool:
+    return any(low <= code <= high for low, high in DEFAULT_IGNORABLE)
+
+
+def is_hidden(char: str) -> bool:
+    """Whether a reader cannot see ``char`` (or it can reorder or disguise what they see)."""
+    if " " <= char <= "~":
+        return False
+    return unicodedata.category(char) in HIDDEN_CATEGORIES or _ignorable(ord(char))
+
+
+def hidden(text: str) -> set[str]:
+    """The hidden characters in ``text`` (tab and newline included: a message is one line)."""
+    if _plain(text):
+        return set()
+    return {c for c in set(text) if is_hidden(c)}
+
+
+def _plain(text: str) -> bool:
+    """Whether ``text`` certainly has no hidden character (spaces other than U+0020 are
+    not printable to Python, so they take the careful path)."""
+    return text.isprintable() and not (not text.isascii() and _PRINTABLE_IGNORABLE.search(text))
+
+
+@functools.cache
+def allowed_hidden(lang: str) -> frozenset[str]:
+    """The hidden characters ``lang``'s script needs."""
+    return NEEDED.get(normalise(lang) or "", frozenset())
+
+
+def visible(text: str) -> str:
+    """``text`` without its hidden characters (what a reader sees, for comparing).
+
+    >>> visible("evil\\u00ad@host.org")
+    'evil@host.org'
+    """
+    if _plain(text):
+        return text
+    return "".join(c for c in text if not is_hidden(c))
+
+
+def names(chars: Iterable[str]) -> str:
+    """Code points with their names, never the characters themselves.
+
+    >>> names({"\\u00ad", "\\x1b"})
+    'U+001B, U+00AD SOFT HYPHEN'
+    """
+    shown = []
+    for char in sorted(chars):
+        name = unicodedata.name(char, "")
+        shown.append(f"U+{ord(char):04X}" + (f" {name}" if name else ""))
+    return ", ".join(shown)

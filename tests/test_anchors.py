@@ -1,0 +1,205 @@
+"""Rule ids and visible rule names: the same in every language, unique on every page."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import SiteBuilder, run_cli, valid_html_fragment
+
+from pelican_bij1code.catalogue import Locales
+from pelican_bij1code.master import load_master
+from pelican_bij1code.render import Renderer
+
+PUBLISHED = ["nl", "en", "tr", "pl", "ar"]
+
+#: Written out by hand from the master (gedragscode.nl.md): what the README promises.
+EXPECTED = (
+    ["gedragscode-wij", *[f"gedragscode-wij-{n}" for n in range(1, 10)],
+     "gedragscode-ik", *[f"gedragscode-ik-{n}" for n in range(1, 6)],
+     "gedragscode-samen", "gedragscode-samen-1", "gedragscode-samen-2", "gedragscode-samen-3"]
+)
+
+
+def ids(html: str) -> list[str]:
+    return [el["id"] for el in BeautifulSoup(html, "html.parser").find_all(id=True)]
+
+
+@pytest.fixture(scope="module")
+def renderer() -> Renderer:
+    return Renderer(Locales(Path(__file__).resolve().parent.parent / "locales"))
+
+
+@pytest.mark.parametrize("lang", PUBLISHED)
+def test_ids_are_the_masters_in_every_language(renderer: Renderer, lang: str) -> None:
+    html = renderer.html(lang)
+    assert ids(html) == EXPECTED
+    soup = BeautifulSoup(html, "html.parser")
+    # the numbering follows the master's blocks: wij-7 is the master's seventh item of WIJ
+    items = [b for b in load_master() if b.part == "wij" and b.kind != "title"]
+    assert items[6].text.startswith("Wij weten dat onze woorden")
+    assert soup.find(id="gedragscode-wij-7").name == "li"
+    assert soup.find(id="gedragscode-wij-9").name == "h3"  # Diversiteit is onze kracht.
+    assert soup.find(id="gedragscode-samen-1").name == "h3"
+    assert soup.find(id="gedragscode-samen").get("data-part") == "samen"
+    # the same rule in every language: the nth list item of a part has the same id
+    nl = BeautifulSoup(renderer.html("nl"), "html.parser")
+    assert [li["id"] for li in soup.find_all("li")] == [li["id"] for li in nl.find_all("li")]
+
+
+def test_a_part_alone_keeps_its_numbers(renderer: Renderer) -> None:
+    assert ids(renderer.html("en", ("ik",))) == [i for i in EXPECTED if "-ik" in i]
+    assert ids(renderer.html("ar", ("wij", "samen"), level=4)) == [
+        i for i in EXPECTED if "-ik" not in i]
+
+
+@pytest.mark.parametrize("lang", PUBLISHED)
+def test_numbered_shows_rule_names_that_link_to_their_rule(renderer: Renderer,
+                                                           lang: str) -> None:
+    html = renderer.html(lang, numbered=True)
+    assert valid_html_fragment(html) == []
+    soup = BeautifulSoup(html, "html.parser")
+    anchors = soup.select("a.gedragscode-anchor")
+    assert len(anchors) == len(EXPECTED) - 3  # every block but the three part titles
+    for anchor in anchors:
+        target = anchor.find_parent(id=True)
+        assert anchor["href"] == f"#{target['id']}"
+        name = target["id"].removeprefix("gedragscode-")
+        assert anchor.get_text() == name
+        assert name in anchor["aria-label"]  # WCAG 2.5.3: the visible text is in the name
+        assert "lang" not in anchor.attrs  # the label is in the page's language
+        if lang == "ar":
+            assert anchor.find("bdi") is not None  # a Latin run isolated in RTL text
+    first = soup.find(id="gedragscode-wij-7").find("a")
+    labels = {"nl": "Link naar regel wij-7", "en": "Link to rule wij-7",
+              "pl": "Link do zasady wij-7"}
+    if lang in labels:
+        assert first["aria-label"] == labels[lang]
+    # the notice and the titles carry no rule name
+    assert not soup.select(".gedragscode-notice a, h2 a.gedragscode-anchor")
+    # the text is still all there, after the rule name
+    plain = BeautifulSoup(renderer.html(lang), "html.parser")
+    for block_id in EXPECTED:
+        if not re.search(r"-[0-9]+$", block_id):
+            continue  # a part: its blocks are compared one by one
+        with_name = soup.find(id=block_id).get_text(" ", strip=True)
+        without = plain.find(id=block_id).get_text(" ", strip=True)
+        assert with_name == f"{block_id.removeprefix('gedragscode-')} {without}"
+
+
+def test_a_language_without_a_label_gets_the_dutch_one_marked_dutch(locales: Path) -> None:
+    from pelican_bij1code import anchors
+
+    block = load_master()[1]
+    html = anchors.html_anchor("pap", block)
+    anchor = BeautifulSoup(html, "html.parser").a
+    assert anchor["lang"] == "nl" and anchor["aria-label"] == "Link naar regel wij-1"
+
+
+def test_numbered_markdown_and_text_name_each_rule(locales: Path) -> None:
+    md = run_cli("--locales", str(locales), "render", "en", "--format", "md", "--numbered")
+    assert md.returncode == 0, md.stderr
+    assert "* wij-7 We know that our words" in md.stdout
+    assert "## WE ARE BIJ1" in md.stdout  # titles carry no number
+    txt = run_cli("--locales", str(locales), "render", "nl", "--format", "txt", "--numbered",
+                  "--part", "samen")
+    assert txt.returncode == 0, txt.stderr
+    assert re.search(r"^samen-1 Daarom omarmen wij", txt.stdout, re.M)
+    assert re.search(r"^samen-3 Wanneer je iets meemaakt", txt.stdout, re.M)
+    html = run_cli("--locales", str(locales), "render", "tr", "--numbered")
+    assert html.returncode == 0
+    assert 'href="#gedragscode-ik-3"' in html.stdout
+
+
+# -- on real pages ---------------------------------------------------------------------------
+
+
+def test_two_codes_on_a_page_keep_every_id_unique(build_site: SiteBuilder) -> None:
+    page = ("Title: Twee\nSlug: twee\nLang: en\n\n[gedragscode part=ik]\n\n"
+            "Once more, in Dutch: [gedragscode lang=nl] and [gedragscode part=wij]\n")
+    site = build_site({"pages/twee.md": page})
+    found = ids(site.read("pages/twee-en.html"))
+    code_ids = [i for i in found if i.startswith("gedragscode")]
+    assert Counter(code_ids).most_common(1)[0][1] == 1, Counter(code_ids).most_common(3)
+    assert "gedragscode-ik-1" in code_ids  # the first code: no suffix
+    assert "gedragscode-wij-1--2" in code_ids and "gedragscode-ik-1--2" in code_ids
+    assert "gedragscode-wij-1--3" in code_ids and "gedragscode-ik-1--3" not in code_ids
+
+
+def test_a_theme_code_after_the_page_code_gets_the_next_suffix(build_site: SiteBuilder,
+                                                                tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.html").write_text(
+        "<!DOCTYPE html><html><body>{{ page.content }}"
+        "<footer>{{ gedragscode(part='ik', numbered=True) }}</footer>"
+        "{% include 'aside.html' %}</body></html>")
+    # an included template has a context of its own: the count goes on across it
+    (templates / "aside.html").write_text("<aside>{{ gedragscode(part='ik') }}</aside>")
+    site = build_site({"pages/p.md": "Title: P\nSlug: p\nLang: en\n\n[gedragscode]\n",
+                       "pages/q.md": "Title: Q\nSlug: q\nLang: en\n\nNo code here.\n"},
+                      THEME_TEMPLATES_OVERRIDES=[str(templates)])
+    soup = site.soup("pages/p-en.html")
+    assert soup.select_one("footer [data-part]")["id"] == "gedragscode-ik--2"
+    assert soup.select_one("aside [data-part]")["id"] == "gedragscode-ik--3"
+    anchor = soup.select_one("footer a.gedragscode-anchor")
+    assert anchor["href"] == "#gedragscode-ik-1--2"
+    assert soup.find(id="gedragscode-ik-1--2") is anchor.parent
+    all_ids = [el["id"] for el in soup.find_all(id=True)]
+    assert len(all_ids) == len(set(all_ids))
+    # a page without a code of its own: the theme's code is the first one
+    q = site.soup("pages/q-en.html")
+    assert q.select_one("footer [data-part]")["id"] == "gedragscode-ik"
+    assert q.select_one("aside [data-part]")["id"] == "gedragscode-ik--2"
+
+
+def test_numbered_attribute_setting_and_dutch_alias(build_site: SiteBuilder) -> None:
+    files = {
+        "pages/a.md": "Title: A\nSlug: a\nLang: en\n\n[gedragscode numbered=yes part=ik]\n",
+        "pages/b.md": "Title: B\nSlug: b\n\n[gedragscode genummerd=&#8220;ja&#8221; deel=ik]\n",
+        "pages/c.md": "Title: C\nSlug: c\n\n[gedragscode deel=ik]\n",
+        "pages/d.md": "Title: D\nSlug: d\n\n[gedragscode genummerd=misschien deel=ik]\n",
+    }
+    site = build_site(files)
+    a = site.soup("pages/a-en.html").select("a.gedragscode-anchor")
+    assert [x.get_text() for x in a] == [f"ik-{n}" for n in range(1, 6)]
+    assert a[0]["aria-label"] == "Link to rule ik-1"
+    b = site.soup("pages/b.html").select("a.gedragscode-anchor")
+    assert b and b[0]["aria-label"] == "Link naar regel ik-1"
+    assert not site.soup("pages/c.html").select("a.gedragscode-anchor")
+    assert not site.soup("pages/d.html").select("a.gedragscode-anchor")
+    assert any("d.md" in w and "genummerd must be yes or no" in w for w in site.warnings)
+
+    e = "Title: E\nSlug: e\n\n[gedragscode deel=ik numbered=no]\n"
+    numbered = build_site({"pages/c.md": files["pages/c.md"], "pages/e.md": e},
+                          BIJ1CODE_NUMBERED=True)
+    assert len(numbered.soup("pages/c.html").select("a.gedragscode-anchor")) == 5
+    assert not numbered.soup("pages/e.html").select("a.gedragscode-anchor")
+    # A wrong BIJ1CODE_NUMBERED stops the build: see test_gate's settings tests.
+
+
+def test_ids_agree_across_the_translations_of_the_demo_page(build_site: SiteBuilder) -> None:
+    root = Path(__file__).resolve().parent.parent
+    files = {f"pages/{p.name}": p.read_text(encoding="utf-8")
+             for p in (root / "content" / "pages").glob("gedragscode-*.md")}
+    site = build_site(files, BIJ1CODE_LOCALES_DIR=str(root / "locales"))
+    pages = sorted(site.output.glob("pages/gedragscode*.html"))
+    assert len(pages) >= 5
+    seen = {}
+    for path in pages:
+        section = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(
+            "section.gedragscode")
+        seen[section["lang"]] = [el["id"] for el in section.find_all(id=True)]
+    assert all(found == EXPECTED for found in seen.values()), seen
+
+
+def test_render_of_several_languages_keeps_ids_unique(locales: Path) -> None:
+    proc = run_cli("--locales", str(locales), "render", "nl", "ar", "en", "--numbered")
+    assert proc.returncode == 0, proc.stderr
+    found = ids(proc.stdout)
+    assert len(found) == len(set(found)) == 3 * len(EXPECTED)
+    assert found[:len(EXPECTED)] == EXPECTED
+    assert found[-1] == "gedragscode-samen-3--3"
