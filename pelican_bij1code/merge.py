@@ -78,10 +78,15 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFi
             if close is not None:
                 used.add(close.key)
                 flags = list(dict.fromkeys([*close.flags, "fuzzy"]))
+                # Already fuzzy with its old Dutch: that is still the Dutch the translation
+                # was made from (as msgmerge --previous keeps it).
+                source = close if close.fuzzy and close.previous_msgid is not None else None
                 entries.append(close.replace(
                     msgid=ref.msgid, msgctxt=ref.msgctxt, flags=flags, obsolete=False, line=0,
-                    previous_msgid=close.msgid, previous_msgctxt=close.msgctxt,
-                    previous_msgid_plural=close.msgid_plural, **fresh))
+                    previous_msgid=source.previous_msgid if source else close.msgid,
+                    previous_msgctxt=source.previous_msgctxt if source else close.msgctxt,
+                    previous_msgid_plural=source.previous_msgid_plural if source
+                    else close.msgid_plural, **fresh))
             else:
                 entries.append(ref.replace(line=0))
     wanted = {e.key for e in entries}
