@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from . import pofile
 from .languages import normalise
-from .master import SOURCE_LANG
+from .master import MASTER_PATH, SOURCE_LANG
 
 DOMAIN = "gedragscode"
 STATUS_FILE = "status.toml"
@@ -233,6 +233,16 @@ class Locales:
     @property
     def template_path(self) -> Path:
         return self.root / f"{DOMAIN}.pot"
+
+    @property
+    def master_path(self) -> Path:
+        """The Dutch master this folder's template is made from.
+
+        In a checkout (``locales/`` beside ``pelican_bij1code/``) the master there, the one
+        being edited, whichever copy of the package is installed; else the installed one.
+        """
+        beside = self.root.parent / MASTER_PATH.parent.name / MASTER_PATH.name
+        return beside if beside.is_file() else MASTER_PATH
 
     @property
     def status_path(self) -> Path:

@@ -33,8 +33,9 @@ class UsageError(Exception):
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--locales", metavar="DIR", default=argparse.SUPPRESS,
-                        help="the locales folder (default: the catalogues shipped with the "
-                             "package)")
+                        help="the locales folder (default: ./locales when it holds "
+                             "gedragscode.pot, else the catalogues shipped with the package, "
+                             "which only check, stats and render read)")
     parser = argparse.ArgumentParser(
         prog="bij1code", parents=[common],
         description="Translate, check and render BIJ1's code of conduct (gedragscode).")
@@ -85,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = getattr(args, "locales", None)
     try:
         root = writable_locales(given) if args.command in WRITERS else \
-            given or shipped_locales_dir()
+            readable_locales(given)
     except UsageError as exc:
         print(f"bij1code {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -158,6 +159,19 @@ def writable_locales(given: str | None) -> Path:
     return folder
 
 
+def readable_locales(given: str | None) -> Path:
+    """The locales folder a reading command reads: the one a writing command would write.
+
+    ``--locales DIR`` if given, else ``./locales`` when it holds ``gedragscode.pot``, else the
+    catalogues shipped with the package.
+    """
+    if given:
+        return Path(given)
+    if (Path("locales") / "gedragscode.pot").is_file():
+        return Path("locales")
+    return shipped_locales_dir()
+
+
 def run() -> None:
     """The ``bij1code`` program: :func:`main`, then exit with its code."""
     sys.exit(main())
@@ -167,7 +181,8 @@ def cmd_extract(locales: Locales, args: argparse.Namespace) -> int:
     from .extract import extract
 
     changed = extract(locales)
-    print(f"{locales.template_path}: {'written' if changed else 'unchanged'}")
+    print(f"{locales.template_path}: {'written' if changed else 'unchanged'} "
+          f"(from {locales.master_path})")
     return EXIT_OK
 
 

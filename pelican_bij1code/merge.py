@@ -80,12 +80,12 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFi
                 flags = list(dict.fromkeys([*close.flags, "fuzzy"]))
                 # Already fuzzy with its old Dutch: that is still the Dutch the translation
                 # was made from (as msgmerge --previous keeps it).
-                source = close if close.fuzzy and close.previous_msgid is not None else None
+                keep = close.fuzzy and close.previous_msgid is not None
                 entries.append(close.replace(
                     msgid=ref.msgid, msgctxt=ref.msgctxt, flags=flags, obsolete=False, line=0,
-                    previous_msgid=source.previous_msgid if source else close.msgid,
-                    previous_msgctxt=source.previous_msgctxt if source else close.msgctxt,
-                    previous_msgid_plural=source.previous_msgid_plural if source
+                    previous_msgid=close.previous_msgid if keep else close.msgid,
+                    previous_msgctxt=close.previous_msgctxt if keep else close.msgctxt,
+                    previous_msgid_plural=close.previous_msgid_plural if keep
                     else close.msgid_plural, **fresh))
             else:
                 entries.append(ref.replace(line=0))

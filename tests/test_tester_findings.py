@@ -4,8 +4,11 @@ pybabel, format flags, line endings, status.toml, symlinks, the locales folder c
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -14,6 +17,7 @@ from conftest import require_tool
 
 from pelican_bij1code import pofile
 from pelican_bij1code.cli import main
+from pelican_bij1code.master import MASTER_PATH
 
 TR = Path("tr") / "LC_MESSAGES" / "gedragscode.po"
 EN = Path("en") / "LC_MESSAGES" / "gedragscode.po"
@@ -97,3 +101,112 @@ def test_second_dutch_edit_keeps_the_first_previous_msgid(locales: Path, tmp_pat
     assert ours[third].previous_msgid == first
     assert ours[third].previous_msgid == theirs[third].previous_msgid  # as msgmerge
     assert ours[third].msgstr == theirs[third].msgstr and "fuzzy" in ours[third].flags
+
+
+# -- 4. reading commands read the folder writing commands write; extract its master ----------
+
+
+def bij1code(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The installed ``bij1code`` program, run in ``cwd`` (no --locales unless given)."""
+    program = Path(sys.executable).with_name("bij1code")
+    return subprocess.run([str(program), *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_a_checkout_reads_and_writes_its_own_locales_and_master(locales: Path,
+                                                                tmp_path: Path) -> None:
+    checkout = tmp_path  # locales/ (the fixture) beside pelican_bij1code/: a clone
+    (checkout / "pelican_bij1code").mkdir()
+    master = checkout / "pelican_bij1code" / MASTER_PATH.name
+    old, new = "Wij spreken vanuit eigen ervaring.", "Wij spreken altijd vanuit eigen ervaring."
+    text = MASTER_PATH.read_text(encoding="utf-8")
+    assert old in text
+    master.write_text(text.replace(old, new), encoding="utf-8")
+    shutil.copy(MASTER_PATH.with_name("gedragscode.notes.toml"), master.parent)
+    stale = bij1code("check", "--format", "json", cwd=checkout)
+    assert stale.returncode == 1, stale.stderr
+    assert "template-outdated" in stale.stdout  # the edit is seen before extract
+    done = bij1code("extract", cwd=checkout)
+    assert done.returncode == 0 and "written" in done.stdout, done.stderr
+    assert f'msgid "{new}"' in (locales / "gedragscode.pot").read_text(encoding="utf-8")
+    assert bij1code("update", cwd=checkout).returncode == 0
+    strict = bij1code("check", "--strict", cwd=checkout)
+    assert strict.returncode == 1 and "fuzzy" in strict.stdout  # not the shipped folder
+    assert bij1code("init", "it", cwd=checkout).returncode == 0
+    one = bij1code("check", "--locale", "it", cwd=checkout)
+    assert one.returncode == 0, one.stdout + one.stderr
+    assert '"locale": "it"' in bij1code("stats", "--format", "json", cwd=checkout).stdout
+
+
+def test_without_a_local_folder_reading_commands_read_the_shipped_catalogues(tmp_path: Path
+                                                                              ) -> None:
+    shown = bij1code("stats", "--format", "json", cwd=tmp_path)
+    assert shown.returncode == 0 and '"locale": "en"' in shown.stdout
+
+
+# -- 3. catalogues started by msginit or pybabel init pass as msgfmt -c passes them ---------
+
+
+def check_json(locales: Path, lang: str) -> list[dict[str, object]]:
+    out = subprocess.run([sys.executable, "-m", "pelican_bij1code", "--locales", str(locales),
+                          "check", "--locale", lang, "--format", "json"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode in (0, 1), out.stderr
+    problems: list[dict[str, object]] = json.loads(out.stdout)[0]["problems"]
+    return problems
+
+
+def header_codes(problems: list[dict[str, object]]) -> list[object]:
+    return [p["code"] for p in problems if str(p["code"]).startswith("header")]
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ur", "hi", "id", "zh_CN", "sw", "so", "am",
+                                  "bn", "cy", "mk", "zu", "tl"])
+def test_msginit_catalogues_have_no_header_finding(locales: Path, lang: str) -> None:
+    target = locales / lang / "LC_MESSAGES" / "gedragscode.po"
+    if target.exists():
+        shutil.rmtree(locales / lang)
+    target.parent.mkdir(parents=True)
+    subprocess.run([require_tool("msginit"), "--no-translator", f"--locale={lang}",
+                    f"--input={locales / 'gedragscode.pot'}", f"--output-file={target}"],
+                   capture_output=True, check=True)
+    msgfmt = subprocess.run([require_tool("msgfmt"), "-c", "-o", os.devnull, str(target)],
+                            capture_output=True, text=True)
+    assert msgfmt.returncode == 0, msgfmt.stderr
+    assert header_codes(check_json(locales, lang)) == []
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "tl", "pt_BR"])
+def test_pybabel_init_catalogues_name_the_folder_language(locales: Path, lang: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "babel.messages.frontend", "init",
+                             "-D", "gedragscode", "-i", str(locales / "gedragscode.pot"),
+                             "-d", str(locales), "-l", lang],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert header_codes(check_json(locales, lang)) == []
+
+
+@pytest.mark.parametrize("declared, folder", [("pt", "pt_BR"), ("zh_Hant_TW", "zh_CN"),
+                                              ("de", "nl"), ("sr_Latn", "sr_Cyrl")])
+def test_a_header_naming_another_language_or_region_is_still_an_error(
+        locales: Path, declared: str, folder: str) -> None:
+    target = locales / folder / "LC_MESSAGES" / "gedragscode.po"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = (locales / EN).read_text(encoding="utf-8")
+    target.write_text(text.replace("Language: en\\n", f"Language: {declared}\\n"),
+                      encoding="utf-8")
+    assert "header-language" in header_codes(check_json(locales, folder))
+
+
+def test_no_plural_forms_with_plural_messages_is_an_error(locales: Path) -> None:
+    path = locales / EN
+    text = path.read_text(encoding="utf-8")
+    lines = [line for line in text.split("\n") if not line.startswith('"Plural-Forms:')]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert header_codes(check_json(locales, "en")) == []
+    path.write_text("\n".join(lines) + '\nmsgid "a"\nmsgid_plural "as"\nmsgstr[0] "A"\n'
+                    'msgstr[1] "As"\n', encoding="utf-8")
+    problems = check_json(locales, "en")
+    assert header_codes(problems) == ["header-plural"]
+    assert "write" in str(problems[[p["code"] for p in problems].index("header-plural")]
+                          ["message"])
