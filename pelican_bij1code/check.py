@@ -349,6 +349,15 @@ def check_plural_counts(po: pofile.PoFile) -> list[Problem]:
             and sorted(e.msgstr_plural) != list(range(count))]
 
 
+def format_flags(flags: Iterable[str]) -> list[str]:
+    """The flags that make ``msgfmt -c`` check a message as a format string.
+
+    >>> format_flags(["fuzzy", "python-format", "no-c-format", "python-brace-format"])
+    ['python-format', 'python-brace-format']
+    """
+    return [f for f in flags if f.endswith("-format") and not f.startswith("no-")]
+
+
 def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                   lang: str) -> tuple[int, list[Problem]]:
     """Completeness against the template and every translated message's integrity.
@@ -382,6 +391,13 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                                     f"{'plural' if entry.msgid_plural is not None else 'singular'}"
                                     " here but not in the template; run `bij1code update`"))
             continue
+        for flag in format_flags(entry.flags):
+            if flag not in reference.flags:
+                problems.append(Problem(po.path, entry.line, "error", "format-flag",
+                                        f"{_short(reference.msgid)} is flagged {flag!r}, "
+                                        "but our messages are not format strings (the "
+                                        "template has no such flag): remove it from the "
+                                        "#, line (msgfmt -c would check it as one)"))
         if entry.fuzzy:
             problems.append(Problem(po.path, entry.line, "error", "fuzzy",
                                     f"{_short(reference.msgid)} is fuzzy: check it, then "

@@ -210,3 +210,42 @@ def test_no_plural_forms_with_plural_messages_is_an_error(locales: Path) -> None
     assert header_codes(problems) == ["header-plural"]
     assert "write" in str(problems[[p["code"] for p in problems].index("header-plural")]
                           ["message"])
+
+
+# -- 7. format flags: our messages are not format strings -----------------------------------
+
+
+def flag_first_entry(locales: Path, flag: str, msgstr_suffix: str = "") -> Path:
+    """en with the flag on the "Wij spreken ..." entry (and text added to its msgstr)."""
+    path = locales / EN
+    po = pofile.read(path)
+    entry = next(e for e in po.entries if e.msgid == "Wij spreken vanuit eigen ervaring.")
+    po.entries = [e.replace(flags=[*e.flags, flag], msgstr=e.msgstr + msgstr_suffix)
+                  if e is entry else e for e in po.entries]
+    path.write_text(pofile.dump(po), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("flag", ["c-format", "python-format", "python-brace-format",
+                                  "perl-format", "sh-format", "javascript-format",
+                                  "qt-format", "boost-format"])
+def test_a_format_flag_the_template_lacks_is_an_error(locales: Path, flag: str) -> None:
+    flag_first_entry(locales, flag)
+    problems = check_json(locales, "en")
+    found = [p for p in problems if p["code"] == "format-flag"]
+    assert len(found) == 1 and flag in str(found[0]["message"])
+    assert "remove" in str(found[0]["message"])
+
+
+def test_check_fails_where_msgfmt_c_fails_on_a_format_directive(locales: Path) -> None:
+    path = flag_first_entry(locales, "python-format", " %(x)s")
+    msgfmt = subprocess.run([require_tool("msgfmt"), "-c", "-o", os.devnull, str(path)],
+                            capture_output=True, text=True)
+    assert msgfmt.returncode != 0  # msgfmt -c: the format specification does not match
+    ours = main(["--locales", str(locales), "check", "--locale", "en"])
+    assert ours == 1
+
+
+def test_a_no_format_flag_is_harmless(locales: Path) -> None:
+    flag_first_entry(locales, "no-c-format")
+    assert [p for p in check_json(locales, "en") if p["code"] == "format-flag"] == []
