@@ -143,9 +143,18 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
     olds = _read_all([locales.catalogue_path(lang) for lang in langs])
     plans: list[tuple[str, Path, str, files.Snapshot]] = []
     problems: list[tuple[str, int, str]] = []
-    for lang, (old, snapshot) in zip(langs, olds, strict=True):
+    for lang, (old, snapshot, data) in zip(langs, olds, strict=True):
         path = locales.catalogue_path(lang)
         text = pofile.dump(merge(old, template, lang))
+        if _lf(text) == _lf(data.decode("utf-8")):
+            continue  # nothing to change (a file with mixed line endings stays as it is)
+        mixed = mixed_line_endings(data)
+        if mixed is not None:
+            problems.append((str(path), mixed, "mixed line endings: this line's ending "
+                             "differs from line 1's (LF and CRLF), and update would rewrite "
+                             "every line to one kind; save the file with one kind (your "
+                             "editor's line-ending setting, or dos2unix), then update again"))
+            continue
         try:
             new = pofile.parse(text, str(path))  # never write what we cannot read back
         except pofile.PoSyntaxError as exc:
@@ -187,13 +196,30 @@ def _write_all(plans: list[tuple[str, Path, str, files.Snapshot]]) -> list[str]:
     return done
 
 
-def _read_all(paths: list[Path]) -> list[tuple[pofile.PoFile, files.Snapshot]]:
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n")
+
+
+def mixed_line_endings(data: bytes) -> int | None:
+    """The first line whose ending (LF or CRLF) differs from line 1's, or None.
+
+    >>> mixed_line_endings(b"a\r\nb\r\n"), mixed_line_endings(b"a\r\nb\nc\r\n")
+    (None, 2)
+    """
+    lines = data.split(b"\n")[:-1]
+    crlf = bool(lines) and lines[0].endswith(b"\r")
+    return next((number for number, line in enumerate(lines, start=1)
+                 if line.endswith(b"\r") != crlf), None)
+
+
+def _read_all(paths: list[Path]) -> list[tuple[pofile.PoFile, files.Snapshot, bytes]]:
     """Parse every file, or raise one MergeError listing every problem in all of them."""
-    results: list[tuple[pofile.PoFile, files.Snapshot]] = []
+    results: list[tuple[pofile.PoFile, files.Snapshot, bytes]] = []
     problems: list[tuple[str, int, str]] = []
     for path in paths:
         try:
-            results.append(pofile.read_with_snapshot(path))
+            data = path.read_bytes()
+            results.append((pofile.parse(data, str(path)), files.Snapshot.of(path, data), data))
         except pofile.PoSyntaxError as exc:
             problems.extend((exc.path, e.line, e.message) for e in exc.errors)
         except OSError as exc:

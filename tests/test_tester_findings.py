@@ -249,3 +249,40 @@ def test_check_fails_where_msgfmt_c_fails_on_a_format_directive(locales: Path) -
 def test_a_no_format_flag_is_harmless(locales: Path) -> None:
     flag_first_entry(locales, "no-c-format")
     assert [p for p in check_json(locales, "en") if p["code"] == "format-flag"] == []
+
+
+# -- 5. mixed line endings: never rewritten when nothing changed, else refused --------------
+
+
+def mix(path: Path, lines: range, ending: bytes) -> bytes:
+    """The file with ``lines`` (from 1) ending in ``ending`` instead of the file's own."""
+    data = path.read_bytes().replace(b"\r\n", b"\n").split(b"\n")
+    other = b"\n" if ending == b"\r\n" else b"\r\n"
+    body = [line + (ending if number in lines else other)
+            for number, line in enumerate(data[:-1], start=1)]
+    path.write_bytes(b"".join(body))
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("lines, ending", [(range(1, 2), b"\r\n"), (range(10, 50), b"\r\n"),
+                                           (range(3, 4), b"\n")])
+def test_mixed_line_endings_are_kept_when_nothing_changes(locales: Path, lines: range,
+                                                          ending: bytes,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    before = mix(locales / EN, lines, ending)
+    assert update(locales, "--locale", "en") == 0
+    assert (locales / EN).read_bytes() == before
+    assert "unchanged" in capsys.readouterr().out
+
+
+def test_mixed_line_endings_with_work_to_do_are_refused(locales: Path,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    before = mix(locales / EN, range(1, 2), b"\r\n")
+    edit_template(locales, "Wij spreken vanuit eigen ervaring.",
+                  "Wij spreken altijd vanuit eigen ervaring.")
+    assert update(locales, "--locale", "en") == 2
+    err = capsys.readouterr().err
+    assert f"{locales / EN}:2: mixed line endings" in err and "nothing was written" in err
+    assert (locales / EN).read_bytes() == before
