@@ -189,7 +189,8 @@ def load(path: Path) -> Loaded:
 def set_status_line(text: str, lang: str, status: str) -> str:
     """``text`` (a ``status.toml``) with ``lang = "status"`` in its ``[status]`` table: the
     language's line replaced, or a new line after the table's last key; a ``[status]``
-    table is added at the end if there is none. Other tables are never touched.
+    table is added at the end if there is none. Other tables are never touched, and every
+    line keeps its line ending (a new line takes the first line's).
 
     >>> print(set_status_line('[status]\\nen = "draft"\\n\\n[other]\\nx = 1\\n', "tr", "draft"))
     [status]
@@ -200,25 +201,29 @@ def set_status_line(text: str, lang: str, status: str) -> str:
     x = 1
     <BLANKLINE>
     """
-    lines = text.splitlines()
-    entry = f'{lang} = "{status}"'
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    entry = f'{lang} = "{status}"{newline}'
     start = next((i for i, line in enumerate(lines)
                   if line.split("#")[0].strip().replace(" ", "") == "[status]"), None)
     if start is None:
-        lines += ["", "[status]", entry] if any(x.strip() for x in lines) else ["[status]", entry]
-        return "\n".join(lines) + "\n"
+        lines += [newline, f"[status]{newline}", entry] if any(x.strip() for x in lines) \
+            else [f"[status]{newline}", entry]
+        return "".join(lines)
     end = next((i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")),
                len(lines))
     last = start
     for i in range(start + 1, end):
         name = lines[i].partition("=")[0].strip().strip("\"'")
         if name == lang and "=" in lines[i]:
-            lines[i] = entry
-            return "\n".join(lines) + "\n"
+            lines[i] = entry[:-len(newline)] + lines[i][len(lines[i].rstrip("\r\n")):]
+            return "".join(lines)
         if lines[i].strip() and not lines[i].lstrip().startswith("#"):
             last = i
     lines.insert(last + 1, entry)
-    return "\n".join(lines) + "\n"
+    return "".join(lines)
 
 
 class Locales:
@@ -325,21 +330,38 @@ class Locales:
         """Declare a language's status in ``status.toml``'s ``[status]`` table, keeping every
         other line (comments, other tables) as it is.
 
-        A file that cannot be read strictly is left alone (:class:`StatusError`).
+        A file that cannot be read strictly, or edited so, is left alone
+        (:class:`StatusError`).
         """
+        pofile.write_atomic(self.status_path, self.status_text(lang, status))
+
+    def status_text(self, lang: str, status: str) -> str:
+        """What :meth:`set_status` would write; :class:`StatusError` if it cannot (then
+        nothing should be written: ``init`` asks before it starts a catalogue)."""
         if status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
         if not is_language_folder(lang):
             raise ValueError(f"{lang!r} is not a language code")
-        self.statuses()  # refuse to edit a file we cannot read
+        before = self.statuses()  # refuse to edit a file we cannot read
+        path = str(self.status_path)
         try:
-            text = self.status_path.read_text(encoding="utf-8")
+            with open(self.status_path, encoding="utf-8", newline="") as file:
+                text = file.read()
         except FileNotFoundError:
             text = STATUS_HEADER
-        lines = set_status_line(text, lang, status).splitlines()
-        result = "\n".join(lines) + "\n"
-        read_statuses(result, str(self.status_path))  # never write what we cannot read
-        pofile.write_atomic(self.status_path, result)
+        result = set_status_line(text, lang, status)
+        try:
+            after = read_statuses(result, path)  # never write what we cannot read
+        except StatusError:
+            after = None
+        if after != {**before, lang: status}:
+            line = next((n for n, x in enumerate(text.splitlines(), start=1)
+                         if x.lstrip().startswith(("status", '"status"', "'status'"))), 1)
+            raise StatusError(path, line, f"cannot add {lang} = \"{status}\": the status "
+                              "table is not written as a [status] section (an inline table "
+                              "or dotted keys?); write it as [status] followed by one "
+                              "language = \"status\" line each, then run this again")
+        return result
 
     def inside(self, path: Path) -> Path:
         """``path`` resolved, if it is inside the locales folder; else :class:`UnsafePathError`

@@ -268,7 +268,13 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     entries = [e.replace(raw=None, msgstr=e.msgid if code == SOURCE_LANG else "")
                for e in template.active()]
     po = pofile.PoFile(path=str(path), header=header, entries=entries)
+    # status.toml is prepared first: if it cannot take the language, nothing is written
+    status_text = locales.status_text(code, status) if code != SOURCE_LANG else None
     pofile.write_atomic(path, pofile.dump(po))
-    if code != SOURCE_LANG:
-        locales.set_status(code, status)
+    if status_text is not None:
+        try:
+            pofile.write_atomic(locales.status_path, status_text)
+        except OSError:
+            path.unlink(missing_ok=True)  # a catalogue never listed would be stuck
+            raise
     return code

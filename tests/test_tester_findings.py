@@ -286,3 +286,39 @@ def test_mixed_line_endings_with_work_to_do_are_refused(locales: Path,
     err = capsys.readouterr().err
     assert f"{locales / EN}:2: mixed line endings" in err and "nothing was written" in err
     assert (locales / EN).read_bytes() == before
+
+
+# -- 8. init edits status.toml without touching anything else, or writes nothing ------------
+
+
+def init(locales: Path, *args: str) -> int:
+    return main(["--locales", str(locales), "init", *args])
+
+
+def test_init_keeps_a_crlf_status_file_crlf(locales: Path) -> None:
+    status = locales / "status.toml"
+    before = status.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    status.write_bytes(before)
+    assert init(locales, "de") == 0
+    after = status.read_bytes()
+    assert after == before + b'de = "draft"\r\n'
+    assert init(locales, "tr", "--published") != 0  # exists: status untouched
+    assert status.read_bytes() == after
+
+
+@pytest.mark.parametrize("text", ['status = { en = "published" }\n',
+                                  'status.en = "published"\n',
+                                  '# comment\n\nstatus.en = "published"\nstatus.tr = "draft"\n'])
+def test_init_with_a_status_table_it_cannot_edit_writes_nothing(
+        locales: Path, text: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status = locales / "status.toml"
+    status.write_text(text, encoding="utf-8")
+    assert init(locales, "de") == 2
+    err = capsys.readouterr().err
+    line = next(n for n, x in enumerate(text.splitlines(), start=1) if x.startswith("status"))
+    assert f"status.toml:{line}: cannot add de" in err and "[status]" in err, err
+    assert not (locales / "de").exists()
+    assert status.read_text(encoding="utf-8") == text
+    status.write_text('[status]\nen = "published"\n', encoding="utf-8")  # the fix it asks for
+    assert init(locales, "de") == 0
+    assert 'de = "draft"' in status.read_text(encoding="utf-8")
