@@ -19,7 +19,7 @@ import difflib
 from pathlib import Path
 
 from . import files, languages, pofile
-from .catalogue import DRAFT, Locales
+from .catalogue import DRAFT, Locales, UnsafePathError
 from .extract import header_text, now
 from .master import SOURCE_LANG
 
@@ -138,12 +138,14 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
     :class:`MergeError` and nothing is written. Each file is replaced only if it is still
     the one that was read.
     """
-    template = _read_all([locales.template_path])[0][0]
     langs = only or locales.languages()
+    targets = _inside(locales, [locales.template_path,
+                                *(locales.catalogue_path(lang) for lang in langs)])
+    template = _read_all([locales.template_path])[0][0]
     olds = _read_all([locales.catalogue_path(lang) for lang in langs])
     plans: list[tuple[str, Path, str, files.Snapshot]] = []
     problems: list[tuple[str, int, str]] = []
-    for lang, (old, snapshot, data) in zip(langs, olds, strict=True):
+    for lang, (old, snapshot, data), target in zip(langs, olds, targets[1:], strict=True):
         path = locales.catalogue_path(lang)
         text = pofile.dump(merge(old, template, lang))
         if _lf(text) == _lf(data.decode("utf-8")):
@@ -164,7 +166,7 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
         if lang != SOURCE_LANG:
             problems.extend((str(path), line, f"update would lose {what!r}")
                             for line, what in lost(old, new))
-        plans.append((lang, path, text, snapshot))
+        plans.append((lang, target, text, snapshot))  # a symlink inside stays a symlink
     if problems:
         raise MergeError(problems)
     return _write_all(plans)
@@ -194,6 +196,22 @@ def _write_all(plans: list[tuple[str, Path, str, files.Snapshot]]) -> list[str]:
             problems.append((exc.path, 0, f"these were updated before: {', '.join(done)}"))
         raise MergeError(problems) from None
     return done
+
+
+def _inside(locales: Locales, paths: list[Path]) -> list[Path]:
+    """Each path resolved, if all are inside the locales folder (as ``check`` demands); else
+    a MergeError naming those that are not, before anything is read."""
+    resolved: list[Path] = []
+    problems: list[tuple[str, int, str]] = []
+    for path in paths:
+        try:
+            resolved.append(locales.inside(path))
+        except UnsafePathError:
+            problems.append((str(path), 0, f"points outside the locales folder {locales.root}; "
+                             "not read, not written (make it a regular file there)"))
+    if problems:
+        raise MergeError(problems)
+    return resolved
 
 
 def _lf(text: str) -> str:

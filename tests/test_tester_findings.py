@@ -322,3 +322,45 @@ def test_init_with_a_status_table_it_cannot_edit_writes_nothing(
     status.write_text('[status]\nen = "published"\n', encoding="utf-8")  # the fix it asks for
     assert init(locales, "de") == 0
     assert 'de = "draft"' in status.read_text(encoding="utf-8")
+
+
+# -- 9. update refuses a catalogue outside the locales folder, as check does ----------------
+
+
+@pytest.mark.parametrize("what", ["file", "folder", "template"])
+def test_update_refuses_a_catalogue_outside_the_folder(locales: Path, tmp_path: Path,
+                                                       what: str,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    if what == "file":
+        link, real = locales / TR, outside / "gedragscode.po"
+        shutil.move(link, real)
+    elif what == "folder":
+        link, real = locales / "tr", outside / "tr"
+        shutil.move(link, real)
+    else:
+        link, real = locales / "gedragscode.pot", outside / "gedragscode.pot"
+        shutil.move(link, real)
+    link.symlink_to(real)
+    if what != "template":
+        edit_template(locales, "Wij spreken vanuit eigen ervaring.",
+                      "Wij spreken altijd vanuit eigen ervaring.")
+    files_before = {p: p.read_bytes() for p in outside.rglob("*") if p.is_file()}
+    assert update(locales) == 2
+    err = capsys.readouterr().err
+    assert "points outside the locales folder" in err and "nothing was written" in err
+    assert link.is_symlink()
+    assert {p: p.read_bytes() for p in outside.rglob("*") if p.is_file()} == files_before
+
+
+def test_update_keeps_a_symlink_inside_the_folder(locales: Path) -> None:
+    real = locales / "tr" / "LC_MESSAGES" / "real.po"
+    shutil.move(locales / TR, real)
+    (locales / TR).symlink_to("real.po")
+    edit_template(locales, "Wij spreken vanuit eigen ervaring.",
+                  "Wij spreken altijd vanuit eigen ervaring.")
+    assert update(locales, "--locale", "tr") == 0
+    assert (locales / TR).is_symlink()
+    assert "Wij spreken altijd" in real.read_text(encoding="utf-8")
