@@ -99,9 +99,54 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFi
         fields = old.metadata
         if fields.get("POT-Creation-Date") != created:
             fields["POT-Creation-Date"] = created
-            header = header.replace(msgstr=header_text(fields))
+            header = _with_field(header, "POT-Creation-Date", created) or \
+                header.replace(msgstr=header_text(fields))
     return pofile.PoFile(path=old.path, header=header, entries=entries, newline=old.newline,
                          trailer=old.trailer)
+
+
+def _with_field(header: pofile.Entry, name: str, value: str) -> pofile.Entry | None:
+    """The header with one field's value replaced in its own lines, every other line (and
+    the way a tool wrapped them) kept; None when that cannot be done exactly.
+
+    The new value takes the old one's characters one for one, across the lines the old one
+    was wrapped over, so it must be as long (dates are).
+    """
+    old = pofile.parse_header(header.msgstr).get(name)
+    if header.raw is None or old is None or len(pofile.escape(old)) != len(
+            pofile.escape(value)):
+        return None
+    lines = header.raw.split("\n")
+    spots: list[tuple[int, int]] = []  # (line, column) of each character of msgstr's strings
+    reading = False
+    for number, line in enumerate(lines):
+        text = line.strip()
+        if text.startswith("msgstr"):
+            reading = True
+        elif not (reading and text.startswith('"')):
+            if reading and text:
+                break
+            continue
+        first, last = line.find('"'), line.rfind('"')
+        if first < 0 or last <= first:
+            return None
+        spots.extend((number, column) for column in range(first + 1, last))
+    joined = "".join(lines[n][c] for n, c in spots)
+    target = f"{pofile.escape(name)}: {pofile.escape(old)}"
+    if joined.count(target) != 1:
+        return None
+    start = joined.index(target) + len(target) - len(pofile.escape(old))
+    edited = [list(line) for line in lines]
+    for (number, column), char in zip(spots[start:], pofile.escape(value), strict=False):
+        edited[number][column] = char
+    try:
+        result = pofile.parse("\n".join("".join(line) for line in edited)).header
+    except pofile.PoSyntaxError:
+        return None
+    wanted = header.msgstr.replace(f"{name}: {old}", f"{name}: {value}", 1)
+    if result is None or result.msgstr != wanted:
+        return None
+    return result
 
 
 def _source_forms(ref: pofile.Entry) -> dict[int, str]:

@@ -364,3 +364,34 @@ def test_update_keeps_a_symlink_inside_the_folder(locales: Path) -> None:
     assert update(locales, "--locale", "tr") == 0
     assert (locales / TR).is_symlink()
     assert "Wij spreken altijd" in real.read_text(encoding="utf-8")
+
+
+# -- 6. a changed header field is the only header text rewritten ----------------------------
+
+
+def header_lines(text: str) -> list[str]:
+    return text.split("\n\n", 1)[0].split("\n")
+
+
+@pytest.mark.parametrize("wrap", [["--no-wrap"], ["-w", "40"], ["-w", "30"], []])
+def test_a_new_creation_date_rewrites_only_its_own_characters(locales: Path,
+                                                              wrap: list[str]) -> None:
+    path = locales / EN
+    subprocess.run([require_tool("msgcat"), *wrap, "-o", str(path), str(path)], check=True)
+    before = path.read_text(encoding="utf-8")
+    template = locales / "gedragscode.pot"
+    text = template.read_text(encoding="utf-8")
+    old_date = pofile.read(template).metadata["POT-Creation-Date"]
+    template.write_text(text.replace(old_date, "2031-12-31 23:59+0000"), encoding="utf-8")
+    edit_template(locales, "Wij spreken vanuit eigen ervaring.",
+                  "Wij spreken altijd vanuit eigen ervaring.")
+    assert update(locales, "--locale", "en") == 0
+    after = path.read_text(encoding="utf-8")
+    assert pofile.read(path).metadata["POT-Creation-Date"] == "2031-12-31 23:59+0000"
+    old, new = header_lines(before), header_lines(after)
+    assert len(old) == len(new)  # nothing re-wrapped
+    changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    assert changed and len(changed) <= 2
+    digits = str.maketrans("0123456789", "0000000000")
+    assert all(a.translate(digits) == b.translate(digits) for a, b in changed)
+    polib.pofile(str(path))
