@@ -96,6 +96,32 @@ def is_language_folder(name: str) -> bool:
             and all(0 < len(sub) <= 8 and set(sub) <= _ALNUM for sub in rest))
 
 
+def folder_name(tag: str) -> str | None:
+    """The catalogue folder a language tag names, region, script and variant kept, as
+    gettext spells them; None if ``tag`` is not a language tag.
+
+    >>> [folder_name(t) for t in ("pt-BR", "sr@latin", "de_DE.UTF-8", "EN", "zh-hant-tw")]
+    ['pt_BR', 'sr@latin', 'de_DE', 'en', 'zh_Hant_TW']
+    >>> folder_name("en\n::error::x") is None
+    True
+    """
+    base, at, variant = tag.strip().partition("@")
+    base = base.partition(".")[0]  # an encoding: de_DE.UTF-8
+    if normalise(base) is None:
+        return None
+    first, *rest = base.replace("-", "_").split("_")
+    parts = [first.lower()]
+    for part in rest:
+        if len(part) == 4 and part.isalpha():
+            parts.append(part.title())  # a script: Latn, Hant
+        elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            parts.append(part.upper())  # a region: BR, 419
+        else:
+            parts.append(part)
+    name = "_".join(parts) + (f"@{variant.lower()}" if at else "")
+    return name if is_language_folder(name) else None
+
+
 def read_statuses(text: str, path: str) -> dict[str, str]:
     """``status.toml``'s ``[status]`` table, read strictly: anything doubtful is an error.
 
@@ -205,7 +231,8 @@ def set_status_line(text: str, lang: str, status: str) -> str:
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += newline
-    entry = f'{lang} = "{status}"{newline}'
+    key = lang if lang.replace("_", "").replace("-", "").isalnum() else json.dumps(lang)
+    entry = f'{key} = "{status}"{newline}'
     start = next((i for i, line in enumerate(lines)
                   if line.split("#")[0].strip().replace(" ", "") == "[status]"), None)
     if start is None:

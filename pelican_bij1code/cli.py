@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import __version__, languages
 from .catalogue import DRAFT, PUBLISHED, Locales, LocalesError, shipped_locales_dir
+from .characters import allowed_hidden, is_hidden
 from .check import Report, check_all, path_in
 from .render import FORMATS, Renderer, parse_parts
 
@@ -309,6 +310,8 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
     if args.url is not None and not args.standalone:
         raise UsageError("--url goes with --standalone (it prints the QR code)")
     renderer = Renderer(locales)
+    if not args.preview:  # as on a page: en-US with a draft en_US falls back to en
+        langs = list(dict.fromkeys(_usable_or_primary(renderer, lang) for lang in langs))
     texts = []
     for copy, lang in enumerate(langs, start=1):  # `copy` keeps the rule ids unique
         if args.preview:
@@ -328,9 +331,36 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
         from .leaflet import document
 
         texts = [document(renderer, langs, args.url, parts, args.numbered, args.preview)]
+    if args.preview:
+        shown = frozenset().union(*(allowed_hidden(lang) for lang in langs))
+        texts = [show_hidden(t, shown) for t in texts]
     text = "\n".join(t if t.endswith("\n") else t + "\n" for t in texts)
     sys.stdout.write(text)
     return EXIT_OK
+
+
+def _usable_or_primary(renderer: Renderer, lang: str) -> str:
+    """``lang``, or its primary language's folder when ``lang`` cannot be rendered and that
+    one can (the plugin normalises ``en-US`` to ``en`` the same way); says so on stderr."""
+    primary = languages.normalise(lang)
+    if primary is None or primary == lang or renderer.usable(lang)[0] or \
+            not renderer.usable(primary)[0]:
+        return lang
+    print(f"bij1code render: {renderer.usable(lang)[1]}; rendering {primary!r} instead",
+          file=sys.stderr)
+    return primary
+
+
+def show_hidden(text: str, allowed: frozenset[str] = frozenset()) -> str:
+    """``text`` with every character a reader cannot see written as ``⟦U+XXXX⟧`` (line
+    breaks, tabs and the ones the language's script needs kept): a preview never hides
+    what ``check`` would flag.
+
+    >>> show_hidden("a\u202eb\n")
+    'a⟦U+202E⟧b\n'
+    """
+    return "".join(f"⟦U+{ord(c):04X}⟧" if c not in "\n\t" and c not in allowed
+                   and is_hidden(c) else c for c in text)
 
 
 def _selected(locales: Locales, tags: list[str] | None) -> list[str] | None:

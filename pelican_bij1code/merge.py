@@ -19,7 +19,7 @@ import difflib
 from pathlib import Path
 
 from . import files, languages, pofile
-from .catalogue import DRAFT, Locales, UnsafePathError
+from .catalogue import DRAFT, Locales, UnsafePathError, folder_name
 from .extract import header_text, now
 from .master import SOURCE_LANG
 
@@ -192,7 +192,7 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
     problems: list[tuple[str, int, str]] = []
     for lang, (old, snapshot, data), target in zip(langs, olds, targets[1:], strict=True):
         path = locales.catalogue_path(lang)
-        text = pofile.dump(merge(old, template, lang))
+        text = _keep_blank_end(pofile.dump(merge(old, template, lang)), old, data)
         if _lf(text) == _lf(data.decode("utf-8")):
             continue  # nothing to change (a file with mixed line endings stays as it is)
         mixed = mixed_line_endings(data)
@@ -259,6 +259,17 @@ def _inside(locales: Locales, paths: list[Path]) -> list[Path]:
     return resolved
 
 
+def _keep_blank_end(text: str, old: pofile.PoFile, data: bytes) -> str:
+    """``text`` ending in the blank lines the old file ended in (pybabel writes one)."""
+    if old.trailer:
+        return text
+    before = data.decode("utf-8")
+    end = before[len(before.rstrip("\r\n")):]
+    if end.count("\n") < 2:
+        return text
+    return text.rstrip("\r\n") + end
+
+
 def _lf(text: str) -> str:
     return text.replace("\r\n", "\n")
 
@@ -298,7 +309,7 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     Plural-Forms comes from CLDR where Babel knows the language, else from our own table; a
     language nobody knows gets a guess, marked for the translator to confirm.
     """
-    code = languages.normalise(lang)
+    code = folder_name(lang)
     if code is None:
         raise ValueError(f"{lang!r} is not a language tag (try e.g. 'en', 'pap', 'srn')")
     path = locales.catalogue_path(code)

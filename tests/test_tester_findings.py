@@ -395,3 +395,64 @@ def test_a_new_creation_date_rewrites_only_its_own_characters(locales: Path,
     digits = str.maketrans("0123456789", "0000000000")
     assert all(a.translate(digits) == b.translate(digits) for a, b in changed)
     polib.pofile(str(path))
+
+
+# -- 10. smaller: init keeps the region, render falls back as pages do, pybabel's blank end,
+#        preview shows hidden characters -----------------------------------------------------
+
+
+@pytest.mark.parametrize("tag, folder", [("pt-BR", "pt_BR"), ("sr@latin", "sr@latin"),
+                                         ("de_DE.UTF-8", "de_DE"), ("zh-hant", "zh_Hant"),
+                                         ("IT", "it")])
+def test_init_starts_the_folder_the_tag_names(locales: Path, tag: str, folder: str) -> None:
+    assert init(locales, tag) == 0
+    path = locales / folder / "LC_MESSAGES" / "gedragscode.po"
+    assert pofile.read(path).metadata["Language"] == folder
+    msgfmt = subprocess.run([require_tool("msgfmt"), "-c", "-o", os.devnull, str(path)],
+                            capture_output=True, text=True)
+    assert msgfmt.returncode == 0, msgfmt.stderr
+    out = subprocess.run([sys.executable, "-m", "pelican_bij1code", "--locales", str(locales),
+                          "check", "--format", "json"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr  # status.toml still reads
+    report = next(r for r in json.loads(out.stdout) if r["locale"] == folder)
+    assert report["status"] == "draft"
+    assert header_codes(report["problems"]) == []
+
+
+def test_render_falls_back_from_a_draft_region_to_its_language(
+        locales: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert init(locales, "en-US") == 0
+    capsys.readouterr()
+    assert main(["--locales", str(locales), "render", "en-US", "--format", "txt"]) == 0
+    captured = capsys.readouterr()
+    assert main(["--locales", str(locales), "render", "en", "--format", "txt"]) == 0
+    assert captured.out == capsys.readouterr().out
+    assert "'en_US' catalogue is a draft" in captured.err and "'en'" in captured.err
+
+
+def test_update_keeps_the_blank_line_pybabel_ends_a_file_with(locales: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "babel.messages.frontend", "update",
+                             "-D", "gedragscode", "-i", str(locales / "gedragscode.pot"),
+                             "-d", str(locales), "-l", "en"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    before = (locales / EN).read_bytes()
+    assert before.endswith(b"\n\n")
+    assert update(locales, "--locale", "en") == 0
+    assert (locales / EN).read_bytes() == before
+
+
+def test_preview_shows_hidden_characters_and_never_emits_them(
+        locales: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = locales / EN
+    text = path.read_text(encoding="utf-8")
+    assert 'msgstr "We speak from our own experience."' in text
+    path.write_text(text.replace('msgstr "We speak from our own experience."',
+                                 'msgstr "We speak \u202efrom our\u00ad own\u2060 experience."'),
+                    encoding="utf-8")
+    for fmt in ("html", "md", "txt"):
+        assert main(["--locales", str(locales), "render", "en", "--preview",
+                     "--format", fmt]) == 0
+        out = capsys.readouterr().out
+        assert "\u202e" not in out and "\u00ad" not in out and "\u2060" not in out
+        assert "⟦U+202E⟧" in out and "⟦U+00AD⟧" in out and "⟦U+2060⟧" in out
