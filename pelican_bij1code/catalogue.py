@@ -274,7 +274,9 @@ class Locales:
         being edited, whichever copy of the package is installed; else the installed one.
         """
         beside = self.root.parent / MASTER_PATH.parent.name / MASTER_PATH.name
-        return beside if beside.is_file() else MASTER_PATH
+        if not beside.is_file() or beside.resolve() == MASTER_PATH.resolve():
+            return MASTER_PATH  # parsed once per process
+        return beside
 
     @property
     def status_path(self) -> Path:
