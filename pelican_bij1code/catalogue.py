@@ -97,7 +97,7 @@ def is_language_folder(name: str) -> bool:
 
 
 def folder_name(tag: str) -> str | None:
-    """The catalogue folder a language tag names, region, script and variant kept, as
+    r"""The catalogue folder a language tag names, region, script and variant kept, as
     gettext spells them; None if ``tag`` is not a language tag.
 
     >>> [folder_name(t) for t in ("pt-BR", "sr@latin", "de_DE.UTF-8", "EN", "zh-hant-tw")]

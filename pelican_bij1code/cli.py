@@ -352,7 +352,7 @@ def _usable_or_primary(renderer: Renderer, lang: str) -> str:
 
 
 def show_hidden(text: str, allowed: frozenset[str] = frozenset()) -> str:
-    """``text`` with every character a reader cannot see written as ``⟦U+XXXX⟧`` (line
+    r"""``text`` with every character a reader cannot see written as ``⟦U+XXXX⟧`` (line
     breaks, tabs and the ones the language's script needs kept): a preview never hides
     what ``check`` would flag.
 

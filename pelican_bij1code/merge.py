@@ -275,7 +275,7 @@ def _lf(text: str) -> str:
 
 
 def mixed_line_endings(data: bytes) -> int | None:
-    """The first line whose ending (LF or CRLF) differs from line 1's, or None.
+    r"""The first line whose ending (LF or CRLF) differs from line 1's, or None.
 
     >>> mixed_line_endings(b"a\r\nb\r\n"), mixed_line_endings(b"a\r\nb\nc\r\n")
     (None, 2)
