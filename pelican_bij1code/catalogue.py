@@ -212,6 +212,15 @@ def load(path: Path) -> Loaded:
     return loaded
 
 
+def status_key(lang: str) -> str:
+    """``lang`` as a key of ``status.toml``: bare where TOML allows it, else quoted.
+
+    >>> status_key("pt_BR"), status_key("sr@latin")
+    ('pt_BR', '"sr@latin"')
+    """
+    return lang if lang.replace("_", "").replace("-", "").isalnum() else json.dumps(lang)
+
+
 def set_status_line(text: str, lang: str, status: str) -> str:
     """``text`` (a ``status.toml``) with ``lang = "status"`` in its ``[status]`` table: the
     language's line replaced, or a new line after the table's last key; a ``[status]``
@@ -231,8 +240,7 @@ def set_status_line(text: str, lang: str, status: str) -> str:
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += newline
-    key = lang if lang.replace("_", "").replace("-", "").isalnum() else json.dumps(lang)
-    entry = f'{key} = "{status}"{newline}'
+    entry = f'{status_key(lang)} = "{status}"{newline}'
     start = next((i for i, line in enumerate(lines)
                   if line.split("#")[0].strip().replace(" ", "") == "[status]"), None)
     if start is None:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, languages
-from .catalogue import DRAFT, PUBLISHED, Locales, LocalesError, shipped_locales_dir
+from .catalogue import DRAFT, PUBLISHED, Locales, LocalesError, shipped_locales_dir, status_key
 from .characters import allowed_hidden, is_hidden
 from .check import Report, check_all, path_in
 from .render import FORMATS, Renderer, parse_parts
@@ -206,7 +206,7 @@ def cmd_init(locales: Locales, args: argparse.Namespace) -> int:
     print(f"{locales.catalogue_path(code)}: created ({languages.name(code, 'en')}, {status})")
     if status == DRAFT:
         print(f"It is a draft: never rendered, never failing `bij1code check`. Publish it by "
-              f"setting {code} = \"published\" in {locales.status_path}.")
+              f"setting {status_key(code)} = \"published\" in {locales.status_path}.")
     return EXIT_OK
 
 
