@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from . import pofile
 from .languages import normalise
-from .master import SOURCE_LANG
+from .master import MASTER_PATH, SOURCE_LANG
 
 DOMAIN = "gedragscode"
 STATUS_FILE = "status.toml"
@@ -94,6 +94,32 @@ def is_language_folder(name: str) -> bool:
     first, *rest = base.replace("-", "_").split("_")
     return (2 <= len(first) <= 3 and set(first) <= _LETTERS
             and all(0 < len(sub) <= 8 and set(sub) <= _ALNUM for sub in rest))
+
+
+def folder_name(tag: str) -> str | None:
+    r"""The catalogue folder a language tag names, region, script and variant kept, as
+    gettext spells them; None if ``tag`` is not a language tag.
+
+    >>> [folder_name(t) for t in ("pt-BR", "sr@latin", "de_DE.UTF-8", "EN", "zh-hant-tw")]
+    ['pt_BR', 'sr@latin', 'de_DE', 'en', 'zh_Hant_TW']
+    >>> folder_name("en\n::error::x") is None
+    True
+    """
+    base, at, variant = tag.strip().partition("@")
+    base = base.partition(".")[0]  # an encoding: de_DE.UTF-8
+    if normalise(base) is None:
+        return None
+    first, *rest = base.replace("-", "_").split("_")
+    parts = [first.lower()]
+    for part in rest:
+        if len(part) == 4 and part.isalpha():
+            parts.append(part.title())  # a script: Latn, Hant
+        elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            parts.append(part.upper())  # a region: BR, 419
+        else:
+            parts.append(part)
+    name = "_".join(parts) + (f"@{variant.lower()}" if at else "")
+    return name if is_language_folder(name) else None
 
 
 def read_statuses(text: str, path: str) -> dict[str, str]:
@@ -186,10 +212,20 @@ def load(path: Path) -> Loaded:
     return loaded
 
 
+def status_key(lang: str) -> str:
+    """``lang`` as a key of ``status.toml``: bare where TOML allows it, else quoted.
+
+    >>> status_key("pt_BR"), status_key("sr@latin")
+    ('pt_BR', '"sr@latin"')
+    """
+    return lang if lang.replace("_", "").replace("-", "").isalnum() else json.dumps(lang)
+
+
 def set_status_line(text: str, lang: str, status: str) -> str:
     """``text`` (a ``status.toml``) with ``lang = "status"`` in its ``[status]`` table: the
     language's line replaced, or a new line after the table's last key; a ``[status]``
-    table is added at the end if there is none. Other tables are never touched.
+    table is added at the end if there is none. Other tables are never touched, and every
+    line keeps its line ending (a new line takes the first line's).
 
     >>> print(set_status_line('[status]\\nen = "draft"\\n\\n[other]\\nx = 1\\n', "tr", "draft"))
     [status]
@@ -200,25 +236,29 @@ def set_status_line(text: str, lang: str, status: str) -> str:
     x = 1
     <BLANKLINE>
     """
-    lines = text.splitlines()
-    entry = f'{lang} = "{status}"'
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    entry = f'{status_key(lang)} = "{status}"{newline}'
     start = next((i for i, line in enumerate(lines)
                   if line.split("#")[0].strip().replace(" ", "") == "[status]"), None)
     if start is None:
-        lines += ["", "[status]", entry] if any(x.strip() for x in lines) else ["[status]", entry]
-        return "\n".join(lines) + "\n"
+        lines += [newline, f"[status]{newline}", entry] if any(x.strip() for x in lines) \
+            else [f"[status]{newline}", entry]
+        return "".join(lines)
     end = next((i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")),
                len(lines))
     last = start
     for i in range(start + 1, end):
         name = lines[i].partition("=")[0].strip().strip("\"'")
         if name == lang and "=" in lines[i]:
-            lines[i] = entry
-            return "\n".join(lines) + "\n"
+            lines[i] = entry[:-len(newline)] + lines[i][len(lines[i].rstrip("\r\n")):]
+            return "".join(lines)
         if lines[i].strip() and not lines[i].lstrip().startswith("#"):
             last = i
     lines.insert(last + 1, entry)
-    return "\n".join(lines) + "\n"
+    return "".join(lines)
 
 
 class Locales:
@@ -233,6 +273,18 @@ class Locales:
     @property
     def template_path(self) -> Path:
         return self.root / f"{DOMAIN}.pot"
+
+    @property
+    def master_path(self) -> Path:
+        """The Dutch master this folder's template is made from.
+
+        In a checkout (``locales/`` beside ``pelican_bij1code/``) the master there, the one
+        being edited, whichever copy of the package is installed; else the installed one.
+        """
+        beside = self.root.parent / MASTER_PATH.parent.name / MASTER_PATH.name
+        if not beside.is_file() or beside.resolve() == MASTER_PATH.resolve():
+            return MASTER_PATH  # parsed once per process
+        return beside
 
     @property
     def status_path(self) -> Path:
@@ -315,21 +367,38 @@ class Locales:
         """Declare a language's status in ``status.toml``'s ``[status]`` table, keeping every
         other line (comments, other tables) as it is.
 
-        A file that cannot be read strictly is left alone (:class:`StatusError`).
+        A file that cannot be read strictly, or edited so, is left alone
+        (:class:`StatusError`).
         """
+        pofile.write_atomic(self.status_path, self.status_text(lang, status))
+
+    def status_text(self, lang: str, status: str) -> str:
+        """What :meth:`set_status` would write; :class:`StatusError` if it cannot (then
+        nothing should be written: ``init`` asks before it starts a catalogue)."""
         if status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
         if not is_language_folder(lang):
             raise ValueError(f"{lang!r} is not a language code")
-        self.statuses()  # refuse to edit a file we cannot read
+        before = self.statuses()  # refuse to edit a file we cannot read
+        path = str(self.status_path)
         try:
-            text = self.status_path.read_text(encoding="utf-8")
+            with open(self.status_path, encoding="utf-8", newline="") as file:
+                text = file.read()
         except FileNotFoundError:
             text = STATUS_HEADER
-        lines = set_status_line(text, lang, status).splitlines()
-        result = "\n".join(lines) + "\n"
-        read_statuses(result, str(self.status_path))  # never write what we cannot read
-        pofile.write_atomic(self.status_path, result)
+        result = set_status_line(text, lang, status)
+        try:
+            after = read_statuses(result, path)  # never write what we cannot read
+        except StatusError:
+            after = None
+        if after != {**before, lang: status}:
+            line = next((n for n, x in enumerate(text.splitlines(), start=1)
+                         if x.lstrip().startswith(("status", '"status"', "'status'"))), 1)
+            raise StatusError(path, line, f"cannot add {lang} = \"{status}\": the status "
+                              "table is not written as a [status] section (an inline table "
+                              "or dotted keys?); write it as [status] followed by one "
+                              "language = \"status\" line each, then run this again")
+        return result
 
     def inside(self, path: Path) -> Path:
         """``path`` resolved, if it is inside the locales folder; else :class:`UnsafePathError`

@@ -284,8 +284,13 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
     rules = languages.plural_rules(lang)
     known = " or ".join(f"{who}'s {rule!r}" for who, rule in rules)
     if plural is None:
-        add("warning" if not rules else "error", "header-plural",
-            "header has no Plural-Forms" + (f"; write {known}" if rules else ""))
+        # msgfmt -c needs it only for plural messages; msginit leaves it out for many
+        # languages (ar, fa, hi, zh_CN, ...), and our template has none.
+        if any(e.msgid_plural is not None for e in po.entries if not e.obsolete):
+            add("error", "header-plural", "header has no Plural-Forms, and the catalogue has "
+                "plural messages; write " + (known or f"the rule for {lang!r}, e.g. "
+                                             "'nplurals=2; plural=(n != 1);' for a language "
+                                             "with a singular and a plural"))
         return problems
     try:
         parse_plural_forms(plural)
@@ -300,12 +305,34 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
 
 def _same_language(declared: str, folder: str) -> bool:
     """Whether a ``Language`` header fits its folder: the same language; and where the
-    folder names a region or script (``pt_BR``), the same one."""
-    if languages.normalise(declared) != languages.normalise(folder):
-        return False
-    if languages.normalise(folder) == folder:
+    folder names a region or script (``pt_BR``), the same one. Compared by meaning, as
+    Babel reads them: ``pybabel init`` writes ``zh_Hans_CN`` for ``zh_CN`` and ``fil_PH``
+    for ``tl``.
+
+    >>> _same_language("zh_Hans_CN", "zh_CN"), _same_language("fil_PH", "tl")
+    (True, True)
+    >>> _same_language("pt", "pt_BR"), _same_language("zh_Hant_TW", "zh_CN")
+    (False, False)
+    """
+    same = languages.normalise(declared) == languages.normalise(folder)
+    if same and (languages.normalise(folder) == folder or declared.strip().replace(
+            "-", "_").lower() == folder.replace("-", "_").lower()):
         return True
-    return declared.strip().replace("-", "_").lower() == folder.replace("-", "_").lower()
+    from babel import Locale, UnknownLocaleError  # only for a header that differs in text
+
+    try:
+        ours, theirs = Locale.parse(folder), Locale.parse(declared.strip().replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    if ours.language != theirs.language:
+        return False
+    for part in ("script", "territory", "variant"):
+        mine, other = getattr(ours, part), getattr(theirs, part)
+        if mine and other and mine != other:
+            return False
+    named = folder.replace("-", "_").split("_")[1:]  # what the folder's own name says
+    return not any(getattr(ours, p) and not getattr(theirs, p) and getattr(ours, p) in named
+                   for p in ("script", "territory"))
 
 
 def check_plural_counts(po: pofile.PoFile) -> list[Problem]:
@@ -320,6 +347,15 @@ def check_plural_counts(po: pofile.PoFile) -> list[Problem]:
             for e in po.entries
             if e.msgid_plural is not None and not e.obsolete
             and sorted(e.msgstr_plural) != list(range(count))]
+
+
+def format_flags(flags: Iterable[str]) -> list[str]:
+    """The flags that make ``msgfmt -c`` check a message as a format string.
+
+    >>> format_flags(["fuzzy", "python-format", "no-c-format", "python-brace-format"])
+    ['python-format', 'python-brace-format']
+    """
+    return [f for f in flags if f.endswith("-format") and not f.startswith("no-")]
 
 
 def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
@@ -355,6 +391,13 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                                     f"{'plural' if entry.msgid_plural is not None else 'singular'}"
                                     " here but not in the template; run `bij1code update`"))
             continue
+        for flag in format_flags(entry.flags):
+            if flag not in reference.flags:
+                problems.append(Problem(po.path, entry.line, "error", "format-flag",
+                                        f"{_short(reference.msgid)} is flagged {flag!r}, "
+                                        "but our messages are not format strings (the "
+                                        "template has no such flag): remove it from the "
+                                        "#, line (msgfmt -c would check it as one)"))
         if entry.fuzzy:
             problems.append(Problem(po.path, entry.line, "error", "fuzzy",
                                     f"{_short(reference.msgid)} is fuzzy: check it, then "
@@ -404,7 +447,7 @@ def check_template(locales: Locales) -> tuple[list[pofile.Entry], list[Problem]]
         return [], _syntax_problems(loaded)
     template = loaded.po.active()
     problems: list[Problem] = []
-    if [e.msgid for e in template] != [b.text for b in messages()] or any(
+    if [e.msgid for e in template] != [b.text for b in messages(locales.master_path)] or any(
             e.msgctxt is not None or e.msgid_plural is not None for e in template):
         problems.append(Problem(str(locales.template_path), 1, "error", "template-outdated",
                                 "the template does not match the Dutch master; run "

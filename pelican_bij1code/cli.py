@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, languages
-from .catalogue import DRAFT, PUBLISHED, Locales, LocalesError, shipped_locales_dir
+from .catalogue import DRAFT, PUBLISHED, Locales, LocalesError, shipped_locales_dir, status_key
+from .characters import allowed_hidden, is_hidden
 from .check import Report, check_all, path_in
 from .render import FORMATS, Renderer, parse_parts
 
@@ -33,8 +34,9 @@ class UsageError(Exception):
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--locales", metavar="DIR", default=argparse.SUPPRESS,
-                        help="the locales folder (default: the catalogues shipped with the "
-                             "package)")
+                        help="the locales folder (default: ./locales when it holds "
+                             "gedragscode.pot, else the catalogues shipped with the package, "
+                             "which only check, stats and render read)")
     parser = argparse.ArgumentParser(
         prog="bij1code", parents=[common],
         description="Translate, check and render BIJ1's code of conduct (gedragscode).")
@@ -85,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = getattr(args, "locales", None)
     try:
         root = writable_locales(given) if args.command in WRITERS else \
-            given or shipped_locales_dir()
+            readable_locales(given)
     except UsageError as exc:
         print(f"bij1code {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -158,6 +160,19 @@ def writable_locales(given: str | None) -> Path:
     return folder
 
 
+def readable_locales(given: str | None) -> Path:
+    """The locales folder a reading command reads: the one a writing command would write.
+
+    ``--locales DIR`` if given, else ``./locales`` when it holds ``gedragscode.pot``, else the
+    catalogues shipped with the package.
+    """
+    if given:
+        return Path(given)
+    if (Path("locales") / "gedragscode.pot").is_file():
+        return Path("locales")
+    return shipped_locales_dir()
+
+
 def run() -> None:
     """The ``bij1code`` program: :func:`main`, then exit with its code."""
     sys.exit(main())
@@ -167,7 +182,8 @@ def cmd_extract(locales: Locales, args: argparse.Namespace) -> int:
     from .extract import extract
 
     changed = extract(locales)
-    print(f"{locales.template_path}: {'written' if changed else 'unchanged'}")
+    print(f"{locales.template_path}: {'written' if changed else 'unchanged'} "
+          f"(from {locales.master_path})")
     return EXIT_OK
 
 
@@ -190,7 +206,7 @@ def cmd_init(locales: Locales, args: argparse.Namespace) -> int:
     print(f"{locales.catalogue_path(code)}: created ({languages.name(code, 'en')}, {status})")
     if status == DRAFT:
         print(f"It is a draft: never rendered, never failing `bij1code check`. Publish it by "
-              f"setting {code} = \"published\" in {locales.status_path}.")
+              f"setting {status_key(code)} = \"published\" in {locales.status_path}.")
     return EXIT_OK
 
 
@@ -294,6 +310,8 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
     if args.url is not None and not args.standalone:
         raise UsageError("--url goes with --standalone (it prints the QR code)")
     renderer = Renderer(locales)
+    if not args.preview:  # as on a page: en-US with a draft en_US falls back to en
+        langs = list(dict.fromkeys(_usable_or_primary(renderer, lang) for lang in langs))
     texts = []
     for copy, lang in enumerate(langs, start=1):  # `copy` keeps the rule ids unique
         if args.preview:
@@ -313,9 +331,36 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
         from .leaflet import document
 
         texts = [document(renderer, langs, args.url, parts, args.numbered, args.preview)]
+    if args.preview:
+        shown = frozenset().union(*(allowed_hidden(lang) for lang in langs))
+        texts = [show_hidden(t, shown) for t in texts]
     text = "\n".join(t if t.endswith("\n") else t + "\n" for t in texts)
     sys.stdout.write(text)
     return EXIT_OK
+
+
+def _usable_or_primary(renderer: Renderer, lang: str) -> str:
+    """``lang``, or its primary language's folder when ``lang`` cannot be rendered and that
+    one can (the plugin normalises ``en-US`` to ``en`` the same way); says so on stderr."""
+    primary = languages.normalise(lang)
+    if primary is None or primary == lang or renderer.usable(lang)[0] or \
+            not renderer.usable(primary)[0]:
+        return lang
+    print(f"bij1code render: {renderer.usable(lang)[1]}; rendering {primary!r} instead",
+          file=sys.stderr)
+    return primary
+
+
+def show_hidden(text: str, allowed: frozenset[str] = frozenset()) -> str:
+    r"""``text`` with every character a reader cannot see written as ``⟦U+XXXX⟧`` (line
+    breaks, tabs and the ones the language's script needs kept): a preview never hides
+    what ``check`` would flag.
+
+    >>> show_hidden("a\u202eb\n")
+    'a⟦U+202E⟧b\n'
+    """
+    return "".join(f"⟦U+{ord(c):04X}⟧" if c not in "\n\t" and c not in allowed
+                   and is_hidden(c) else c for c in text)
 
 
 def _selected(locales: Locales, tags: list[str] | None) -> list[str] | None:

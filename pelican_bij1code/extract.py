@@ -126,16 +126,18 @@ def header_text(fields: dict[str, str]) -> str:
     return "".join(f"{k}: {v}\n" for k, v in fields.items())
 
 
-def build_template(creation_date: str, notes: list[Note] | None = None) -> pofile.PoFile:
+def build_template(creation_date: str, notes: list[Note] | None = None,
+                   master: Path = MASTER_PATH) -> pofile.PoFile:
     """The template as a :class:`~pelican_bij1code.pofile.PoFile`.
 
     ``notes`` defaults to the notes beside the master; each must match some message.
     """
-    blocks = list(messages())
-    notes = load_notes() if notes is None else notes
+    blocks = list(messages(master))
+    notes_path = master.with_name(NOTES_PATH.name)
+    notes = load_notes(notes_path) if notes is None else notes
     for note in notes:
         if not any(note.applies_to(b.text) for b in blocks if b is not NOTICE):
-            raise NotesError(f"{NOTES_PATH.parent.name}/{NOTES_PATH.name}: the note on "
+            raise NotesError(f"{notes_path.parent.name}/{notes_path.name}: the note on "
                              f"{note.term!r} matches no message of the master "
                              f"(match: {list(note.match)})")
     source = _master_reference()
@@ -170,7 +172,9 @@ def _master_reference() -> str:
 
 
 def extract(locales: Locales) -> bool:
-    """Write the template into ``locales``; returns whether the file changed."""
+    """Write the template into ``locales`` from its master (:attr:`Locales.master_path`);
+    returns whether the file changed."""
+    master = locales.master_path
     path = locales.template_path
     creation = now()
     try:
@@ -179,9 +183,10 @@ def extract(locales: Locales) -> bool:
         old = None
     if old is not None:
         kept = old.metadata.get("POT-Creation-Date")
-        if kept and pofile.dump(build_template(kept)) == pofile.dump(_without_raw(old)):
+        same = pofile.dump(build_template(kept, master=master)) if kept else None
+        if same == pofile.dump(_without_raw(old)):
             return False
-    return pofile.write_atomic(path, pofile.dump(build_template(creation)))
+    return pofile.write_atomic(path, pofile.dump(build_template(creation, master=master)))
 
 
 def _without_raw(po: pofile.PoFile) -> pofile.PoFile:

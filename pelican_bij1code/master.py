@@ -103,12 +103,21 @@ Block(kind='heading', part='wij', text='Kop', line=6)]
     return blocks
 
 
+def load_master(path: Path = MASTER_PATH) -> tuple[Block, ...]:
+    """The blocks of the master at ``path`` (the shipped one is parsed once per process)."""
+    if path == MASTER_PATH:
+        return _shipped_master()
+    try:
+        return tuple(parse_master(path.read_text(encoding="utf-8")))
+    except (MasterError, UnicodeDecodeError) as exc:
+        raise MasterError(f"{path}: {exc}") from None
+
+
 @functools.cache
-def load_master() -> tuple[Block, ...]:
-    """The blocks of the shipped master, parsed once per process."""
+def _shipped_master() -> tuple[Block, ...]:
     return tuple(parse_master(MASTER_PATH.read_text(encoding="utf-8")))
 
 
-def messages() -> tuple[Block, ...]:
+def messages(path: Path = MASTER_PATH) -> tuple[Block, ...]:
     """Every translatable message, in template order: the master's blocks, then the notice."""
-    return (*load_master(), NOTICE)
+    return (*load_master(path), NOTICE)

@@ -19,7 +19,7 @@ import difflib
 from pathlib import Path
 
 from . import files, languages, pofile
-from .catalogue import DRAFT, Locales
+from .catalogue import DRAFT, Locales, UnsafePathError, folder_name
 from .extract import header_text, now
 from .master import SOURCE_LANG
 
@@ -78,10 +78,15 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFi
             if close is not None:
                 used.add(close.key)
                 flags = list(dict.fromkeys([*close.flags, "fuzzy"]))
+                # Already fuzzy with its old Dutch: that is still the Dutch the translation
+                # was made from (as msgmerge --previous keeps it).
+                keep = close.fuzzy and close.previous_msgid is not None
                 entries.append(close.replace(
                     msgid=ref.msgid, msgctxt=ref.msgctxt, flags=flags, obsolete=False, line=0,
-                    previous_msgid=close.msgid, previous_msgctxt=close.msgctxt,
-                    previous_msgid_plural=close.msgid_plural, **fresh))
+                    previous_msgid=close.previous_msgid if keep else close.msgid,
+                    previous_msgctxt=close.previous_msgctxt if keep else close.msgctxt,
+                    previous_msgid_plural=close.previous_msgid_plural if keep
+                    else close.msgid_plural, **fresh))
             else:
                 entries.append(ref.replace(line=0))
     wanted = {e.key for e in entries}
@@ -94,9 +99,54 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFi
         fields = old.metadata
         if fields.get("POT-Creation-Date") != created:
             fields["POT-Creation-Date"] = created
-            header = header.replace(msgstr=header_text(fields))
+            header = _with_field(header, "POT-Creation-Date", created) or \
+                header.replace(msgstr=header_text(fields))
     return pofile.PoFile(path=old.path, header=header, entries=entries, newline=old.newline,
                          trailer=old.trailer)
+
+
+def _with_field(header: pofile.Entry, name: str, value: str) -> pofile.Entry | None:
+    """The header with one field's value replaced in its own lines, every other line (and
+    the way a tool wrapped them) kept; None when that cannot be done exactly.
+
+    The new value takes the old one's characters one for one, across the lines the old one
+    was wrapped over, so it must be as long (dates are).
+    """
+    old = pofile.parse_header(header.msgstr).get(name)
+    if header.raw is None or old is None or len(pofile.escape(old)) != len(
+            pofile.escape(value)):
+        return None
+    lines = header.raw.split("\n")
+    spots: list[tuple[int, int]] = []  # (line, column) of each character of msgstr's strings
+    reading = False
+    for number, line in enumerate(lines):
+        text = line.strip()
+        if text.startswith("msgstr"):
+            reading = True
+        elif not (reading and text.startswith('"')):
+            if reading and text:
+                break
+            continue
+        first, last = line.find('"'), line.rfind('"')
+        if first < 0 or last <= first:
+            return None
+        spots.extend((number, column) for column in range(first + 1, last))
+    joined = "".join(lines[n][c] for n, c in spots)
+    target = f"{pofile.escape(name)}: {pofile.escape(old)}"
+    if joined.count(target) != 1:
+        return None
+    start = joined.index(target) + len(target) - len(pofile.escape(old))
+    edited = [list(line) for line in lines]
+    for (number, column), char in zip(spots[start:], pofile.escape(value), strict=False):
+        edited[number][column] = char
+    try:
+        result = pofile.parse("\n".join("".join(line) for line in edited)).header
+    except pofile.PoSyntaxError:
+        return None
+    wanted = header.msgstr.replace(f"{name}: {old}", f"{name}: {value}", 1)
+    if result is None or result.msgstr != wanted:
+        return None
+    return result
 
 
 def _source_forms(ref: pofile.Entry) -> dict[int, str]:
@@ -133,14 +183,25 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
     :class:`MergeError` and nothing is written. Each file is replaced only if it is still
     the one that was read.
     """
-    template = _read_all([locales.template_path])[0][0]
     langs = only or locales.languages()
+    targets = _inside(locales, [locales.template_path,
+                                *(locales.catalogue_path(lang) for lang in langs)])
+    template = _read_all([locales.template_path])[0][0]
     olds = _read_all([locales.catalogue_path(lang) for lang in langs])
     plans: list[tuple[str, Path, str, files.Snapshot]] = []
     problems: list[tuple[str, int, str]] = []
-    for lang, (old, snapshot) in zip(langs, olds, strict=True):
+    for lang, (old, snapshot, data), target in zip(langs, olds, targets[1:], strict=True):
         path = locales.catalogue_path(lang)
-        text = pofile.dump(merge(old, template, lang))
+        text = _keep_blank_end(pofile.dump(merge(old, template, lang)), old, data)
+        if _lf(text) == _lf(data.decode("utf-8")):
+            continue  # nothing to change (a file with mixed line endings stays as it is)
+        mixed = mixed_line_endings(data)
+        if mixed is not None:
+            problems.append((str(path), mixed, "mixed line endings: this line's ending "
+                             "differs from line 1's (LF and CRLF), and update would rewrite "
+                             "every line to one kind; save the file with one kind (your "
+                             "editor's line-ending setting, or dos2unix), then update again"))
+            continue
         try:
             new = pofile.parse(text, str(path))  # never write what we cannot read back
         except pofile.PoSyntaxError as exc:
@@ -150,7 +211,7 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
         if lang != SOURCE_LANG:
             problems.extend((str(path), line, f"update would lose {what!r}")
                             for line, what in lost(old, new))
-        plans.append((lang, path, text, snapshot))
+        plans.append((lang, target, text, snapshot))  # a symlink inside stays a symlink
     if problems:
         raise MergeError(problems)
     return _write_all(plans)
@@ -182,13 +243,57 @@ def _write_all(plans: list[tuple[str, Path, str, files.Snapshot]]) -> list[str]:
     return done
 
 
-def _read_all(paths: list[Path]) -> list[tuple[pofile.PoFile, files.Snapshot]]:
-    """Parse every file, or raise one MergeError listing every problem in all of them."""
-    results: list[tuple[pofile.PoFile, files.Snapshot]] = []
+def _inside(locales: Locales, paths: list[Path]) -> list[Path]:
+    """Each path resolved, if all are inside the locales folder (as ``check`` demands); else
+    a MergeError naming those that are not, before anything is read."""
+    resolved: list[Path] = []
     problems: list[tuple[str, int, str]] = []
     for path in paths:
         try:
-            results.append(pofile.read_with_snapshot(path))
+            resolved.append(locales.inside(path))
+        except UnsafePathError:
+            problems.append((str(path), 0, f"points outside the locales folder {locales.root}; "
+                             "not read, not written (make it a regular file there)"))
+    if problems:
+        raise MergeError(problems)
+    return resolved
+
+
+def _keep_blank_end(text: str, old: pofile.PoFile, data: bytes) -> str:
+    """``text`` ending in the blank lines the old file ended in (pybabel writes one)."""
+    if old.trailer:
+        return text
+    before = data.decode("utf-8")
+    end = before[len(before.rstrip("\r\n")):]
+    if end.count("\n") < 2:
+        return text
+    return text.rstrip("\r\n") + end
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n")
+
+
+def mixed_line_endings(data: bytes) -> int | None:
+    r"""The first line whose ending (LF or CRLF) differs from line 1's, or None.
+
+    >>> mixed_line_endings(b"a\r\nb\r\n"), mixed_line_endings(b"a\r\nb\nc\r\n")
+    (None, 2)
+    """
+    lines = data.split(b"\n")[:-1]
+    crlf = bool(lines) and lines[0].endswith(b"\r")
+    return next((number for number, line in enumerate(lines, start=1)
+                 if line.endswith(b"\r") != crlf), None)
+
+
+def _read_all(paths: list[Path]) -> list[tuple[pofile.PoFile, files.Snapshot, bytes]]:
+    """Parse every file, or raise one MergeError listing every problem in all of them."""
+    results: list[tuple[pofile.PoFile, files.Snapshot, bytes]] = []
+    problems: list[tuple[str, int, str]] = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+            results.append((pofile.parse(data, str(path)), files.Snapshot.of(path, data), data))
         except pofile.PoSyntaxError as exc:
             problems.extend((exc.path, e.line, e.message) for e in exc.errors)
         except OSError as exc:
@@ -204,7 +309,7 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     Plural-Forms comes from CLDR where Babel knows the language, else from our own table; a
     language nobody knows gets a guess, marked for the translator to confirm.
     """
-    code = languages.normalise(lang)
+    code = folder_name(lang)
     if code is None:
         raise ValueError(f"{lang!r} is not a language tag (try e.g. 'en', 'pap', 'srn')")
     path = locales.catalogue_path(code)
@@ -237,7 +342,13 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     entries = [e.replace(raw=None, msgstr=e.msgid if code == SOURCE_LANG else "")
                for e in template.active()]
     po = pofile.PoFile(path=str(path), header=header, entries=entries)
+    # status.toml is prepared first: if it cannot take the language, nothing is written
+    status_text = locales.status_text(code, status) if code != SOURCE_LANG else None
     pofile.write_atomic(path, pofile.dump(po))
-    if code != SOURCE_LANG:
-        locales.set_status(code, status)
+    if status_text is not None:
+        try:
+            pofile.write_atomic(locales.status_path, status_text)
+        except OSError:
+            path.unlink(missing_ok=True)  # a catalogue never listed would be stuck
+            raise
     return code

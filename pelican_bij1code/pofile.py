@@ -866,15 +866,16 @@ def _comment_lines(entry: Entry) -> dict[str, list[str]]:
 def _body_parts(entry: Entry) -> list[tuple[str, str]]:
     """The message's parts (after the comments) as gettext writes them, in order."""
     prefix = "#~ " if entry.obsolete else ""
+    marker = "#~| " if entry.obsolete else "#| "  # GNU's form; polib refuses "#~ #|"
     parts: list[tuple[str, str]] = []
     if entry.previous_msgid is not None:
         previous = ""
         if entry.previous_msgctxt is not None:
-            previous += format_string("msgctxt", entry.previous_msgctxt, prefix=prefix + "#| ")
-        previous += format_string("msgid", entry.previous_msgid, prefix=prefix + "#| ")
+            previous += format_string("msgctxt", entry.previous_msgctxt, prefix=marker)
+        previous += format_string("msgid", entry.previous_msgid, prefix=marker)
         if entry.previous_msgid_plural is not None:
             previous += format_string("msgid_plural", entry.previous_msgid_plural,
-                                      prefix=prefix + "#| ")
+                                      prefix=marker)
         parts.append(("previous", previous))
     if entry.msgctxt is not None:
         parts.append(("msgctxt", format_string("msgctxt", entry.msgctxt, prefix=prefix)))
@@ -920,8 +921,10 @@ def _entry_text(entry: Entry, raw: str, layout: _Layout) -> str:
     kept = {name: (value, first, last) for name, value, first, last in layout.parts}
     for name, text in _body_parts(entry):
         old = kept.get(name)
-        out.append(span(old[1], old[2]) if old is not None and old[0] == _value(entry, name)
-                   else text)
+        same = old is not None and old[0] == _value(entry, name)
+        if same and old is not None and name == "previous" and entry.obsolete:
+            same = lines[old[1]].startswith("#~|")  # "#~ #|" (polib refuses it): rewrite
+        out.append(span(old[1], old[2]) if same and old is not None else text)
     return "".join(out)
 
 

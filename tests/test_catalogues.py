@@ -228,7 +228,7 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 def test_init_writes_correct_headers(tmp_path: Path) -> None:
     locales = tmp_path / "locales"
     shutil.copytree(LOCALES, locales, ignore=shutil.ignore_patterns("fy"))
-    assert main(["--locales", str(locales), "init", "fy-NL"]) == 0
+    assert main(["--locales", str(locales), "init", "fy"]) == 0  # fy-NL: fy_NL (the region kept)
     po = pofile.read(locales / "fy" / "LC_MESSAGES" / "gedragscode.po")
     meta = po.metadata
     assert meta["Language"] == "fy"

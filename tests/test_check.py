@@ -621,7 +621,6 @@ HEADER_CASES: dict[str, tuple[str, str, str | None, str]] = {
     "plural-nplurals-1-for-pl": ("pl", "Plural-Forms", "nplurals=1; plural=0;", "header-plural"),
     "plural-english-rule-for-pl": ("pl", "Plural-Forms", "nplurals=2; plural=(n != 1);",
                                    "header-plural"),
-    "plural-missing-for-pl": ("pl", "Plural-Forms", None, "header-plural"),
     "plural-unparsable-word": ("tr", "Plural-Forms", "nplurals=two; plural=(n != 1);",
                                "header-plural"),
     "plural-unparsable-paren": ("tr", "Plural-Forms", "nplurals=2; plural=(n != 1;",

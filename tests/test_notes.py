@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import polib
@@ -70,12 +71,13 @@ def test_update_carried_the_notes_into_every_catalogue(path: Path) -> None:
 def test_extract_and_update_carry_an_edited_note(locales: Path,
                                                  monkeypatch: pytest.MonkeyPatch,
                                                  tmp_path: Path) -> None:
-    notes = tmp_path / "gedragscode.notes.toml"
+    # a checkout: the master and its notes beside the locales folder
+    checkout = tmp_path / "pelican_bij1code"
+    checkout.mkdir()
+    shutil.copy(extract.MASTER_PATH, checkout)
     original = extract.NOTES_PATH.read_text(encoding="utf-8")
-    notes.write_text(original.replace("not plain “equality”", "never plain “equality”"),
-                     encoding="utf-8")
-    monkeypatch.setattr(extract, "NOTES_PATH", notes)
-    monkeypatch.setattr(extract.load_notes, "__defaults__", (notes,))
+    (checkout / extract.NOTES_PATH.name).write_text(
+        original.replace("not plain “equality”", "never plain “equality”"), encoding="utf-8")
     assert main(["--locales", str(locales), "extract"]) == 0
     assert main(["--locales", str(locales), "update"]) == 0
     for path in [locales / "gedragscode.pot", *locales.glob("*/LC_MESSAGES/gedragscode.po")]:
@@ -105,10 +107,10 @@ def test_a_bad_notes_file_stops_extract_with_its_name(locales: Path, tmp_path: P
                                                       monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str],
                                                       text: str, says: str) -> None:
-    notes = tmp_path / "gedragscode.notes.toml"
-    notes.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(extract, "NOTES_PATH", notes)
-    monkeypatch.setattr(extract.load_notes, "__defaults__", (notes,))
+    checkout = tmp_path / "pelican_bij1code"  # a checkout: the master beside locales/
+    checkout.mkdir()
+    shutil.copy(extract.MASTER_PATH, checkout)
+    (checkout / "gedragscode.notes.toml").write_text(text, encoding="utf-8")
     before = (locales / "gedragscode.pot").read_bytes()
     assert main(["--locales", str(locales), "extract"]) != 0
     err = capsys.readouterr().err

@@ -1,0 +1,458 @@
+"""What an independent tester broke in the translators' tools (issue 11, second round),
+each as a class: obsolete previous fields, Dutch edited twice, headers of msginit and
+pybabel, format flags, line endings, status.toml, symlinks, the locales folder chosen."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from conftest import require_tool
+
+from pelican_bij1code import pofile
+from pelican_bij1code.cli import main
+from pelican_bij1code.master import MASTER_PATH
+
+TR = Path("tr") / "LC_MESSAGES" / "gedragscode.po"
+EN = Path("en") / "LC_MESSAGES" / "gedragscode.po"
+
+
+def edit_template(locales: Path, old: str, new: str | None) -> None:
+    """The template after a Dutch edit: ``old`` becomes ``new``, or goes (None)."""
+    path = locales / "gedragscode.pot"
+    po = pofile.read(path)
+    if new is None:
+        po.entries = [e for e in po.entries if e.msgid != old]
+    else:
+        po.entries = [e.replace(msgid=new) if e.msgid == old else e for e in po.entries]
+    path.write_text(pofile.dump(po), encoding="utf-8")
+
+
+def update(locales: Path, *more: str) -> int:
+    return main(["--locales", str(locales), "update", *more])
+
+
+# -- 1. previous fields of an obsolete entry are written as GNU writes them -----------------
+
+
+@pytest.mark.parametrize("context", [None, "ctx"])
+def test_obsolete_entry_keeps_previous_fields_in_gnu_form(locales: Path, context: str | None
+                                                          ) -> None:
+    msgid = "Wij praten met mensen, niet over mensen."
+    path = locales / TR
+    text = path.read_text(encoding="utf-8")
+    prev = ('#| msgctxt "ctx"\n' if context else "") + '#| msgid "Wij praten met mensen."\n'
+    text = text.replace(f'msgid "{msgid}"', f'#, fuzzy\n{prev}msgid "{msgid}"')
+    path.write_text(text, encoding="utf-8")
+    edit_template(locales, msgid, None)
+    assert update(locales, "--locale", "tr") == 0
+    written = path.read_text(encoding="utf-8")
+    assert "#~ #|" not in written
+    assert '#~| msgid "Wij praten met mensen."' in written
+    loaded = polib.pofile(str(path))  # polib refused "#~ #| msgid": "invalid continuation"
+    gone = [e for e in loaded.obsolete_entries() if e.msgid == msgid]
+    assert gone and gone[0].msgstr == "Biz insanlarla konuşuruz, insanlar hakkında değil."
+    # msgcat, gettext's own writer, writes the obsolete entry the same way
+    out = subprocess.run([require_tool("msgcat"), str(path)], capture_output=True,
+                         text=True, check=True).stdout
+    assert '#~| msgid "Wij praten met mensen."' in out
+    assert update(locales, "--locale", "tr") == 0
+    assert path.read_text(encoding="utf-8") == written  # a second update changes nothing
+
+
+def test_update_repairs_the_old_obsolete_previous_form(locales: Path) -> None:
+    path = locales / TR
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + '\n#, fuzzy\n#~ #| msgid "Oud."\n#~ msgid "Oud, nieuw."\n'
+                    '#~ msgstr "Eski."\n', encoding="utf-8")
+    assert update(locales, "--locale", "tr") == 0
+    written = path.read_text(encoding="utf-8")
+    assert '#~| msgid "Oud."' in written and "#~ #|" not in written
+    polib.pofile(str(path))
+
+
+# -- 2. an entry edited twice keeps the Dutch its translation was made from -----------------
+
+
+def test_second_dutch_edit_keeps_the_first_previous_msgid(locales: Path, tmp_path: Path
+                                                          ) -> None:
+    first = "Wij spreken vanuit eigen ervaring."
+    second = "Wij spreken altijd vanuit eigen ervaring."
+    third = "Wij spreken altijd vanuit onze eigen ervaring."
+    gnu = tmp_path / "gnu.po"
+    gnu.write_bytes((locales / TR).read_bytes())
+    edit_template(locales, first, second)
+    assert update(locales, "--locale", "tr") == 0
+    msgmerge = require_tool("msgmerge")
+    subprocess.run([msgmerge, "--quiet", "--previous", "--update", "--backup=off", str(gnu),
+                    str(locales / "gedragscode.pot")], check=True)
+    edit_template(locales, second, third)
+    assert update(locales, "--locale", "tr") == 0
+    subprocess.run([msgmerge, "--quiet", "--previous", "--update", "--backup=off", str(gnu),
+                    str(locales / "gedragscode.pot")], check=True)
+    ours = {e.msgid: e for e in polib.pofile(str(locales / TR))}
+    theirs = {e.msgid: e for e in polib.pofile(str(gnu))}
+    assert ours[third].previous_msgid == first
+    assert ours[third].previous_msgid == theirs[third].previous_msgid  # as msgmerge
+    assert ours[third].msgstr == theirs[third].msgstr and "fuzzy" in ours[third].flags
+
+
+# -- 4. reading commands read the folder writing commands write; extract its master ----------
+
+
+def bij1code(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The installed ``bij1code`` program, run in ``cwd`` (no --locales unless given)."""
+    program = Path(sys.executable).with_name("bij1code")
+    return subprocess.run([str(program), *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_a_checkout_reads_and_writes_its_own_locales_and_master(locales: Path,
+                                                                tmp_path: Path) -> None:
+    checkout = tmp_path  # locales/ (the fixture) beside pelican_bij1code/: a clone
+    (checkout / "pelican_bij1code").mkdir()
+    master = checkout / "pelican_bij1code" / MASTER_PATH.name
+    old, new = "Wij spreken vanuit eigen ervaring.", "Wij spreken altijd vanuit eigen ervaring."
+    text = MASTER_PATH.read_text(encoding="utf-8")
+    assert old in text
+    master.write_text(text.replace(old, new), encoding="utf-8")
+    shutil.copy(MASTER_PATH.with_name("gedragscode.notes.toml"), master.parent)
+    stale = bij1code("check", "--format", "json", cwd=checkout)
+    assert stale.returncode == 1, stale.stderr
+    assert "template-outdated" in stale.stdout  # the edit is seen before extract
+    done = bij1code("extract", cwd=checkout)
+    assert done.returncode == 0 and "written" in done.stdout, done.stderr
+    assert f'msgid "{new}"' in (locales / "gedragscode.pot").read_text(encoding="utf-8")
+    assert bij1code("update", cwd=checkout).returncode == 0
+    strict = bij1code("check", "--strict", cwd=checkout)
+    assert strict.returncode == 1 and "fuzzy" in strict.stdout  # not the shipped folder
+    assert bij1code("init", "it", cwd=checkout).returncode == 0
+    one = bij1code("check", "--locale", "it", cwd=checkout)
+    assert one.returncode == 0, one.stdout + one.stderr
+    assert '"locale": "it"' in bij1code("stats", "--format", "json", cwd=checkout).stdout
+
+
+def test_without_a_local_folder_reading_commands_read_the_shipped_catalogues(tmp_path: Path
+                                                                              ) -> None:
+    shown = bij1code("stats", "--format", "json", cwd=tmp_path)
+    assert shown.returncode == 0 and '"locale": "en"' in shown.stdout
+
+
+# -- 3. catalogues started by msginit or pybabel init pass as msgfmt -c passes them ---------
+
+
+def check_json(locales: Path, lang: str) -> list[dict[str, object]]:
+    out = subprocess.run([sys.executable, "-m", "pelican_bij1code", "--locales", str(locales),
+                          "check", "--locale", lang, "--format", "json"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode in (0, 1), out.stderr
+    problems: list[dict[str, object]] = json.loads(out.stdout)[0]["problems"]
+    return problems
+
+
+def header_codes(problems: list[dict[str, object]]) -> list[object]:
+    return [p["code"] for p in problems if str(p["code"]).startswith("header")]
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ur", "hi", "id", "zh_CN", "sw", "so", "am",
+                                  "bn", "cy", "mk", "zu", "tl"])
+def test_msginit_catalogues_have_no_header_finding(locales: Path, lang: str) -> None:
+    target = locales / lang / "LC_MESSAGES" / "gedragscode.po"
+    if target.exists():
+        shutil.rmtree(locales / lang)
+    target.parent.mkdir(parents=True)
+    subprocess.run([require_tool("msginit"), "--no-translator", f"--locale={lang}",
+                    f"--input={locales / 'gedragscode.pot'}", f"--output-file={target}"],
+                   capture_output=True, check=True)
+    msgfmt = subprocess.run([require_tool("msgfmt"), "-c", "-o", os.devnull, str(target)],
+                            capture_output=True, text=True)
+    assert msgfmt.returncode == 0, msgfmt.stderr
+    assert header_codes(check_json(locales, lang)) == []
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "tl", "pt_BR"])
+def test_pybabel_init_catalogues_name_the_folder_language(locales: Path, lang: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "babel.messages.frontend", "init",
+                             "-D", "gedragscode", "-i", str(locales / "gedragscode.pot"),
+                             "-d", str(locales), "-l", lang],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert header_codes(check_json(locales, lang)) == []
+
+
+@pytest.mark.parametrize("declared, folder", [("pt", "pt_BR"), ("zh_Hant_TW", "zh_CN"),
+                                              ("de", "nl"), ("sr_Latn", "sr_Cyrl")])
+def test_a_header_naming_another_language_or_region_is_still_an_error(
+        locales: Path, declared: str, folder: str) -> None:
+    target = locales / folder / "LC_MESSAGES" / "gedragscode.po"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = (locales / EN).read_text(encoding="utf-8")
+    target.write_text(text.replace("Language: en\\n", f"Language: {declared}\\n"),
+                      encoding="utf-8")
+    assert "header-language" in header_codes(check_json(locales, folder))
+
+
+def test_no_plural_forms_with_plural_messages_is_an_error(locales: Path) -> None:
+    path = locales / EN
+    text = path.read_text(encoding="utf-8")
+    lines = [line for line in text.split("\n") if not line.startswith('"Plural-Forms:')]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert header_codes(check_json(locales, "en")) == []
+    path.write_text("\n".join(lines) + '\nmsgid "a"\nmsgid_plural "as"\nmsgstr[0] "A"\n'
+                    'msgstr[1] "As"\n', encoding="utf-8")
+    problems = check_json(locales, "en")
+    assert header_codes(problems) == ["header-plural"]
+    assert "write" in str(problems[[p["code"] for p in problems].index("header-plural")]
+                          ["message"])
+
+
+# -- 7. format flags: our messages are not format strings -----------------------------------
+
+
+def flag_first_entry(locales: Path, flag: str, msgstr_suffix: str = "") -> Path:
+    """en with the flag on the "Wij spreken ..." entry (and text added to its msgstr)."""
+    path = locales / EN
+    po = pofile.read(path)
+    entry = next(e for e in po.entries if e.msgid == "Wij spreken vanuit eigen ervaring.")
+    po.entries = [e.replace(flags=[*e.flags, flag], msgstr=e.msgstr + msgstr_suffix)
+                  if e is entry else e for e in po.entries]
+    path.write_text(pofile.dump(po), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("flag", ["c-format", "python-format", "python-brace-format",
+                                  "perl-format", "sh-format", "javascript-format",
+                                  "qt-format", "boost-format"])
+def test_a_format_flag_the_template_lacks_is_an_error(locales: Path, flag: str) -> None:
+    flag_first_entry(locales, flag)
+    problems = check_json(locales, "en")
+    found = [p for p in problems if p["code"] == "format-flag"]
+    assert len(found) == 1 and flag in str(found[0]["message"])
+    assert "remove" in str(found[0]["message"])
+
+
+def test_check_fails_where_msgfmt_c_fails_on_a_format_directive(locales: Path) -> None:
+    path = flag_first_entry(locales, "python-format", " %(x)s")
+    msgfmt = subprocess.run([require_tool("msgfmt"), "-c", "-o", os.devnull, str(path)],
+                            capture_output=True, text=True)
+    assert msgfmt.returncode != 0  # msgfmt -c: the format specification does not match
+    ours = main(["--locales", str(locales), "check", "--locale", "en"])
+    assert ours == 1
+
+
+def test_a_no_format_flag_is_harmless(locales: Path) -> None:
+    flag_first_entry(locales, "no-c-format")
+    assert [p for p in check_json(locales, "en") if p["code"] == "format-flag"] == []
+
+
+# -- 5. mixed line endings: never rewritten when nothing changed, else refused --------------
+
+
+def mix(path: Path, lines: range, ending: bytes) -> bytes:
+    """The file with ``lines`` (from 1) ending in ``ending`` instead of the file's own."""
+    data = path.read_bytes().replace(b"\r\n", b"\n").split(b"\n")
+    other = b"\n" if ending == b"\r\n" else b"\r\n"
+    body = [line + (ending if number in lines else other)
+            for number, line in enumerate(data[:-1], start=1)]
+    path.write_bytes(b"".join(body))
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("lines, ending", [(range(1, 2), b"\r\n"), (range(10, 50), b"\r\n"),
+                                           (range(3, 4), b"\n")])
+def test_mixed_line_endings_are_kept_when_nothing_changes(locales: Path, lines: range,
+                                                          ending: bytes,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    before = mix(locales / EN, lines, ending)
+    assert update(locales, "--locale", "en") == 0
+    assert (locales / EN).read_bytes() == before
+    assert "unchanged" in capsys.readouterr().out
+
+
+def test_mixed_line_endings_with_work_to_do_are_refused(locales: Path,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    before = mix(locales / EN, range(1, 2), b"\r\n")
+    edit_template(locales, "Wij spreken vanuit eigen ervaring.",
+                  "Wij spreken altijd vanuit eigen ervaring.")
+    assert update(locales, "--locale", "en") == 2
+    err = capsys.readouterr().err
+    assert f"{locales / EN}:2: mixed line endings" in err and "nothing was written" in err
+    assert (locales / EN).read_bytes() == before
+
+
+# -- 8. init edits status.toml without touching anything else, or writes nothing ------------
+
+
+def init(locales: Path, *args: str) -> int:
+    return main(["--locales", str(locales), "init", *args])
+
+
+def test_init_keeps_a_crlf_status_file_crlf(locales: Path) -> None:
+    status = locales / "status.toml"
+    before = status.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    status.write_bytes(before)
+    assert init(locales, "de") == 0
+    after = status.read_bytes()
+    assert after == before + b'de = "draft"\r\n'
+    assert init(locales, "tr", "--published") != 0  # exists: status untouched
+    assert status.read_bytes() == after
+
+
+@pytest.mark.parametrize("text", ['status = { en = "published" }\n',
+                                  'status.en = "published"\n',
+                                  '# comment\n\nstatus.en = "published"\nstatus.tr = "draft"\n'])
+def test_init_with_a_status_table_it_cannot_edit_writes_nothing(
+        locales: Path, text: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status = locales / "status.toml"
+    status.write_text(text, encoding="utf-8")
+    assert init(locales, "de") == 2
+    err = capsys.readouterr().err
+    line = next(n for n, x in enumerate(text.splitlines(), start=1) if x.startswith("status"))
+    assert f"status.toml:{line}: cannot add de" in err and "[status]" in err, err
+    assert not (locales / "de").exists()
+    assert status.read_text(encoding="utf-8") == text
+    status.write_text('[status]\nen = "published"\n', encoding="utf-8")  # the fix it asks for
+    assert init(locales, "de") == 0
+    assert 'de = "draft"' in status.read_text(encoding="utf-8")
+
+
+# -- 9. update refuses a catalogue outside the locales folder, as check does ----------------
+
+
+@pytest.mark.parametrize("what", ["file", "folder", "template"])
+def test_update_refuses_a_catalogue_outside_the_folder(locales: Path, tmp_path: Path,
+                                                       what: str,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    if what == "file":
+        link, real = locales / TR, outside / "gedragscode.po"
+        shutil.move(link, real)
+    elif what == "folder":
+        link, real = locales / "tr", outside / "tr"
+        shutil.move(link, real)
+    else:
+        link, real = locales / "gedragscode.pot", outside / "gedragscode.pot"
+        shutil.move(link, real)
+    link.symlink_to(real)
+    if what != "template":
+        edit_template(locales, "Wij spreken vanuit eigen ervaring.",
+                      "Wij spreken altijd vanuit eigen ervaring.")
+    files_before = {p: p.read_bytes() for p in outside.rglob("*") if p.is_file()}
+    assert update(locales) == 2
+    err = capsys.readouterr().err
+    assert "points outside the locales folder" in err and "nothing was written" in err
+    assert link.is_symlink()
+    assert {p: p.read_bytes() for p in outside.rglob("*") if p.is_file()} == files_before
+
+
+def test_update_keeps_a_symlink_inside_the_folder(locales: Path) -> None:
+    real = locales / "tr" / "LC_MESSAGES" / "real.po"
+    shutil.move(locales / TR, real)
+    (locales / TR).symlink_to("real.po")
+    edit_template(locales, "Wij spreken vanuit eigen ervaring.",
+                  "Wij spreken altijd vanuit eigen ervaring.")
+    assert update(locales, "--locale", "tr") == 0
+    assert (locales / TR).is_symlink()
+    assert "Wij spreken altijd" in real.read_text(encoding="utf-8")
+
+
+# -- 6. a changed header field is the only header text rewritten ----------------------------
+
+
+def header_lines(text: str) -> list[str]:
+    return text.split("\n\n", 1)[0].split("\n")
+
+
+@pytest.mark.parametrize("wrap", [["--no-wrap"], ["-w", "40"], ["-w", "30"], []])
+def test_a_new_creation_date_rewrites_only_its_own_characters(locales: Path,
+                                                              wrap: list[str]) -> None:
+    path = locales / EN
+    subprocess.run([require_tool("msgcat"), *wrap, "-o", str(path), str(path)], check=True)
+    before = path.read_text(encoding="utf-8")
+    template = locales / "gedragscode.pot"
+    text = template.read_text(encoding="utf-8")
+    old_date = pofile.read(template).metadata["POT-Creation-Date"]
+    template.write_text(text.replace(old_date, "2031-12-31 23:59+0000"), encoding="utf-8")
+    edit_template(locales, "Wij spreken vanuit eigen ervaring.",
+                  "Wij spreken altijd vanuit eigen ervaring.")
+    assert update(locales, "--locale", "en") == 0
+    after = path.read_text(encoding="utf-8")
+    assert pofile.read(path).metadata["POT-Creation-Date"] == "2031-12-31 23:59+0000"
+    old, new = header_lines(before), header_lines(after)
+    assert len(old) == len(new)  # nothing re-wrapped
+    changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    assert changed and len(changed) <= 2
+    digits = str.maketrans("0123456789", "0000000000")
+    assert all(a.translate(digits) == b.translate(digits) for a, b in changed)
+    polib.pofile(str(path))
+
+
+# -- 10. smaller: init keeps the region, render falls back as pages do, pybabel's blank end,
+#        preview shows hidden characters -----------------------------------------------------
+
+
+@pytest.mark.parametrize("tag, folder", [("pt-BR", "pt_BR"), ("sr@latin", "sr@latin"),
+                                         ("de_DE.UTF-8", "de_DE"), ("zh-hant", "zh_Hant"),
+                                         ("IT", "it")])
+def test_init_starts_the_folder_the_tag_names(locales: Path, tag: str, folder: str) -> None:
+    assert init(locales, tag) == 0
+    path = locales / folder / "LC_MESSAGES" / "gedragscode.po"
+    assert pofile.read(path).metadata["Language"] == folder
+    msgfmt = subprocess.run([require_tool("msgfmt"), "-c", "-o", os.devnull, str(path)],
+                            capture_output=True, text=True)
+    assert msgfmt.returncode == 0, msgfmt.stderr
+    out = subprocess.run([sys.executable, "-m", "pelican_bij1code", "--locales", str(locales),
+                          "check", "--format", "json"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr  # status.toml still reads
+    report = next(r for r in json.loads(out.stdout) if r["locale"] == folder)
+    assert report["status"] == "draft"
+    assert header_codes(report["problems"]) == []
+
+
+def test_render_falls_back_from_a_draft_region_to_its_language(
+        locales: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert init(locales, "en-US") == 0
+    capsys.readouterr()
+    assert main(["--locales", str(locales), "render", "en-US", "--format", "txt"]) == 0
+    captured = capsys.readouterr()
+    assert main(["--locales", str(locales), "render", "en", "--format", "txt"]) == 0
+    assert captured.out == capsys.readouterr().out
+    assert "'en_US' catalogue is a draft" in captured.err and "'en'" in captured.err
+
+
+def test_update_keeps_the_blank_line_pybabel_ends_a_file_with(locales: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "babel.messages.frontend", "update",
+                             "-D", "gedragscode", "-i", str(locales / "gedragscode.pot"),
+                             "-d", str(locales), "-l", "en"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    before = (locales / EN).read_bytes()
+    assert before.endswith(b"\n\n")
+    assert update(locales, "--locale", "en") == 0
+    assert (locales / EN).read_bytes() == before
+
+
+def test_preview_shows_hidden_characters_and_never_emits_them(
+        locales: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = locales / EN
+    text = path.read_text(encoding="utf-8")
+    assert 'msgstr "We speak from our own experience."' in text
+    path.write_text(text.replace('msgstr "We speak from our own experience."',
+                                 'msgstr "We speak \u202efrom our\u00ad own\u2060 experience."'),
+                    encoding="utf-8")
+    for fmt in ("html", "md", "txt"):
+        assert main(["--locales", str(locales), "render", "en", "--preview",
+                     "--format", fmt]) == 0
+        out = capsys.readouterr().out
+        assert "\u202e" not in out and "\u00ad" not in out and "\u2060" not in out
+        assert "⟦U+202E⟧" in out and "⟦U+00AD⟧" in out and "⟦U+2060⟧" in out
