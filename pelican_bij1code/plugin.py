@@ -25,8 +25,10 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.utils import truncate_html_paragraphs, truncate_html_words
 
+from . import anchors
 from .catalogue import Locales, shipped_locales_dir
 from .expand import expand
+from .files import write_atomic
 from .languages import direction, normalise
 from .master import SOURCE_LANG
 from .render import Renderer, parse_parts
@@ -279,6 +281,31 @@ def make_template_global(settings: dict[str, Any]) -> Any:
     return gedragscode
 
 
+# -- unique ids in every output file ---------------------------------------------------------
+
+
+def unique_ids_in_file(path: str, context: Any = None) -> None:
+    """After Pelican writes an HTML file (an article, an index, a category, an author
+    page…): make every rule id in it unique, and unlike the page's own ids (see
+    :func:`.anchors.unique_ids`). A file without a code costs one substring test."""
+    if not str(path).endswith((".html", ".htm")):
+        return
+    text = Path(path).read_text(encoding="utf-8")
+    if f"{anchors.PREFIX}-" not in text:
+        return
+    write_atomic(path, anchors.unique_ids([text])[0])
+
+
+def unique_ids_in_feed(context: Any, feed: Any) -> None:
+    """Before Pelican writes a feed: the entries' codes get ids unique in the whole feed,
+    as if it were one page (a feed reader may show every entry on one page)."""
+    fields = [(item, key) for item in getattr(feed, "items", [])
+              for key in ("description", "content") if isinstance(item.get(key), str)]
+    for (item, key), text in zip(fields, anchors.unique_ids([item[key] for item, key in fields]),
+                                 strict=True):
+        item[key] = text
+
+
 def watch_catalogues(pelican: Any) -> None:
     """Make ``pelican --autoreload`` rebuild when a catalogue changes, like content does."""
     import pelican as pelican_module
@@ -309,3 +336,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(link_dutch_original)
     signals.page_generator_finalized.connect(link_dutch_original)
     signals.all_generators_finalized.connect(fail_if_strict)
+    signals.content_written.connect(unique_ids_in_file)
+    signals.feed_generated.connect(unique_ids_in_feed)
