@@ -336,3 +336,48 @@ def test_every_file_of_the_demo_site_has_unique_ids(tmp_path: Path) -> None:
     codes = sum(assert_ids_unique_and_links_land(p.read_text(encoding="utf-8"), str(p))
                 for p in out.rglob("*.html"))
     assert codes >= 10
+
+
+# -- arguments: a bool is not a level, and no other type slips through (review item 5) -------
+
+BAD_CALLS = ["level=True", "level=False", "level='3'", "level=3.0", "level=7", "part=5",
+             "part=True", "lang=5", "numbered='yes'", "numbered=1", "level=nothing"]
+
+
+def test_the_theme_global_refuses_wrong_types_with_a_warning(build_site: SiteBuilder,
+                                                             tmp_path: Path) -> None:
+    templates = tmp_path / "calls"
+    templates.mkdir()
+    (templates / "page.html").write_text(
+        "<!DOCTYPE html><html><body>"
+        + "".join(f"<div class=call>{{{{ gedragscode({call}) }}}}</div>" for call in BAD_CALLS)
+        + "</body></html>")
+    site = build_site({"pages/p.md": "Title: P\nSlug: p\nLang: en\n\nText.\n"},
+                      THEME_TEMPLATES_OVERRIDES=[str(templates)])
+    html = site.read("pages/p-en.html")
+    assert "True" not in html and "False" not in html
+    soup = BeautifulSoup(html, "html.parser")
+    calls = soup.select("div.call")
+    assert len(calls) == len(BAD_CALLS)
+    for call, div in zip(BAD_CALLS, calls, strict=True):
+        # the code is there, with the defaults: level 2, every part, the page's language
+        assert [h.name for h in div.select(".gedragscode-title")] == ["h2"] * 3, call
+        assert div.section["lang"] == "en", call
+    # one warning per bad call (the undefined variable is "not given"), naming the template
+    assert len(site.warnings) == len(BAD_CALLS) - 1, site.warnings
+    assert all("page.html" in w for w in site.warnings)
+    assert any("not True" in w for w in site.warnings)
+    assert_ids_unique_and_links_land(html, "p-en.html")
+
+
+def test_a_level_in_unicode_digits_is_a_warning_not_a_crash(build_site: SiteBuilder) -> None:
+    site = build_site({"pages/p.md": "Title: P\nSlug: p\nLang: en\n\n[gedragscode level=²]\n\n"
+                                     "[gedragscode level=٣]\n"})
+    assert [h.name for h in site.soup("pages/p-en.html").select(".gedragscode-title")] == [
+        "h2"] * 6
+    assert len(site.warnings) == 2 and "level must be" in site.warnings[0]
+
+
+def test_the_core_refuses_a_bool_level(renderer: Renderer) -> None:
+    with pytest.raises(ValueError, match="not True"):
+        renderer.html("en", level=True)
