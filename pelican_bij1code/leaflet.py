@@ -190,8 +190,10 @@ def print_addresses(code: str) -> str:
         address = shown_address(html.unescape(link.group(1)))
         if address.lower() in html.unescape(re.sub(r"<[^>]*>", "", link.group(2))).lower():
             return link.group(0)
+        shown = (f'<span class="leaflet-nobreak">{html.escape(address, quote=False)}</span>'
+                 if len(address) <= 40 else _breakable(address))  # a short one: whole
         return (f'{link.group(0)} <span class="leaflet-address">(<span dir="ltr">'
-                f"{_breakable(address)}</span>)</span>")
+                f"{shown}</span>)</span>")
 
     return _LINK.sub(add, code)
 
