@@ -29,7 +29,7 @@ from . import anchors
 from .catalogue import Locales, shipped_locales_dir
 from .expand import expand
 from .files import write_atomic
-from .headings import TITLE_LEVEL, skipped_levels
+from .headings import skipped_levels
 from .languages import direction, normalise
 from .master import SOURCE_LANG
 from .render import Renderer, is_level, parse_parts
@@ -127,9 +127,8 @@ def expand_content(content: Any) -> None:
     _expand(content, raw)
     for before, level in skipped_levels(content._content):
         _report(content.settings, getattr(content, "source_path", None) or repr(content),
-                f"[{NAME}] at level {level} comes after a heading of level {before} "
-                f"(the page's title counts as level {TITLE_LEVEL}): headings should not skip "
-                f"a level; use level={before + 1}")
+                f"[{NAME}] at level {level} comes after a heading of level {before}: "
+                f"headings should not skip a level; use level={before + 1}")
 
 
 def _expand(content: Any, raw: str) -> None:

@@ -325,7 +325,9 @@ def test_a_rule_link_lands_on_the_same_rule_in_every_language(browser: Any,
 def test_a_code_that_skips_a_heading_level_is_a_warning_naming_the_page(
         build_site: Any) -> None:
     files = {
-        "pages/skip.md": "Title: Skip\nSlug: skip\n\n[gedragscode niveau=3]\n",
+        "pages/skip.md": "Title: Skip\nSlug: skip\n\n# Welkom\n\n[gedragscode niveau=3]\n",
+        # the title's level is the theme's: a code before any heading is not judged
+        "pages/top.md": "Title: Top\nSlug: top\n\n[gedragscode niveau=3]\n",
         "pages/deep.md": "Title: Deep\nSlug: deep\n\n## Kop\n\n[gedragscode niveau=4]\n",
         "pages/fine.md": ("Title: Fine\nSlug: fine\n\n## Kop\n\n### Sub\n\n"
                           "[gedragscode niveau=4]\n\n[gedragscode niveau=2]\n\n"
