@@ -167,6 +167,11 @@ def _attributes(tag: str) -> Iterator[tuple[str, str, int, int]]:
             yield match.group(1).lower(), value, match.start(2), match.end(2)
 
 
+def _is_link(tag: str) -> bool:
+    """Whether a start tag is ``<a …>``, whose ``name`` a fragment finds, like an id."""
+    return re.match(r"<a[\s/>]", tag, re.I) is not None
+
+
 def unique_ids(documents: Sequence[str]) -> list[str]:
     """``documents`` (one output file, or the entries of one feed, in order) with every id
     of a rendered code unique among them all.
@@ -187,7 +192,8 @@ def unique_ids(documents: Sequence[str]) -> list[str]:
     parsed = [(text, _StartTags(text).tags if f"{PREFIX}-" in text else [])
               for text in documents]
     taken = {value for text, tags in parsed for start, end, in_code in tags if not in_code
-             for name, value, _, _ in _attributes(text[start:end]) if name == "id"}
+             for name, value, _, _ in _attributes(text[start:end])
+             if name == "id" or (name == "name" and _is_link(text[start:end]))}
     next_suffix: dict[str, int] = {}
     renamed: dict[str, str] = {}
     out = []

@@ -300,7 +300,8 @@ def test_the_codes_ids_yield_to_the_pages_own(build_site: SiteBuilder) -> None:
     rst = ("Regels\n######\n\n:date: 2026-11-01\n:slug: regels\n\nGedragscode ik\n"
            "==============\n\nOnze eigen sectie.\n\n[gedragscode]\n")
     md = ("Title: Toc\nSlug: toc\nDate: 2026-11-02\n\n## Gedragscode wij\n\nTekst.\n\n"
-          '<p><a id="gedragscode-wij-7">zelfgemaakt anker</a></p>\n\n'
+          '<p><a id="gedragscode-wij-7">zelfgemaakt anker</a> '
+          '<a name="gedragscode-ik-2">oud anker</a></p>\n\n'
           "[gedragscode numbered=true]\n\n`<a id=\"gedragscode-samen\">` in code stays.\n")
     site = build_site({"regels.rst": rst, "toc.md": md},
                       MARKDOWN={"extensions": ["markdown.extensions.toc"],
@@ -317,6 +318,7 @@ def test_the_codes_ids_yield_to_the_pages_own(build_site: SiteBuilder) -> None:
     assert li["id"] == "gedragscode-wij-7--2"
     assert li.select_one("a.gedragscode-anchor")["href"] == "#gedragscode-wij-7--2"
     assert toc.find(id="gedragscode-wij-6")["id"] == "gedragscode-wij-6"  # no clash: kept
+    assert toc.find(id="gedragscode-ik-2--2") is not None  # <a name> is a target too
     assert '<code>&lt;a id="gedragscode-samen"&gt;</code>' in site.read("toc.html")
     assert_ids_unique_and_links_land(site.read("toc.html"), "toc.html")
 
