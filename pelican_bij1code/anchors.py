@@ -29,6 +29,10 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from html.parser import HTMLParser
 
 from .master import Block, load_master
 
@@ -108,3 +112,114 @@ def html_anchor(lang: str, block: Block, copy: int = 1, rtl: bool = False) -> st
     shown = f"<bdi>{name}</bdi>" if rtl else name
     return (f'<a class="gedragscode-anchor" href="#{rule_id(block, copy)}"{lang_attr} '
             f'aria-label="{html.escape(label, quote=True)}">{shown}</a>')
+
+
+# -- unique ids in every output file ---------------------------------------------------------
+
+#: An attribute in a start tag: its name and, if any, its value (quoted or bare).
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_TAG_NAME = re.compile(r"<[^\s/>]+")
+
+
+class _StartTags(HTMLParser):
+    """Where each start tag of a document is, and whether it is part of a rendered code
+    (inside ``<section class="gedragscode">``). Text, comments, ``script`` and ``style``
+    are skipped, so an id written in a code sample is never touched."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[int, int, bool]] = []  # start, end, inside a code
+        self._line_starts = [0, *itertools.accumulate(
+            len(line) for line in text.splitlines(keepends=True))]
+        self._depth = 0  # open sections since the code's root; 0: outside every code
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._record(tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._record(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "section" and self._depth:
+            self._depth -= 1
+
+    def _record(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        text = self.get_starttag_text() or ""
+        line, column = self.getpos()
+        start = self._line_starts[line - 1] + column
+        if tag == "section":
+            classes = (dict(attrs).get("class") or "").split()
+            if self._depth or PREFIX in classes:
+                self._depth += 1
+        self.tags.append((start, start + len(text), self._depth > 0))
+
+
+def _attributes(tag: str) -> Iterator[tuple[str, str, int, int]]:
+    """Each attribute of a start tag with a value: name, value, and the value's span."""
+    name = _TAG_NAME.match(tag)
+    for match in _ATTRIBUTE.finditer(tag, name.end() if name else 0):
+        if match.group(2) is not None:
+            raw = match.group(2)
+            quoted = raw[:1] in "\"'"
+            value = html.unescape(raw[1:-1] if quoted else raw)
+            yield match.group(1).lower(), value, match.start(2), match.end(2)
+
+
+def _is_link(tag: str) -> bool:
+    """Whether a start tag is ``<a …>``, whose ``name`` a fragment finds, like an id."""
+    return re.match(r"<a[\s/>]", tag, re.I) is not None
+
+
+def unique_ids(documents: Sequence[str]) -> list[str]:
+    """``documents`` (one output file, or the entries of one feed, in order) with every id
+    of a rendered code unique among them all.
+
+    The page's own ids come first: a heading that docutils or Markdown's toc called
+    ``gedragscode-ik`` keeps its id, and the code's ``gedragscode-ik`` yields. In document
+    order, a code id already in use takes the first free suffix (``gedragscode-ik--2``,
+    ``--3``, …), and the rule links inside the code follow their rule. One pass to find
+    the ids, one to rename; nothing outside a code's start tags changes.
+
+    >>> code = '<section class="gedragscode"><p id="gedragscode-ik-1"><a href="#gedragscode-ik-1">'
+    >>> page = '<h2 id="gedragscode-ik-1">Ik</h2>' + code + code
+    >>> print(unique_ids([page])[0].replace("<section", "\\n<section"))
+    <h2 id="gedragscode-ik-1">Ik</h2>
+    <section class="gedragscode"><p id="gedragscode-ik-1--2"><a href="#gedragscode-ik-1--2">
+    <section class="gedragscode"><p id="gedragscode-ik-1--3"><a href="#gedragscode-ik-1--3">
+    """
+    parsed = [(text, _StartTags(text).tags if f"{PREFIX}-" in text else [])
+              for text in documents]
+    taken = {value for text, tags in parsed for start, end, in_code in tags if not in_code
+             for name, value, _, _ in _attributes(text[start:end])
+             if name == "id" or (name == "name" and _is_link(text[start:end]))}
+    next_suffix: dict[str, int] = {}
+    renamed: dict[str, str] = {}
+    out = []
+    for text, tags in parsed:
+        pieces: list[str] = []
+        done = 0
+        for start, end, in_code in tags:
+            if not in_code:
+                continue
+            tag = text[start:end]
+            for name, value, first, last in _attributes(tag):
+                new = value
+                if name == "id" and value.startswith(f"{PREFIX}-"):
+                    if value in taken:
+                        base = value.split("--")[0]
+                        number = next_suffix.get(base, 2)
+                        while f"{base}--{number}" in taken:
+                            number += 1
+                        next_suffix[base] = number + 1
+                        new = f"{base}--{number}"
+                    taken.add(new)
+                    renamed[value] = new
+                elif name == "href" and value[1:] in renamed:
+                    new = "#" + renamed[value[1:]]
+                if new != value:
+                    pieces += [text[done:start + first], f'"{new}"']
+                    done = start + last
+        out.append("".join(pieces) + text[done:] if pieces else text)
+    return out

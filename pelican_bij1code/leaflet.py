@@ -20,10 +20,12 @@ True
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from . import languages
+from .characters import hidden, names
 from .master import PARTS
 from .render import Renderer
 
@@ -50,20 +52,36 @@ body { margin: 0; }
                       display: flow-root; }
 .gedragscode a { color: #000; }
 .gedragscode-anchor { font-weight: bold; text-decoration: none; }
-.leaflet-online { float: right; width: 34mm; margin: 0 0 2mm 4mm; text-align: center; }
-[dir="rtl"] .leaflet-online { float: left; margin: 0 4mm 2mm 0; }
-.leaflet-online svg { display: block; width: 30mm; height: 30mm; margin: 0 auto; }
-.leaflet-url { font-size: 9pt; margin: 0; overflow-wrap: anywhere; }
+.leaflet-online { float: right; width: 30mm; margin: 0 0 1mm 4mm; }
+[dir="rtl"] .leaflet-online { float: left; margin: 0 4mm 1mm 0; }
+.leaflet-online svg { display: block; width: 30mm; height: 30mm; }
+.leaflet-url { font-size: 10pt; margin: 0 0 2mm; overflow-wrap: break-word; }
 .leaflet-url a { color: #000; }
+.leaflet-address { overflow-wrap: break-word; }
+.leaflet-nobreak { white-space: nowrap; }
 """
 
 
 class LeafletError(ValueError):
-    """A leaflet that cannot be made as asked (a bad ``--url``)."""
+    """A leaflet that cannot be made as asked (a bad ``--url``, segno missing)."""
+
+
+#: The longest ``--url``: its QR code stays at most version 10 (57 modules, about half a
+#: millimetre each at the printed 30 mm) and the address prints on at most three lines.
+MAX_URL = 200
+#: What a printed address may hold: RFC 3986's characters, nothing a reader could misread
+#: or not see (no space, no control, no non-ASCII: hosts in their xn-- form, the rest
+#: percent-encoded), and no backslash (which browsers read as ``/``).
+_URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
+_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 
 
 def check_url(url: str) -> str:
-    """The URL the QR code points to: an absolute http(s) address, nothing else.
+    """The URL the QR code points to, which is also printed: strict, so that what a reader
+    sees is where the code goes. An ``http://`` or ``https://`` address, printable ASCII
+    only (a non-ASCII host in its IDNA ``xn--`` form, which must decode; other characters
+    percent-encoded), a plain host name with a dot (no user name or password, no IP
+    address), a port from 1 to 65535 if any, at most :data:`MAX_URL` characters.
 
     >>> check_url("https://bij1.org/gedragscode/")
     'https://bij1.org/gedragscode/'
@@ -71,26 +89,129 @@ def check_url(url: str) -> str:
     Traceback (most recent call last):
     pelican_bij1code.leaflet.LeafletError: --url must be an http:// or https:// address, \
 not 'javascript:alert(1)'
+    >>> check_url("https://bij1.org@evil.example/")
+    Traceback (most recent call last):
+    pelican_bij1code.leaflet.LeafletError: --url must not hold a user name or password (it \
+hides the real host: 'evil.example'): 'https://bij1.org@evil.example/'
     """
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace()
-                                                                        for c in url.strip()):
+    def refuse(why: str) -> LeafletError:
+        return LeafletError(f"--url {why}: {ascii(url) if not url.isascii() else repr(url)}")
+
+    if len(url) > MAX_URL:
+        raise LeafletError(
+            f"--url is too long: {len(url)} characters, at most {MAX_URL} (a longer address "
+            "makes a QR code too dense to scan at print size; use a shorter link)")
+    unseen = hidden(url) | {c for c in url if c.isspace()}
+    if unseen:
+        raise refuse(f"holds spaces or characters a reader cannot see ({names(unseen)})")
+    if not url.isascii():
+        raise refuse("must be plain ASCII: write a non-ASCII host in its xn-- "
+                             "(IDNA) form and percent-encode the rest")
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc \
+            or not url.lower().startswith(f"{parts.scheme.lower()}://"):
         raise LeafletError(f"--url must be an http:// or https:// address, not {url!r}")
-    return url.strip()
+    if _URL_CHARS.fullmatch(url) is None or re.search(r"%(?![0-9A-Fa-f]{2})", url):
+        raise refuse("holds characters an address may not (RFC 3986), or a % not "
+                             "followed by two hex digits")
+    if "@" in parts.netloc:
+        raise refuse("must not hold a user name or password (it hides the real "
+                             f"host: {parts.netloc.rpartition('@')[2]!r})")
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0 or parts.netloc.endswith(":"):
+        raise refuse("has a port that is not a number from 1 to 65535")
+    host = parts.hostname or ""
+    labels = host.split(".")
+    if len(host) > 253 or len(labels) < 2 or not all(_LABEL.fullmatch(x) for x in labels) \
+            or not re.fullmatch(r"[a-z]{2,63}|xn--[a-z0-9-]+", labels[-1]):
+        raise refuse("needs a plain host name such as bij1.org (letters, digits, "
+                             "hyphens, a dot; no IP address)")
+    for label in labels:
+        if label.startswith("xn--"):
+            try:
+                label.encode("ascii").decode("idna")
+            except UnicodeError as exc:
+                raise refuse(f"has a host label that is not valid IDNA: {label!r}") from exc
+    return url
 
 
 def qr_svg(url: str) -> str:
     """The QR code of ``url`` as inline SVG (segno; no network, no image file)."""
-    import segno
+    try:
+        import segno
+    except ImportError as exc:
+        raise LeafletError("the QR code needs the segno package, which bij1code depends on; "
+                           "install it: python -m pip install segno") from exc
 
     try:
-        code = segno.make(url, error="m", micro=False)
+        code = segno.make(url, error="m", micro=False, version=None)
     except segno.DataOverflowError as exc:
         raise LeafletError(f"--url is too long for a QR code ({len(url)} characters)") from exc
+    if int(code.version) > 10:
+        raise LeafletError(f"--url is too long for a QR code that scans at print size "
+                           f"({len(url)} characters)")
     svg: str = code.svg_inline(omitsize=True, svgclass="leaflet-qr", lineclass=None,
                                title=None)
     # The address is printed next to it: for a screen reader the picture adds nothing.
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
+def shown_address(href: str) -> str:
+    """An address as printed for a reader to type: without ``https://``, ``mailto:`` or a
+    final ``/``.
+
+    >>> shown_address("https://bij1.org/vertrouwenspersonen/")
+    'bij1.org/vertrouwenspersonen'
+    """
+    for prefix in ("https://", "http://", "mailto:"):
+        if href.lower().startswith(prefix):
+            href = href[len(prefix):]
+            break
+    return href.rstrip("/") if href.count("/") > 1 or href.endswith("/") else href
+
+
+_LINK = re.compile(r'<a href="((?:https?://|mailto:)[^"]*)"[^>]*>(.*?)</a>', re.S)
+
+
+def print_addresses(code: str) -> str:
+    """The code's links with their address written after the text, so that paper keeps
+    where they go: ``de landelijke vertrouwenspersonen (bij1.org/vertrouwenspersonen)``.
+    A link whose text is its address (an e-mail address) stays as it is.
+
+    >>> out = print_addresses('<a href="https://bij1.org/x/">de x</a>, '
+    ...                       '<a href="mailto:a@b.nl">a@b.nl</a>')
+    >>> re.sub("<[^>]*>", "", out)
+    'de x (bij1.org/x), a@b.nl'
+    """
+    def add(link: re.Match[str]) -> str:
+        address = shown_address(html.unescape(link.group(1)))
+        if address.lower() in html.unescape(re.sub(r"<[^>]*>", "", link.group(2))).lower():
+            return link.group(0)
+        shown = (f'<span class="leaflet-nobreak">{html.escape(address, quote=False)}</span>'
+                 if len(address) <= 40 else _breakable(address))  # a short one: whole
+        return (f'{link.group(0)} <span class="leaflet-address">(<span dir="ltr">'
+                f"{shown}</span>)</span>")
+
+    return _LINK.sub(add, code)
+
+
+def _breakable(address: str) -> str:
+    """``address`` escaped, with a line-break opportunity after each ``/``, ``?`` and ``&``
+    and nowhere else (not at a hyphen): each piece between them is kept whole, unless it
+    is too long for a line (over 40 characters), which then breaks where it must.
+
+    >>> _breakable("https://bij1.org/gedrags-code/?a=1&b=2")
+    '<span class="leaflet-nobreak">https://bij1.org/</span><wbr><span \
+class="leaflet-nobreak">gedrags-code/</span><wbr><span class="leaflet-nobreak">?</span><wbr>\
+<span class="leaflet-nobreak">a=1&amp;</span><wbr><span class="leaflet-nobreak">b=2</span>'
+    """
+    pieces = re.split(r"(?<=[/?&])(?<!://)(?!/)", address)
+    return "<wbr>".join(f'<span class="leaflet-nobreak">{html.escape(piece, quote=False)}'
+                        "</span>" if len(piece) <= 40 else html.escape(piece, quote=False)
+                        for piece in pieces if piece)
 
 
 def page(renderer: Renderer, lang: str, url: str | None, parts: Sequence[str] = PARTS,
@@ -106,12 +227,10 @@ def page(renderer: Renderer, lang: str, url: str | None, parts: Sequence[str] = 
            f'<span class="leaflet-language">{html.escape(languages.name(lang))}</span>',
            "</header>"]
     if url:
-        shown = html.escape(url, quote=False)
         href = html.escape(url, quote=True)
-        out += ['<aside class="leaflet-online">', qr_svg(url),
-                f'<p class="leaflet-url"><a href="{href}" dir="ltr">{shown}</a></p>',
-                "</aside>"]
-    out += [code, "</article>"]
+        out += ['<aside class="leaflet-online">', qr_svg(url), "</aside>",
+                f'<p class="leaflet-url"><a href="{href}" dir="ltr">{_breakable(url)}</a></p>']
+    out += [print_addresses(code), "</article>"]
     return "\n".join(out)
 
 

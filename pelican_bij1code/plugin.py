@@ -30,11 +30,14 @@ try:
 except ImportError:  # Pelican before 4.12
     strip_toc_elements_from_html = None
 
+from . import anchors
 from .catalogue import Locales, shipped_locales_dir
 from .expand import expand
+from .files import write_atomic
+from .headings import skipped_levels
 from .languages import direction, normalise
 from .master import SOURCE_LANG
-from .render import Renderer, parse_parts
+from .render import Renderer, is_level, parse_parts
 from .settings import require_valid
 from .shortcode import NAME, Shortcode
 
@@ -131,6 +134,10 @@ def expand_content(content: Any) -> None:
         return
     content._bij1code_raw = raw
     _expand(content, raw)
+    for before, level in skipped_levels(content._content):
+        _report(content.settings, getattr(content, "source_path", None) or repr(content),
+                f"[{NAME}] at level {level} comes after a heading of level {before}: "
+                f"headings should not skip a level; use level={before + 1}")
 
 
 def _expand(content: Any, raw: str) -> None:
@@ -258,7 +265,7 @@ def make_template_global(settings: dict[str, Any]) -> Any:
     Its ids follow those of the codes in the page's content, and of earlier calls in the
     same template: a theme that adds a code to a page that has one keeps every id unique.
     """
-    from jinja2 import pass_context
+    from jinja2 import Undefined, pass_context
 
     # Calls so far per output file (Pelican puts `output_file` in every context, and an
     # included template inherits it); per template context where there is none.
@@ -266,31 +273,70 @@ def make_template_global(settings: dict[str, Any]) -> Any:
     calls_here: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
     @pass_context
-    def gedragscode(context: Any, lang: str | None = None, part: str | None = None,
-                    level: int | None = None, numbered: bool | None = None) -> Markup:
+    def gedragscode(context: Any, lang: Any = None, part: Any = None, level: Any = None,
+                    numbered: Any = None) -> Markup:
         page = context.get("article") or context.get("page")
         template_name = getattr(context, "name", None) or "template"
-        code = Shortcode(lang=lang, level=level, numbered=numbered)
-        if numbered is not None and not isinstance(numbered, bool):
+        lang, part, level, numbered = (None if isinstance(v, Undefined) else v
+                                       for v in (lang, part, level, numbered))
+        code = Shortcode()
+        if lang is None or isinstance(lang, str):
+            code.lang = lang
+        else:
+            code.problems.append(f"lang must be a language tag such as 'en', not {lang!r}")
+        if numbered is None or isinstance(numbered, bool):
+            code.numbered = numbered
+        else:
             code.problems.append(f"numbered must be True or False, not {numbered!r}")
-            code.numbered = None
+        if level is None or is_level(level):
+            code.level = level
+        else:
+            code.problems.append(f"level must be a whole number from 1 to 6, not {level!r}")
+        if part is not None:
+            try:
+                if not isinstance(part, str) and not (
+                        isinstance(part, (list, tuple)) and all(isinstance(p, str)
+                                                                for p in part)):
+                    raise ValueError(f"part must be wij, ik, samen or a list of them, "
+                                     f"not {part!r}")
+                code.parts = parse_parts(part)
+            except ValueError as exc:
+                code.problems.append(str(exc))
         output_file = context.get("output_file")
         if isinstance(output_file, str):
             calls[output_file] = made = calls.get(output_file, 0) + 1
         else:
             calls_here[context] = made = calls_here.get(context, 0) + 1
         copy = getattr(page, "_bij1code_count", 0) + made
-        try:
-            code.parts = parse_parts(part) if part else None
-        except ValueError as exc:
-            code.problems.append(str(exc))
-        if level is not None and not (isinstance(level, int) and 1 <= level <= 6):
-            code.problems.append(f"level must be a whole number from 1 to 6, not {level!r}")
-            code.level = None
         page_lang = getattr(page, "lang", None) or context.get("lang")
         return Markup(render_shortcode(code, settings, template_name, page_lang, copy))
 
     return gedragscode
+
+
+# -- unique ids in every output file ---------------------------------------------------------
+
+
+def unique_ids_in_file(path: str, context: Any = None) -> None:
+    """After Pelican writes an HTML file (an article, an index, a category, an author
+    page…): make every rule id in it unique, and unlike the page's own ids (see
+    :func:`.anchors.unique_ids`). A file without a code costs one substring test."""
+    if not str(path).endswith((".html", ".htm")):
+        return
+    text = Path(path).read_text(encoding="utf-8")
+    if f"{anchors.PREFIX}-" not in text:
+        return
+    write_atomic(path, anchors.unique_ids([text])[0])
+
+
+def unique_ids_in_feed(context: Any, feed: Any) -> None:
+    """Before Pelican writes a feed: the entries' codes get ids unique in the whole feed,
+    as if it were one page (a feed reader may show every entry on one page)."""
+    fields = [(item, key) for item in getattr(feed, "items", [])
+              for key in ("description", "content") if isinstance(item.get(key), str)]
+    for (item, key), text in zip(fields, anchors.unique_ids([item[key] for item, key in fields]),
+                                 strict=True):
+        item[key] = text
 
 
 def watch_catalogues(pelican: Any) -> None:
@@ -323,3 +369,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(link_dutch_original)
     signals.page_generator_finalized.connect(link_dutch_original)
     signals.all_generators_finalized.connect(fail_if_strict)
+    signals.content_written.connect(unique_ids_in_file)
+    signals.feed_generated.connect(unique_ids_in_feed)

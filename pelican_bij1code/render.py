@@ -60,6 +60,16 @@ def parse_parts(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(p for p in PARTS if p in chosen)
 
 
+def is_level(value: object) -> bool:
+    """A heading level: a whole number from 1 to 6, and not ``True`` (a bool is an int in
+    Python, and ``<hTrue>`` is no heading).
+
+    >>> is_level(3), is_level(True), is_level(7), is_level("3"), is_level(3.0)
+    (True, False, False, False, False)
+    """
+    return type(value) is int and 1 <= value <= 6
+
+
 #: What a block says in a rendering: its text, and for a preview, a mark for the reader
 #: ("fuzzy": a stale translation; "dutch": not translated yet, shown in Dutch).
 Translated = tuple[str, str]
@@ -196,6 +206,8 @@ class Renderer:
         :mod:`.anchors`); in HTML it links to the rule. ``copy`` is which code of its page
         this is (1, 2, ...): it keeps ids unique.
         """
+        if not is_level(level):  # a caller's bug: every user's value is checked before
+            raise ValueError(f"level must be a whole number from 1 to 6, not {level!r}")
         key = (lang, tuple(parts), level, fmt + ("-preview" if preview else ""), numbered, copy)
         with self._lock:
             if key in self._rendered:

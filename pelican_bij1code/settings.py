@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .languages import normalise
+from .render import is_level
 
 PREFIX = "BIJ1CODE_"
 
@@ -31,7 +32,7 @@ class SettingsError(Exception):
 
 
 def _level(value: Any) -> str | None:
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 6:
+    if is_level(value):
         return None
     return f"must be a whole number from 1 to 6, not {value!r}"
 

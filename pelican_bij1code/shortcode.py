@@ -107,7 +107,7 @@ def parse_body(body: str) -> Shortcode:
                 code.parts = parse_parts(value)
             except ValueError as exc:
                 code.problems.append(str(exc))
-        elif value.isdigit() and 1 <= int(value) <= 6:
+        elif value.isascii() and value.isdigit() and 1 <= int(value) <= 6:
             code.level = int(value)
         else:
             code.problems.append(f"level must be a whole number from 1 to 6, not {value!r}")

@@ -119,6 +119,12 @@ def test_every_demo_page_has_no_wcag21_aa_violation(demo: tuple[Path, list[Path]
         for file in files:
             page.goto(file.as_uri(), wait_until="load")
             found = violations(axe, page)
+            # and heading order, a best-practice rule (asked for by name): h1 then h3
+            # skips a level for a screen reader's outline
+            order = axe.run(page, options={"runOnly": {"type": "rule",
+                                                       "values": ["heading-order"]}})
+            found += [f"heading-order: {node['target']}"
+                      for v in order.response["violations"] for node in v["nodes"]]
             if found:
                 problems[str(file.relative_to(site))] = found
     finally:
@@ -314,3 +320,32 @@ def test_a_rule_link_lands_on_the_same_rule_in_every_language(browser: Any,
     assert {lang: where[:3] for lang, where in landed.items()} == {
         lang: ["LI", 6, "wij"] for lang in PAGES}
     assert {lang: where[3] for lang, where in landed.items()} == {lang: lang for lang in PAGES}
+
+
+def test_a_code_that_skips_a_heading_level_is_a_warning_naming_the_page(
+        build_site: Any) -> None:
+    files = {
+        "pages/skip.md": "Title: Skip\nSlug: skip\n\n# Welkom\n\n[gedragscode niveau=3]\n",
+        # the title's level is the theme's: a code before any heading is not judged
+        "pages/top.md": "Title: Top\nSlug: top\n\n[gedragscode niveau=3]\n",
+        "pages/deep.md": "Title: Deep\nSlug: deep\n\n## Kop\n\n[gedragscode niveau=4]\n",
+        "pages/fine.md": ("Title: Fine\nSlug: fine\n\n## Kop\n\n### Sub\n\n"
+                          "[gedragscode niveau=4]\n\n[gedragscode niveau=2]\n\n"
+                          "    <h1>sample</h1>\n\n[gedragscode niveau=3]\n"),
+        "pages/plain.md": "Title: Plain\nSlug: plain\n\n[gedragscode]\n",
+    }
+    site = build_site(files)
+    warnings = [w for w in site.warnings if "headings should not skip" in w]
+    assert len(warnings) == 2, site.warnings
+    assert any("skip.md" in w and "level 3 comes after a heading of level 1" in w
+               and "use level=2" in w for w in warnings)
+    assert any("deep.md" in w and "level 4 comes after a heading of level 2" in w
+               for w in warnings)
+
+
+def test_the_demo_builds_without_a_heading_warning(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o",
+         str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "headings should not skip" not in proc.stdout + proc.stderr

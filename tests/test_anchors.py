@@ -203,3 +203,183 @@ def test_render_of_several_languages_keeps_ids_unique(locales: Path) -> None:
     assert len(found) == len(set(found)) == 3 * len(EXPECTED)
     assert found[:len(EXPECTED)] == EXPECTED
     assert found[-1] == "gedragscode-samen-3--3"
+
+
+# -- unique in every output file: index, category, author pages, feeds (issue 13 review) ----
+
+NOTMYIDEA = Path(__import__("pelican").__file__).parent / "themes" / "notmyidea" / "templates"
+
+
+def assert_ids_unique_and_links_land(html: str, where: str) -> int:
+    """Every id once; every rule link lands on the rule it sits in. Returns the codes seen."""
+    soup = BeautifulSoup(html, "html.parser")
+    found = Counter(el["id"] for el in soup.find_all(id=True))
+    assert [i for i, n in found.items() if n > 1] == [], where
+    for anchor in soup.select("a.gedragscode-anchor"):
+        target = anchor.find_parent(id=True)
+        assert anchor["href"] == f"#{target['id']}", where
+        assert soup.find(id=anchor["href"][1:]) is target, where
+    return len(soup.select("section.gedragscode"))
+
+
+def notmyidea_with_a_footer_code(tmp_path: Path) -> Path:
+    """notmyidea's own base.html, with the code's IK part in the footer, numbered."""
+    templates = tmp_path / "footer-templates"
+    templates.mkdir()
+    base = (NOTMYIDEA / "base.html").read_text(encoding="utf-8")
+    assert base.count("</body>") == 1
+    (templates / "base.html").write_text(base.replace(
+        "</body>", '<footer>{{ gedragscode(part="ik", numbered=True) }}</footer></body>'))
+    return templates
+
+
+ARTICLES = {
+    "one.md": "Title: One\nDate: 2026-11-01\nCategory: news\nAuthor: Sam\n\n"
+              "Read this.\n\n[gedragscode numbered=true]\n",
+    "two.md": "Title: Two\nDate: 2026-11-02\nCategory: news\nAuthor: Sam\n\n"
+              "And this.\n\n[gedragscode part=ik,samen numbered=true]\n",
+    "three.md": "Title: Three\nDate: 2026-11-03\nCategory: news\nAuthor: Sam\n\n"
+                "[gedragscode numbered=true]\n",
+}
+
+
+def test_a_footer_code_and_the_articles_codes_stay_unique_on_every_page(
+        build_site: SiteBuilder, tmp_path: Path) -> None:
+    site = build_site(ARTICLES, THEME_TEMPLATES_OVERRIDES=[str(notmyidea_with_a_footer_code(
+        tmp_path))], SUMMARY_MAX_LENGTH=None, DEFAULT_PAGINATION=False)
+    index = site.read("index.html")
+    # notmyidea shows the newest article in full on the index: two codes on one page
+    assert assert_ids_unique_and_links_land(index, "index.html") >= 2
+    footer = BeautifulSoup(index, "html.parser").select_one("footer section[data-part]")
+    assert footer["id"] == "gedragscode-ik--2"  # the article's code came first
+    assert footer.select_one("a.gedragscode-anchor")["href"] == "#gedragscode-ik-1--2"
+    checked = 0
+    for path in sorted(site.output.rglob("*.html")):
+        checked += assert_ids_unique_and_links_land(path.read_text(encoding="utf-8"),
+                                                    str(path))
+    assert {"category/news.html", "author/sam.html", "one.html"} <= {
+        str(p.relative_to(site.output)) for p in site.output.rglob("*.html")}
+    assert checked >= 10
+
+
+def test_a_theme_that_shows_every_article_in_full(build_site: SiteBuilder,
+                                                  tmp_path: Path) -> None:
+    templates = tmp_path / "full"
+    templates.mkdir()
+    listing = ("<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head><body>"
+               "{% for article in (articles_page.object_list if articles_page else articles) %}"
+               "<article>{{ article.content }}</article>{% endfor %}</body></html>")
+    for name in ("index.html", "category.html", "author.html", "tag.html"):
+        (templates / name).write_text(listing)
+    site = build_site(ARTICLES, THEME_TEMPLATES_OVERRIDES=[str(templates)])
+    for name in ("index.html", "category/news.html", "author/sam.html"):
+        assert assert_ids_unique_and_links_land(site.read(name), name) == 3
+    ids_on_index = ids(site.read("index.html"))
+    for wanted in ("gedragscode-wij-7", "gedragscode-wij-7--2", "gedragscode-ik-1--3"):
+        assert wanted in ids_on_index
+    # each article's own page still has the plain ids
+    assert "gedragscode-ik-1" in ids(site.read("two.html"))
+
+
+def test_feeds_give_every_entry_its_own_ids(build_site: SiteBuilder) -> None:
+    import xml.etree.ElementTree as ET
+
+    site = build_site(ARTICLES, FEED_ALL_RSS="feeds/all.rss.xml",
+                      RSS_FEED_SUMMARY_ONLY=False)
+    atom = ET.fromstring(site.read("feeds/all.atom.xml"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    contents = [c.text or "" for c in atom.findall("a:entry/a:content", ns)]
+    assert len(contents) == 3
+    assert assert_ids_unique_and_links_land("".join(contents), "atom") == 3
+    rss = ET.fromstring(site.read("feeds/all.rss.xml"))
+    descriptions = "".join(d.text or "" for d in rss.iter("description"))
+    assert assert_ids_unique_and_links_land(descriptions, "rss") == 3
+
+
+def test_the_codes_ids_yield_to_the_pages_own(build_site: SiteBuilder) -> None:
+    rst = ("Regels\n######\n\n:date: 2026-11-01\n:slug: regels\n\nGedragscode ik\n"
+           "==============\n\nOnze eigen sectie.\n\n[gedragscode]\n")
+    md = ("Title: Toc\nSlug: toc\nDate: 2026-11-02\n\n## Gedragscode wij\n\nTekst.\n\n"
+          '<p><a id="gedragscode-wij-7">zelfgemaakt anker</a> '
+          '<a name="gedragscode-ik-2">oud anker</a></p>\n\n'
+          "[gedragscode numbered=true]\n\n`<a id=\"gedragscode-samen\">` in code stays.\n")
+    site = build_site({"regels.rst": rst, "toc.md": md},
+                      MARKDOWN={"extensions": ["markdown.extensions.toc"],
+                                "output_format": "html5"})
+    regels = site.soup("regels.html")
+    assert regels.find(id="gedragscode-ik").name != "section"  # docutils' section keeps it
+    assert regels.select_one("section[data-part=ik]")["id"] == "gedragscode-ik--2"
+    assert_ids_unique_and_links_land(site.read("regels.html"), "regels.html")
+    toc = site.soup("toc.html")
+    assert toc.find(id="gedragscode-wij").name == "h2"  # Markdown's toc keeps its id
+    assert toc.find(id="gedragscode-wij-7").name == "a"  # and so does the author's anchor
+    assert toc.select_one("section[data-part=wij]")["id"] == "gedragscode-wij--2"
+    li = toc.select_one("section[data-part=wij] li:nth-of-type(7)")
+    assert li["id"] == "gedragscode-wij-7--2"
+    assert li.select_one("a.gedragscode-anchor")["href"] == "#gedragscode-wij-7--2"
+    assert toc.find(id="gedragscode-wij-6")["id"] == "gedragscode-wij-6"  # no clash: kept
+    assert toc.find(id="gedragscode-ik-2--2") is not None  # <a name> is a target too
+    assert '<code>&lt;a id="gedragscode-samen"&gt;</code>' in site.read("toc.html")
+    assert_ids_unique_and_links_land(site.read("toc.html"), "toc.html")
+
+
+def test_every_file_of_the_demo_site_has_unique_ids(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "demo"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(out),
+         "-e", "BIJ1CODE_NUMBERED=true", 'SITEURL="https://example.org"',
+         'FEED_ALL_ATOM="feeds/all.atom.xml"'], cwd=root, capture_output=True, text=True,
+        timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    codes = sum(assert_ids_unique_and_links_land(p.read_text(encoding="utf-8"), str(p))
+                for p in out.rglob("*.html"))
+    assert codes >= 10
+
+
+# -- arguments: a bool is not a level, and no other type slips through (review item 5) -------
+
+BAD_CALLS = ["level=True", "level=False", "level='3'", "level=3.0", "level=7", "part=5",
+             "part=True", "lang=5", "numbered='yes'", "numbered=1", "level=nothing"]
+
+
+def test_the_theme_global_refuses_wrong_types_with_a_warning(build_site: SiteBuilder,
+                                                             tmp_path: Path) -> None:
+    templates = tmp_path / "calls"
+    templates.mkdir()
+    (templates / "page.html").write_text(
+        "<!DOCTYPE html><html><body>"
+        + "".join(f"<div class=call>{{{{ gedragscode({call}) }}}}</div>" for call in BAD_CALLS)
+        + "</body></html>")
+    site = build_site({"pages/p.md": "Title: P\nSlug: p\nLang: en\n\nText.\n"},
+                      THEME_TEMPLATES_OVERRIDES=[str(templates)])
+    html = site.read("pages/p-en.html")
+    assert "True" not in html and "False" not in html
+    soup = BeautifulSoup(html, "html.parser")
+    calls = soup.select("div.call")
+    assert len(calls) == len(BAD_CALLS)
+    for call, div in zip(BAD_CALLS, calls, strict=True):
+        # the code is there, with the defaults: level 2, every part, the page's language
+        assert [h.name for h in div.select(".gedragscode-title")] == ["h2"] * 3, call
+        assert div.section["lang"] == "en", call
+    # one warning per bad call (the undefined variable is "not given"), naming the template
+    assert len(site.warnings) == len(BAD_CALLS) - 1, site.warnings
+    assert all("page.html" in w for w in site.warnings)
+    assert any("not True" in w for w in site.warnings)
+    assert_ids_unique_and_links_land(html, "p-en.html")
+
+
+def test_a_level_in_unicode_digits_is_a_warning_not_a_crash(build_site: SiteBuilder) -> None:
+    site = build_site({"pages/p.md": "Title: P\nSlug: p\nLang: en\n\n[gedragscode level=²]\n\n"
+                                     "[gedragscode level=٣]\n"})
+    assert [h.name for h in site.soup("pages/p-en.html").select(".gedragscode-title")] == [
+        "h2"] * 6
+    assert len(site.warnings) == 2 and "level must be" in site.warnings[0]
+
+
+def test_the_core_refuses_a_bool_level(renderer: Renderer) -> None:
+    with pytest.raises(ValueError, match="not True"):
+        renderer.html("en", level=True)

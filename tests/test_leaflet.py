@@ -207,10 +207,13 @@ def test_a_draft_is_never_printed_and_nothing_half_written(locales: Path) -> Non
 
 
 def test_markup_in_the_url_is_text_not_markup(locales: Path) -> None:
-    url = 'https://example.org/a?b="><script>alert(1)</script>'
+    url = "https://example.org/a?b='x'&lt=1&c=(2)"  # every character an address may hold
     soup = BeautifulSoup(leaflet(locales, "en", "--url", url), "html5lib")
-    assert not soup.find_all("script")
     assert soup.select_one(".leaflet-url a")["href"] == url
+    assert soup.select_one(".leaflet-url").get_text() == url
+    refused = run_cli("--locales", str(locales), "render", "en", "--standalone", "--url",
+                      'https://example.org/a?b="><script>alert(1)</script>')
+    assert refused.returncode == 2 and "may not (RFC 3986)" in refused.stderr
 
 
 def test_every_id_in_the_leaflet_is_unique(locales: Path) -> None:
@@ -224,10 +227,97 @@ def test_every_id_in_the_leaflet_is_unique(locales: Path) -> None:
 
 
 def test_a_url_too_long_for_a_qr_code_is_refused(locales: Path) -> None:
-    proc = run_cli("--locales", str(locales), "render", "en", "--standalone", "--url",
-                   "https://example.org/" + "a" * 3000)
+    for length in (201, 700, 3000):
+        url = "https://example.org/" + "a" * (length - len("https://example.org/"))
+        proc = run_cli("--locales", str(locales), "render", "en", "--standalone", "--url", url)
+        assert proc.returncode == 2 and proc.stdout == ""
+        assert f"too long: {length} characters, at most 200" in proc.stderr
+        assert "Traceback" not in proc.stderr
+
+
+#: The longest --url allowed, with long pieces between its slashes.
+LONGEST = ("https://bij1.org/" + "/".join(["gedragscode-van-bij1"] * 10))[:200]
+
+
+def test_the_longest_url_still_fits_and_breaks_only_after_a_slash(locales: Path,
+                                                                  tmp_path: Path) -> None:
+    """Every published language, numbered, with a 200-character --url and the links'
+    addresses printed: still one A4 page each, at the default type size."""
+    assert len(LONGEST) == 200
+    pdf = print_pdf(leaflet(locales, *PUBLISHED, "--url", LONGEST, "--numbered"), tmp_path)
+    assert len(pdf_pages(pdf)) == len(PUBLISHED)
+    for number in range(1, len(PUBLISHED) + 1):
+        raw = page_text(pdf, number, "-raw")
+        assert LONGEST in "".join(raw.split())
+        # the address is broken into lines only after a "/", never inside a word
+        lines = [line.strip() for line in raw.splitlines() if "gedragscode-van" in line]
+        assert len(lines) >= 2, lines
+        assert all(line.endswith("/") for line in lines[:-1]), lines
+
+
+def test_every_links_address_is_printed_on_every_page(locales: Path, tmp_path: Path) -> None:
+    """On paper a link's target is lost unless its address is printed: pdftotext finds
+    each of the code's addresses on each language's page."""
+    pdf = print_pdf(leaflet(locales, *PUBLISHED), tmp_path)
+    assert len(pdf_pages(pdf)) == len(PUBLISHED)
+    for number, lang in enumerate(PUBLISHED, start=1):
+        text = "".join(page_text(pdf, number, "-raw").split())
+        for address in ("bij1.org/vertrouwenspersonen", "bij1.org/gedragscode",
+                        "bestuur@bij1.org"):
+            assert address in text, (lang, address)
+
+
+@pytest.mark.parametrize("url, message", [
+    ("https://bij1.org/\u202egedragscode", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ("https://bij1.org/a\u200bb", "U+200B ZERO WIDTH SPACE"),
+    ("https://bij1.org/\u00adx", "U+00AD SOFT HYPHEN"),
+    ("https://bij1.org/\x7f", "U+007F"),
+    ("https://bij1.org/a b", "U+0020 SPACE"),
+    ("https://bij1.org:99999/", "port that is not a number from 1 to 65535"),
+    ("https://bij1.org:abc/", "port that is not a number from 1 to 65535"),
+    ("https://bij1.org:0/", "port that is not a number from 1 to 65535"),
+    ("https://bij1.org@evil.example/", "user name or password (it hides the real host: "
+                                       "'evil.example')"),
+    ("https://b\u0456j1.org/", "must be plain ASCII"),  # a Cyrillic i
+    ("https://xn--bj1-abc.org/", "not valid IDNA"),
+    ("https://127.0.0.1/", "plain host name"),
+    ("https://localhost/", "plain host name"),
+    ("https://bij1.org\\@evil.example/", "characters an address may not"),
+    ("https://bij1.org/%zz", "a % not followed by two hex digits"),
+    ("https:bij1.org/", "must be an http:// or https:// address"),
+])
+def test_a_deceptive_url_is_refused(locales: Path, url: str, message: str) -> None:
+    proc = run_cli("--locales", str(locales), "render", "en", "--standalone", "--url", url)
     assert proc.returncode == 2 and proc.stdout == ""
-    assert "too long for a QR code" in proc.stderr and "Traceback" not in proc.stderr
+    assert message in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.stderr.isascii()  # the refused address is shown escaped, never raw
+
+
+@pytest.mark.parametrize("url", ["https://bij1.org/", "HTTP://bij1.org:8080/a?b=1&c=%C3%A9#d",
+                                 "https://xn--bj1-7cd.org/"])
+def test_a_plain_url_is_taken_as_given(locales: Path, url: str) -> None:
+    soup = BeautifulSoup(leaflet(locales, "en", "--url", url), "html5lib")
+    assert soup.select_one(".leaflet-url a")["href"] == url
+
+
+def test_without_segno_a_clear_message_not_a_traceback(locales: Path) -> None:
+    import sys
+
+    code = ("import sys; sys.modules['segno'] = None; sys.argv[0] = 'bij1code'; "
+            "from pelican_bij1code.cli import main; sys.exit(main())")
+    proc = subprocess.run([sys.executable, "-c", code, "--locales", str(locales), "render",
+                           "en", "--standalone", "--url", "https://bij1.org/"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "needs the segno package" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_segno_is_a_declared_dependency() -> None:
+    import tomllib
+
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    dependencies = tomllib.loads(pyproject.read_text())["project"]["dependencies"]
+    assert any(d.split(">")[0].split("=")[0].strip() == "segno" for d in dependencies)
 
 
 def test_a_phone_reads_the_printed_qr_code(locales: Path, tmp_path: Path) -> None:
