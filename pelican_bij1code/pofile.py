@@ -570,7 +570,8 @@ class _Parser:
             keyword = self.take(kind)
             if name is not None:  # msgstr[N]: msgfmt numbers the forms 0, 1, ... in order
                 self.take("[")
-                index = int(self.take("number")[_VALUE])
+                digits = self.take("number")[_VALUE].lstrip("0") or "0"
+                index = int(digits) if len(digits) < 10 else -1  # -1: wrong, and no huge int
                 self.take("]")
                 if index != len(forms):
                     self.error(keyword[_LINE], "plural form has wrong index" if forms else

@@ -114,6 +114,9 @@ CORPUS: dict[str, bytes] = {
     "Latin-1 file": H.replace(b"UTF-8", b"ISO-8859-1") + b'msgid "a"\nmsgstr "caf\xe9"\n',
     "keyword in previous mode": H + b'#| msgstr "x"\nmsgid "a"\nmsgstr "b"\n',
     "unknown keyword": H + b'msgid "a"\nmsgstring "b"\n',
+    "plural index with leading zeros": H + b'msgid "a"\nmsgid_plural "as"\nmsgstr[00] "b"\n'
+    b'msgstr[001] "bs"\n',
+    "plural index of 5,000 digits": H + PLURAL + b'msgstr[' + b"1" * 5000 + b'] "x"\n',
 }
 
 #: Files msgfmt accepts that we refuse on purpose, and why.
