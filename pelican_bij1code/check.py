@@ -50,9 +50,13 @@ UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 _HTML = re.compile(r"<[\s/]*[A-Za-z!?]|&#?\w+;")
 _IMAGE = re.compile(r"!\[[^\[\]]*\]\(")
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-_BLOCK_START = re.compile(r"^\s*(?:#{1,6}(?:\s|$)|>|[*+-]\s|\d+[.)]\s|```|~~~|={3,}|-{3,})")
+#: Block markup at the start of a message: headings, quotes, lists, code fences, thematic
+#: breaks (also ``***``, ``* * *``, ``___``), admonitions (``!!!``, ``???``), definitions
+#: (``: ``), abbreviations (``*[``), footnotes (``[^``) and table rows (``|``).
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}(?:\s|$)|>|[*+-]\s|\d+[.)]\s|```|~~~|={3,}|-{3,}"
+                          r"|[*_](?:[ \t]*[*_]){2}|!!!|\?\?\?|:\s|\*\[|\[\^|\|)")
 #: The characters other than white space and digits that _BLOCK_START can begin with.
-_BLOCK_FIRST = "#>*+-`~="
+_BLOCK_FIRST = "#>*+-`~=_!?:[|"
 _END = ".!?:;…。！？؟۔)»”\"'"
 
 
@@ -143,6 +147,11 @@ def check_message(source: str, translation: str,
         add("error", "block-markup",
             "starts with Markdown block markup (#, >, *, -, 1.); the block's kind comes from "
             "the Dutch text, so write only its text")
+    added_markup = markup.extension_markup(translation) - markup.extension_markup(source)
+    if added_markup:
+        add("error" if any(m.startswith("{") for m in added_markup) else "warning", "markup",
+            f"has Markdown extension syntax ({', '.join(map(repr, sorted(added_markup)))}) "
+            "that the Dutch text lacks; it is shown as text, write plain text")
     hidden = (characters.hidden(translation) - characters.hidden(source) - breaks
               - characters.allowed_hidden(lang))
     if hidden:

@@ -1,0 +1,181 @@
+"""What a hostile tester found in the safety gate after issue 9's first round, each class
+with real tools: Python-Markdown (Pelican's default ``extra`` and more) and markdown-it-py
+(CommonMark and its GFM-like preset) read our ``--format md``; real Pelican builds; real
+FIFOs, symlinks and ``/dev/zero``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from test_check import (
+    GEDRAGSCODE,
+    LIST_ITEM,
+    MAILTO,
+    NOTICE,
+    TITLE_IK,
+    catalogue,
+    check_json,
+    loc,  # noqa: F401  (the fixture)
+    report,
+)
+
+from pelican_bij1code import markup
+from pelican_bij1code.catalogue import Locales
+from pelican_bij1code.check import check_message
+from pelican_bij1code.render import Renderer
+
+#: Generous: a linear path takes milliseconds, a hang never ends.
+BOUND = 30.0
+
+
+def codes(data: list[dict], locale: str) -> set[str]:
+    return {p["code"] for p in report(data, locale)["problems"]}
+
+
+def message_codes(source: str, translation: str, lang: str = "en") -> set[str]:
+    return {code for _, code, _ in check_message(source, translation, lang)}
+
+
+def cli(*args: object, cwd: Path | None = None,
+        timeout: float = BOUND) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([sys.executable, "-m", "pelican_bij1code", *map(str, args)],
+                            cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    assert "Traceback" not in result.stderr + result.stdout, result.stderr[-2000:]
+    return result
+
+
+# -- 1. Markdown output: plain text in every common dialect -------------------------------------
+
+HOSTILE_MARKDOWN = [
+    "WE ARE BIJ1 {: onclick='alert(1)' style='color:red' }",
+    "WE ARE BIJ1 {: #gedragscode-ik-1 }",
+    "WE ARE BIJ1 {#x .y}",
+    "We ~~struck~~ and ==marked== and $$x^2$$ and :smile: and H~2~O and x^2^",
+    "!!! note \"Title\"",
+    "??? danger",
+    "A footnote[^1] and [^1]: text",
+    "*[BIJ1]: an abbreviation",
+    "| a | b |",
+    "a | b",
+    ": a definition",
+    "***",
+    "* * *",
+    "___",
+    "---",
+    "# heading ##",
+    "Heading #",
+    "> quote",
+    "1. one",
+    "1) one",
+    "+ plus",
+    "- minus",
+    "```python",
+    "~~~",
+    "    indented code",
+    "<div onclick=x>html</div> <b>b</b> <!-- c --> &amp; &#x41; &copy;",
+    "<https://evil.example> https://evil.example www.evil.example",
+    "[a](https://evil.example) ![i](https://evil.example/x.png) [b][ref]",
+    "[ref]: https://evil.example",
+    "`code` ``more`` *em* _em_ **strong** __strong__",
+    "trailing backslash \\",
+    "trailing spaces   ",
+    "a\\\nb",
+    "{: .cls } at the start",
+    "text {@attr} and [text]{: #id }",
+    "emoji :+1: and :-) and x:y",
+    "BIJ1 (https://bij1.org/gedragscode/) and bestuur@bij1.org",
+    "$math$ and \\(x\\) and \\[y\\]",
+    "^^inserted^^ and ,,sub,,",
+    "=== setext",
+    "-- dashes -- and \"quotes\" and 'single'",
+]
+
+#: Python-Markdown as Pelican uses it, and every extension that reads syntax inside a line.
+PY_MARKDOWN_EXTENSIONS = ["extra", "admonition", "toc", "attr_list", "footnotes", "abbr",
+                          "def_list", "tables", "fenced_code", "md_in_html", "sane_lists",
+                          "nl2br"]
+
+
+def _converters() -> list[tuple[str, object]]:
+    import markdown
+    from markdown_it import MarkdownIt
+
+    return [
+        ("python-markdown", lambda text: markdown.markdown(text,
+                                                           extensions=PY_MARKDOWN_EXTENSIONS)),
+        ("commonmark", MarkdownIt("commonmark").render),
+        ("gfm-like", MarkdownIt("gfm-like", {"linkify": False}).enable(
+            ["table", "strikethrough"]).render),
+    ]
+
+
+ALLOWED_TAGS = {"p", "h2", "h3", "ul", "li", "a", "em", "strong"}
+
+
+def _shown(message: str) -> str:
+    """What the message says: its text, link texts included, as one line."""
+    return " ".join(markup.clean("".join(t.text for t in markup.parse(message))).split())
+
+
+@pytest.mark.parametrize("message", HOSTILE_MARKDOWN)
+@pytest.mark.parametrize("shape", ["## {}", "* {}", "{}", "*{}*"])
+def test_markdown_output_is_plain_text_in_every_dialect(message: str, shape: str) -> None:
+    allowed = {GEDRAGSCODE}
+    text = markup.to_markdown(markup.parse(message), allowed)
+    if shape == "*{}*" and not text:
+        return
+    document = shape.format(text)
+    for name, convert in _converters():
+        html = convert(document)  # type: ignore[operator]
+        soup = BeautifulSoup(html, "html.parser")
+        for tag in soup.find_all(True):
+            assert tag.name in ALLOWED_TAGS, (name, document, html)
+            attributes = set(tag.attrs) - ({"id"} if tag.name == "h2" else set())
+            assert attributes <= ({"href"} if tag.name == "a" else set()), (name, html)
+            if tag.name == "a":
+                assert tag["href"] in allowed, (name, html)
+        assert " ".join(soup.get_text().split()) == _shown(message), (name, document, html)
+
+
+def test_markdown_output_keeps_the_dutch_links(loc: Path) -> None:  # noqa: F811
+    import markdown
+
+    text = Renderer(Locales(loc)).render("en", fmt="md")
+    html = markdown.markdown(text, extensions=PY_MARKDOWN_EXTENSIONS)
+    hrefs = {a["href"] for a in BeautifulSoup(html, "html.parser").find_all("a")}
+    assert hrefs == {GEDRAGSCODE, MAILTO, "https://bij1.org/vertrouwenspersonen/"}
+
+
+@pytest.mark.parametrize("translation, code", [
+    ("WE ARE BIJ1 {: onclick='alert(1)' }", "markup"),
+    ("WE ARE BIJ1 {: #gedragscode-ik-1 }", "markup"),
+    ("WE ARE {#x} BIJ1", "markup"),
+    ("WE ~~ARE~~ BIJ1", "markup"),
+    ("WE ==ARE== BIJ1", "markup"),
+    ("WE $$ARE$$ BIJ1", "markup"),
+    ("WE :fire: BIJ1", "markup"),
+    ("WE ARE BIJ1[^1]", "markup"),
+    ("*** WE ARE BIJ1", "block-markup"),
+    ("***", "block-markup"),
+    ("* * * BIJ1", "block-markup"),
+    ("___ BIJ1", "block-markup"),
+    ("!!! note BIJ1", "block-markup"),
+    (": WE ARE BIJ1", "block-markup"),
+    ("*[BIJ1]: x BIJ1", "block-markup"),
+    ("| WE | ARE | BIJ1 |", "block-markup"),
+])
+def test_check_flags_markdown_syntax_the_dutch_lacks(translation: str, code: str) -> None:
+    assert code in message_codes("WIJ ZIJN BIJ1", translation)
+
+
+@pytest.mark.parametrize("translation", [
+    "WE ARE BIJ1", "Note: we are BIJ1, at 10:30 — a = b? 50 % | no", "We are BIJ1 :)",
+])
+def test_ordinary_punctuation_is_no_markup_finding(translation: str) -> None:
+    assert not {"markup", "block-markup"} & message_codes("WIJ ZIJN BIJ1", translation)
