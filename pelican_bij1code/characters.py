@@ -93,6 +93,24 @@ def visible(text: str) -> str:
     return "".join(c for c in text if not is_hidden(c))
 
 
+#: Characters that are drawn as nothing but are not white space, format or fillers by class:
+#: the Braille blank (a symbol, So) and the Hangul fillers (letters, Lo).
+BLANK_LOOKING = frozenset("\u2800\u3164\u115f\u1160\uffa0")
+
+
+def names_something(text: str) -> bool:
+    """Whether ``text`` shows a letter, digit or symbol: what a link needs to have a name.
+
+    Spaces, hidden and blank-looking characters, combining marks and punctuation alone
+    name nothing.
+
+    >>> [names_something(t) for t in ("de code", "", " ", "\u2800", ".", "…", "\u3164 !", "→")]
+    [True, False, False, False, False, False, False, True]
+    """
+    return any(unicodedata.category(c)[0] in "LNS" and c not in BLANK_LOOKING
+               and not is_hidden(c) for c in text)
+
+
 def names(chars: Iterable[str]) -> str:
     """Code points with their names, never the characters themselves.
 

@@ -236,6 +236,9 @@ def _check_links(source: str, translation: str, source_tokens: list[markup.Token
     if not added and extra > 0:
         add("error", "link-added", f"has {extra} more link(s) than the Dutch text")
     for link in translated_links:
+        if not characters.names_something(link.text):
+            add("error", "empty-link", f"the link to {link.target!r} shows no text "
+                f"({link.text[:20]!r}): a reader cannot see or name it; give it words")
         for address in sorted(addresses(link.text)):
             if not points_to(address, link.target):
                 add("error", "link-swapped",

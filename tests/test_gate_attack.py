@@ -179,3 +179,62 @@ def test_check_flags_markdown_syntax_the_dutch_lacks(translation: str, code: str
 ])
 def test_ordinary_punctuation_is_no_markup_finding(translation: str) -> None:
     assert not {"markup", "block-markup"} & message_codes("WIJ ZIJN BIJ1", translation)
+
+
+# -- 2. addresses as a browser reads them -------------------------------------------------------
+
+SAMEN = (f"Voor vragen kun je natuurlijk altijd contact opnemen met het bestuur via: "
+         f"[bestuur@bij1.org]({MAILTO}).")
+
+
+@pytest.mark.parametrize("shown", [
+    "bestuur\uff20bij1-meldpunt\uff61com",     # full-width @, half-width ideographic full stop
+    "bestuur@bij1-meldpunt\u3002com",          # ideographic full stop
+    "bestuur@bij1-meldpunt\uff0ecom",          # full-width full stop
+    "bij1-meldpunt\u3002com",                  # a domain alone
+    "tel:+31201234567", "sms:+31612345678", "whatsapp:+31612345678", "signal:x",
+    "+31 20 123 45 67", "06-12345678",
+])
+def test_lookalike_and_scheme_addresses_are_compared(shown: str) -> None:
+    translation = (f"For questions, contact the board via [bestuur@bij1.org]({MAILTO}) "
+                   f"or {shown}.")
+    found = message_codes(SAMEN, translation)
+    assert found & {"url", "email"}, found
+
+
+def test_ideographic_dots_in_a_link_text_are_a_swap() -> None:
+    translation = f"Contact the board via [bestuur@bij1-meldpunt\u3002com]({MAILTO})."
+    assert "link-swapped" in message_codes(SAMEN, translation)
+
+
+def test_numbers_in_prose_are_no_address() -> None:
+    translation = (f"Over 1.000.000 people, since 2024, 10:30, contact [bestuur@bij1.org]"
+                   f"({MAILTO}).")
+    assert not {"url", "email"} & message_codes(SAMEN, translation)
+
+
+# -- 3. a link must show something --------------------------------------------------------------
+
+ONE = f"is te vinden in de [BIJ1 Integriteits- en gedragscode]({GEDRAGSCODE})."
+
+
+@pytest.mark.parametrize("text", ["", " ", "\u2800", ".", "…", " - ", "\u3164", "\u200b",
+                                  "\u0301", "\u3000"])
+def test_a_link_that_shows_nothing_is_an_error(text: str) -> None:
+    translation = f"BIJ1 is in the BIJ1 code of conduct [{text}]({GEDRAGSCODE})."
+    assert "empty-link" in message_codes(ONE, translation)
+
+
+@pytest.mark.parametrize("text", ["BIJ1 code", "кодекс", "行为准则", "→", "1"])
+def test_a_link_with_words_passes(text: str) -> None:
+    assert "empty-link" not in message_codes(ONE, f"BIJ1: see the [{text}]({GEDRAGSCODE}).")
+
+
+def test_an_empty_link_keeps_a_real_build_on_dutch(loc: Path, capsys) -> None:  # noqa: F811
+    po = catalogue(loc, "en")
+    po.set_msgstr("Een diepgaande", "A detailed account of what we expect from everyone at "
+                  f"our BIJ1komsten is found in the BIJ1 code [\u2800]({GEDRAGSCODE}).")
+    po.save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 1 and "empty-link" in codes(data, "en")
+    assert Renderer(Locales(loc)).choose(["en"]).lang == "nl"
