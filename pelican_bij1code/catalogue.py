@@ -23,7 +23,7 @@ import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
-from . import pofile
+from . import files, pofile
 from .languages import normalise
 from .master import SOURCE_LANG
 
@@ -290,8 +290,11 @@ class Locales:
         path = self.status_path
         try:
             self.inside(path)
-            data = path.read_bytes()
+            data = files.read_regular(path)
         except FileNotFoundError:
+            if os.path.lexists(path):  # a link to nothing: not "no file", which means "drafts"
+                raise StatusError(str(path), 0, "is a link to a file that does not exist; "
+                                  "restore the file or remove the link") from None
             return {}
         except UnsafePathError:
             raise
@@ -323,7 +326,7 @@ class Locales:
             raise ValueError(f"{lang!r} is not a language code")
         self.statuses()  # refuse to edit a file we cannot read
         try:
-            text = self.status_path.read_text(encoding="utf-8")
+            text = files.read_regular(self.status_path).decode("utf-8")
         except FileNotFoundError:
             text = STATUS_HEADER
         lines = set_status_line(text, lang, status).splitlines()

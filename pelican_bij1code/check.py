@@ -442,8 +442,8 @@ def check_language(locales: Locales, lang: str,
     report.problems = check_header(loaded.po, lang) + check_plural_counts(loaded.po)
     report.translated, found = check_entries(loaded.po, entries, lang)
     report.problems += found
-    if not entries:
-        report.problems += template_problems
+    if not entries:  # the template's own problem first: it is the cause
+        report.problems = template_problems + report.problems
     return report
 
 

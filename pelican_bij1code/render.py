@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import html as html_lib
+import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, NamedTuple
@@ -120,7 +121,7 @@ class Renderer:
     def _judge(self, lang: str) -> tuple[bool, str]:
         if not is_language_folder(lang):
             return False, f"{ascii(lang)[:40]} is not a language code"
-        if not self.locales.catalogue_path(lang).is_file():
+        if not os.path.lexists(self.locales.catalogue_path(lang)):  # a FIFO: the check says
             return False, f"there is no catalogue for {lang!r} in {self.locales.root}"
         if self.locales.status(lang) == DRAFT:
             return False, f"the {lang!r} catalogue is a draft"

@@ -15,10 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_check import (
     GEDRAGSCODE,
-    LIST_ITEM,
     MAILTO,
-    NOTICE,
-    TITLE_IK,
     catalogue,
     check_json,
     loc,  # noqa: F401  (the fixture)
@@ -238,3 +235,73 @@ def test_an_empty_link_keeps_a_real_build_on_dutch(loc: Path, capsys) -> None:  
     rc, data = check_json(capsys, loc)
     assert rc == 1 and "empty-link" in codes(data, "en")
     assert Renderer(Locales(loc)).choose(["en"]).lang == "nl"
+
+
+# -- 4. every file read goes through one guard: no hang, no endless read ------------------------
+
+
+def _fifo(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+
+
+def _dev_zero(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    path.symlink_to("/dev/zero")
+
+
+def _large(path: Path) -> None:
+    with path.open("ab") as handle:
+        handle.write(b"# padding\n" * (1024 * 1024 + 1))
+
+
+@pytest.mark.parametrize("make", [_fifo, _dev_zero, _large], ids=["fifo", "dev-zero", "11MB"])
+@pytest.mark.parametrize("name, commands", [
+    ("status.toml", [["check"], ["render", "en"], ["stats"], ["init", "it"]]),
+    ("gedragscode.pot", [["check"], ["update"], ["extract"], ["init", "it"], ["render", "en"]]),
+    ("en/LC_MESSAGES/gedragscode.po", [["check"], ["update"], ["render", "en"], ["stats"]]),
+])
+def test_odd_files_are_refused_not_read(loc: Path, make, name: str,  # noqa: F811
+                                        commands: list[list[str]]) -> None:
+    target = loc / name
+    make(target)
+    for command in commands:
+        run = cli("--locales", loc, *command)  # a hang is a TimeoutExpired: the test fails
+        if command == ["stats"] and name.endswith(".po"):
+            continue  # not a gate: it reports the others, and it does not hang
+        assert run.returncode in (1, 2), (command, run.stdout[-500:], run.stderr[-500:])
+        said = run.stdout + run.stderr
+        assert Path(name).name in said, (command, said[-800:])
+    if make is not _large:
+        assert not target.is_file()  # refused, never replaced
+
+
+def test_a_fifo_status_file_fails_a_real_pelican_build(tmp_path: Path, loc: Path) -> None:  # noqa: F811
+    _fifo(loc / "status.toml")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "page.md").write_text(
+        "Title: Code\nLang: en\n\n[gedragscode]\n", encoding="utf-8")
+    (tmp_path / "pelicanconf.py").write_text(
+        "PLUGINS = ['pelican_bij1code']\n"
+        f"BIJ1CODE_LOCALES_DIR = {str(loc)!r}\nSITEURL = ''\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "pelican", "content", "-o", "output", "-s",
+                          "pelicanconf.py"], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=120)
+    said = run.stdout + run.stderr
+    assert "status.toml" in said, said[-2000:]
+    page = next((tmp_path / "output").rglob("code.html"), None)
+    assert page is None or 'lang="en"' not in page.read_text(encoding="utf-8")
+
+
+# -- 8. a status.toml that is a link to nothing -------------------------------------------------
+
+
+def test_a_dangling_status_link_is_exit_2(loc: Path) -> None:  # noqa: F811
+    status = loc / "status.toml"
+    status.unlink()
+    status.symlink_to(loc / "gone.toml")
+    run = cli("--locales", loc, "check")
+    assert run.returncode == 2 and "status.toml" in run.stderr + run.stdout
+    assert "link" in run.stderr + run.stdout
+    status.unlink()  # no file at all: every language a draft, exit 0
+    assert cli("--locales", loc, "check").returncode == 0
