@@ -96,6 +96,11 @@ def is_language_folder(name: str) -> bool:
             and all(0 < len(sub) <= 8 and set(sub) <= _ALNUM for sub in rest))
 
 
+def _folder_key(name: str) -> str:
+    """What a folder name means as a language, for telling two folders that mean one apart."""
+    return name.replace("-", "_").lower()
+
+
 def read_statuses(text: str, path: str) -> dict[str, str]:
     """``status.toml``'s ``[status]`` table, read strictly: anything doubtful is an error.
 
@@ -268,6 +273,19 @@ class Locales:
         """Folders holding a catalogue whose name is not a language code (never rendered)."""
         return [n for n in self._folders() if not is_language_folder(n)]
 
+    def twins(self) -> list[list[str]]:
+        """Groups of folders that name one language, differing only in case or in ``-`` and
+        ``_`` (``en`` and ``EN``, ``pt_BR`` and ``pt-BR``): none of them is rendered, and the
+        check fails, naming all of them.
+
+        >>> Locales(shipped_locales_dir()).twins()
+        []
+        """
+        groups: dict[str, list[str]] = {}
+        for name in self.languages():
+            groups.setdefault(_folder_key(name), []).append(name)
+        return [names for names in groups.values() if len(names) > 1]
+
     def find(self, tag: str) -> str | None:
         """The folder for a language tag: the exact one (``pt-BR`` finds ``pt_BR``), else
         the one of its primary language (``en-US`` finds ``en``); None if there is none.
@@ -275,9 +293,9 @@ class Locales:
         >>> Locales(shipped_locales_dir()).find("EN-us"), Locales(shipped_locales_dir()).find("x")
         ('en', None)
         """
-        wanted = tag.strip().replace("-", "_").lower()
+        wanted = _folder_key(tag.strip())
         for name in self.languages():
-            if name.replace("-", "_").lower() == wanted:
+            if _folder_key(name) == wanted:
                 return name
         primary = normalise(tag)
         return primary if primary in self.languages() else None

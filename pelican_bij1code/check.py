@@ -464,6 +464,12 @@ def check_all(locales: Locales, only: Iterable[str] | None = None) -> list[Repor
     reports = [check_language(locales, lang, template) for lang in chosen]
     if template[1] and (template[0] or not reports):
         reports.insert(0, Report("template", "published", 0, len(template[0]), template[1]))
+    for names in locales.twins():
+        if not only or set(names) & set(chosen):
+            reports.append(Report("?", "invalid", 0, len(template[0]), [Problem(
+                str(locales.root), 0, "error", "folder-twins",
+                f"the folders {', '.join(names)} name one language; none of them is rendered "
+                "until one is left (a draft is best kept under another language's code)")]))
     if not only:
         for name in locales.misnamed():
             reports.append(Report("?", "invalid", 0, len(template[0]), [Problem(

@@ -123,6 +123,10 @@ class Renderer:
             return False, f"{ascii(lang)[:40]} is not a language code"
         if not os.path.lexists(self.locales.catalogue_path(lang)):  # a FIFO: the check says
             return False, f"there is no catalogue for {lang!r} in {self.locales.root}"
+        twins = next((names for names in self.locales.twins() if lang in names), None)
+        if twins:
+            return False, (f"the folders {', '.join(twins)} in {self.locales.root} name one "
+                           "language; none of them is rendered until one is left")
         if self.locales.status(lang) == DRAFT:
             return False, f"the {lang!r} catalogue is a draft"
         report = check_language(self.locales, lang)

@@ -305,3 +305,34 @@ def test_a_dangling_status_link_is_exit_2(loc: Path) -> None:  # noqa: F811
     assert "link" in run.stderr + run.stdout
     status.unlink()  # no file at all: every language a draft, exit 0
     assert cli("--locales", loc, "check").returncode == 0
+
+
+# -- 5. two folders that name one language ------------------------------------------------------
+
+
+@pytest.mark.parametrize("original, twin", [("en", "EN"), ("tr", "TR"), ("en", "En")])
+def test_twin_folders_fail_the_check_naming_both(capsys, loc: Path,  # noqa: F811
+                                                 original: str, twin: str) -> None:
+    import shutil
+
+    shutil.copytree(loc / original, loc / twin)
+    if not (loc / twin).exists() or len({p.name for p in loc.iterdir()}) == len(
+            {p.name.lower() for p in loc.iterdir()}):
+        pytest.skip("a case-insensitive file system")
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    problems = [p for r in data for p in r["problems"] if p["code"] == "folder-twins"]
+    assert problems and original in problems[0]["message"] and twin in problems[0]["message"]
+    renderer = Renderer(Locales(loc))
+    assert renderer.choose([original]).lang == "nl"  # check and render agree: neither is used
+    assert renderer.choose([twin]).lang == "nl"
+
+
+def test_pt_br_twins(capsys, loc: Path) -> None:  # noqa: F811
+    import shutil
+
+    shutil.copytree(loc / "en", loc / "pt_BR")
+    shutil.copytree(loc / "en", loc / "pt-BR")
+    rc, data = check_json(capsys, loc)
+    assert rc == 1 and any(p["code"] == "folder-twins" and "pt-BR" in p["message"]
+                           and "pt_BR" in p["message"] for r in data for p in r["problems"])
