@@ -158,6 +158,14 @@ def check_message(source: str, translation: str,
         add("error", "invisible-char",
             f"has invisible, control or unassigned characters ({characters.names(hidden)})")
 
+    marks = characters.stacked_marks(translation)
+    if marks > characters.stacked_marks(source):
+        add("error", "stacked-marks", f"stacks {marks} combining marks on one character "
+            f"(a language needs at most {characters.MAX_MARKS}); they smear over the text")
+    spaces = characters.odd_spaces(translation, lang) - characters.odd_spaces(source, lang)
+    if spaces:
+        add("warning", "odd-space", f"has spaces other than the plain one "
+            f"({characters.names(spaces)}); write a plain space")
     source_tokens = markup.parse(source)
     translated_tokens = markup.parse(translation)
     _check_links(source, translation, source_tokens, translated_tokens, add)

@@ -336,3 +336,45 @@ def test_pt_br_twins(capsys, loc: Path) -> None:  # noqa: F811
     rc, data = check_json(capsys, loc)
     assert rc == 1 and any(p["code"] == "folder-twins" and "pt-BR" in p["message"]
                            and "pt_BR" in p["message"] for r in data for p in r["problems"])
+
+
+# -- 9. visible but abusive characters ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("translation", ["WE ARE BIJ1" + "\u0301" * 500,
+                                         "WE\u0300\u0301\u0302\u0303 ARE BIJ1",
+                                         "WE ARE BIJ1 \u0489\u0489\u0489\u0489"])
+def test_stacked_combining_marks_are_an_error(translation: str) -> None:
+    assert "stacked-marks" in message_codes("WIJ ZIJN BIJ1", translation)
+
+
+@pytest.mark.parametrize("lang, translation", [
+    ("vi", "CHÚNG TÔI LÀ BIJ1"),
+    ("vi", "CHU\u0301NG TÔ\u0302I LA\u0300 BIJ1 (de\u0302\u0300)"),  # decomposed: two marks
+    ("ar", "نَحْنُ BIJ1، وَنُحِبُّ الْجَمِيعَ"),                        # fully vocalised
+    ("he", "אֲנַחְנוּ BIJ1"),
+    ("hi", "हम BIJ1 हैं।"),
+])
+def test_languages_that_need_marks_pass(lang: str, translation: str) -> None:
+    assert "stacked-marks" not in message_codes("WIJ ZIJN BIJ1", translation, lang)
+
+
+@pytest.mark.parametrize("space", ["\u200a", "\u3000", "\u2003", "\u205f", "\u1680"])
+def test_unusual_spaces_are_a_warning(space: str) -> None:
+    assert "odd-space" in message_codes("WIJ ZIJN BIJ1", f"WE{space * 40}ARE BIJ1")
+
+
+def test_french_and_no_break_spaces_pass() -> None:
+    assert "odd-space" not in message_codes("Wij zijn BIJ1.", "Nous sommes BIJ1\u202f!", "fr")
+    assert "odd-space" not in message_codes("Wij zijn BIJ1.", "We are BIJ1\u00a0!", "en")
+    assert "odd-space" in message_codes("Wij zijn BIJ1.", "We are BIJ1\u202f!", "en")
+
+
+def test_shipped_rtl_and_cyrillic_catalogues_have_no_new_finding(capsys) -> None:
+    from test_check import SHIPPED
+
+    rc, data = check_json(capsys, SHIPPED, "--strict")
+    for lang in ("ar", "fa", "uk"):
+        found = codes(data, lang)
+        assert not found & {"stacked-marks", "odd-space", "markup", "empty-link", "url",
+                            "email"}, (lang, found)
