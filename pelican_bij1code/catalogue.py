@@ -352,6 +352,16 @@ class Locales:
         read_statuses(result, str(self.status_path))  # never write what we cannot read
         pofile.write_atomic(self.status_path, result)
 
+    def declare(self, lang: str, status: str) -> str:
+        """Add ``lang``'s line to ``status.toml`` unless it has one; a line already there
+        (``de = "published"``) is a decision someone made and is kept. Returns the status in
+        effect."""
+        existing = self.statuses().get(lang)
+        if existing is not None:
+            return existing
+        self.set_status(lang, status)
+        return status
+
     def inside(self, path: Path) -> Path:
         """``path`` resolved, if it is inside the locales folder; else :class:`UnsafePathError`
         (a symlink to ``/proc/self/environ`` is never read, and never echoed)."""

@@ -239,5 +239,5 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     po = pofile.PoFile(path=str(path), header=header, entries=entries)
     pofile.write_atomic(path, pofile.dump(po))
     if code != SOURCE_LANG:
-        locales.set_status(code, status)
+        locales.declare(code, status)  # an existing line (de = "published") is kept
     return code

@@ -379,3 +379,19 @@ def test_shipped_rtl_and_cyrillic_catalogues_have_no_new_finding(capsys) -> None
         found = codes(data, lang)
         assert not found & {"stacked-marks", "odd-space", "markup", "empty-link", "url",
                             "email"}, (lang, found)
+
+
+# -- 6. init keeps an existing status line ------------------------------------------------------
+
+
+@pytest.mark.parametrize("existing, flag", [("published", []), ("draft", ["--published"])])
+def test_init_keeps_an_existing_status_line(loc: Path, existing: str,  # noqa: F811
+                                            flag: list[str]) -> None:
+    status = loc / "status.toml"
+    status.write_text(status.read_text(encoding="utf-8") + f'it = "{existing}"\n',
+                      encoding="utf-8")
+    before = status.read_bytes()
+    run = cli("--locales", loc, "init", "it", *flag)
+    assert run.returncode == 0, run.stderr
+    assert status.read_bytes() == before
+    assert f"({'Italian'}, {existing})" in run.stdout
