@@ -15,7 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 from test_check import (
     GEDRAGSCODE,
+    LIST_ITEM,
     MAILTO,
+    TITLE_IK,
     catalogue,
     check_json,
     loc,  # noqa: F401  (the fixture)
@@ -395,3 +397,24 @@ def test_init_keeps_an_existing_status_line(loc: Path, existing: str,  # noqa: F
     assert run.returncode == 0, run.stderr
     assert status.read_bytes() == before
     assert f"({'Italian'}, {existing})" in run.stdout
+
+
+# -- 11. a preview marks what fails the check ---------------------------------------------------
+
+
+def test_preview_marks_unsafe_text(loc: Path) -> None:  # noqa: F811
+    po = catalogue(loc, "tr")
+    po.set_msgstr(LIST_ITEM, "Biz [kendi](https://evil.example/) deneyimimizden konuşuruz.")
+    po.fuzzy(TITLE_IK).save()
+    po = catalogue(loc, "tr")
+    po.set_msgstr(TITLE_IK, "BEN BIJ1 {: onclick=x }").save()
+    renderer = Renderer(Locales(loc))
+    for fmt in ("html", "md", "txt"):
+        text = renderer.render("tr", fmt=fmt, preview=True)
+        line = next(x for x in text.split("\n") if "deneyimimizden" in x)
+        assert "UNSAFE: link-added" in line, (fmt, line)
+        title = next(x for x in text.split("\n") if "BEN BIJ1" in x)
+        assert "UNSAFE: markup" in title, (fmt, title)  # fuzzy and unsafe: unsafe shows
+        assert "[FUZZY]" in text or "FUZZY" not in text
+    run = cli("--locales", loc, "render", "tr", "--preview", "--format", "txt")
+    assert "[UNSAFE: link-added]" in run.stdout
