@@ -103,7 +103,7 @@ def phones(text: str) -> set[str]:
     >>> sorted(phones("+31 (0)20 123 45 67, 06-12345678, 2024, 1.000.000, +1 555 0100"))
     ['+15550100', '+310201234567', '0612345678']
     """
-    if sum(c.isdigit() for c in text) < 6:
+    if not any(digit in text for digit in "0123456789"):  # most messages: no loop in Python
         return set()
     found = set()
     for match in _PHONE_RUN.finditer(text):

@@ -18,6 +18,8 @@ import functools
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from .files import read_regular
+
 #: The master file, shipped inside the package.
 MASTER_PATH = Path(__file__).with_name("gedragscode.nl.md")
 
@@ -106,7 +108,7 @@ Block(kind='heading', part='wij', text='Kop', line=6)]
 @functools.cache
 def load_master() -> tuple[Block, ...]:
     """The blocks of the shipped master, parsed once per process."""
-    return tuple(parse_master(MASTER_PATH.read_text(encoding="utf-8")))
+    return tuple(parse_master(read_regular(MASTER_PATH).decode("utf-8")))
 
 
 def messages() -> tuple[Block, ...]:
