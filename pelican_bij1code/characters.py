@@ -90,7 +90,7 @@ def visible(text: str) -> str:
     """
     if _plain(text):
         return text
-    return "".join(c for c in text if not is_hidden(c))
+    return text.translate(dict.fromkeys(map(ord, hidden(text))))  # each distinct char judged once
 
 
 #: Characters that are drawn as nothing but are not white space, format or fillers by class:

@@ -418,3 +418,20 @@ def test_preview_marks_unsafe_text(loc: Path) -> None:  # noqa: F811
         assert "[FUZZY]" in text or "FUZZY" not in text
     run = cli("--locales", loc, "render", "tr", "--preview", "--format", "txt")
     assert "[UNSAFE: link-added]" in run.stdout
+
+
+# -- linear time on the new checks --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "\u3000" * 200_000, "x" + "\u0301" * 200_000, "{:" * 100_000, ":a" * 100_000,
+    "1 " * 100_000, "+(" * 100_000, "[](x)" * 40_000, "tel:" * 50_000, "\u0301 " * 100_000,
+    "a\u200b" * 100_000,
+])
+def test_new_checks_are_linear(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    check_message("WIJ ZIJN BIJ1", text, "en")
+    markup.to_markdown(markup.parse(text), ())
+    assert time.perf_counter() - start < BOUND
