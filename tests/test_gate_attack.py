@@ -201,6 +201,12 @@ def test_lookalike_and_scheme_addresses_are_compared(shown: str) -> None:
     assert found & {"url", "email"}, found
 
 
+@pytest.mark.parametrize("shown", ["+31 20 123 45 67", "06-12345678", "tel:+31201234567"])
+def test_a_phone_number_alone_is_compared(shown: str) -> None:
+    assert "url" in message_codes("Wij spreken vanuit eigen ervaring.",
+                                  f"We speak from our own experience, call {shown}.")
+
+
 def test_ideographic_dots_in_a_link_text_are_a_swap() -> None:
     translation = f"Contact the board via [bestuur@bij1-meldpunt\u3002com]({MAILTO})."
     assert "link-swapped" in message_codes(SAMEN, translation)
