@@ -10,6 +10,11 @@ character class and each word is judged by plain string tests: linear on any inp
 set()
 >>> addresses("ｅｖｉｌ＠ｅｖｉｌ．ｅｘａｍｐｌｅ")  # full-width forms read as what they show
 {'evil@evil.example'}
+>>> # dots a browser's IDNA (UTS 46) maps to ".", which NFKC leaves alone
+>>> sorted(addresses("bestuur＠bij1-meldpunt｡com, bij1-meldpunt。com"))
+['bestuur@bij1-meldpunt.com', 'bij1-meldpunt.com']
+>>> sorted(addresses("bel tel:+31201234567, sms:+31 of +31 (0)20 123 45 67; 1.000 leden"))
+['+310201234567', '+31201234567', 'sms:+31', 'tel:+31201234567']
 """
 
 from __future__ import annotations
@@ -24,7 +29,24 @@ _WORD = re.compile(r"[\w.@:/%?=&#~+\-]+")
 _TRAILING = ".,:;!?"
 #: Punctuation that may stand around an address without being part of what a reader reads.
 _AROUND = ".,:;!?@/#%&=+~_-"
-_HINT = re.compile(r"[.@:][\w/]")
+_HINT = re.compile(r"[.@:][\w/+]")
+#: The label separators of IDNA (UTS 46): a browser reads each as ".", NFKC folds only U+FF0E.
+_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+#: URI schemes a reader may take for an address (or a link may use) besides http(s) and mailto:
+#: phones, messages, chat and calls, files, code and payment.
+SCHEMES = frozenset({
+    "tel", "sms", "mms", "fax", "callto", "sip", "sips", "facetime", "facetime-audio",
+    "skype", "whatsapp", "tg", "signal", "sgnl", "threema", "viber", "matrix", "xmpp", "irc",
+    "ircs", "ftp", "ftps", "sftp", "ssh", "git", "file", "smb", "news", "nntp", "geo", "maps",
+    "magnet", "bitcoin", "ethereum", "ws", "wss", "intent", "market", "itms-apps", "javascript",
+    "data", "vbscript", "blob", "about", "chrome", "mailto", "http", "https",
+})
+#: A run of what phone numbers are written with; 8 digits or more, or a "+" and 6, is a phone
+#: number to compare (1.000.000 has 7).
+#: Six digits in a phone-like run, the least a number to compare has (bounded: linear).
+_SIX_DIGITS = re.compile(r"\d(?:[()./ \-]{0,3}\d){5}")
+#: Linear: each repetition is a short separator and a digit.
+_PHONE_RUN = re.compile(r"\+?\(?\d(?:[()./ \-]{0,3}\d)*")
 
 
 def _is_domain(text: str) -> bool:
@@ -46,6 +68,9 @@ def _address(word: str) -> str | None:
     ['evil.example', 'evil.example', 'x.org', None, None]
     """
     word = word.lower().strip(_AROUND)
+    scheme, colon, rest = word.partition(":")
+    if colon and scheme in SCHEMES and rest.strip(_AROUND) and "://" not in word:
+        return word.rstrip("/")
     if "://" in word or word.startswith(("www.", "mailto:")):
         word = word.removeprefix("mailto:").rstrip("/")
         return word or None
@@ -64,13 +89,30 @@ def addresses(text: str) -> set[str]:
     shown = _shown(text)
     found: set[str] = set()
     if not _HINT.search(shown):  # no ".x", "@x" or ":/": the common message has no address
-        return found
+        return phones(shown)
     for piece in shown.split():
         if _maybe(piece):
             for match in _WORD.finditer(piece):
                 address = _address(match.group())
                 if address:
                     found.add(address)
+    return found | phones(shown)
+
+
+def phones(text: str) -> set[str]:
+    """Phone numbers in ``text``: ``+`` and digits (a reader dials what they see).
+
+    >>> sorted(phones("+31 (0)20 123 45 67, 06-12345678, 2024, 1.000.000, +1 555 0100"))
+    ['+15550100', '+310201234567', '0612345678']
+    """
+    if not _SIX_DIGITS.search(text):  # most messages: no loop in Python
+        return set()
+    found = set()
+    for match in _PHONE_RUN.finditer(text):
+        run = match.group()
+        digits = "".join(c for c in run if c.isdigit())
+        if len(digits) >= 8 or (run.startswith("+") and len(digits) >= 6):
+            found.add(("+" if run.startswith("+") else "") + digits)
     return found
 
 
@@ -89,7 +131,7 @@ def without_addresses(text: str) -> str:
 
 def _shown(text: str) -> str:
     shown = visible(text)
-    return shown if shown.isascii() else unicodedata.normalize("NFKC", shown)
+    return shown if shown.isascii() else unicodedata.normalize("NFKC", shown).translate(_DOTS)
 
 
 def _maybe(piece: str) -> bool:

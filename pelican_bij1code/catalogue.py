@@ -23,7 +23,7 @@ import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
-from . import pofile
+from . import files, pofile
 from .languages import normalise
 from .master import MASTER_PATH, SOURCE_LANG
 
@@ -120,6 +120,11 @@ def folder_name(tag: str) -> str | None:
             parts.append(part)
     name = "_".join(parts) + (f"@{variant.lower()}" if at else "")
     return name if is_language_folder(name) else None
+
+
+def _folder_key(name: str) -> str:
+    """What a folder name means as a language, for telling two folders that mean one apart."""
+    return name.replace("-", "_").lower()
 
 
 def read_statuses(text: str, path: str) -> dict[str, str]:
@@ -320,6 +325,19 @@ class Locales:
         """Folders holding a catalogue whose name is not a language code (never rendered)."""
         return [n for n in self._folders() if not is_language_folder(n)]
 
+    def twins(self) -> list[list[str]]:
+        """Groups of folders that name one language, differing only in case or in ``-`` and
+        ``_`` (``en`` and ``EN``, ``pt_BR`` and ``pt-BR``): none of them is rendered, and the
+        check fails, naming all of them.
+
+        >>> Locales(shipped_locales_dir()).twins()
+        []
+        """
+        groups: dict[str, list[str]] = {}
+        for name in self.languages():
+            groups.setdefault(_folder_key(name), []).append(name)
+        return [names for names in groups.values() if len(names) > 1]
+
     def find(self, tag: str) -> str | None:
         """The folder for a language tag: the exact one (``pt-BR`` finds ``pt_BR``), else
         the one of its primary language (``en-US`` finds ``en``); None if there is none.
@@ -327,9 +345,9 @@ class Locales:
         >>> Locales(shipped_locales_dir()).find("EN-us"), Locales(shipped_locales_dir()).find("x")
         ('en', None)
         """
-        wanted = tag.strip().replace("-", "_").lower()
+        wanted = _folder_key(tag.strip())
         for name in self.languages():
-            if name.replace("-", "_").lower() == wanted:
+            if _folder_key(name) == wanted:
                 return name
         primary = normalise(tag)
         return primary if primary in self.languages() else None
@@ -342,8 +360,11 @@ class Locales:
         path = self.status_path
         try:
             self.inside(path)
-            data = path.read_bytes()
+            data = files.read_regular(path)
         except FileNotFoundError:
+            if os.path.lexists(path):  # a link to nothing: not "no file", which means "drafts"
+                raise StatusError(str(path), 0, "is a link to a file that does not exist; "
+                                  "restore the file or remove the link") from None
             return {}
         except UnsafePathError:
             raise
@@ -382,8 +403,7 @@ class Locales:
         before = self.statuses()  # refuse to edit a file we cannot read
         path = str(self.status_path)
         try:
-            with open(self.status_path, encoding="utf-8", newline="") as file:
-                text = file.read()
+            text = files.read_regular(self.status_path).decode("utf-8")
         except FileNotFoundError:
             text = STATUS_HEADER
         result = set_status_line(text, lang, status)

@@ -90,7 +90,71 @@ def visible(text: str) -> str:
     """
     if _plain(text):
         return text
-    return "".join(c for c in text if not is_hidden(c))
+    return text.translate(dict.fromkeys(map(ord, hidden(text))))  # each distinct char judged once
+
+
+#: Characters that are drawn as nothing but are not white space, format or fillers by class:
+#: the Braille blank (a symbol, So) and the Hangul fillers (letters, Lo).
+BLANK_LOOKING = frozenset("\u2800\u3164\u115f\u1160\uffa0")
+
+
+def names_something(text: str) -> bool:
+    """Whether ``text`` shows a letter, digit or symbol: what a link needs to have a name.
+
+    Spaces, hidden and blank-looking characters, combining marks and punctuation alone
+    name nothing.
+
+    >>> [names_something(t) for t in ("de code", "", " ", "\u2800", ".", "…", "\u3164 !", "→")]
+    [True, False, False, False, False, False, False, True]
+    """
+    return any(unicodedata.category(c)[0] in "LNS" and c not in BLANK_LOOKING
+               and not is_hidden(c) for c in text)
+
+
+#: The most combining marks one base character carries in any language we know of (a
+#: Vietnamese vowel has two, Arabic a shadda and a vowel sign); more is a stack that
+#: smears over the line ("Zalgo text").
+MAX_MARKS = 3
+#: Runs of characters that are neither word characters nor white space: combining marks are
+#: among them (one class, one quantifier: linear).
+_NOT_WORD = re.compile(r"[^\w\s]{4,}")
+
+
+def stacked_marks(text: str) -> int:
+    """The longest run of combining marks in ``text`` (0 if none is longer than
+    :data:`MAX_MARKS`, which is the common case, found without a loop in Python).
+
+    >>> stacked_marks("Tiếng Việt, العَرَبِيَّة, ok"), stacked_marks("x" + "\u0301" * 500)
+    (0, 500)
+    """
+    if text.isascii():
+        return 0
+    longest = 0
+    for match in _NOT_WORD.finditer(text):
+        run = 0
+        for char in match.group():
+            run = run + 1 if unicodedata.category(char)[0] == "M" else 0
+            longest = max(longest, run)
+    return longest if longest > MAX_MARKS else 0
+
+
+#: Spaces other than U+0020, by class (Zs). The no-break space is ordinary typography in
+#: many languages; the narrow one in French (before ; : ! ? and inside « »).
+ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES_NEEDED: dict[str, frozenset[str]] = {"fr": frozenset("\u00a0\u202f")}
+
+
+def odd_spaces(text: str, lang: str = "") -> set[str]:
+    """The spaces in ``text`` other than U+0020 and the no-break space (and those ``lang``'s
+    typography uses).
+
+    >>> names(odd_spaces("a\u200a\u200ab\u3000c\u00a0d")), odd_spaces("« oui\u202f»", "fr")
+    ('U+200A HAIR SPACE, U+3000 IDEOGRAPHIC SPACE', set())
+    """
+    if text.isascii():
+        return set()
+    allowed = _SPACES_NEEDED.get(normalise(lang) or "", frozenset()) | {"\u00a0"}
+    return {m.group() for m in ODD_SPACES.finditer(text)} - allowed
 
 
 def names(chars: Iterable[str]) -> str:

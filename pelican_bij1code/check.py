@@ -50,9 +50,13 @@ UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 _HTML = re.compile(r"<[\s/]*[A-Za-z!?]|&#?\w+;")
 _IMAGE = re.compile(r"!\[[^\[\]]*\]\(")
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-_BLOCK_START = re.compile(r"^\s*(?:#{1,6}(?:\s|$)|>|[*+-]\s|\d+[.)]\s|```|~~~|={3,}|-{3,})")
+#: Block markup at the start of a message: headings, quotes, lists, code fences, thematic
+#: breaks (also ``***``, ``* * *``, ``___``), admonitions (``!!!``, ``???``), definitions
+#: (``: ``), abbreviations (``*[``), footnotes (``[^``) and table rows (``|``).
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}(?:\s|$)|>|[*+-]\s|\d+[.)]\s|```|~~~|={3,}|-{3,}"
+                          r"|[*_](?:[ \t]*[*_]){2}|!!!|\?\?\?|:\s|\*\[|\[\^|\|)")
 #: The characters other than white space and digits that _BLOCK_START can begin with.
-_BLOCK_FIRST = "#>*+-`~="
+_BLOCK_FIRST = "#>*+-`~=_!?:[|"
 _END = ".!?:;…。！？؟۔)»”\"'"
 
 
@@ -143,12 +147,25 @@ def check_message(source: str, translation: str,
         add("error", "block-markup",
             "starts with Markdown block markup (#, >, *, -, 1.); the block's kind comes from "
             "the Dutch text, so write only its text")
+    added_markup = markup.extension_markup(translation) - markup.extension_markup(source)
+    if added_markup:
+        add("error" if any(m.startswith("{") for m in added_markup) else "warning", "markup",
+            f"has Markdown extension syntax ({', '.join(map(repr, sorted(added_markup)))}) "
+            "that the Dutch text lacks; it is shown as text, write plain text")
     hidden = (characters.hidden(translation) - characters.hidden(source) - breaks
               - characters.allowed_hidden(lang))
     if hidden:
         add("error", "invisible-char",
             f"has invisible, control or unassigned characters ({characters.names(hidden)})")
 
+    marks = characters.stacked_marks(translation)
+    if marks > characters.stacked_marks(source):
+        add("error", "stacked-marks", f"stacks {marks} combining marks on one character "
+            f"(a language needs at most {characters.MAX_MARKS}); they smear over the text")
+    spaces = characters.odd_spaces(translation, lang) - characters.odd_spaces(source, lang)
+    if spaces:
+        add("warning", "odd-space", f"has spaces other than the plain one "
+            f"({characters.names(spaces)}); write a plain space")
     source_tokens = markup.parse(source)
     translated_tokens = markup.parse(translation)
     _check_links(source, translation, source_tokens, translated_tokens, add)
@@ -227,6 +244,9 @@ def _check_links(source: str, translation: str, source_tokens: list[markup.Token
     if not added and extra > 0:
         add("error", "link-added", f"has {extra} more link(s) than the Dutch text")
     for link in translated_links:
+        if not characters.names_something(link.text):
+            add("error", "empty-link", f"the link to {link.target!r} shows no text "
+                f"({link.text[:20]!r}): a reader cannot see or name it; give it words")
         for address in sorted(addresses(link.text)):
             if not points_to(address, link.target):
                 add("error", "link-swapped",
@@ -473,8 +493,8 @@ def check_language(locales: Locales, lang: str,
     report.problems = check_header(loaded.po, lang) + check_plural_counts(loaded.po)
     report.translated, found = check_entries(loaded.po, entries, lang)
     report.problems += found
-    if not entries:
-        report.problems += template_problems
+    if not entries:  # the template's own problem first: it is the cause
+        report.problems = template_problems + report.problems
     return report
 
 
@@ -495,6 +515,12 @@ def check_all(locales: Locales, only: Iterable[str] | None = None) -> list[Repor
     reports = [check_language(locales, lang, template) for lang in chosen]
     if template[1] and (template[0] or not reports):
         reports.insert(0, Report("template", "published", 0, len(template[0]), template[1]))
+    for names in locales.twins():
+        if not only or set(names) & set(chosen):
+            reports.append(Report("?", "invalid", 0, len(template[0]), [Problem(
+                str(locales.root), 0, "error", "folder-twins",
+                f"the folders {', '.join(names)} name one language; none of them is rendered "
+                "until one is left (a draft is best kept under another language's code)")]))
     if not only:
         for name in locales.misnamed():
             reports.append(Report("?", "invalid", 0, len(template[0]), [Problem(

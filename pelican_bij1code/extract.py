@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from . import pofile
+from . import files, pofile
 from .catalogue import Locales
 from .master import MASTER_PATH, NOTICE, PARTS, Block, messages
 
@@ -78,7 +78,7 @@ def load_notes(path: Path = NOTES_PATH) -> list[Note]:
     """The notes of ``path``: a TOML list ``[[note]]`` with ``term``, ``match`` and ``text``."""
     where = f"{path.parent.name}/{path.name}"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(files.read_regular(path).decode("utf-8"))
     except OSError as exc:
         raise NotesError(f"{where}: {exc.strerror or exc}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -179,8 +179,10 @@ def extract(locales: Locales) -> bool:
     creation = now()
     try:
         old = pofile.read(path)
-    except (OSError, pofile.PoSyntaxError):
-        old = None
+    except (FileNotFoundError, pofile.PoSyntaxError):
+        old = None  # no template yet, or a broken one: written afresh
+    except OSError as exc:  # a FIFO, a device, a folder: refused, never replaced
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     if old is not None:
         kept = old.metadata.get("POT-Creation-Date")
         same = pofile.dump(build_template(kept, master=master)) if kept else None

@@ -39,9 +39,15 @@ Token = Text | Link
 
 _LINK_TEXT = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\(")  # [text]( : stops at the next [ or ]
 _ESCAPABLE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
-_MD_SPECIAL = re.compile(r"([\\\[\]*_`<>])")
+#: Markdown syntax in text, for :func:`to_markdown`. A backslash for the characters every
+#: common dialect unescapes (CommonMark and Python-Markdown without extensions), a numeric
+#: character reference for those only some dialects treat as syntax (tables, strikethrough,
+#: mark, math, emoji, superscript, HTML and entities), and for ``:`` where it touches a word
+#: (``:emoji:``, ``https:``) or starts the line (a definition list).
+_MD_BACKSLASH = frozenset("\\`*_{}[]>#")
+_MD_SYNTAX = re.compile(r"[\\`*_{}\[\]>#<&|~=$^]|:(?=\S)")
 #: Characters that open a Markdown block when they start a line, and the digits of "1." / "1)".
-_BLOCK_OPENERS = "#>+-=*`~|"
+_BLOCK_OPENERS = "#>+-=*`~|!:?"
 #: Latin letters and digits, and the punctuation that may join them inside an address or word.
 _LATIN = "A-Za-z0-9\u00C0-\u024F"
 _LTR_CANDIDATE = re.compile(rf"[{_LATIN}@._:/'’()\-]+")
@@ -204,16 +210,51 @@ def to_html(tokens: Sequence[Token], allowed: Collection[str], rtl: bool = False
     return "".join(out)
 
 
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown that every common dialect reads as this very text: each character
+    that is syntax somewhere escaped (see :data:`_MD_SYNTAX`), wherever it stands.
+
+    >>> print(markdown_text("BIJ1 {: onclick=x } ~~a~~ $$c$$ :d: a|b [^1] *e* <i>"))
+    BIJ1 \\{: onclick&#61;x \\} &#126;&#126;a&#126;&#126; &#36;&#36;c&#36;&#36; &#58;d: a&#124;b \
+\\[&#94;1\\] \\*e\\* &#60;i\\>
+    """
+    return _MD_SYNTAX.sub(_md_escape, text)
+
+
+def _md_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return "\\" + char if char in _MD_BACKSLASH else f"&#{ord(char)};"
+
+
+#: Markdown extension syntax inside a line (attribute lists, strikethrough, mark, math, emoji,
+#: footnotes). Linear: each alternative is a fixed string but the emoji name, whose run stops
+#: at the next ``:``.
+_EXTENSION = re.compile(r"\{\s?[:#.]|~~|==|\$\$|\[\^|:[a-z][a-z0-9_+\-]*:")
+
+
+def extension_markup(text: str) -> set[str]:
+    """The Markdown extension syntax in ``text`` (what :func:`to_markdown` escapes, but a
+    translator has no reason to write).
+
+    >>> sorted(extension_markup("BIJ1 {: onclick=x } ~~a~~ :fire: [^1] 10:30 :)"))
+    [':fire:', '[^', '{:', '~~']
+    """
+    return {m.group() for m in _EXTENSION.finditer(text)}
+
+
 def to_markdown(tokens: Sequence[Token], allowed: Collection[str]) -> str:
     r"""Inline Markdown again, with every other Markdown character escaped, on one line, and
-    nothing at its start that would open a block (heading, list, quote, code fence).
+    nothing at its start that would open a block (heading, list, quote, code fence,
+    admonition, definition).
 
     >>> [to_markdown(parse(m), ()) for m in (r"\# a", r"1\. b", r"\~\~\~", " - c", "d\re")]
-    ['\\# a', '1\\. b', '\\~~~', '\\- c', 'd e']
+    ['\\# a', '1\\. b', '&#126;&#126;&#126;', '\\- c', 'd e']
+    >>> [to_markdown(parse(m), ()) for m in ("!!! note", ": def", "+ x", "??? y")]
+    ['\\!!! note', '&#58; def', '\\+ x', '&#63;?? y']
     """
     out: list[str] = []
     for token in tokens:
-        text = _MD_SPECIAL.sub(r"\\\1", clean(token.text))
+        text = markdown_text(clean(token.text))
         if isinstance(token, Link) and token.target in allowed:
             out.append(f"[{text}]({token.target})")
         else:
@@ -222,8 +263,14 @@ def to_markdown(tokens: Sequence[Token], allowed: Collection[str]) -> str:
 
 
 def _escape_block_start(line: str) -> str:
-    """A backslash before whatever would make ``line`` a Markdown block rather than text."""
-    if line[:1] in _BLOCK_OPENERS:
+    """A backslash (or a character reference) before whatever would make ``line`` a Markdown
+    block rather than text."""
+    first = line[:1]
+    if not first:
+        return line
+    if first in "?:":  # neither is escapable by a backslash in Python-Markdown
+        return f"&#{ord(first)};{line[1:]}"
+    if first in _BLOCK_OPENERS:
         return "\\" + line
     digits = len(line) - len(line.lstrip("0123456789"))
     if digits and line[digits:digits + 1] in (".", ")"):

@@ -18,6 +18,8 @@ import functools
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from .files import read_regular
+
 #: The master file, shipped inside the package.
 MASTER_PATH = Path(__file__).with_name("gedragscode.nl.md")
 
@@ -108,14 +110,14 @@ def load_master(path: Path = MASTER_PATH) -> tuple[Block, ...]:
     if path == MASTER_PATH:
         return _shipped_master()
     try:
-        return tuple(parse_master(path.read_text(encoding="utf-8")))
+        return tuple(parse_master(read_regular(path).decode("utf-8")))
     except (MasterError, UnicodeDecodeError) as exc:
         raise MasterError(f"{path}: {exc}") from None
 
 
 @functools.cache
 def _shipped_master() -> tuple[Block, ...]:
-    return tuple(parse_master(MASTER_PATH.read_text(encoding="utf-8")))
+    return tuple(parse_master(read_regular(MASTER_PATH).decode("utf-8")))
 
 
 def messages(path: Path = MASTER_PATH) -> tuple[Block, ...]:

@@ -343,7 +343,9 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
                for e in template.active()]
     po = pofile.PoFile(path=str(path), header=header, entries=entries)
     # status.toml is prepared first: if it cannot take the language, nothing is written
-    status_text = locales.status_text(code, status) if code != SOURCE_LANG else None
+    # an existing line (de = "published") is a decision someone made: it is kept
+    keep = code == SOURCE_LANG or code in locales.statuses()
+    status_text = None if keep else locales.status_text(code, status)
     pofile.write_atomic(path, pofile.dump(po))
     if status_text is not None:
         try:

@@ -24,10 +24,9 @@ import os
 import re
 import unicodedata
 from itertools import accumulate
-from pathlib import Path
 from typing import Final, NamedTuple
 
-from .files import Snapshot, WriteError, write_atomic
+from .files import Snapshot, WriteError, read_regular, write_atomic
 
 __all__ = ["Entry", "PoError", "PoFile", "PoSyntaxError", "Snapshot", "WriteError", "dump",
            "format_entry", "format_string", "parse", "read", "read_with_snapshot",
@@ -751,12 +750,12 @@ def _decode(data: bytes, path: str) -> str:
 
 def read(path: str | os.PathLike[str]) -> PoFile:
     """Read and parse a PO file."""
-    return parse(Path(path).read_bytes(), str(path))
+    return parse(read_regular(path), str(path))
 
 
 def read_with_snapshot(path: str | os.PathLike[str]) -> tuple[PoFile, Snapshot]:
     """Read and parse a PO file, and remember what was read (see :func:`files.commit`)."""
-    data = Path(path).read_bytes()
+    data = read_regular(path)
     return parse(data, str(path)), Snapshot.of(path, data)
 
 

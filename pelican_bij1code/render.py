@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import html as html_lib
+import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, NamedTuple
@@ -26,7 +27,7 @@ from typing import Literal, NamedTuple
 from . import anchors, languages, markup, pofile
 from .catalogue import DRAFT, Locales, LocalesError, is_language_folder
 from .characters import visible
-from .check import check_language
+from .check import check_language, check_message
 from .master import NOTICE, PARTS, SOURCE_LANG, Block, load_master, messages
 
 Format = Literal["html", "md", "txt"]
@@ -75,8 +76,19 @@ def is_level(value: object) -> bool:
 Translated = tuple[str, str]
 Translate = Callable[[Block], Translated]
 
-#: How a preview marks what is not a finished translation.
+#: How a preview marks what is not a finished translation; a text that fails the safety
+#: check is marked ``unsafe:CODE`` (the finding's code), shown as ``[UNSAFE: CODE]``.
 MARKS = {"fuzzy": "[FUZZY]", "dutch": "[NL]"}
+
+
+def mark_label(mark: str) -> str:
+    """How a preview shows a mark.
+
+    >>> mark_label("fuzzy"), mark_label("unsafe:link-added")
+    ('[FUZZY]', '[UNSAFE: link-added]')
+    """
+    kind, _, code = mark.partition(":")
+    return f"[UNSAFE: {code}]" if kind == "unsafe" else MARKS[mark]
 
 
 class Renderer:
@@ -130,8 +142,12 @@ class Renderer:
     def _judge(self, lang: str) -> tuple[bool, str]:
         if not is_language_folder(lang):
             return False, f"{ascii(lang)[:40]} is not a language code"
-        if not self.locales.catalogue_path(lang).is_file():
+        if not os.path.lexists(self.locales.catalogue_path(lang)):  # a FIFO: the check says
             return False, f"there is no catalogue for {lang!r} in {self.locales.root}"
+        twins = next((names for names in self.locales.twins() if lang in names), None)
+        if twins:
+            return False, (f"the folders {', '.join(twins)} in {self.locales.root} name one "
+                           "language; none of them is rendered until one is left")
         if self.locales.status(lang) == DRAFT:
             return False, f"the {lang!r} catalogue is a draft"
         report = check_language(self.locales, lang)
@@ -189,7 +205,17 @@ class Renderer:
             if loaded.po is None:
                 raise ValueError(str(loaded.error))
             previewed = _table(loaded.po, preview=True)
-            return lambda block: previewed.get(block.text) or (block.text, "dutch")
+
+            def preview_text(block: Block) -> Translated:
+                text, mark = previewed.get(block.text) or (block.text, "dutch")
+                if mark != "dutch":
+                    errors = [code for severity, code, _ in check_message(block.text, text, lang)
+                              if severity == "error"]
+                    if errors:
+                        mark = f"unsafe:{errors[0]}"
+                return text, mark
+
+            return preview_text
         if not self.usable(lang)[0]:
             raise ValueError(f"{lang!r} cannot be rendered: {self.usable(lang)[1]}")
         table = self._tables[lang]
@@ -268,7 +294,8 @@ def _html(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
         text, mark = translate(block)
         shown = markup.to_html(markup.parse(text), _targets(block.text), rtl)
         if mark:
-            shown = (f'<mark class="gedragscode-{mark}">{MARKS[mark]}</mark> '
+            label = html_lib.escape(mark_label(mark))
+            shown = (f'<mark class="gedragscode-{mark.partition(":")[0]}">{label}</mark> '
                      f'<span lang="{"nl" if mark == "dutch" else html_lang(lang)}">{shown}</span>')
         if not numbered or block.kind in ("notice", "title"):
             return shown
@@ -316,7 +343,7 @@ def _markdown(lang: str, translate: Translate, parts: tuple[str, ...], level: in
     def inline(block: Block) -> str:
         text, mark = translate(block)
         shown = markup.to_markdown(markup.parse(text), _targets(block.text))
-        shown = f"**{MARKS[mark]}** {shown}" if mark else shown
+        shown = f"**{mark_label(mark)}** {shown}" if mark else shown
         return _number(block, numbered) + shown
 
     out: list[str] = []
@@ -345,7 +372,7 @@ def _text(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
     def inline(block: Block) -> str:
         text, mark = translate(block)
         shown = markup.to_text(markup.parse(text), _targets(block.text))
-        shown = f"{MARKS[mark]} {shown}" if mark else shown
+        shown = f"{mark_label(mark)} {shown}" if mark else shown
         return _number(block, numbered) + shown
 
     out: list[str] = []
