@@ -292,7 +292,7 @@ def _read_all(paths: list[Path]) -> list[tuple[pofile.PoFile, files.Snapshot, by
     problems: list[tuple[str, int, str]] = []
     for path in paths:
         try:
-            data = path.read_bytes()
+            data = files.read_regular(path)
             results.append((pofile.parse(data, str(path)), files.Snapshot.of(path, data), data))
         except pofile.PoSyntaxError as exc:
             problems.extend((exc.path, e.line, e.message) for e in exc.errors)
