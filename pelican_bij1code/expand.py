@@ -281,11 +281,17 @@ class Scanner:
         return end
 
     def _raw_text(self, name: str, start: int) -> int:
-        """Skip the text of a raw-text element up to its end tag."""
+        """Skip the text of a raw-text element up to its end tag (returns where it starts).
+
+        The end tag is ``</name`` in any ASCII case followed by white space, ``/`` or ``>``;
+        a ``<script>`` is read by :func:`script_end`, as the standard's script data states.
+        """
         html, size = self.html, len(self.html)
         if name == "plaintext":
             return size
-        match = re.compile(rf"</{name}[\s/>]", re.I).search(html, start)
+        if name == "script":
+            return script_end(html, start)
+        match = _raw_text_end(name).search(html, start)
         return match.start() if match else size
 
     # -- the tree --------------------------------------------------------------------------
@@ -445,6 +451,82 @@ class Scanner:
         self._pending = None
         self.problems.append(f"{_snippet(self.html[start:start + 80])} has no closing ']' "
                              "and stays as text")
+
+
+_HTML_SPACE = "\t\n\f\r "
+_ENDS_NAME = _HTML_SPACE + "/>"
+
+
+def _raw_text_end(name: str) -> re.Pattern[str]:
+    """``</name`` as it ends a raw-text element: ASCII case only (no ``ſ`` for ``s``)."""
+    return re.compile(rf"</{re.escape(name)}(?=[\t\n\f\r />])", re.I | re.A)
+
+
+def _is_script(html: str, at: int) -> bool:
+    """Whether ``html[at:]`` starts with ``script`` (ASCII case) and then ends a tag name."""
+    word = html[at:at + 6]
+    return word.isascii() and word.lower() == "script" and html[at + 6:at + 7] in _ENDS_NAME \
+        and at + 6 < len(html)
+
+
+def script_end(html: str, start: int) -> int:
+    r"""Where the ``</script`` that ends a script starts (``len(html)`` when none does).
+
+    The HTML standard's script data states, exactly: in ``<!--`` ... ``-->`` (escaped) a
+    ``<script`` starts the double-escaped state, where ``</script>`` ends only that inner
+    script, not the element; ``-->`` ends the escaped states. Every character is read once.
+
+    >>> page = '<!--\nx("<script>1</script>");\n--></script>'
+    >>> script_end(page, 0) == page.rindex("</script>")
+    True
+    >>> script_end("a</SCRIPT\tb>", 0), script_end("a</scriptx></script/>", 0)
+    (1, 11)
+    """
+    size, at = len(html), start
+    state = "data"
+    while at < size:
+        if state == "data":
+            lt = html.find("<", at)
+            if lt < 0:
+                return size
+            at = lt + 1
+            if html.startswith("/", at) and _is_script(html, at + 1):
+                return lt
+            if html.startswith("!--", at):
+                # the escape start states: "<!--" enters "escaped dash dash"
+                state, at = "escaped-dash-dash", at + 3
+            continue
+        char = html[at]
+        double = state.startswith("double")
+        if char == "-":
+            if state.endswith("escaped"):
+                state = state + "-dash"
+            elif state.endswith("escaped-dash"):
+                state = state + "-dash"
+            at += 1
+            continue
+        if char == "<":
+            at += 1
+            if not double:
+                if html.startswith("/", at) and _is_script(html, at + 1):
+                    return at - 1
+                if _is_script(html, at):
+                    state, at = "double-escaped", at + 7
+                    continue
+            else:
+                if html.startswith("/", at) and _is_script(html, at + 1):
+                    state, at = "escaped", at + 8
+                    continue
+                state = "double-escaped"
+                continue
+            state = "escaped"
+            continue
+        if char == ">" and state.endswith("dash-dash"):
+            state = "data"
+        else:
+            state = "double-escaped" if double else "escaped"
+        at += 1
+    return size
 
 
 def _snippet(text: str) -> str:

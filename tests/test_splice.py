@@ -98,6 +98,35 @@ CASES = {
 }
 
 
+#: Issue 10, second round: raw text as browsers read it.
+CASES.update({
+    "script-double-escaped": '<script><!--\ndocument.write("<script>var ok = 1;</script>");'
+                             "\nwindow.codeLabel = `@@`;\n--></script><p>After @@</p>",
+    "script-end-needs-a-name-end": "<script>x = '</scripty>'; y = `@@`;</script ><p>@@</p>",
+    "style-end-ascii-only": "<style>/* </ſtyle> @@ */</style><p>@@</p>",
+})
+
+
+def test_script_end_as_html5lib_reads_it() -> None:
+    """Where a script ends, on a fuzz of script contents: the same as html5lib's tokenizer."""
+    import random
+
+    from pelican_bij1code.expand import script_end
+
+    pieces = ["<", "/", "!", "-", "--", ">", " ", "\t", "\n", "script", "SCRIPT", "Script",
+              "scrip", "a", "<!--", "-->", "</script>", "<script>", "</script", "<script",
+              "ſcript", "\x0b"]
+    chance = random.Random(10)
+    for _ in range(4000):
+        text = "".join(chance.choice(pieces) for _ in range(chance.randint(0, 16)))
+        tree = html5lib.parse("<script>" + text, namespaceHTMLElements=False)
+        script = tree.find(".//script")
+        assert script is not None
+        assert script_end("<script>" + text, 8) - 8 == len(script.text or ""), text
+    page = CASES["script-double-escaped"].replace("@@", SHORTCODE)
+    assert expand(page, render).html.count(CODE) == 1  # the one after the script
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_case(name: str) -> None:
     out = differential(CASES[name])

@@ -178,6 +178,12 @@ def test_same_page_apart_from_the_code(built: dict[str, Any], name: str) -> None
     if expected is not None:
         # every @@ outside a literal and a table of contents gave a code
         assert 0 < len(sections) <= expected
+    # raw text (scripts, styles, textareas) is the author's, byte for byte
+    def raw(html: str) -> list[str]:
+        return [element.get_text().replace(SHORTCODE, WORD)
+                for element in _entry(html).find_all(["script", "style", "textarea"])]
+
+    assert raw(code) == raw(word)
     # the code never sits inside a table of contents
     entry = _entry(code)
     for toc in entry.select("div.toc, div.contents, nav.contents"):
