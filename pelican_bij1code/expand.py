@@ -81,6 +81,8 @@ KEEP_WHOLE = FOREIGN | frozenset({
 #: Structure that cannot be split and cannot hold a section: the code goes after it.
 STRUCTURE = frozenset({"table", "thead", "tbody", "tfoot", "tr", "colgroup", "ul", "ol",
                        "menu", "dl", "hgroup", "picture", "dir", "map"})
+#: Elements whose content model is their parent's: a section below them is as valid as there.
+TRANSPARENT = frozenset({"ins", "del", "slot"})
 #: Tags that may stand inside a shortcode (Typogrify wraps capitals and quotes in spans).
 _INSIDE = frozenset({"span", "abbr"})
 
@@ -135,6 +137,8 @@ class Element:
     #: the start tag without its id (and an <a name>): for the pieces after a split
     reopen: str = ""
     has_id: bool = False
+    #: the start tag has a ``hidden`` attribute: browsers show none of its content
+    hidden: bool = False
     close_start: int = -1
     close_end: int = -1
     explicit: bool = False
@@ -247,6 +251,7 @@ class Scanner:
         position = name_end
         cut: list[tuple[int, int]] = []  # id (and <a name>) attributes, left out on reopening
         classes = ""
+        hidden = False
         while True:
             match = _ATTRIBUTE.match(html, position)
             assert match is not None  # the pattern matches the empty string
@@ -254,6 +259,8 @@ class Scanner:
             attribute = (match.group(1) or "").lower()
             if attribute == "id" or (attribute == "name" and name == "a"):
                 cut.append((match.start(1), position))
+            elif attribute == "hidden":
+                hidden = True
             elif attribute == "class" and match.group(2):
                 classes = match.group(2).split("=", 1)[1].strip().strip("\"'")
             if position >= size or html[position] == ">" or not match.group(0):
@@ -274,7 +281,7 @@ class Scanner:
             while a > 0 and html[a - 1].isspace() and a - 1 > lt:
                 a -= 1
             reopen = reopen[:a - lt] + reopen[b - lt:]
-        self._open(name, lt, end, self_closing, classes, reopen, bool(cut))
+        self._open(name, lt, end, self_closing, classes, reopen, bool(cut), hidden)
         if name in RAW_TEXT and self.stack and self.stack[-1].name == name \
                 and not self.stack[-1].foreign:
             return self._raw_text(name, end)
@@ -302,7 +309,7 @@ class Scanner:
             and self.stack[-1].name not in _INTEGRATION
 
     def _open(self, name: str, start: int, end: int, self_closing: bool, classes: str,
-              reopen: str, has_id: bool) -> None:
+              reopen: str, has_id: bool, hidden: bool = False) -> None:
         stack = self.stack
         if self._foreign() and name in _BREAKOUT:
             while stack and stack[-1].foreign:
@@ -321,7 +328,7 @@ class Scanner:
             or {"docutils", "literal"} <= class_set or "literal-block" in class_set,
             toc=(parent is not None and parent.toc)
             or (name in ("div", "nav") and bool({"toc", "contents"} & class_set)),
-            reopen=reopen, has_id=has_id)
+            reopen=reopen, has_id=has_id, hidden=hidden)
         stack.append(element)
         self._open_count[name] = self._open_count.get(name, 0) + 1
 
@@ -433,8 +440,13 @@ class Scanner:
             return
         html = self.html
         text = html[start:end]
-        if start > 0 and html[start - 1] == "[" and html[end:end + 1] == "]":
+        opened, closed = start > 0 and html[start - 1] == "[", html[end:end + 1] == "]"
+        if opened and closed:
             self.found.append(Found(start - 1, end + 1, html[start - 1:end + 1], None, stack))
+            return
+        if opened or closed:
+            self.problems.append(f"{_snippet(text)} has {'[[' if opened else ']]'} without "
+                                 f"{']]' if opened else '[['} and stays as text")
             return
         code = parse_body(text[len(NAME) + 1:-1])
         if code.unreadable is not None:
@@ -556,8 +568,11 @@ def place(found: Found) -> Place:
         return Place(found.start, [], toc=True)
     at, after, inside = found.start, None, None
     for index, element in enumerate(stack):
-        if element.name in KEEP_WHOLE or element.foreign:
-            at, after, inside = element.close_end, element, element
+        if element.name in KEEP_WHOLE or element.foreign or element.hidden:
+            outer = element
+            if element.name == "summary" and index and stack[index - 1].name == "details":
+                index, outer = index - 1, stack[index - 1]  # after </summary> is folded away
+            at, after, inside = outer.close_end, outer, element
             del stack[index:]
             break
     chain: list[Element] = []  # innermost first, until reversed below
@@ -569,6 +584,11 @@ def place(found: Found) -> Place:
         else:
             chain.append(top)
     chain.reverse()
+    for index, element in enumerate(stack):
+        if element.name not in HOLDS_SECTION | STRUCTURE | TRANSPARENT:
+            # a link, heading, label or bold around a block: closing it would split the
+            # block too (a browser copies a formatting element into every block after it)
+            return Place(element.close_end, [], element, element)
     return Place(at, chain, after, inside)
 
 

@@ -64,7 +64,10 @@ def code_visible_outside_foreign(out: str) -> None:
     for section in sections:
         for parent in section.parents:
             assert parent.name not in {"svg", "math", "p", "th", "address", "dt", "video",
-                                       "object", "h1", "h2", "a", "span", "title"}, out
+                                       "object", "h1", "h2", "a", "span", "title",
+                                       "strong", "b", "em", "i", "label", "summary"}, out
+        # nothing of the page reconstructed inside (a browser copies open <b>, <a>... in)
+        assert str(section) == CODE, out
 
 
 # -- the bugs of issue 10, one case each -------------------------------------------------------
@@ -103,6 +106,17 @@ CASES.update({
     "script-double-escaped": '<script><!--\ndocument.write("<script>var ok = 1;</script>");'
                              "\nwindow.codeLabel = `@@`;\n--></script><p>After @@</p>",
     "script-end-needs-a-name-end": "<script>x = '</scripty>'; y = `@@`;</script ><p>@@</p>",
+    "card-link-around-a-block": '<a class="card" id="coc-card" href="/over/"><div '
+                                 'class="card-body"><p>Lees onze code: @@</p></div></a>'
+                                 "<p>After.</p>",
+    "bold-around-a-paragraph": "<strong>Let op: <p>onze code @@</p></strong><p>After.</p>",
+    "md-bold-around-a-paragraph": "<p><strong>Let op: <p>onze code @@ hier</p></strong></p>"
+                                  "<p>After.</p>",
+    "em-around-a-paragraph": "<em>Note: <p>our code @@</p></em><p>After.</p>",
+    "heading-around-a-div": '<h2 id="hh"><div>Code @@</div></h2><p>After.</p>',
+    "label-around-a-div": "<label>Naam <div>@@ hier</div></label><p>After.</p>",
+    "summary-of-closed-details": "<details><summary>Onze code: @@</summary>Meer.</details>",
+    "hidden": '<div hidden><p>Verborgen @@</p></div><p>After.</p>',
     "style-end-ascii-only": "<style>/* </ſtyle> @@ */</style><p>@@</p>",
 })
 
@@ -204,6 +218,17 @@ def test_shortcode_through_typogrify_spans_only() -> None:
     assert expand(html, render).count == 1
     html = "<p>[gedragscode lang=<em>en</em>]</p>"
     assert expand(html, render).count == 0
+
+
+def test_malformed_shortcodes_stay_text_whole() -> None:
+    for text, problem in (('A [gedragscode lang="en]"] B', "unbalanced quotes"),
+                          ("A [gedragscode lang=&ldquo;en]&rdquo;] B", "unbalanced quotes"),
+                          ("C [[gedragscode part=ik] D", "[[ without ]]"),
+                          ("C [gedragscode part=ik]] D", "]] without [["),
+                          ("E [gedragscode lang='en] F", "unbalanced quotes")):
+        result = expand(f"<p>{text}</p>", render)
+        assert result.html == f"<p>{text}</p>" and result.count == 0, text
+        assert len(result.problems) == 1 and problem in result.problems[0], result.problems
 
 
 def test_without_never_splits_a_paragraph() -> None:

@@ -229,6 +229,21 @@ def test_each_moved_code_is_reported(built: dict[str, Any]) -> None:
             element
 
 
+def test_malformed_shortcodes_and_titles_are_reported(built: dict[str, Any]) -> None:
+    messages = [r.getMessage() for r in built["records"]
+                if r.name.startswith("pelican.plugins.bij1")]
+    mine = [m for m in messages if "md_second-code" in m]
+    assert any("the title" in m and "never expanded" in m for m in mine)
+    assert any("unbalanced quotes" in m for m in mine)
+    assert any("[[ without ]]" in m for m in mine) and any("]] without [[" in m for m in mine)
+    page, _ = _pair(built, "md_second.md")
+    text = _entry(page).get_text()
+    for kept in ('A [gedragscode lang="en]"] B', "C [[gedragscode part=ik] D",
+                 "[gedragscode part=ik]]", "[gedragscode lang='en]"):
+        assert kept in text.replace("\u201c", '"').replace("\u201d", '"')\
+            .replace("\u2018", "'").replace("\u2019", "'"), kept
+
+
 # -- the visible result in headless Chromium ---------------------------------------------------
 
 VISIBLE = """(mode) => {
