@@ -81,6 +81,16 @@ KEEP_WHOLE = FOREIGN | frozenset({
 #: Structure that cannot be split and cannot hold a section: the code goes after it.
 STRUCTURE = frozenset({"table", "thead", "tbody", "tfoot", "tr", "colgroup", "ul", "ol",
                        "menu", "dl", "hgroup", "picture", "dir", "map"})
+#: The standard's formatting elements: a browser copies them into the blocks that follow
+#: when the page closes them too early (``<b>x<p>y</p></b>``: y is bold).
+FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small",
+                        "strike", "strong", "tt", "u"})
+_MARKERS = frozenset({"td", "th", "caption", "applet", "object", "marquee", "template"})
+_PHRASING_VOID = frozenset({"img", "br", "input", "wbr", "embed", "area", "keygen"})
+#: Browsers keep a bounded list too (three copies of each, the Noah's Ark clause).
+_MAX_FORMATTING = 64
+#: Where text is not put in the current element (a browser moves it before the table).
+_TABLE_TEXT = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
 #: Elements whose content model is their parent's: a section below them is as valid as there.
 TRANSPARENT = frozenset({"ins", "del", "slot"})
 #: Tags that may stand inside a shortcode (Typogrify wraps capitals and quotes in spans).
@@ -139,6 +149,8 @@ class Element:
     has_id: bool = False
     #: the start tag has a ``hidden`` attribute: browsers show none of its content
     hidden: bool = False
+    #: a copy a browser made of a formatting element the page closed too early
+    reconstructed: bool = False
     close_start: int = -1
     close_end: int = -1
     explicit: bool = False
@@ -183,6 +195,8 @@ class Scanner:
         self.stack: list[Element] = []
         self._open_count: dict[str, int] = {}  # open elements by name
         self._pending: tuple[int, int, tuple[Element, ...]] | None = None  # start, depth, stack
+        #: the standard's list of active formatting elements (None: a marker)
+        self.formatting: list[Element | None] = []
         self._run()
 
     # -- the tokenizer ---------------------------------------------------------------------
@@ -251,7 +265,7 @@ class Scanner:
         position = name_end
         cut: list[tuple[int, int]] = []  # id (and <a name>) attributes, left out on reopening
         classes = ""
-        hidden = False
+        hidden = opened = False
         while True:
             match = _ATTRIBUTE.match(html, position)
             assert match is not None  # the pattern matches the empty string
@@ -261,6 +275,8 @@ class Scanner:
                 cut.append((match.start(1), position))
             elif attribute == "hidden":
                 hidden = True
+            elif attribute == "open":
+                opened = True
             elif attribute == "class" and match.group(2):
                 classes = match.group(2).split("=", 1)[1].strip().strip("\"'")
             if position >= size or html[position] == ">" or not match.group(0):
@@ -281,6 +297,7 @@ class Scanner:
             while a > 0 and html[a - 1].isspace() and a - 1 > lt:
                 a -= 1
             reopen = reopen[:a - lt] + reopen[b - lt:]
+        hidden = hidden or (name == "details" and not opened)  # shows only its summary
         self._open(name, lt, end, self_closing, classes, reopen, bool(cut), hidden)
         if name in RAW_TEXT and self.stack and self.stack[-1].name == name \
                 and not self.stack[-1].foreign:
@@ -317,6 +334,11 @@ class Scanner:
         foreign = self._foreign() or name in FOREIGN
         if not foreign:
             self._close_implied(name, start)
+            if name == "a":
+                self._forget("a")
+            if name in FORMATTING or not (name in _SPECIAL or name in HOLDS_SECTION
+                                          or name in STRUCTURE) or name in _PHRASING_VOID:
+                self._reconstruct(start)
         if name in VOID or (foreign and self_closing):
             return
         parent = stack[-1] if stack else None
@@ -331,6 +353,43 @@ class Scanner:
             reopen=reopen, has_id=has_id, hidden=hidden)
         stack.append(element)
         self._open_count[name] = self._open_count.get(name, 0) + 1
+        if not foreign and name in FORMATTING:
+            self.formatting.append(element)
+            if len(self.formatting) > _MAX_FORMATTING:
+                del self.formatting[0]
+        elif not foreign and name in _MARKERS:
+            self.formatting.append(None)
+
+    def _reconstruct(self, at: int) -> None:
+        """The standard's "reconstruct the active formatting elements": a formatting
+        element closed by a block (``<b>x<p>y``) is opened again, as a copy, before text."""
+        entries = self.formatting
+        if not entries or entries[-1] is None or entries[-1].close_start < 0:
+            return
+        first = len(entries) - 1
+        while first > 0 and entries[first - 1] is not None \
+                and entries[first - 1].close_start >= 0:  # type: ignore[union-attr]
+            first -= 1
+        for index in range(first, len(entries)):
+            old = entries[index]
+            assert old is not None
+            parent = self.stack[-1] if self.stack else None
+            copy = Element(old.name, at, at, parent, toc=old.toc,
+                           literal=(parent is not None and parent.literal) or old.literal,
+                           reopen=old.reopen, reconstructed=True)
+            self.stack.append(copy)
+            self._open_count[old.name] = self._open_count.get(old.name, 0) + 1
+            entries[index] = copy
+
+    def _forget(self, name: str) -> None:
+        """Take the last ``name`` after the last marker off the active formatting list."""
+        for index in range(len(self.formatting) - 1, -1, -1):
+            entry = self.formatting[index]
+            if entry is None:
+                return
+            if entry.name == name:
+                del self.formatting[index]
+                return
 
     def _close_implied(self, name: str, at: int) -> None:
         """Close what a browser closes before opening ``name``."""
@@ -368,6 +427,9 @@ class Scanner:
 
     def _pop(self, at: int, end: int | None = None) -> None:
         element = self.stack.pop()
+        if element.name in _MARKERS and not element.foreign and None in self.formatting:
+            while self.formatting and self.formatting.pop() is not None:
+                pass
         self._open_count[element.name] -= 1
         element.close_start = at
         element.close_end = at if end is None else end
@@ -380,6 +442,8 @@ class Scanner:
             self._pending = (pending_start, depth - 1, pending_stack)
         else:
             self._fail_pending()
+        if name in FORMATTING and not self._foreign():
+            self._forget(name)
         if not self._open_count.get(name):
             return
         boundary = _SCOPE if name in _SPECIAL else _SPECIAL
@@ -404,6 +468,9 @@ class Scanner:
     def _text(self, start: int, end: int) -> None:
         html = self.html
         position = start
+        if self.formatting and not self._foreign() and not (
+                self.stack and self.stack[-1].name in _TABLE_TEXT):
+            self._reconstruct(start)
         if self._pending is not None:
             bracket = _BRACKET.search(html, start, end)
             if bracket is None:
@@ -511,10 +578,8 @@ def script_end(html: str, start: int) -> int:
         char = html[at]
         double = state.startswith("double")
         if char == "-":
-            if state.endswith("escaped"):
-                state = state + "-dash"
-            elif state.endswith("escaped-dash"):
-                state = state + "-dash"
+            if state.endswith(("escaped", "escaped-dash")):  # "-dash-dash" stays
+                state += "-dash"
             at += 1
             continue
         if char == "<":
@@ -569,10 +634,11 @@ def place(found: Found) -> Place:
     at, after, inside = found.start, None, None
     for index, element in enumerate(stack):
         if element.name in KEEP_WHOLE or element.foreign or element.hidden:
-            outer = element
-            if element.name == "summary" and index and stack[index - 1].name == "details":
-                index, outer = index - 1, stack[index - 1]  # after </summary> is folded away
-            at, after, inside = outer.close_end, outer, element
+            inner = element  # name the summary: its text shows, what follows it not
+            if element.name == "details" and index + 1 < len(stack) \
+                    and stack[index + 1].name == "summary":
+                inner = stack[index + 1]
+            at, after, inside = element.close_end, element, inner
             del stack[index:]
             break
     chain: list[Element] = []  # innermost first, until reversed below
@@ -584,7 +650,7 @@ def place(found: Found) -> Place:
         else:
             chain.append(top)
     chain.reverse()
-    for index, element in enumerate(stack):
+    for element in stack:
         if element.name not in HOLDS_SECTION | STRUCTURE | TRANSPARENT:
             # a link, heading, label or bold around a block: closing it would split the
             # block too (a browser copies a formatting element into every block after it)
@@ -678,8 +744,11 @@ def _drop_empty(pieces: list[_Piece]) -> list[_Piece]:
             back = len(out)
             while back and out[back - 1].blank():
                 back -= 1
-            if back and out[back - 1].kind == "open" and out[back - 1].element is piece.element \
-                    and (out[back - 1].synthetic or not piece.element.has_id):  # type: ignore[union-attr]
+            element = piece.element
+            assert element is not None
+            if back and out[back - 1].kind == "open" and out[back - 1].element is element \
+                    and (out[back - 1].synthetic or not element.has_id) \
+                    and not element.reconstructed:
                 del out[back - 1:]
                 continue
         out.append(piece)
@@ -700,9 +769,11 @@ def expand(html: str, render: Callable[[Shortcode], str]) -> Expansion:
               for item in scanner.found]
     for item, spot in zip(scanner.found, places, strict=True):
         if item.code is not None and spot.after is not None and spot.inside is not None:
+            why = "hides its content" if spot.inside.hidden or spot.after.hidden \
+                else "cannot hold the code of conduct"
             result.problems.append(
-                f"{_snippet(item.text)} stands inside <{spot.inside.name}>, which cannot hold "
-                f"the code of conduct: it is placed after the </{spot.after.name}>")
+                f"{_snippet(item.text)} stands inside <{spot.inside.name}>, which {why}: "
+                f"the code is placed after the </{spot.after.name}>")
     result.html, result.count = _assemble(html, scanner.found, places, render)
     result.without, _ = _assemble(html, scanner.found, places, None)
     return result

@@ -66,6 +66,9 @@ def code_visible_outside_foreign(out: str) -> None:
             assert parent.name not in {"svg", "math", "p", "th", "address", "dt", "video",
                                        "object", "h1", "h2", "a", "span", "title",
                                        "strong", "b", "em", "i", "label", "summary"}, out
+            # not hidden: neither in a closed <details> nor below a hidden attribute
+            assert parent.name != "details" or parent.has_attr("open"), out
+            assert not parent.has_attr("hidden"), out
         # nothing of the page reconstructed inside (a browser copies open <b>, <a>... in)
         assert str(section) == CODE, out
 

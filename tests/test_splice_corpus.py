@@ -248,9 +248,15 @@ def test_malformed_shortcodes_and_titles_are_reported(built: dict[str, Any]) -> 
 
 VISIBLE = """(mode) => {
   const entry = document.querySelector('.entry-content');
-  entry.querySelectorAll('details').forEach(d => { d.open = true; });  // as a reader would
   const codes = [...entry.querySelectorAll('section.gedragscode')];
-  const shown = codes.map(s => s.checkVisibility() && s.getBoundingClientRect().height > 0);
+  // each code is seen as the page opens: not in a closed <details>, nor hidden, nor in
+  // a link, heading or bold text (nothing of the page copied into it)
+  const shown = codes.map(s => s.checkVisibility() && s.getBoundingClientRect().height > 0
+    && !s.closest('a, h1, h2, h3, h4, h5, h6, label, b, strong, em, i, summary')
+    && getComputedStyle(s.querySelector('p, li') || s).fontWeight < 600
+    && getComputedStyle(s.querySelector('p, li') || s).fontStyle === 'normal'
+    && getComputedStyle(s.querySelector('p, li') || s).textDecorationLine === 'none');
+  entry.querySelectorAll('details').forEach(d => { d.open = true; });  // as a reader would
   codes.forEach(s => s.remove());
   return {shown, text: entry.innerText};
 }"""
