@@ -12,12 +12,14 @@ library's ``html.parser`` is not used: it rescans the rest of the page at every 
 the shortcodes; it only adds end tags before the code and start tags after it.
 
 Where a shortcode counts. Only in text, never in ``pre``, ``code``, ``kbd``, ``samp``, ``tt``,
-``var``, ``script``, ``style``, ``textarea``, ``title`` and the other raw-text elements, reST
+``var``, ``script``, ``style``, ``textarea``, ``title``, ``noscript`` (shown only without
+JavaScript; read as plain text with it) and the other raw-text elements, reST
 literals (``docutils literal``, ``literal-block``), comments or attribute values. A shortcode
 runs from ``[gedragscode`` to the first ``]`` through text and ``<span>``/``<abbr>`` tags only
 (Typogrify's ``<span class="caps">``); anything else first (another tag, a ``[``, the end of
 the page) leaves it as text, with a warning, and so does a body that is not ``name=value``
-pairs (``[gedragscode and then…]``). The tokenizer never looks at shortcodes, so an unclosed
+pairs (``[gedragscode and then…]``), has an unclosed quote (``[gedragscode lang="en]"]``: the
+``]`` may be the value's) or a ``[[`` or ``]]`` on one side only. The tokenizer never looks at shortcodes, so an unclosed
 one cannot change how the rest of the page is read.
 
 Where the code goes (``<section>`` is flow content, so it needs a parent that holds sections):
@@ -30,13 +32,22 @@ Where the code goes (``<section>`` is flow content, so it needs a parent that ho
    ``ruby``...), the shortcode's text is removed and the code goes right AFTER the whole
    outermost such element, with a warning naming that element (if the page never closes
    that element, or a browser closes it without an end tag, the splice writes the end tag).
+   So with a ``<details>`` without ``open`` (from its ``summary`` too) and an element with
+   ``hidden``: a code is visible when the page opens, as the author's text around it was.
 3. From there, going outwards: elements that may hold a section (``div``, ``li``, ``td``,
    ``blockquote``, ``section``, ``details``...) take the code; phrasing elements (``p``,
    ``h1``-``h6``, ``a``, ``span``, ``em``, custom and unknown elements, ``acronym``...) are
    closed before the code and opened again after it; list and table structure (``ul``,
    ``ol``, ``dl``, ``table``, ``tr``...) cannot be split, so the code goes after the whole
-   element.
-4. A piece left empty by a split is dropped (a shortcode alone in its paragraph replaces the
+   element. A formatting element a browser copied into the shortcode's block (the standard's
+   "reconstruct the active formatting elements": ``<strong>x<p>[gedragscode]</p>``) is split
+   the same way, so the code is never bold or italic.
+4. Above the element that takes the code, a link, heading, ``label``, bold... (anything but
+   section holders, list and table structure, ``ins``/``del``) cannot be closed without
+   splitting the block between (``<a class="card"><div><p>[gedragscode]</p></div></a>``;
+   a browser would copy the link into every block of the code): the code goes after the
+   whole outermost such element, with a warning naming it.
+5. A piece left empty by a split is dropped (a shortcode alone in its paragraph replaces the
    paragraph), unless its start tag carries an ``id`` (an anchor: ``{: #coc}``,
    ``.. _coc:``). A reopened element never repeats its ``id`` (nor an ``<a name>``): ids stay
    exactly once, on the first piece.
