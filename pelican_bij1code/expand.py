@@ -138,7 +138,6 @@ _MAX_SCOPE = 512
 _TAG_NAME = re.compile(r"[^\s/>]*")
 _ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s/>][^\s/>=]*)(\s*=\s*(?:"[^"]*(?:"|\Z)"""
                         r"""|'[^']*(?:'|\Z)|[^\s>]*))?)?""")
-_END_TAG = re.compile(r"[^>]*(?:>|\Z)")
 _OPEN = re.compile(rf"\[{NAME}(?![\w-])")
 _BRACKET = re.compile(r"[\[\]]")
 
@@ -238,7 +237,7 @@ class Scanner:
             after = html[lt + 2:lt + 3]
             if after.isascii() and after.isalpha():
                 name_end = _TAG_NAME.match(html, lt + 2).end()  # type: ignore[union-attr]
-                end = _END_TAG.match(html, name_end).end()  # type: ignore[union-attr]
+                end = _tag_end(html, name_end)  # attributes and their quotes, as in a start tag
                 if html[end - 1:end] == ">":
                     self._end_tag(html[lt + 2:name_end].lower(), lt, end)
                 else:
@@ -541,6 +540,24 @@ class Scanner:
         self._pending = None
         self.problems.append(f"{_snippet(self.html[start:start + 80])} has no closing ']' "
                              "and stays as text")
+
+
+def _tag_end(html: str, position: int) -> int:
+    """Just after the ``>`` that ends a tag whose attributes start at ``position`` (the end of
+    the page if none does): a ``>`` in a quoted value does not end it, in an end tag too.
+
+    >>> _tag_end('</p title=">">x', 3)
+    14
+    """
+    size = len(html)
+    while True:
+        match = _ATTRIBUTE.match(html, position)
+        assert match is not None  # the pattern matches the empty string
+        position = match.end()
+        if position >= size:
+            return size
+        if html[position] == ">" or not match.group(0):
+            return position + 1
 
 
 _HTML_SPACE = "\t\n\f\r "

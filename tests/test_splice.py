@@ -120,6 +120,7 @@ CASES.update({
     "label-around-a-div": "<label>Naam <div>@@ hier</div></label><p>After.</p>",
     "summary-of-closed-details": "<details><summary>Onze code: @@</summary>Meer.</details>",
     "hidden": '<div hidden><p>Verborgen @@</p></div><p>After.</p>',
+    "quoted-gt-in-an-end-tag": '<p>x</p title=">@@"><p>y @@</p>',
     "style-end-ascii-only": "<style>/* </ſtyle> @@ */</style><p>@@</p>",
 })
 
@@ -254,6 +255,8 @@ PATHOLOGICAL = {
     "comments": "<!--" * 50000,
     "open brackets": "<p>" + "[gedragscode " * 20000,
     "unclosed quotes": '<p title="' * 20000,
+    "formatting closed early": "<b><i><u><s><em>" * 50 + "<p>x [gedragscode] " * 1000,
+    "formatting closed by every paragraph": "<b>x<p>y " * 20000 + "[gedragscode]",
     "deep nesting": "<span>" * 20000 + "[gedragscode]",
     "many shortcodes": "<p>x [gedragscode] y</p>" * 3000,
     "stray": "<" * 100000,
