@@ -19,8 +19,8 @@ runs from ``[gedragscode`` to the first ``]`` through text and ``<span>``/``<abb
 (Typogrify's ``<span class="caps">``); anything else first (another tag, a ``[``, the end of
 the page) leaves it as text, with a warning, and so does a body that is not ``name=value``
 pairs (``[gedragscode and then…]``), has an unclosed quote (``[gedragscode lang="en]"]``: the
-``]`` may be the value's) or a ``[[`` or ``]]`` on one side only. The tokenizer never looks at shortcodes, so an unclosed
-one cannot change how the rest of the page is read.
+``]`` may be the value's) or a ``[[`` or ``]]`` on one side only. The tokenizer never looks
+at shortcodes, so an unclosed one cannot change how the rest of the page is read.
 
 Where the code goes (``<section>`` is flow content, so it needs a parent that holds sections):
 
