@@ -797,8 +797,11 @@ def expand(html: str, render: Callable[[Shortcode], str]) -> Expansion:
               for item in scanner.found]
     for item, spot in zip(scanner.found, places, strict=True):
         if item.code is not None and spot.after is not None and spot.inside is not None:
-            why = "hides its content" if spot.inside.hidden or spot.after.hidden \
-                else "cannot hold the code of conduct"
+            why = "cannot hold the code of conduct"
+            if spot.inside.name == "summary" and spot.after.name == "details":
+                why = "shows while the rest of its closed <details> is hidden"
+            elif spot.inside.hidden or spot.after.hidden:
+                why = "hides its content"
             result.problems.append(
                 f"{_snippet(item.text)} stands inside <{spot.inside.name}>, which {why}: "
                 f"the code is placed after the </{spot.after.name}>")
