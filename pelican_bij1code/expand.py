@@ -691,7 +691,8 @@ class _Mark:
     """Something to do at one offset of the page, sorted by (position, rank, order)."""
 
     position: int
-    rank: int  # at one offset: insert the code, then replace text, then end tags, start tags
+    rank: int  # at one offset: a browser's copy of a formatting element (-1), the code, the
+    # shortcode's text, end tags, start tags
     order: int
     end: int = -1
     text: str = ""
@@ -726,7 +727,9 @@ def _assemble(html: str, found: list[Found], places: list[Place],
                                after=spot.after))
     elements = {id(el): el for spot in places for el in spot.chain}
     for element in elements.values():
-        marks.append(_Mark(element.start, 3, 0, end=element.content_start, element=element))
+        # a browser's copy has no tag of its own: it opens before anything at its offset
+        rank = -1 if element.reconstructed else 3
+        marks.append(_Mark(element.start, rank, 0, end=element.content_start, element=element))
         if element.explicit:
             marks.append(_Mark(element.close_start, 2, 0, end=element.close_end,
                                element=element))
@@ -756,9 +759,9 @@ def _assemble(html: str, found: list[Found], places: list[Place],
         if mark.element is None:
             pieces.append(_Piece("text", mark.text))
         else:
-            kind = "open" if mark.rank == 3 else "close"
+            kind = "close" if mark.rank == 2 else "open"
             pieces.append(_Piece(kind, html[mark.position:mark.end], mark.element))
-        cursor = mark.end
+        cursor = max(cursor, mark.end)
     pieces.append(_Piece("text", html[cursor:]))
     return "".join(piece.text for piece in _drop_empty(pieces)), count
 

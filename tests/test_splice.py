@@ -125,6 +125,17 @@ CASES.update({
 })
 
 
+def test_formatting_copy_that_starts_at_the_shortcode() -> None:
+    """A bold a browser copies into a paragraph that starts with the shortcode: the code is
+    not bold and every word stays once. (One parse error more than with the word: the
+    ``</strong>`` that takes the copy off the browser's list, before anything opened it.)"""
+    page = "<p><strong>Let op: <p>[gedragscode] hier</p></strong></p><p>After.</p>"
+    out = expand(page, render).html
+    assert reading(out) == reading(page.replace(SHORTCODE, WORD))
+    assert out.count("gedragscode") == CODE.count("gedragscode")
+    code_visible_outside_foreign(out)
+
+
 def test_script_end_as_html5lib_reads_it() -> None:
     """Where a script ends, on a fuzz of script contents: the same as html5lib's tokenizer."""
     import random
