@@ -12,13 +12,15 @@ library's ``html.parser`` is not used: it rescans the rest of the page at every 
 the shortcodes; it only adds end tags before the code and start tags after it.
 
 Where a shortcode counts. Only in text, never in ``pre``, ``code``, ``kbd``, ``samp``, ``tt``,
-``var``, ``script``, ``style``, ``textarea``, ``title`` and the other raw-text elements, reST
+``var``, ``script``, ``style``, ``textarea``, ``title``, ``noscript`` (shown only without
+JavaScript; read as plain text with it) and the other raw-text elements, reST
 literals (``docutils literal``, ``literal-block``), comments or attribute values. A shortcode
 runs from ``[gedragscode`` to the first ``]`` through text and ``<span>``/``<abbr>`` tags only
 (Typogrify's ``<span class="caps">``); anything else first (another tag, a ``[``, the end of
 the page) leaves it as text, with a warning, and so does a body that is not ``name=value``
-pairs (``[gedragscode and then…]``). The tokenizer never looks at shortcodes, so an unclosed
-one cannot change how the rest of the page is read.
+pairs (``[gedragscode and then…]``), has an unclosed quote (``[gedragscode lang="en]"]``: the
+``]`` may be the value's) or a ``[[`` or ``]]`` on one side only. The tokenizer never looks
+at shortcodes, so an unclosed one cannot change how the rest of the page is read.
 
 Where the code goes (``<section>`` is flow content, so it needs a parent that holds sections):
 
@@ -30,13 +32,22 @@ Where the code goes (``<section>`` is flow content, so it needs a parent that ho
    ``ruby``...), the shortcode's text is removed and the code goes right AFTER the whole
    outermost such element, with a warning naming that element (if the page never closes
    that element, or a browser closes it without an end tag, the splice writes the end tag).
+   So with a ``<details>`` without ``open`` (from its ``summary`` too) and an element with
+   ``hidden``: a code is visible when the page opens, as the author's text around it was.
 3. From there, going outwards: elements that may hold a section (``div``, ``li``, ``td``,
    ``blockquote``, ``section``, ``details``...) take the code; phrasing elements (``p``,
    ``h1``-``h6``, ``a``, ``span``, ``em``, custom and unknown elements, ``acronym``...) are
    closed before the code and opened again after it; list and table structure (``ul``,
    ``ol``, ``dl``, ``table``, ``tr``...) cannot be split, so the code goes after the whole
-   element.
-4. A piece left empty by a split is dropped (a shortcode alone in its paragraph replaces the
+   element. A formatting element a browser copied into the shortcode's block (the standard's
+   "reconstruct the active formatting elements": ``<strong>x<p>[gedragscode]</p>``) is split
+   the same way, so the code is never bold or italic.
+4. Above the element that takes the code, a link, heading, ``label``, bold... (anything but
+   section holders, list and table structure, ``ins``/``del``) cannot be closed without
+   splitting the block between (``<a class="card"><div><p>[gedragscode]</p></div></a>``;
+   a browser would copy the link into every block of the code): the code goes after the
+   whole outermost such element, with a warning naming it.
+5. A piece left empty by a split is dropped (a shortcode alone in its paragraph replaces the
    paragraph), unless its start tag carries an ``id`` (an anchor: ``{: #coc}``,
    ``.. _coc:``). A reopened element never repeats its ``id`` (nor an ``<a name>``): ids stay
    exactly once, on the first piece.
@@ -81,6 +92,18 @@ KEEP_WHOLE = FOREIGN | frozenset({
 #: Structure that cannot be split and cannot hold a section: the code goes after it.
 STRUCTURE = frozenset({"table", "thead", "tbody", "tfoot", "tr", "colgroup", "ul", "ol",
                        "menu", "dl", "hgroup", "picture", "dir", "map"})
+#: The standard's formatting elements: a browser copies them into the blocks that follow
+#: when the page closes them too early (``<b>x<p>y</p></b>``: y is bold).
+FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small",
+                        "strike", "strong", "tt", "u"})
+_MARKERS = frozenset({"td", "th", "caption", "applet", "object", "marquee", "template"})
+_PHRASING_VOID = frozenset({"img", "br", "input", "wbr", "embed", "area", "keygen"})
+#: Browsers keep a bounded list too (three copies of each, the Noah's Ark clause).
+_MAX_FORMATTING = 64
+#: Where text is not put in the current element (a browser moves it before the table).
+_TABLE_TEXT = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
+#: Elements whose content model is their parent's: a section below them is as valid as there.
+TRANSPARENT = frozenset({"ins", "del", "slot"})
 #: Tags that may stand inside a shortcode (Typogrify wraps capitals and quotes in spans).
 _INSIDE = frozenset({"span", "abbr"})
 
@@ -115,7 +138,6 @@ _MAX_SCOPE = 512
 _TAG_NAME = re.compile(r"[^\s/>]*")
 _ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s/>][^\s/>=]*)(\s*=\s*(?:"[^"]*(?:"|\Z)"""
                         r"""|'[^']*(?:'|\Z)|[^\s>]*))?)?""")
-_END_TAG = re.compile(r"[^>]*(?:>|\Z)")
 _OPEN = re.compile(rf"\[{NAME}(?![\w-])")
 _BRACKET = re.compile(r"[\[\]]")
 
@@ -135,6 +157,10 @@ class Element:
     #: the start tag without its id (and an <a name>): for the pieces after a split
     reopen: str = ""
     has_id: bool = False
+    #: the start tag has a ``hidden`` attribute: browsers show none of its content
+    hidden: bool = False
+    #: a copy a browser made of a formatting element the page closed too early
+    reconstructed: bool = False
     close_start: int = -1
     close_end: int = -1
     explicit: bool = False
@@ -179,6 +205,8 @@ class Scanner:
         self.stack: list[Element] = []
         self._open_count: dict[str, int] = {}  # open elements by name
         self._pending: tuple[int, int, tuple[Element, ...]] | None = None  # start, depth, stack
+        #: the standard's list of active formatting elements (None: a marker)
+        self.formatting: list[Element | None] = []
         self._run()
 
     # -- the tokenizer ---------------------------------------------------------------------
@@ -209,7 +237,7 @@ class Scanner:
             after = html[lt + 2:lt + 3]
             if after.isascii() and after.isalpha():
                 name_end = _TAG_NAME.match(html, lt + 2).end()  # type: ignore[union-attr]
-                end = _END_TAG.match(html, name_end).end()  # type: ignore[union-attr]
+                end = _tag_end(html, name_end)  # attributes and their quotes, as in a start tag
                 if html[end - 1:end] == ">":
                     self._end_tag(html[lt + 2:name_end].lower(), lt, end)
                 else:
@@ -247,6 +275,7 @@ class Scanner:
         position = name_end
         cut: list[tuple[int, int]] = []  # id (and <a name>) attributes, left out on reopening
         classes = ""
+        hidden = opened = False
         while True:
             match = _ATTRIBUTE.match(html, position)
             assert match is not None  # the pattern matches the empty string
@@ -254,6 +283,10 @@ class Scanner:
             attribute = (match.group(1) or "").lower()
             if attribute == "id" or (attribute == "name" and name == "a"):
                 cut.append((match.start(1), position))
+            elif attribute == "hidden":
+                hidden = True
+            elif attribute == "open":
+                opened = True
             elif attribute == "class" and match.group(2):
                 classes = match.group(2).split("=", 1)[1].strip().strip("\"'")
             if position >= size or html[position] == ">" or not match.group(0):
@@ -274,18 +307,25 @@ class Scanner:
             while a > 0 and html[a - 1].isspace() and a - 1 > lt:
                 a -= 1
             reopen = reopen[:a - lt] + reopen[b - lt:]
-        self._open(name, lt, end, self_closing, classes, reopen, bool(cut))
+        hidden = hidden or (name == "details" and not opened)  # shows only its summary
+        self._open(name, lt, end, self_closing, classes, reopen, bool(cut), hidden)
         if name in RAW_TEXT and self.stack and self.stack[-1].name == name \
                 and not self.stack[-1].foreign:
             return self._raw_text(name, end)
         return end
 
     def _raw_text(self, name: str, start: int) -> int:
-        """Skip the text of a raw-text element up to its end tag."""
+        """Skip the text of a raw-text element up to its end tag (returns where it starts).
+
+        The end tag is ``</name`` in any ASCII case followed by white space, ``/`` or ``>``;
+        a ``<script>`` is read by :func:`script_end`, as the standard's script data states.
+        """
         html, size = self.html, len(self.html)
         if name == "plaintext":
             return size
-        match = re.compile(rf"</{name}[\s/>]", re.I).search(html, start)
+        if name == "script":
+            return script_end(html, start)
+        match = _raw_text_end(name).search(html, start)
         return match.start() if match else size
 
     # -- the tree --------------------------------------------------------------------------
@@ -296,7 +336,7 @@ class Scanner:
             and self.stack[-1].name not in _INTEGRATION
 
     def _open(self, name: str, start: int, end: int, self_closing: bool, classes: str,
-              reopen: str, has_id: bool) -> None:
+              reopen: str, has_id: bool, hidden: bool = False) -> None:
         stack = self.stack
         if self._foreign() and name in _BREAKOUT:
             while stack and stack[-1].foreign:
@@ -304,6 +344,11 @@ class Scanner:
         foreign = self._foreign() or name in FOREIGN
         if not foreign:
             self._close_implied(name, start)
+            if name == "a":
+                self._forget("a")
+            if name in FORMATTING or not (name in _SPECIAL or name in HOLDS_SECTION
+                                          or name in STRUCTURE) or name in _PHRASING_VOID:
+                self._reconstruct(start)
         if name in VOID or (foreign and self_closing):
             return
         parent = stack[-1] if stack else None
@@ -315,9 +360,46 @@ class Scanner:
             or {"docutils", "literal"} <= class_set or "literal-block" in class_set,
             toc=(parent is not None and parent.toc)
             or (name in ("div", "nav") and bool({"toc", "contents"} & class_set)),
-            reopen=reopen, has_id=has_id)
+            reopen=reopen, has_id=has_id, hidden=hidden)
         stack.append(element)
         self._open_count[name] = self._open_count.get(name, 0) + 1
+        if not foreign and name in FORMATTING:
+            self.formatting.append(element)
+            if len(self.formatting) > _MAX_FORMATTING:
+                del self.formatting[0]
+        elif not foreign and name in _MARKERS:
+            self.formatting.append(None)
+
+    def _reconstruct(self, at: int) -> None:
+        """The standard's "reconstruct the active formatting elements": a formatting
+        element closed by a block (``<b>x<p>y``) is opened again, as a copy, before text."""
+        entries = self.formatting
+        if not entries or entries[-1] is None or entries[-1].close_start < 0:
+            return
+        first = len(entries) - 1
+        while first > 0 and entries[first - 1] is not None \
+                and entries[first - 1].close_start >= 0:  # type: ignore[union-attr]
+            first -= 1
+        for index in range(first, len(entries)):
+            old = entries[index]
+            assert old is not None
+            parent = self.stack[-1] if self.stack else None
+            copy = Element(old.name, at, at, parent, toc=old.toc,
+                           literal=(parent is not None and parent.literal) or old.literal,
+                           reopen=old.reopen, reconstructed=True)
+            self.stack.append(copy)
+            self._open_count[old.name] = self._open_count.get(old.name, 0) + 1
+            entries[index] = copy
+
+    def _forget(self, name: str) -> None:
+        """Take the last ``name`` after the last marker off the active formatting list."""
+        for index in range(len(self.formatting) - 1, -1, -1):
+            entry = self.formatting[index]
+            if entry is None:
+                return
+            if entry.name == name:
+                del self.formatting[index]
+                return
 
     def _close_implied(self, name: str, at: int) -> None:
         """Close what a browser closes before opening ``name``."""
@@ -355,6 +437,9 @@ class Scanner:
 
     def _pop(self, at: int, end: int | None = None) -> None:
         element = self.stack.pop()
+        if element.name in _MARKERS and not element.foreign and None in self.formatting:
+            while self.formatting and self.formatting.pop() is not None:
+                pass
         self._open_count[element.name] -= 1
         element.close_start = at
         element.close_end = at if end is None else end
@@ -367,6 +452,8 @@ class Scanner:
             self._pending = (pending_start, depth - 1, pending_stack)
         else:
             self._fail_pending()
+        if name in FORMATTING and not self._foreign():
+            self._forget(name)
         if not self._open_count.get(name):
             return
         boundary = _SCOPE if name in _SPECIAL else _SPECIAL
@@ -391,6 +478,9 @@ class Scanner:
     def _text(self, start: int, end: int) -> None:
         html = self.html
         position = start
+        if self.formatting and not self._foreign() and not (
+                self.stack and self.stack[-1].name in _TABLE_TEXT):
+            self._reconstruct(start)
         if self._pending is not None:
             bracket = _BRACKET.search(html, start, end)
             if bracket is None:
@@ -427,8 +517,13 @@ class Scanner:
             return
         html = self.html
         text = html[start:end]
-        if start > 0 and html[start - 1] == "[" and html[end:end + 1] == "]":
+        opened, closed = start > 0 and html[start - 1] == "[", html[end:end + 1] == "]"
+        if opened and closed:
             self.found.append(Found(start - 1, end + 1, html[start - 1:end + 1], None, stack))
+            return
+        if opened or closed:
+            self.problems.append(f"{_snippet(text)} has {'[[' if opened else ']]'} without "
+                                 f"{']]' if opened else '[['} and stays as text")
             return
         code = parse_body(text[len(NAME) + 1:-1])
         if code.unreadable is not None:
@@ -445,6 +540,98 @@ class Scanner:
         self._pending = None
         self.problems.append(f"{_snippet(self.html[start:start + 80])} has no closing ']' "
                              "and stays as text")
+
+
+def _tag_end(html: str, position: int) -> int:
+    """Just after the ``>`` that ends a tag whose attributes start at ``position`` (the end of
+    the page if none does): a ``>`` in a quoted value does not end it, in an end tag too.
+
+    >>> _tag_end('</p title=">">x', 3)
+    14
+    """
+    size = len(html)
+    while True:
+        match = _ATTRIBUTE.match(html, position)
+        assert match is not None  # the pattern matches the empty string
+        position = match.end()
+        if position >= size:
+            return size
+        if html[position] == ">" or not match.group(0):
+            return position + 1
+
+
+_HTML_SPACE = "\t\n\f\r "
+_ENDS_NAME = _HTML_SPACE + "/>"
+
+
+def _raw_text_end(name: str) -> re.Pattern[str]:
+    """``</name`` as it ends a raw-text element: ASCII case only (no ``ſ`` for ``s``)."""
+    return re.compile(rf"</{re.escape(name)}(?=[\t\n\f\r />])", re.I | re.A)
+
+
+def _is_script(html: str, at: int) -> bool:
+    """Whether ``html[at:]`` starts with ``script`` (ASCII case) and then ends a tag name."""
+    word = html[at:at + 6]
+    return word.isascii() and word.lower() == "script" and html[at + 6:at + 7] in _ENDS_NAME \
+        and at + 6 < len(html)
+
+
+def script_end(html: str, start: int) -> int:
+    r"""Where the ``</script`` that ends a script starts (``len(html)`` when none does).
+
+    The HTML standard's script data states, exactly: in ``<!--`` ... ``-->`` (escaped) a
+    ``<script`` starts the double-escaped state, where ``</script>`` ends only that inner
+    script, not the element; ``-->`` ends the escaped states. Every character is read once.
+
+    >>> page = '<!--\nx("<script>1</script>");\n--></script>'
+    >>> script_end(page, 0) == page.rindex("</script>")
+    True
+    >>> script_end("a</SCRIPT\tb>", 0), script_end("a</scriptx></script/>", 0)
+    (1, 11)
+    """
+    size, at = len(html), start
+    state = "data"
+    while at < size:
+        if state == "data":
+            lt = html.find("<", at)
+            if lt < 0:
+                return size
+            at = lt + 1
+            if html.startswith("/", at) and _is_script(html, at + 1):
+                return lt
+            if html.startswith("!--", at):
+                # the escape start states: "<!--" enters "escaped dash dash"
+                state, at = "escaped-dash-dash", at + 3
+            continue
+        char = html[at]
+        double = state.startswith("double")
+        if char == "-":
+            if state.endswith(("escaped", "escaped-dash")):  # "-dash-dash" stays
+                state += "-dash"
+            at += 1
+            continue
+        if char == "<":
+            at += 1
+            if not double:
+                if html.startswith("/", at) and _is_script(html, at + 1):
+                    return at - 1
+                if _is_script(html, at):
+                    state, at = "double-escaped", at + 7
+                    continue
+            else:
+                if html.startswith("/", at) and _is_script(html, at + 1):
+                    state, at = "escaped", at + 8
+                    continue
+                state = "double-escaped"
+                continue
+            state = "escaped"
+            continue
+        if char == ">" and state.endswith("dash-dash"):
+            state = "data"
+        else:
+            state = "double-escaped" if double else "escaped"
+        at += 1
+    return size
 
 
 def _snippet(text: str) -> str:
@@ -474,8 +661,12 @@ def place(found: Found) -> Place:
         return Place(found.start, [], toc=True)
     at, after, inside = found.start, None, None
     for index, element in enumerate(stack):
-        if element.name in KEEP_WHOLE or element.foreign:
-            at, after, inside = element.close_end, element, element
+        if element.name in KEEP_WHOLE or element.foreign or element.hidden:
+            inner = element  # name the summary: its text shows, what follows it not
+            if element.name == "details" and index + 1 < len(stack) \
+                    and stack[index + 1].name == "summary":
+                inner = stack[index + 1]
+            at, after, inside = element.close_end, element, inner
             del stack[index:]
             break
     chain: list[Element] = []  # innermost first, until reversed below
@@ -487,6 +678,11 @@ def place(found: Found) -> Place:
         else:
             chain.append(top)
     chain.reverse()
+    for element in stack:
+        if element.name not in HOLDS_SECTION | STRUCTURE | TRANSPARENT:
+            # a link, heading, label or bold around a block: closing it would split the
+            # block too (a browser copies a formatting element into every block after it)
+            return Place(element.close_end, [], element, element)
     return Place(at, chain, after, inside)
 
 
@@ -495,7 +691,8 @@ class _Mark:
     """Something to do at one offset of the page, sorted by (position, rank, order)."""
 
     position: int
-    rank: int  # at one offset: insert the code, then replace text, then end tags, start tags
+    rank: int  # at one offset: a browser's copy of a formatting element (-1), the code, the
+    # shortcode's text, end tags, start tags
     order: int
     end: int = -1
     text: str = ""
@@ -530,7 +727,9 @@ def _assemble(html: str, found: list[Found], places: list[Place],
                                after=spot.after))
     elements = {id(el): el for spot in places for el in spot.chain}
     for element in elements.values():
-        marks.append(_Mark(element.start, 3, 0, end=element.content_start, element=element))
+        # a browser's copy has no tag of its own: it opens before anything at its offset
+        rank = -1 if element.reconstructed else 3
+        marks.append(_Mark(element.start, rank, 0, end=element.content_start, element=element))
         if element.explicit:
             marks.append(_Mark(element.close_start, 2, 0, end=element.close_end,
                                element=element))
@@ -560,9 +759,9 @@ def _assemble(html: str, found: list[Found], places: list[Place],
         if mark.element is None:
             pieces.append(_Piece("text", mark.text))
         else:
-            kind = "open" if mark.rank == 3 else "close"
+            kind = "close" if mark.rank == 2 else "open"
             pieces.append(_Piece(kind, html[mark.position:mark.end], mark.element))
-        cursor = mark.end
+        cursor = max(cursor, mark.end)
     pieces.append(_Piece("text", html[cursor:]))
     return "".join(piece.text for piece in _drop_empty(pieces)), count
 
@@ -576,8 +775,11 @@ def _drop_empty(pieces: list[_Piece]) -> list[_Piece]:
             back = len(out)
             while back and out[back - 1].blank():
                 back -= 1
-            if back and out[back - 1].kind == "open" and out[back - 1].element is piece.element \
-                    and (out[back - 1].synthetic or not piece.element.has_id):  # type: ignore[union-attr]
+            element = piece.element
+            assert element is not None
+            if back and out[back - 1].kind == "open" and out[back - 1].element is element \
+                    and (out[back - 1].synthetic or not element.has_id) \
+                    and not element.reconstructed:
                 del out[back - 1:]
                 continue
         out.append(piece)
@@ -598,9 +800,14 @@ def expand(html: str, render: Callable[[Shortcode], str]) -> Expansion:
               for item in scanner.found]
     for item, spot in zip(scanner.found, places, strict=True):
         if item.code is not None and spot.after is not None and spot.inside is not None:
+            why = "cannot hold the code of conduct"
+            if spot.inside.name == "summary" and spot.after.name == "details":
+                why = "shows while the rest of its closed <details> is hidden"
+            elif spot.inside.hidden or spot.after.hidden:
+                why = "hides its content"
             result.problems.append(
-                f"{_snippet(item.text)} stands inside <{spot.inside.name}>, which cannot hold "
-                f"the code of conduct: it is placed after the </{spot.after.name}>")
+                f"{_snippet(item.text)} stands inside <{spot.inside.name}>, which {why}: "
+                f"the code is placed after the </{spot.after.name}>")
     result.html, result.count = _assemble(html, scanner.found, places, render)
     result.without, _ = _assemble(html, scanner.found, places, None)
     return result

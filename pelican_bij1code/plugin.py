@@ -129,6 +129,11 @@ def start_build(generator: Any) -> None:
 
 def expand_content(content: Any) -> None:
     """Expand the shortcodes of one article, page, draft or translation."""
+    title = str(getattr(content, "title", "") or "")
+    if _MARK in title:  # metadata: shown as typed in <title>, headings, indexes and feeds
+        _report(content.settings, getattr(content, "source_path", None) or repr(content),
+                f"the title {title!r} holds a shortcode; titles are never expanded, so it "
+                "shows as typed: put the shortcode in the text")
     raw = getattr(content, "_content", None)
     if not raw or _MARK not in raw:
         return

@@ -10,6 +10,8 @@ guillemet quotes, and may come out of SmartyPants, Typogrify or docutils as enti
 Shortcode(lang='en', parts=('ik',), level=3, problems=[], numbered=None, unreadable=None)
 >>> parse_body(" and then a-z").unreadable
 "cannot read 'and': write name=value"
+>>> print(parse_body(' lang="en').unreadable)
+unbalanced quotes in 'lang="en'
 >>> for problem in parse_body(" lang=en level=9 colour=red").problems:
 ...     print(problem)
 level must be a whole number from 1 to 6, not '9'
@@ -76,10 +78,11 @@ def parse_body(body: str) -> Shortcode:
         if not match:
             rest = text[position:].split(" ")[0]
             if any(q in rest for q in QUOTES) and "=" in rest:
-                code.problems.append(f"unbalanced quotes in {text[position:]!r}")
+                # an unclosed quote: the "]" that ended the shortcode may be the value's
+                code.unreadable = f"unbalanced quotes in {text[position:]!r}"
             else:
                 code.unreadable = f"cannot read {rest!r}: write name=value"
-                code.problems.append(code.unreadable)
+            code.problems.append(code.unreadable)
             break
         position = match.end()
         key, value = match.group(1), match.group(2) if match.group(2) is not None \

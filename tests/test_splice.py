@@ -64,7 +64,13 @@ def code_visible_outside_foreign(out: str) -> None:
     for section in sections:
         for parent in section.parents:
             assert parent.name not in {"svg", "math", "p", "th", "address", "dt", "video",
-                                       "object", "h1", "h2", "a", "span", "title"}, out
+                                       "object", "h1", "h2", "a", "span", "title",
+                                       "strong", "b", "em", "i", "label", "summary"}, out
+            # not hidden: neither in a closed <details> nor below a hidden attribute
+            assert parent.name != "details" or parent.has_attr("open"), out
+            assert not parent.has_attr("hidden"), out
+        # nothing of the page reconstructed inside (a browser copies open <b>, <a>... in)
+        assert str(section) == CODE, out
 
 
 # -- the bugs of issue 10, one case each -------------------------------------------------------
@@ -96,6 +102,58 @@ CASES = {
     "ruby": "<p><ruby>漢 @@<rt>kan</rt></ruby></p>",
     "label": '<form><label for="x">Name @@</label><input id="x"></form>',
 }
+
+
+#: Issue 10, second round: raw text as browsers read it.
+CASES.update({
+    "script-double-escaped": '<script><!--\ndocument.write("<script>var ok = 1;</script>");'
+                             "\nwindow.codeLabel = `@@`;\n--></script><p>After @@</p>",
+    "script-end-needs-a-name-end": "<script>x = '</scripty>'; y = `@@`;</script ><p>@@</p>",
+    "card-link-around-a-block": '<a class="card" id="coc-card" href="/over/"><div '
+                                 'class="card-body"><p>Lees onze code: @@</p></div></a>'
+                                 "<p>After.</p>",
+    "bold-around-a-paragraph": "<strong>Let op: <p>onze code @@</p></strong><p>After.</p>",
+    "md-bold-around-a-paragraph": "<p><strong>Let op: <p>onze code @@ hier</p></strong></p>"
+                                  "<p>After.</p>",
+    "em-around-a-paragraph": "<em>Note: <p>our code @@</p></em><p>After.</p>",
+    "heading-around-a-div": '<h2 id="hh"><div>Code @@</div></h2><p>After.</p>',
+    "label-around-a-div": "<label>Naam <div>@@ hier</div></label><p>After.</p>",
+    "summary-of-closed-details": "<details><summary>Onze code: @@</summary>Meer.</details>",
+    "hidden": '<div hidden><p>Verborgen @@</p></div><p>After.</p>',
+    "quoted-gt-in-an-end-tag": '<p>x</p title=">@@"><p>y @@</p>',
+    "style-end-ascii-only": "<style>/* </ſtyle> @@ */</style><p>@@</p>",
+})
+
+
+def test_formatting_copy_that_starts_at_the_shortcode() -> None:
+    """A bold a browser copies into a paragraph that starts with the shortcode: the code is
+    not bold and every word stays once. (One parse error more than with the word: the
+    ``</strong>`` that takes the copy off the browser's list, before anything opened it.)"""
+    page = "<p><strong>Let op: <p>[gedragscode] hier</p></strong></p><p>After.</p>"
+    out = expand(page, render).html
+    assert reading(out) == reading(page.replace(SHORTCODE, WORD))
+    assert out.count("gedragscode") == CODE.count("gedragscode")
+    code_visible_outside_foreign(out)
+
+
+def test_script_end_as_html5lib_reads_it() -> None:
+    """Where a script ends, on a fuzz of script contents: the same as html5lib's tokenizer."""
+    import random
+
+    from pelican_bij1code.expand import script_end
+
+    pieces = ["<", "/", "!", "-", "--", ">", " ", "\t", "\n", "script", "SCRIPT", "Script",
+              "scrip", "a", "<!--", "-->", "</script>", "<script>", "</script", "<script",
+              "ſcript", "\x0b"]
+    chance = random.Random(10)
+    for _ in range(4000):
+        text = "".join(chance.choice(pieces) for _ in range(chance.randint(0, 16)))
+        tree = html5lib.parse("<script>" + text, namespaceHTMLElements=False)
+        script = tree.find(".//script")
+        assert script is not None
+        assert script_end("<script>" + text, 8) - 8 == len(script.text or ""), text
+    page = CASES["script-double-escaped"].replace("@@", SHORTCODE)
+    assert expand(page, render).html.count(CODE) == 1  # the one after the script
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -177,6 +235,17 @@ def test_shortcode_through_typogrify_spans_only() -> None:
     assert expand(html, render).count == 0
 
 
+def test_malformed_shortcodes_stay_text_whole() -> None:
+    for text, problem in (('A [gedragscode lang="en]"] B', "unbalanced quotes"),
+                          ("A [gedragscode lang=&ldquo;en]&rdquo;] B", "unbalanced quotes"),
+                          ("C [[gedragscode part=ik] D", "[[ without ]]"),
+                          ("C [gedragscode part=ik]] D", "]] without [["),
+                          ("E [gedragscode lang='en] F", "unbalanced quotes")):
+        result = expand(f"<p>{text}</p>", render)
+        assert result.html == f"<p>{text}</p>" and result.count == 0, text
+        assert len(result.problems) == 1 and problem in result.problems[0], result.problems
+
+
 def test_without_never_splits_a_paragraph() -> None:
     result = expand("<p>Lees: [gedragscode] Dank!</p><p>[gedragscode]</p>", render)
     assert result.without == "<p>Lees:  Dank!</p>"
@@ -197,6 +266,8 @@ PATHOLOGICAL = {
     "comments": "<!--" * 50000,
     "open brackets": "<p>" + "[gedragscode " * 20000,
     "unclosed quotes": '<p title="' * 20000,
+    "formatting closed early": "<b><i><u><s><em>" * 50 + "<p>x [gedragscode] " * 1000,
+    "formatting closed by every paragraph": "<b>x<p>y " * 20000 + "[gedragscode]",
     "deep nesting": "<span>" * 20000 + "[gedragscode]",
     "many shortcodes": "<p>x [gedragscode] y</p>" * 3000,
     "stray": "<" * 100000,

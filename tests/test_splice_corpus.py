@@ -178,6 +178,12 @@ def test_same_page_apart_from_the_code(built: dict[str, Any], name: str) -> None
     if expected is not None:
         # every @@ outside a literal and a table of contents gave a code
         assert 0 < len(sections) <= expected
+    # raw text (scripts, styles, textareas) is the author's, byte for byte
+    def raw(html: str) -> list[str]:
+        return [element.get_text().replace(SHORTCODE, WORD)
+                for element in _entry(html).find_all(["script", "style", "textarea"])]
+
+    assert raw(code) == raw(word)
     # the code never sits inside a table of contents
     entry = _entry(code)
     for toc in entry.select("div.toc, div.contents, nav.contents"):
@@ -223,13 +229,34 @@ def test_each_moved_code_is_reported(built: dict[str, Any]) -> None:
             element
 
 
+def test_malformed_shortcodes_and_titles_are_reported(built: dict[str, Any]) -> None:
+    messages = [r.getMessage() for r in built["records"]
+                if r.name.startswith("pelican.plugins.bij1")]
+    mine = [m for m in messages if "md_second-code" in m]
+    assert any("the title" in m and "never expanded" in m for m in mine)
+    assert any("unbalanced quotes" in m for m in mine)
+    assert any("[[ without ]]" in m for m in mine) and any("]] without [[" in m for m in mine)
+    page, _ = _pair(built, "md_second.md")
+    text = _entry(page).get_text()
+    for kept in ('A [gedragscode lang="en]"] B', "C [[gedragscode part=ik] D",
+                 "[gedragscode part=ik]]", "[gedragscode lang='en]"):
+        assert kept in text.replace("\u201c", '"').replace("\u201d", '"')\
+            .replace("\u2018", "'").replace("\u2019", "'"), kept
+
+
 # -- the visible result in headless Chromium ---------------------------------------------------
 
 VISIBLE = """(mode) => {
   const entry = document.querySelector('.entry-content');
-  entry.querySelectorAll('details').forEach(d => { d.open = true; });  // as a reader would
   const codes = [...entry.querySelectorAll('section.gedragscode')];
-  const shown = codes.map(s => s.checkVisibility() && s.getBoundingClientRect().height > 0);
+  // each code is seen as the page opens: not in a closed <details>, nor hidden, nor in
+  // a link, heading or bold text (nothing of the page copied into it)
+  const shown = codes.map(s => s.checkVisibility() && s.getBoundingClientRect().height > 0
+    && !s.closest('a, h1, h2, h3, h4, h5, h6, label, b, strong, em, i, summary')
+    && getComputedStyle(s.querySelector('p, li') || s).fontWeight < 600
+    && getComputedStyle(s.querySelector('p, li') || s).fontStyle === 'normal'
+    && getComputedStyle(s.querySelector('p, li') || s).textDecorationLine === 'none');
+  entry.querySelectorAll('details').forEach(d => { d.open = true; });  // as a reader would
   codes.forEach(s => s.remove());
   return {shown, text: entry.innerText};
 }"""
