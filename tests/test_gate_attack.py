@@ -21,8 +21,8 @@ from test_check import (
     catalogue,
     check_json,
     loc,  # noqa: F401  (the fixture)
-    report,
-)
+    )
+from test_gate import codes, message_codes
 
 from pelican_bij1code import markup
 from pelican_bij1code.catalogue import Locales
@@ -32,13 +32,6 @@ from pelican_bij1code.render import Renderer
 #: Generous: a linear path takes milliseconds, a hang never ends.
 BOUND = 30.0
 
-
-def codes(data: list[dict], locale: str) -> set[str]:
-    return {p["code"] for p in report(data, locale)["problems"]}
-
-
-def message_codes(source: str, translation: str, lang: str = "en") -> set[str]:
-    return {code for _, code, _ in check_message(source, translation, lang)}
 
 
 def cli(*args: object, cwd: Path | None = None,
