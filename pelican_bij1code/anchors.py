@@ -172,6 +172,28 @@ def _is_link(tag: str) -> bool:
     return re.match(r"<a[\s/>]", tag, re.I) is not None
 
 
+_ANY_ID = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+
+
+def may_collide(text: str) -> bool:
+    """Whether some id or name value occurs twice in ``text`` (read loosely: text that only
+    looks like an attribute counts too), so :func:`unique_ids` has work to do. Most pages
+    hold one code and no id like its own: this linear look saves parsing them.
+
+    >>> may_collide('<p id="a"></p><section class="gedragscode" id="gedragscode-ik">')
+    False
+    >>> may_collide('<h2 id="gedragscode-ik"></h2><section id="gedragscode-ik">')
+    True
+    """
+    seen: set[str] = set()
+    for match in _ANY_ID.finditer(text):
+        value = html.unescape(match.group(1) or match.group(2) or match.group(3) or "")
+        if value in seen:
+            return True
+        seen.add(value)
+    return False
+
+
 def unique_ids(documents: Sequence[str]) -> list[str]:
     """``documents`` (one output file, or the entries of one feed, in order) with every id
     of a rendered code unique among them all.

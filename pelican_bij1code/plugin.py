@@ -328,10 +328,12 @@ def unique_ids_in_file(path: str, context: Any = None) -> None:
     :func:`.anchors.unique_ids`). A file without a code costs one substring test."""
     if not str(path).endswith((".html", ".htm")):
         return
-    text = Path(path).read_text(encoding="utf-8")
-    if f"{anchors.PREFIX}-" not in text:
+    data = Path(path).read_bytes()
+    if f"{anchors.PREFIX}-".encode() not in data:
         return
-    write_atomic(path, anchors.unique_ids([text])[0])
+    text = data.decode("utf-8")
+    if anchors.may_collide(text):
+        write_atomic(path, anchors.unique_ids([text])[0])
 
 
 def unique_ids_in_feed(context: Any, feed: Any) -> None:
