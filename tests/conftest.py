@@ -39,6 +39,16 @@ def locales(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package built as a wheel, once per test run (packaging and round-trip tests)."""
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out),
+                             str(ROOT)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return next(out.glob("*.whl"))
+
+
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """``python -m pelican_bij1code ARGS`` as a real process."""
     return subprocess.run([sys.executable, "-m", "pelican_bij1code", *args], cwd=cwd,

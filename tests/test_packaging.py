@@ -13,15 +13,6 @@ import pytest
 from conftest import LOCALES, ROOT
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out),
-                             str(ROOT)], capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    return next(out.glob("*.whl"))
-
-
 def test_wheel_ships_master_and_every_catalogue(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "pelican_bij1code/gedragscode.nl.md" in names
