@@ -384,18 +384,10 @@ class Locales:
             return PUBLISHED
         return self.statuses().get(lang, DRAFT)
 
-    def set_status(self, lang: str, status: str) -> None:
-        """Declare a language's status in ``status.toml``'s ``[status]`` table, keeping every
-        other line (comments, other tables) as it is.
-
-        A file that cannot be read strictly, or edited so, is left alone
-        (:class:`StatusError`).
-        """
-        pofile.write_atomic(self.status_path, self.status_text(lang, status))
-
     def status_text(self, lang: str, status: str) -> str:
-        """What :meth:`set_status` would write; :class:`StatusError` if it cannot (then
-        nothing should be written: ``init`` asks before it starts a catalogue)."""
+        """``status.toml`` with ``lang``'s line added to its ``[status]`` table, every other
+        line (comments, other tables, line endings) kept; :class:`StatusError` if it cannot
+        (then nothing should be written: ``init`` asks before it starts a catalogue)."""
         if status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
         if not is_language_folder(lang):

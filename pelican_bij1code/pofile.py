@@ -29,8 +29,7 @@ from typing import Final, NamedTuple
 from .files import Snapshot, WriteError, read_regular, write_atomic
 
 __all__ = ["Entry", "PoError", "PoFile", "PoSyntaxError", "Snapshot", "WriteError", "dump",
-           "format_entry", "format_string", "parse", "read", "read_with_snapshot",
-           "write_atomic"]
+           "format_entry", "format_string", "parse", "read", "write_atomic"]
 
 #: The width GNU gettext (msgcat, msgmerge, Poedit) wraps string lines to.
 WRAP_WIDTH = 79
@@ -751,12 +750,6 @@ def _decode(data: bytes, path: str) -> str:
 def read(path: str | os.PathLike[str]) -> PoFile:
     """Read and parse a PO file."""
     return parse(read_regular(path), str(path))
-
-
-def read_with_snapshot(path: str | os.PathLike[str]) -> tuple[PoFile, Snapshot]:
-    """Read and parse a PO file, and remember what was read (see :func:`files.commit`)."""
-    data = read_regular(path)
-    return parse(data, str(path)), Snapshot.of(path, data)
 
 
 # -- writing ---------------------------------------------------------------------------------
