@@ -116,10 +116,10 @@ class Entry:
     (True, False, True)
     """
 
-    __slots__ = ("_gap", "_layout", "_raw", "extracted_comments", "flags", "line", "msgctxt",
+    __slots__ = ("_gap", "extracted_comments", "flags", "line", "msgctxt",
                  "msgid", "msgid_plural", "msgstr", "msgstr_plural", "obsolete",
                  "previous_msgctxt", "previous_msgid", "previous_msgid_plural", "references",
-                 "translator_comments")
+                 "raw", "translator_comments")
 
     def __init__(self, msgid: str, msgstr: str = "", msgctxt: str | None = None,
                  msgid_plural: str | None = None, msgstr_plural: dict[int, str] | None = None,
@@ -143,19 +143,8 @@ class Entry:
         self.previous_msgid_plural = previous_msgid_plural
         self.obsolete = obsolete
         self.line = line
-        self._raw = raw
-        self._layout: _Layout | None = None
-        self._gap = ""
-
-    @property
-    def raw(self) -> str | None:
-        """The entry's lines as read; setting it makes the writer format the entry afresh."""
-        return self._raw
-
-    @raw.setter
-    def raw(self, value: str | None) -> None:
-        self._raw = value
-        self._layout = None  # the parts' lines were those of the old raw
+        self.raw = raw
+        self._gap = ""  # the lines between the previous entry and this one
 
     def values(self) -> tuple[object, ...]:
         """Every field, in the order of ``__init__``'s parameters."""
@@ -164,14 +153,13 @@ class Entry:
     def replace(self, **changes: object) -> Entry:
         """A copy with some fields changed (the lists and dict are shared unless changed).
 
-        The copy keeps the original's layout, so that its unchanged parts are written as
-        they were read, unless ``raw=None`` is among the changes.
+        The copy keeps the original's lines, so that its unchanged parts are written as they
+        were read, unless ``raw=None`` is among the changes.
         """
         fields = dict(zip(_ENTRY_FIELDS, self.values(), strict=True))
         fields.update(changes)
         copy = Entry(**fields)  # type: ignore[arg-type]
-        if copy.raw is not None:
-            copy._layout, copy._gap = self._layout, self._gap
+        copy._gap = self._gap
         return copy
 
     def __eq__(self, other: object) -> bool:
@@ -446,18 +434,6 @@ class _SyntaxError(Exception):
         self.token = token
 
 
-class _Layout(NamedTuple):
-    """How an entry was laid out in its ``raw`` lines (numbered from 0), to write each part
-    that did not change as it was: its comment lines and, per part of the message
-    (``previous``, ``msgctxt``, ``msgid``, ``msgid_plural``, ``msgstr``, ``msgstr[N]``), the
-    value it had when read and its first and last line. Plain values only."""
-
-    obsolete: bool
-    #: kind (" ", ".", ":", "," or "" for a line without a comment), comment, line
-    comments: tuple[tuple[str, str, int], ...]
-    parts: tuple[tuple[str, object, int, int], ...]
-
-
 class _Message(NamedTuple):
     entry: Entry
     comments: list[_Token]
@@ -678,7 +654,8 @@ def parse(text: str | bytes, path: str = "<string>") -> PoFile:
         following = messages[index + 1].first if index + 1 < len(messages) else (
             trailing[0][_LINE] if trailing else lines.count + 1)
         if message.first > end and following > message.last:  # no line shared with another
-            _lay_out(message, lines, end)
+            message.entry.raw = lines.span(message.first, message.last)
+            message.entry._gap = lines.span(end + 1, message.first - 1)
         end = message.last
     rest = "".join(t[_VALUE] + "\n" for t in trailing if t[_LINE] <= end) + lines.span(
         end + 1, lines.count)
@@ -704,26 +681,6 @@ class _Lines:
         text = self.text[start:self.lengths[last] + last]
         text = text.replace("\r\n", "\n") if self.crlf else text
         return text if text.endswith("\n") else text + "\n"
-
-
-def _lay_out(message: _Message, lines: _Lines, previous_end: int) -> None:
-    """Record on its entry the lines ``message`` was read from, part by part."""
-    entry, first = message.entry, message.first
-    entry._raw = lines.span(first, message.last)
-    entry._gap = lines.span(previous_end + 1, first - 1)
-    starts = list(message.starts.items())  # in file order
-    if len({line for _, line in starts}) < len(starts):
-        return  # two parts on one line: the entry is only written whole
-    on_line = {c[_LINE]: c[_VALUE] for c in message.comments}
-    comments = []
-    for number in range(first, starts[0][1]):
-        value = on_line.get(number, "")
-        kind = "" if not value else value[1:2] if value[1:2] in (".", ":", ",") else " "
-        comments.append((kind, value, number - first))
-    ends = [line - 1 for _, line in starts[1:]] + [message.last]
-    parts = tuple((name, _value(entry, name), start - first, end - first)
-                  for (name, start), end in zip(starts, ends, strict=True))
-    entry._layout = _Layout(entry.obsolete, tuple(comments), parts)
 
 
 def _value(entry: Entry, part: str) -> object:
@@ -892,33 +849,52 @@ def format_entry(entry: Entry) -> str:
         text for _, text in _body_parts(entry))
 
 
-def _entry_text(entry: Entry, raw: str, layout: _Layout) -> str:
-    """An entry as text: each part unchanged since it was read keeps its ``raw`` lines."""
-    if entry.obsolete != layout.obsolete:
-        return format_entry(entry)
+def _read_back(raw: str) -> _Message | None:
+    """The one message ``raw`` holds, read again to find where each of its parts is."""
+    errors: list[PoError] = []
     lines = raw.split("\n")
+    parser = _Parser(_tokens(lines, errors), len(lines))
+    messages, trailing = parser.messages()
+    if errors or parser.errors or trailing or len(messages) != 1:
+        return None
+    return messages[0]
 
-    def span(first: int, last: int) -> str:
-        return "".join(line + "\n" for line in lines[first:last + 1])
 
-    fresh = _comment_lines(entry)
-    comments = [(kind, lines[number] + "\n") for kind, _, number in layout.comments if kind]
-    read = _sort_comments([value for kind, value, _ in layout.comments if kind])
-    unchanged = {kind for kind, values in zip(" .:,", read, strict=True)
-                 if _words(values) == _words(getattr(entry, _COMMENT_KINDS[kind]))}
+def _entry_text(entry: Entry, raw: str) -> str:
+    """An entry as text: each part whose ``raw`` lines still say what it says keeps them."""
+    read = _read_back(raw)
+    starts = list(read.starts.items()) if read else []  # in file order
+    if read is None or read.entry.obsolete != entry.obsolete or \
+            len({line for _, line in starts}) < len(starts):  # two parts on one line
+        return format_entry(entry)
+    old, lines = read.entry, [line + "\n" for line in raw.split("\n")]
+    heading = lines[:starts[0][1] - 1]  # its comments, and any blank lines among them
+    unchanged = {kind for kind, name in _COMMENT_KINDS.items()
+                 if _words(getattr(old, name)) == _words(getattr(entry, name))}
     if len(unchanged) == 4:
-        out = [lines[number] + "\n" for _, _, number in layout.comments]
+        out = heading
     else:
+        fresh = _comment_lines(entry)
         out = [line for kind in " .:," for line in (
-            [text for k, text in comments if k == kind] if kind in unchanged else fresh[kind])]
-    kept = {name: (value, first, last) for name, value, first, last in layout.parts}
+            [text for text in heading if _comment_kind(text) == kind] if kind in unchanged
+            else fresh[kind])]
+    ends = [line - 1 for _, line in starts[1:]] + [read.last]
+    spans = {name: (start, end) for (name, start), end in zip(starts, ends, strict=True)}
     for name, text in _body_parts(entry):
-        old = kept.get(name)
-        same = old is not None and old[0] == _value(entry, name)
-        if same and old is not None and name == "previous" and entry.obsolete:
-            same = lines[old[1]].startswith("#~|")  # "#~ #|" (polib refuses it): rewrite
-        out.append(span(old[1], old[2]) if same and old is not None else text)
+        span = spans.get(name)
+        same = span is not None and _value(old, name) == _value(entry, name)
+        if same and span is not None and name == "previous" and entry.obsolete:
+            same = lines[span[0] - 1].startswith("#~|")  # "#~ #|" (polib refuses it): rewrite
+        out.extend(lines[span[0] - 1:span[1]] if same and span is not None else [text])
     return "".join(out)
+
+
+def _comment_kind(line: str) -> str:
+    """The kind of a comment line (`` ``, ``.``, ``:``, ``,``), or "" for another line."""
+    text = line.strip()
+    if not text.startswith("#"):
+        return ""
+    return text[1:2] if text[1:2] in (".", ":", ",") else " "
 
 
 def _words(comments: list[str]) -> list[str]:
@@ -939,11 +915,11 @@ def dump(po: PoFile, originals: dict[tuple[str | None, str], Entry] | None = Non
         if entry is None:
             continue
         source: Entry | None = entry
-        if entry._layout is None:
+        if entry.raw is None:
             old = originals.get(entry.key)
             source = old if old is not None and old is not entry else None
-        if source is not None and source._layout is not None and source.raw is not None:
-            text, gap = _entry_text(entry, source.raw, source._layout), source._gap
+        if source is not None and source.raw is not None:
+            text, gap = _entry_text(entry, source.raw), source._gap
         else:
             text, gap = format_entry(entry), ""
         if out and not gap:
