@@ -473,17 +473,21 @@ class _Parser:
         self.at += 1
         return token
 
-    def strings(self, kind: str = "string") -> tuple[str, list[_Token]]:
-        """One or more strings, joined (each as obsolete as the first, or an error)."""
-        tokens, start = self.tokens, self.at
+    def strings(self, kind: str = "string") -> tuple[str, _Token]:
+        """One or more strings, joined (each as obsolete as the first, or an error); and the
+        first of them."""
+        tokens = self.tokens
         first = self.take(kind)
+        if tokens[self.at][_KIND] != kind:
+            return first[_VALUE], first
+        values = [first[_VALUE]]
         while tokens[self.at][_KIND] == kind:
+            token = tokens[self.at]
             self.at += 1
-        run = tokens[start:self.at]
-        for index, token in enumerate(run[1:], start=start + 1):
+            values.append(token[_VALUE])
             if token[_OBSOLETE] != first[_OBSOLETE]:  # reported once the next token is read
-                self.error(token[_LINE], "inconsistent use of #~", tokens[index + 1][_LINE])
-        return "".join([t[_VALUE] for t in run]) if len(run) > 1 else first[_VALUE], run
+                self.error(token[_LINE], "inconsistent use of #~", tokens[self.at][_LINE])
+        return "".join(values), first
 
     def consistent(self, first: _Token, then: _Token) -> None:
         if first[_OBSOLETE] != then[_OBSOLETE]:
@@ -526,44 +530,24 @@ class _Parser:
         """One message (the tokens after its comments); None if it has an error."""
         starts: dict[str, int] = {}
         previous: dict[str, str] = {}
-        kind = self.peek()
-        if kind in ("prev_msgctxt", "prev_msgid"):
-            starts["previous"] = self.tokens[self.at][_LINE]
-            if kind == "prev_msgctxt":
-                self.take(kind)
-                previous["msgctxt"] = self.strings("prev_string")[0]
-            self.take("prev_msgid")
-            previous["msgid"] = self.strings("prev_string")[0]
-            if self.peek() == "prev_msgid_plural":
-                self.take("prev_msgid_plural")
-                previous["msgid_plural"] = self.strings("prev_string")[0]
-        errors = len(self.errors)
-        groups: list[tuple[str, _Token, list[_Token]]] = []  # part, keyword, strings
-
-        def group(kind: str, name: str | None = None) -> str:
-            keyword = self.take(kind)
-            if name is not None:  # msgstr[N]: msgfmt numbers the forms 0, 1, ... in order
-                self.take("[")
-                digits = self.take("number")[_VALUE].lstrip("0") or "0"
-                index = int(digits) if len(digits) < 10 else -1  # -1: wrong, and no huge int
-                self.take("]")
-                if index != len(forms):
-                    self.error(keyword[_LINE], "plural form has wrong index" if forms else
-                               "first plural form has nonzero index")
-            text, strings = self.strings()
-            groups.append((name or kind, keyword, strings))
-            starts[name or kind] = keyword[_LINE]
-            return text
-
+        if self.peek() in ("prev_msgctxt", "prev_msgid"):
+            starts["previous"] = self.here()
+            for name in ("msgctxt", "msgid", "msgid_plural"):
+                if name == "msgid" or self.peek() == "prev_" + name:
+                    self.take("prev_" + name)
+                    previous[name] = self.strings("prev_string")[0]
+        begin, errors = self.at, len(self.errors)
+        groups: list[tuple[str, _Token, _Token]] = []  # part, its keyword, its first string
         forms: dict[int, str] = {}
-        msgctxt = group("msgctxt") if self.peek() == "msgctxt" else None
-        msgid = group("msgid")
-        msgid_plural = group("msgid_plural") if self.peek() == "msgid_plural" else None
+        msgctxt = self.part("msgctxt", groups, starts) if self.peek() == "msgctxt" else None
+        msgid = self.part("msgid", groups, starts)
+        msgid_plural = self.part("msgid_plural", groups, starts) \
+            if self.peek() == "msgid_plural" else None
         msgstr = ""
         problem = None
         if self.peek() == "msgstr" and self.peek(1) == "[":
             while self.peek() == "msgstr" and self.peek(1) == "[":
-                forms[len(forms)] = group("msgstr", f"msgstr[{len(forms)}]")
+                forms[len(forms)] = self.part(f"msgstr[{len(forms)}]", groups, starts)
             if msgid_plural is None:
                 problem = "missing 'msgid_plural' section"
         elif msgid_plural is not None:
@@ -573,33 +557,50 @@ class _Parser:
                 raise _SyntaxError(None if token[_KIND] == "eof" else token)
             problem = "missing 'msgstr[]' section"
         elif self.peek() == "msgstr":
-            msgstr = group("msgstr")
+            msgstr = self.part("msgstr", groups, starts)
         else:
             problem = "missing 'msgstr' section"
         intro = groups[1][1] if msgctxt is not None else groups[0][1]
         if problem:
             self.error(intro[_LINE], problem)
-        for name, keyword, strings in groups:  # as msgfmt's grammar rules check them
-            if name != "msgid":
-                self.consistent(keyword, strings[0])
-            if name == "msgctxt":
-                self.consistent(keyword, intro)
-        for name, keyword, strings in groups:
-            if name in ("msgid", "msgstr"):
-                self.consistent(intro, strings[0])
-            if name in ("msgid_plural", "msgstr", "msgstr[0]"):
-                self.consistent(intro, keyword)
+        if any(t[_OBSOLETE] != intro[_OBSOLETE] for t in self.tokens[begin:self.at]):
+            for name, keyword, string in groups:  # as msgfmt's grammar rules check them
+                if name != "msgid":
+                    self.consistent(keyword, string)
+                if name == "msgctxt":
+                    self.consistent(keyword, intro)
+            for name, keyword, string in groups:
+                if name in ("msgid", "msgstr"):
+                    self.consistent(intro, string)
+                if name in ("msgid_plural", "msgstr", "msgstr[0]"):
+                    self.consistent(intro, keyword)
         if len(self.errors) > errors:
             return None
         translator, extracted, references, flags = _sort_comments([c[_VALUE] for c in comments])
         entry = Entry(msgid, msgstr, msgctxt, msgid_plural, forms, translator, extracted,
                       references, flags, previous.get("msgid"), intro[_OBSOLETE], intro[_LINE],
-                      previous_msgctxt=previous.get("msgctxt"),
-                      previous_msgid_plural=previous.get("msgid_plural"))
-        first = comments[0][_LINE] if comments else min(starts.values())
+                      None, previous.get("msgctxt"), previous.get("msgid_plural"))
+        first = comments[0][_LINE] if comments else next(iter(starts.values()))
         msgstr_line = starts.get("msgstr", starts.get("msgstr[0]", intro[_LINE]))
-        last = groups[-1][2][-1][_LINE]
-        return _Message(entry, comments, first, starts, last, msgstr_line, self.here())
+        return _Message(entry, comments, first, starts, self.tokens[self.at - 1][_LINE],
+                        msgstr_line, self.here())
+
+    def part(self, name: str, groups: list[tuple[str, _Token, _Token]],
+             starts: dict[str, int]) -> str:
+        """A keyword (``msgstr[N]`` for a plural form) and its strings."""
+        keyword = self.take("msgstr" if name.startswith("msgstr[") else name)
+        if name.startswith("msgstr["):  # msgfmt numbers the forms 0, 1, ... in order
+            self.take("[")
+            digits = self.take("number")[_VALUE].lstrip("0") or "0"
+            index = int(digits) if len(digits) < 10 else -1  # -1: wrong, and no huge int
+            self.take("]")
+            if str(index) != name[7:-1]:
+                self.error(keyword[_LINE], "plural form has wrong index" if name != "msgstr[0]"
+                           else "first plural form has nonzero index")
+        text, first = self.strings()
+        groups.append((name, keyword, first))
+        starts[name] = keyword[_LINE]
+        return text
 
 
 def parse(text: str | bytes, path: str = "<string>") -> PoFile:
