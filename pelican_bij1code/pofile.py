@@ -23,7 +23,6 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from itertools import accumulate
 from typing import Final, NamedTuple
 
 from .files import Snapshot, WriteError, read_regular, write_atomic
@@ -330,12 +329,12 @@ _CR = ("line endings: a carriage return (CR) without a line feed; save the file 
 
 def _simple(text: str) -> bool:
     """Whether ``text`` is one quoted string without escapes, and nothing else."""
-    return len(text) > 1 and text[0] == text[-1] == '"' and text.count('"') == 2 and \
-        "\\" not in text
+    return len(text) > 1 and text[-1] == '"' and text.count('"') == 2 and "\\" not in text \
+        and "\x04" not in text
 
 
 def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
-    """The tokens of a whole file, as msgfmt's lexer finds them, line by line.
+    """The tokens of a whole file (LF line endings), as msgfmt's lexer finds them.
 
     The usual lines (a comment, a string, a keyword and a string) are read at once; any
     other line token by token.
@@ -344,26 +343,26 @@ def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
     append = tokens.append
     carry: tuple[bool, bool] | None = None  # a string ran on: msgfmt's flags stay as they were
     for number, line in enumerate(lines, start=1):
-        if line.endswith("\r"):
-            line = line[:-1]  # a CRLF line ending
         if not line:
             continue
         if carry is None:
             first = line[0]
-            if first == "#" and line[1:2] != "~" and line[1:2] != "|":
-                if "\r" in line:
-                    errors.append(PoError(number, _CR))
-                append(("comment", line, number, 1, False))
-                continue
-            if first == '"' and line[-1] == '"' and line.count('"') == 2 and \
-                    "\\" not in line and "\x04" not in line and len(line) > 1:
-                append(("string", line[1:-1], number, 1, False))
-                continue
-            keyword, _, rest = line.partition(" ")
-            if keyword in _SIMPLE_KEYWORDS and _simple(rest) and "\x04" not in rest:
-                append((keyword, keyword, number, 1, False))
-                append(("string", rest[1:-1], number, len(keyword) + 2, False))
-                continue
+            if first == "#":
+                if line[1:2] not in ("~", "|"):
+                    if "\r" in line:
+                        errors.append(PoError(number, _CR))
+                    append(("comment", line, number, 1, False))
+                    continue
+            elif first == '"':
+                if _simple(line):
+                    append(("string", line[1:-1], number, 1, False))
+                    continue
+            else:
+                keyword, _, rest = line.partition(" ")
+                if keyword in _SIMPLE_KEYWORDS and rest[:1] == '"' and _simple(rest):
+                    append((keyword, keyword, number, 1, False))
+                    append(("string", rest[1:-1], number, len(keyword) + 2, False))
+                    continue
         carry = _line_tokens(line, number, number == len(lines), carry or (False, False),
                              tokens, errors)
     return tokens
@@ -625,6 +624,8 @@ def parse(text: str | bytes, path: str = "<string>") -> PoFile:
         errors.append(PoError(text.count("\n", 0, joined) + 1,
                               "a backslash at the end of the line joins it to the next one "
                               "(msgfmt reads them as one line); remove the backslash"))
+    newline = "\r\n" if text[:text.find("\n") + 1].endswith("\r\n") else "\n"
+    text = text.replace("\r\n", "\n")
     split = text.split("\n")
     parser = _Parser(_tokens(split, errors), len(split))
     messages, trailing = parser.messages()
@@ -649,39 +650,21 @@ def parse(text: str | bytes, path: str = "<string>") -> PoFile:
     errors = [error for _, _, error in sorted(found, key=lambda item: item[:2])]
     if errors:
         raise PoSyntaxError(path, errors)
-    lines = _Lines(text, split)
+    def span(first: int, last: int) -> str:  # lines first to last (from 1)
+        return "".join(line + "\n" for line in split[first - 1:last])
+
+    count = len(split) - (split[-1] == "")
     end = 0
     for index, message in enumerate(messages):
         following = messages[index + 1].first if index + 1 < len(messages) else (
-            trailing[0][_LINE] if trailing else lines.count + 1)
+            trailing[0][_LINE] if trailing else count + 1)
         if message.first > end and following > message.last:  # no line shared with another
-            message.entry.raw = lines.span(message.first, message.last)
-            message.entry._gap = lines.span(end + 1, message.first - 1)
+            message.entry.raw = span(message.first, message.last)
+            message.entry._gap = span(end + 1, message.first - 1)
         end = message.last
-    rest = "".join(t[_VALUE] + "\n" for t in trailing if t[_LINE] <= end) + lines.span(
-        end + 1, lines.count)
-    return PoFile(path=path, header=header, entries=entries, newline=lines.newline,
+    rest = "".join(t[_VALUE] + "\n" for t in trailing if t[_LINE] <= end) + span(end + 1, count)
+    return PoFile(path=path, header=header, entries=entries, newline=newline,
                   trailer=rest if rest.strip() else "")
-
-
-class _Lines:
-    """A file's text by line numbers, with LF line endings whatever the file's were."""
-
-    def __init__(self, text: str, lines: list[str]) -> None:
-        self.text = text
-        self.crlf = lines[0].endswith("\r") and len(lines) > 1
-        self.newline = "\r\n" if self.crlf else "\n"
-        self.lengths = [0, *accumulate(map(len, lines))]  # of the lines before, without \n
-        self.count = len(lines) - (lines[-1] == "")
-
-    def span(self, first: int, last: int) -> str:
-        """Lines ``first`` to ``last`` (from 1), each ending with a line feed."""
-        if last < first:
-            return ""
-        start = self.lengths[first - 1] + first - 1
-        text = self.text[start:self.lengths[last] + last]
-        text = text.replace("\r\n", "\n") if self.crlf else text
-        return text if text.endswith("\n") else text + "\n"
 
 
 def _value(entry: Entry, part: str) -> object:
