@@ -254,13 +254,13 @@ def parse_header(text: str) -> dict[str, str]:
 
 
 #: A token: kind (comment, msgid, msgstr, ..., prev_msgid, ..., string, prev_string, number,
-#: ``[``, ``]``, name, junk, eof), value, line, column, and whether ``#~`` made it obsolete. A
-#: plain tuple of plain values: the cyclic garbage collector stops looking at it.
+#: ``[``, ``]``, name, junk, eof), value, its first and last line, and whether ``#~`` made it
+#: obsolete. A plain tuple of plain values: the cyclic garbage collector stops looking at it.
 _Token = tuple[str, str, int, int, bool]
 _KIND: Final = 0
 _VALUE: Final = 1
 _LINE: Final = 2
-_COLUMN: Final = 3
+_LAST: Final = 3
 _OBSOLETE: Final = 4
 
 
@@ -336,35 +336,53 @@ def _simple(text: str) -> bool:
 def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
     """The tokens of a whole file (LF line endings), as msgfmt's lexer finds them.
 
-    The usual lines (a comment, a string, a keyword and a string) are read at once; any
-    other line token by token.
+    The usual lines (a comment, a string, a keyword and a string) are read at once, and a
+    run of lines that are each one plain string is one token (msgfmt joins them too); any
+    other line is read token by token.
     """
     tokens: list[_Token] = []
     append = tokens.append
     carry: tuple[bool, bool] | None = None  # a string ran on: msgfmt's flags stay as they were
+    run: list[str] = []  # the strings of the last token, while plain string lines follow
+
+    def close_run() -> None:
+        if len(run) > 1:
+            tokens[-1] = ("string", "".join(run), tokens[-1][_LINE], last, False)
+        run.clear()
+
+    last = 0
     for number, line in enumerate(lines, start=1):
         if not line:
             continue
         if carry is None:
             first = line[0]
-            if first == "#":
+            if first == '"':
+                if _simple(line):
+                    if not run:
+                        append(("string", line[1:-1], number, number, False))
+                    run.append(line[1:-1])
+                    last = number
+                    continue
+            elif first == "#":
                 if line[1:2] not in ("~", "|"):
+                    close_run()
                     if "\r" in line:
                         errors.append(PoError(number, _CR))
-                    append(("comment", line, number, 1, False))
-                    continue
-            elif first == '"':
-                if _simple(line):
-                    append(("string", line[1:-1], number, 1, False))
+                    append(("comment", line, number, number, False))
                     continue
             else:
                 keyword, _, rest = line.partition(" ")
                 if keyword in _SIMPLE_KEYWORDS and rest[:1] == '"' and _simple(rest):
-                    append((keyword, keyword, number, 1, False))
-                    append(("string", rest[1:-1], number, len(keyword) + 2, False))
+                    close_run()
+                    append((keyword, keyword, number, number, False))
+                    append(("string", rest[1:-1], number, number, False))
+                    run.append(rest[1:-1])
+                    last = number
                     continue
+        close_run()
         carry = _line_tokens(line, number, number == len(lines), carry or (False, False),
                              tokens, errors)
+    close_run()
     return tokens
 
 
@@ -378,7 +396,6 @@ def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
         if position >= size:
             return None
         char = line[position]
-        column = position + 1
         if char == "\r":
             errors.append(PoError(number, _CR))
             position += 1
@@ -396,12 +413,12 @@ def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
             else:
                 if "\r" in line[position:]:
                     errors.append(PoError(number, _CR))
-                tokens.append(("comment", line[position:], number, column, obsolete))
+                tokens.append(("comment", line[position:], number, number, obsolete))
                 return None
         elif char == '"':
             value, position, ran_on = _string(line, position, number, at_end, errors)
             tokens.append(("prev_string" if previous else "string", value, number,
-                                 column, obsolete))
+                           number, obsolete))
             if ran_on:
                 return obsolete, previous
         elif char.isascii() and (char.isalpha() or char in "_$"):
@@ -412,14 +429,14 @@ def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
                 kind = "name"
             else:
                 kind = _PREVIOUS[name] if previous else name
-            tokens.append((kind, name, number, column, obsolete))
+            tokens.append((kind, name, number, number, obsolete))
         elif char.isascii() and char.isdigit():
             digits = _DIGITS.match(line, position).group()  # type: ignore[union-attr]
             position += len(digits)
-            tokens.append(("number", digits, number, column, obsolete))
+            tokens.append(("number", digits, number, number, obsolete))
         else:
-            tokens.append((char if char in "[]" else "junk", char, number, column,
-                                 obsolete))
+            tokens.append((char if char in "[]" else "junk", char, number, number,
+                           obsolete))
             position += 1
 
 
@@ -447,13 +464,14 @@ class _Parser:
     """msgfmt's grammar (po-gram.y) over a list of tokens, with its error recovery."""
 
     def __init__(self, tokens: list[_Token], last_line: int) -> None:
-        end = ("eof", "", last_line, 1, False)  # where msgfmt stands at the end
+        end = ("eof", "", last_line, last_line, False)  # where msgfmt stands at the end
         self.tokens = [*tokens, end, end]
         self.count = len(tokens)
         #: Errors, each with the line msgfmt has read up to when it reports it and whether it
         #: is a syntax error (reported after what the lookahead token completes): the order.
         self.errors: list[tuple[int, int, PoError]] = []
         self.at = 0
+        self.obsolete = any(token[_OBSOLETE] for token in tokens)  # any #~ in the file
 
     def here(self) -> int:
         """The line of the token msgfmt looks at next (it reports an error after reading it)."""
@@ -562,7 +580,8 @@ class _Parser:
         intro = groups[1][1] if msgctxt is not None else groups[0][1]
         if problem:
             self.error(intro[_LINE], problem)
-        if any(t[_OBSOLETE] != intro[_OBSOLETE] for t in self.tokens[begin:self.at]):
+        if self.obsolete and any(t[_OBSOLETE] != intro[_OBSOLETE]
+                                 for t in self.tokens[begin:self.at]):
             for name, keyword, string in groups:  # as msgfmt's grammar rules check them
                 if name != "msgid":
                     self.consistent(keyword, string)
@@ -581,7 +600,7 @@ class _Parser:
                       None, previous.get("msgctxt"), previous.get("msgid_plural"))
         first = comments[0][_LINE] if comments else next(iter(starts.values()))
         msgstr_line = starts.get("msgstr", starts.get("msgstr[0]", intro[_LINE]))
-        return _Message(entry, comments, first, starts, self.tokens[self.at - 1][_LINE],
+        return _Message(entry, comments, first, starts, self.tokens[self.at - 1][_LAST],
                         msgstr_line, self.here())
 
     def part(self, name: str, groups: list[tuple[str, _Token, _Token]],
