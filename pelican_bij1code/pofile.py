@@ -670,7 +670,7 @@ def parse(text: str | bytes, path: str = "<string>") -> PoFile:
     if errors:
         raise PoSyntaxError(path, errors)
     def span(first: int, last: int) -> str:  # lines first to last (from 1)
-        return "".join(line + "\n" for line in split[first - 1:last])
+        return "\n".join(split[first - 1:last]) + "\n" if last >= first else ""
 
     count = len(split) - (split[-1] == "")
     end = 0
