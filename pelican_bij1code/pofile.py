@@ -514,10 +514,12 @@ class _Parser:
         """Every message, and the comments after the last one."""
         found: list[_Message] = []
         comments: list[_Token] = []
+        tokens = self.tokens
         while self.at < self.count:
-            kind = self.peek()
+            kind = tokens[self.at][_KIND]
             if kind == "comment":
-                comments.append(self.take(kind))
+                comments.append(tokens[self.at])
+                self.at += 1
                 continue
             start = self.at
             try:
@@ -606,8 +608,9 @@ class _Parser:
     def part(self, name: str, groups: list[tuple[str, _Token, _Token]],
              starts: dict[str, int]) -> str:
         """A keyword (``msgstr[N]`` for a plural form) and its strings."""
-        keyword = self.take("msgstr" if name.startswith("msgstr[") else name)
-        if name.startswith("msgstr["):  # msgfmt numbers the forms 0, 1, ... in order
+        plural = name[-1] == "]"
+        keyword = self.take("msgstr" if plural else name)
+        if plural:  # msgfmt numbers the forms 0, 1, ... in order
             self.take("[")
             digits = self.take("number")[_VALUE].lstrip("0") or "0"
             index = int(digits) if len(digits) < 10 else -1  # -1: wrong, and no huge int
