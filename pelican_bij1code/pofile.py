@@ -36,8 +36,7 @@ WRAP_WIDTH = 79
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}
 _UNESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-_SIMPLE_KEYWORDS = {"msgid", "msgstr", "msgctxt", "msgid_plural"}
-_KEYWORDS = {*_SIMPLE_KEYWORDS, "domain"}
+_KEYWORDS = {"msgid", "msgstr", "msgctxt", "msgid_plural", "domain"}
 _PREVIOUS = {"msgid": "prev_msgid", "msgctxt": "prev_msgctxt",
              "msgid_plural": "prev_msgid_plural"}
 #: Tokens that can begin an item: where msgfmt resumes after a syntax error.
@@ -50,6 +49,9 @@ _DIGITS = re.compile(r"[0-9]*")
 _PLAIN = re.compile(r'[^"\\\n]*')
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"[0-9A-Fa-f]*")
+#: A quoted string without escapes (or EOT), and the usual line: a keyword and such a string.
+_PLAIN_STRING = re.compile(r'"[^"\\\x04]*"')
+_SIMPLE_LINE = re.compile(r'(msgctxt|msgid|msgid_plural|msgstr) ("[^"\\\x04]*")')
 
 
 class PoError(NamedTuple):
@@ -327,62 +329,48 @@ _CR = ("line endings: a carriage return (CR) without a line feed; save the file 
        "CRLF line endings")
 
 
-def _simple(text: str) -> bool:
-    """Whether ``text`` is one quoted string without escapes, and nothing else."""
-    return len(text) > 1 and text[-1] == '"' and text.count('"') == 2 and "\\" not in text \
-        and "\x04" not in text
-
-
 def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
     """The tokens of a whole file (LF line endings), as msgfmt's lexer finds them.
 
-    The usual lines (a comment, a string, a keyword and a string) are read at once, and a
-    run of lines that are each one plain string is one token (msgfmt joins them too); any
-    other line is read token by token.
+    The usual lines (a comment, a plain string, a keyword and a plain string) are read at
+    once, and a run of plain string lines is one token (msgfmt joins them too); any other
+    line is read token by token.
     """
     tokens: list[_Token] = []
     append = tokens.append
     carry: tuple[bool, bool] | None = None  # a string ran on: msgfmt's flags stay as they were
     run: list[str] = []  # the strings of the last token, while plain string lines follow
-
-    def close_run() -> None:
-        if len(run) > 1:
-            tokens[-1] = ("string", "".join(run), tokens[-1][_LINE], last, False)
-        run.clear()
-
-    last = 0
+    last = 0  # the line the run ends on
     for number, line in enumerate(lines, start=1):
         if not line:
             continue
+        if carry is None and line[0] == '"' and _PLAIN_STRING.fullmatch(line):
+            if not run:
+                append(("string", line[1:-1], number, number, False))
+            run.append(line[1:-1])
+            last = number
+            continue
+        if run:
+            if len(run) > 1:
+                tokens[-1] = ("string", "".join(run), tokens[-1][_LINE], last, False)
+            run = []
         if carry is None:
-            first = line[0]
-            if first == '"':
-                if _simple(line):
-                    if not run:
-                        append(("string", line[1:-1], number, number, False))
-                    run.append(line[1:-1])
-                    last = number
-                    continue
-            elif first == "#":
-                if line[1:2] not in ("~", "|"):
-                    close_run()
-                    if "\r" in line:
-                        errors.append(PoError(number, _CR))
-                    append(("comment", line, number, number, False))
-                    continue
-            else:
-                keyword, _, rest = line.partition(" ")
-                if keyword in _SIMPLE_KEYWORDS and rest[:1] == '"' and _simple(rest):
-                    close_run()
-                    append((keyword, keyword, number, number, False))
-                    append(("string", rest[1:-1], number, number, False))
-                    run.append(rest[1:-1])
-                    last = number
-                    continue
-        close_run()
+            if line[0] == "#" and line[1:2] not in ("~", "|"):
+                if "\r" in line:
+                    errors.append(PoError(number, _CR))
+                append(("comment", line, number, number, False))
+                continue
+            simple = _SIMPLE_LINE.fullmatch(line)
+            if simple:
+                keyword, string = simple.groups()
+                append((keyword, keyword, number, number, False))
+                append(("string", string[1:-1], number, number, False))
+                run, last = [string[1:-1]], number
+                continue
         carry = _line_tokens(line, number, number == len(lines), carry or (False, False),
                              tokens, errors)
-    close_run()
+    if len(run) > 1:
+        tokens[-1] = ("string", "".join(run), tokens[-1][_LINE], last, False)
     return tokens
 
 
