@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from . import files, pofile
+from . import files, pofile, powriter
 from .catalogue import Locales
 from .master import MASTER_PATH, NOTICE, PARTS, Block, messages
 
@@ -185,10 +185,10 @@ def extract(locales: Locales) -> bool:
         raise OSError(exc.errno, exc.strerror, str(path)) from None
     if old is not None:
         kept = old.metadata.get("POT-Creation-Date")
-        same = pofile.dump(build_template(kept, master=master)) if kept else None
-        if same == pofile.dump(_without_raw(old)):
+        same = powriter.dump(build_template(kept, master=master)) if kept else None
+        if same == powriter.dump(_without_raw(old)):
             return False
-    return pofile.write_atomic(path, pofile.dump(build_template(creation, master=master)))
+    return files.write_atomic(path, powriter.dump(build_template(creation, master=master)))
 
 
 def _without_raw(po: pofile.PoFile) -> pofile.PoFile:

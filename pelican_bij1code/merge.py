@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from . import files, languages, pofile
+from . import files, languages, pofile, powriter
 from .catalogue import DRAFT, Locales, UnsafePathError, folder_name
 from .extract import header_text, now
 from .master import SOURCE_LANG
@@ -113,8 +113,8 @@ def _with_field(header: pofile.Entry, name: str, value: str) -> pofile.Entry | N
     was wrapped over, so it must be as long (dates are).
     """
     old = pofile.parse_header(header.msgstr).get(name)
-    if header.raw is None or old is None or len(pofile.escape(old)) != len(
-            pofile.escape(value)):
+    if header.raw is None or old is None or len(powriter.escape(old)) != len(
+            powriter.escape(value)):
         return None
     lines = header.raw.split("\n")
     spots: list[tuple[int, int]] = []  # (line, column) of each character of msgstr's strings
@@ -132,12 +132,12 @@ def _with_field(header: pofile.Entry, name: str, value: str) -> pofile.Entry | N
             return None
         spots.extend((number, column) for column in range(first + 1, last))
     joined = "".join(lines[n][c] for n, c in spots)
-    target = f"{pofile.escape(name)}: {pofile.escape(old)}"
+    target = f"{powriter.escape(name)}: {powriter.escape(old)}"
     if joined.count(target) != 1:
         return None
-    start = joined.index(target) + len(target) - len(pofile.escape(old))
+    start = joined.index(target) + len(target) - len(powriter.escape(old))
     edited = [list(line) for line in lines]
-    for (number, column), char in zip(spots[start:], pofile.escape(value), strict=False):
+    for (number, column), char in zip(spots[start:], powriter.escape(value), strict=False):
         edited[number][column] = char
     try:
         result = pofile.parse("\n".join("".join(line) for line in edited)).header
@@ -192,7 +192,7 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
     problems: list[tuple[str, int, str]] = []
     for lang, (old, snapshot, data), target in zip(langs, olds, targets[1:], strict=True):
         path = locales.catalogue_path(lang)
-        text = _keep_blank_end(pofile.dump(merge(old, template, lang)), old, data)
+        text = _keep_blank_end(powriter.dump(merge(old, template, lang)), old, data)
         if _lf(text) == _lf(data.decode("utf-8")):
             continue  # nothing to change (a file with mixed line endings stays as it is)
         mixed = mixed_line_endings(data)
@@ -346,10 +346,10 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     # an existing line (de = "published") is a decision someone made: it is kept
     keep = code == SOURCE_LANG or code in locales.statuses()
     status_text = None if keep else locales.status_text(code, status)
-    pofile.write_atomic(path, pofile.dump(po))
+    files.write_atomic(path, powriter.dump(po))
     if status_text is not None:
         try:
-            pofile.write_atomic(locales.status_path, status_text)
+            files.write_atomic(locales.status_path, status_text)
         except OSError:
             path.unlink(missing_ok=True)  # a catalogue never listed would be stuck
             raise

@@ -1,4 +1,4 @@
-"""Read and write gettext PO files, strictly, the way GNU ``msgfmt`` reads them.
+"""Read gettext PO files, strictly, the way GNU ``msgfmt`` reads them.
 
 One grammar, msgfmt's: a file is a stream of tokens (comments, keywords, quoted strings), so
 line breaks between them do not matter, ``#~`` marks the tokens after it on its line obsolete
@@ -7,9 +7,10 @@ does. What msgfmt rejects is a :class:`PoSyntaxError` listing every error at msg
 a few things msgfmt reads only by luck are refused too, each saying why (a carriage return
 without a line feed, a backslash continuing a line, escapes that make invalid UTF-8).
 
-Every entry remembers the lines each of its parts was read from, so writing a file back keeps
-every unchanged part byte for byte, whichever tool (Poedit, Weblate, msgcat, a text editor)
-wrote it, and the file's line endings (LF or CRLF).
+We read PO files ourselves because polib and Babel accept files msgfmt refuses (and read them
+differently), and a catalogue is untrusted input: the check must judge what msgfmt and the
+site will see. Every entry keeps the lines it was read from (``raw``), so that
+:mod:`.powriter` can write a file back with every unchanged part as it was.
 
 >>> po = parse('msgid ""\\nmsgstr "Language: en\\\\n"\\n\\nmsgid "Wij"\\nmsgstr "We"\\n')
 >>> po.metadata["Language"], po.entries[0].msgid, po.entries[0].msgstr, po.entries[0].line
@@ -22,20 +23,14 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from typing import Final, NamedTuple
 
-from .files import Snapshot, WriteError, read_regular, write_atomic
+from .files import read_regular
 
-__all__ = ["Entry", "PoError", "PoFile", "PoSyntaxError", "Snapshot", "WriteError", "dump",
-           "format_entry", "format_string", "parse", "read", "write_atomic"]
-
-#: The width GNU gettext (msgcat, msgmerge, Poedit) wraps string lines to.
-WRAP_WIDTH = 79
+__all__ = ["Entry", "PoError", "PoFile", "PoSyntaxError", "parse", "parse_entry", "read"]
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}
-_UNESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 _KEYWORDS = {"msgid", "msgstr", "msgctxt", "msgid_plural", "domain"}
 _PREVIOUS = {"msgid": "prev_msgid", "msgctxt": "prev_msgctxt",
              "msgid_plural": "prev_msgid_plural"}
@@ -100,11 +95,6 @@ _ENTRY_FIELDS = ("msgid", "msgstr", "msgctxt", "msgid_plural", "msgstr_plural",
                  "translator_comments", "extracted_comments", "references", "flags",
                  "previous_msgid", "obsolete", "line", "raw", "previous_msgctxt",
                  "previous_msgid_plural")
-#: The comment kinds, by the character after ``#``, with the field each fills.
-_COMMENT_KINDS = {" ": "translator_comments", ".": "extracted_comments", ":": "references",
-                  ",": "flags"}
-
-
 class Entry:
     """One message: its strings, comments and where it stands in the file.
 
@@ -117,10 +107,10 @@ class Entry:
     (True, False, True)
     """
 
-    __slots__ = ("_gap", "extracted_comments", "flags", "line", "msgctxt",
-                 "msgid", "msgid_plural", "msgstr", "msgstr_plural", "obsolete",
-                 "previous_msgctxt", "previous_msgid", "previous_msgid_plural", "references",
-                 "raw", "translator_comments")
+    __slots__ = ("_gap", "extracted_comments", "flags", "line", "msgctxt", "msgid",
+                 "msgid_plural", "msgstr", "msgstr_plural", "obsolete", "previous_msgctxt",
+                 "previous_msgid", "previous_msgid_plural", "raw", "references",
+                 "translator_comments")
 
     def __init__(self, msgid: str, msgstr: str = "", msgctxt: str | None = None,
                  msgid_plural: str | None = None, msgstr_plural: dict[int, str] | None = None,
@@ -677,15 +667,6 @@ def parse(text: str | bytes, path: str = "<string>") -> PoFile:
                   trailer=rest if rest.strip() else "")
 
 
-def _value(entry: Entry, part: str) -> object:
-    """What a part of an entry says, to tell whether it changed."""
-    if part == "previous":
-        return (entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural)
-    if part.startswith("msgstr["):
-        return entry.msgstr_plural.get(int(part[7:-1]))
-    return getattr(entry, part)
-
-
 def _decode(data: bytes, path: str) -> str:
     """The file's text; bytes that are not UTF-8 are an error at their line and column."""
     try:
@@ -703,222 +684,20 @@ def read(path: str | os.PathLike[str]) -> PoFile:
     return parse(read_regular(path), str(path))
 
 
-# -- writing ---------------------------------------------------------------------------------
+def parse_entry(raw: str) -> tuple[Entry, dict[str, int], int] | None:
+    """The one message ``raw`` (an entry's lines, LF line endings) holds; with the line each
+    of its parts starts on (``previous``, ``msgctxt``, ``msgid``, ``msgid_plural``,
+    ``msgstr``, ``msgstr[N]``; from 1, in file order) and its last line. None if ``raw`` is
+    not exactly one message.
 
-
-def escape(text: str) -> str:
-    r"""Encode a string body for a PO file.
-
-    >>> escape('say "hi"\n')
-    'say \\"hi\\"\\n'
+    >>> entry, starts, last = parse_entry('# mine\\nmsgid "a"\\nmsgstr ""\\n"b"\\n')
+    >>> entry.msgstr, starts, last
+    ('b', {'msgid': 2, 'msgstr': 3}, 4)
     """
-    return "".join(_UNESCAPES.get(ch, ch) for ch in text)
-
-
-def _chunks(escaped: str) -> list[str]:
-    """Split an escaped string where GNU gettext may wrap it.
-
-    That is after spaces and ``\\n``, after ``- / : . , ; ! ?`` before a letter, and between
-    ``]`` and ``(``.
-
-    >>> _chunks("e-mail via: mailto:x")
-    ['e-', 'mail ', 'via: ', 'mailto:', 'x']
-    """
-    chunks: list[str] = []
-    start = index = 0
-    size = len(escaped)
-    while index < size:
-        char = escaped[index]
-        if char == "\\":
-            index += 2
-            if escaped[index - 1:index] == "n":
-                chunks.append(escaped[start:index])
-                start = index
-            continue
-        index += 1
-        following = escaped[index:index + 1]
-        if (char == " " and following != " ") or (
-                char in "-/:.,;!?" and following.isalpha()) or (char == "]" and following == "("):
-            chunks.append(escaped[start:index])
-            start = index
-    if start < size:
-        chunks.append(escaped[start:])
-    return chunks
-
-
-def width(text: str) -> int:
-    """Columns a string takes on a terminal, as gettext counts them (marks take none).
-
-    >>> width("نُنصت"), width("abc")
-    (4, 3)
-    """
-    total = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return total
-
-
-def format_string(keyword: str, value: str, columns: int = WRAP_WIDTH, prefix: str = "") -> str:
-    """Format ``keyword "value"`` the way msgcat does: one line if it fits, else wrapped.
-
-    >>> print(format_string("msgid", "short"), end="")
-    msgid "short"
-    """
-    escaped = escape(value)
-    single = f'{prefix}{keyword} "{escaped}"'
-    if "\n" not in value[:-1] and width(single) <= columns:
-        return single + "\n"
-    lines: list[str] = []
-    current = ""
-    for piece in _chunks(escaped):
-        if current and width(prefix + current + piece) + 2 > columns:
-            lines.append(current)
-            current = ""
-        current += piece
-        backslashes = len(piece) - 1 - len(piece[:-1].rstrip("\\"))
-        if piece.endswith("n") and backslashes % 2:  # an escaped newline ends the line
-            lines.append(current)
-            current = ""
-    if current:
-        lines.append(current)
-    out = [f'{prefix}{keyword} ""']
-    out.extend(f'{prefix}"{line}"' for line in lines)
-    return "\n".join(out) + "\n"
-
-
-def _comment_lines(entry: Entry) -> dict[str, list[str]]:
-    """An entry's comments as gettext writes them, by kind."""
-    references: list[str] = []
-    if entry.references and not entry.obsolete:
-        line = "#:"
-        for ref in entry.references:
-            if len(line) + 1 + len(ref) > WRAP_WIDTH and line != "#:":
-                references.append(line + "\n")
-                line = "#:"
-            line += " " + ref
-        references.append(line + "\n")
-    return {
-        " ": [f"# {c}".rstrip() + "\n" for c in entry.translator_comments],
-        ".": [f"#. {c}".rstrip() + "\n" for c in entry.extracted_comments],
-        ":": references,
-        ",": ["#, " + ", ".join(entry.flags) + "\n"] if entry.flags else [],
-    }
-
-
-def _body_parts(entry: Entry) -> list[tuple[str, str]]:
-    """The message's parts (after the comments) as gettext writes them, in order."""
-    prefix = "#~ " if entry.obsolete else ""
-    marker = "#~| " if entry.obsolete else "#| "  # GNU's form; polib refuses "#~ #|"
-    parts: list[tuple[str, str]] = []
-    if entry.previous_msgid is not None:
-        previous = ""
-        if entry.previous_msgctxt is not None:
-            previous += format_string("msgctxt", entry.previous_msgctxt, prefix=marker)
-        previous += format_string("msgid", entry.previous_msgid, prefix=marker)
-        if entry.previous_msgid_plural is not None:
-            previous += format_string("msgid_plural", entry.previous_msgid_plural,
-                                      prefix=marker)
-        parts.append(("previous", previous))
-    if entry.msgctxt is not None:
-        parts.append(("msgctxt", format_string("msgctxt", entry.msgctxt, prefix=prefix)))
-    parts.append(("msgid", format_string("msgid", entry.msgid, prefix=prefix)))
-    if entry.msgid_plural is not None:
-        parts.append(("msgid_plural", format_string("msgid_plural", entry.msgid_plural,
-                                                    prefix=prefix)))
-        for index in sorted(entry.msgstr_plural):
-            keyword = f"msgstr[{index}]"
-            parts.append((keyword, format_string(keyword, entry.msgstr_plural[index],
-                                                 prefix=prefix)))
-    else:
-        parts.append(("msgstr", format_string("msgstr", entry.msgstr, prefix=prefix)))
-    return parts
-
-
-def format_entry(entry: Entry) -> str:
-    """One entry as text, in the layout GNU gettext writes."""
-    comments = _comment_lines(entry)
-    return "".join(line for kind in " .:," for line in comments[kind]) + "".join(
-        text for _, text in _body_parts(entry))
-
-
-def _read_back(raw: str) -> _Message | None:
-    """The one message ``raw`` holds, read again to find where each of its parts is."""
     errors: list[PoError] = []
     lines = raw.split("\n")
     parser = _Parser(_tokens(lines, errors), len(lines))
     messages, trailing = parser.messages()
     if errors or parser.errors or trailing or len(messages) != 1:
         return None
-    return messages[0]
-
-
-def _entry_text(entry: Entry, raw: str) -> str:
-    """An entry as text: each part whose ``raw`` lines still say what it says keeps them."""
-    read = _read_back(raw)
-    starts = list(read.starts.items()) if read else []  # in file order
-    if read is None or read.entry.obsolete != entry.obsolete or \
-            len({line for _, line in starts}) < len(starts):  # two parts on one line
-        return format_entry(entry)
-    old, lines = read.entry, [line + "\n" for line in raw.split("\n")]
-    heading = lines[:starts[0][1] - 1]  # its comments, and any blank lines among them
-    unchanged = {kind for kind, name in _COMMENT_KINDS.items()
-                 if _words(getattr(old, name)) == _words(getattr(entry, name))}
-    if len(unchanged) == 4:
-        out = heading
-    else:
-        fresh = _comment_lines(entry)
-        out = [line for kind in " .:," for line in (
-            [text for text in heading if _comment_kind(text) == kind] if kind in unchanged
-            else fresh[kind])]
-    ends = [line - 1 for _, line in starts[1:]] + [read.last]
-    spans = {name: (start, end) for (name, start), end in zip(starts, ends, strict=True)}
-    for name, text in _body_parts(entry):
-        span = spans.get(name)
-        same = span is not None and _value(old, name) == _value(entry, name)
-        if same and span is not None and name == "previous" and entry.obsolete:
-            same = lines[span[0] - 1].startswith("#~|")  # "#~ #|" (polib refuses it): rewrite
-        out.extend(lines[span[0] - 1:span[1]] if same and span is not None else [text])
-    return "".join(out)
-
-
-def _comment_kind(line: str) -> str:
-    """The kind of a comment line (`` ``, ``.``, ``:``, ``,``), or "" for another line."""
-    text = line.strip()
-    if not text.startswith("#"):
-        return ""
-    return text[1:2] if text[1:2] in (".", ":", ",") else " "
-
-
-def _words(comments: list[str]) -> list[str]:
-    """A comment's words: the same however a tool wrapped it (polib splits long ones)."""
-    return " ".join(comments).split()
-
-
-def dump(po: PoFile, originals: dict[tuple[str | None, str], Entry] | None = None) -> str:
-    """The whole file as text, with the file's line endings.
-
-    An entry read from a file (or copied from one with :meth:`Entry.replace`) keeps the lines
-    of every part it has not changed; so does an entry whose key is in ``originals``. An entry
-    whose ``raw`` was set to None is formatted afresh.
-    """
-    originals = originals or {}
-    out: list[str] = []
-    for entry in [po.header, *po.entries]:
-        if entry is None:
-            continue
-        source: Entry | None = entry
-        if entry.raw is None:
-            old = originals.get(entry.key)
-            source = old if old is not None and old is not entry else None
-        if source is not None and source.raw is not None:
-            text, gap = _entry_text(entry, source.raw), source._gap
-        else:
-            text, gap = format_entry(entry), ""
-        if out and not gap:
-            gap = "\n"  # a blank line between entries
-        out.append(gap + text)
-    out.append(po.trailer)
-    text = "".join(out)
-    return text.replace("\n", "\r\n") if po.newline == "\r\n" else text
+    return messages[0].entry, messages[0].starts, messages[0].last

@@ -11,7 +11,7 @@ import polib
 import pytest
 from conftest import LOCALES, ROOT, SEED, require_tool, run_cli
 
-from pelican_bij1code import pofile
+from pelican_bij1code import files, pofile, powriter
 from pelican_bij1code.cli import main
 from pelican_bij1code.master import MASTER_PATH, NOTICE, PARTS, load_master
 
@@ -83,7 +83,7 @@ def test_writer_formats_like_msgcat(path: Path) -> None:
     po = pofile.read(path)
     for entry in [po.header, *po.entries]:
         entry.raw = None  # force fresh formatting of every entry
-    text = pofile.dump(po)
+    text = powriter.dump(po)
     msgcat = subprocess.run([require_tool("msgcat"), "-"], input=text, capture_output=True,
                             text=True)
     assert msgcat.stdout == text
@@ -97,7 +97,7 @@ def test_round_trip_keeps_every_byte_of_foreign_layouts(tmp_path: Path) -> None:
             'columns"\n\n#~ msgid "oud"\n#~ msgstr "old"\n')
     po = pofile.parse(text)
     originals = {e.key: e for e in [po.header, *po.entries]}
-    assert pofile.dump(po, originals) == text
+    assert powriter.dump(po, originals) == text
 
 
 # -- extract ---------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ def _template_with(locales: Path, old: str, new: str | None) -> None:
             entry.msgid, entry.raw = new, None
         entries.append(entry)
     po.entries = entries
-    path.write_text(pofile.dump(po, {e.key: e for e in [po.header, *po.entries]}),
+    path.write_text(powriter.dump(po, {e.key: e for e in [po.header, *po.entries]}),
                     encoding="utf-8")
 
 
@@ -216,8 +216,8 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(pofile.WriteError, match=r"x\.po: cannot write the file"):
-        pofile.write_atomic(target, "new")
+    with pytest.raises(files.WriteError, match=r"x\.po: cannot write the file"):
+        files.write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
 

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import run_cli, valid_html_fragment
 
-from pelican_bij1code import pofile
+from pelican_bij1code import pofile, powriter
 from pelican_bij1code.catalogue import Locales
 from pelican_bij1code.cli import main
 from pelican_bij1code.master import load_master
@@ -25,7 +25,7 @@ def _set_msgstr(locales: Path, lang: str, msgid_start: str, msgstr: str) -> None
     po = pofile.read(path)
     entry = next(e for e in po.entries if e.msgid.startswith(msgid_start))
     entry.msgstr, entry.raw = msgstr, None
-    path.write_text(pofile.dump(po, {e.key: e for e in [po.header, *po.entries]}),
+    path.write_text(powriter.dump(po, {e.key: e for e in [po.header, *po.entries]}),
                     encoding="utf-8")
 
 
@@ -141,7 +141,7 @@ def test_catalogues_older_than_the_master_are_not_rendered(locales: Path) -> Non
         po = pofile.read(path)
         entry = next(e for e in po.entries if e.msgid == "Wij spreken vanuit eigen ervaring.")
         entry.msgid, entry.raw = "Wij spreken uit eigen ervaring.", None
-        path.write_text(pofile.dump(po, {e.key: e for e in [po.header, *po.entries]}),
+        path.write_text(powriter.dump(po, {e.key: e for e in [po.header, *po.entries]}),
                         encoding="utf-8")
     renderer = Renderer(Locales(locales))
     ok, why = renderer.usable("en")

@@ -15,7 +15,7 @@ import polib
 import pytest
 from conftest import require_tool
 
-from pelican_bij1code import pofile
+from pelican_bij1code import pofile, powriter
 from pelican_bij1code.cli import main
 from pelican_bij1code.master import MASTER_PATH
 
@@ -31,7 +31,7 @@ def edit_template(locales: Path, old: str, new: str | None) -> None:
         po.entries = [e for e in po.entries if e.msgid != old]
     else:
         po.entries = [e.replace(msgid=new) if e.msgid == old else e for e in po.entries]
-    path.write_text(pofile.dump(po), encoding="utf-8")
+    path.write_text(powriter.dump(po), encoding="utf-8")
 
 
 def update(locales: Path, *more: str) -> int:
@@ -222,7 +222,7 @@ def flag_first_entry(locales: Path, flag: str, msgstr_suffix: str = "") -> Path:
     entry = next(e for e in po.entries if e.msgid == "Wij spreken vanuit eigen ervaring.")
     po.entries = [e.replace(flags=[*e.flags, flag], msgstr=e.msgstr + msgstr_suffix)
                   if e is entry else e for e in po.entries]
-    path.write_text(pofile.dump(po), encoding="utf-8")
+    path.write_text(powriter.dump(po), encoding="utf-8")
     return path
 
 

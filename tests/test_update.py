@@ -15,7 +15,7 @@ import polib
 import pytest
 from conftest import require_tool, run_cli
 
-from pelican_bij1code import files, merge, pofile
+from pelican_bij1code import files, merge, pofile, powriter
 from pelican_bij1code.cli import main
 
 EN = Path("en") / "LC_MESSAGES" / "gedragscode.po"
@@ -59,7 +59,7 @@ def test_lost_names_every_translation_the_new_file_lacks() -> None:
     old = pofile.parse('msgid ""\nmsgstr ""\n\n# mine\nmsgid "a"\nmsgstr "A"\n\n'
                        'msgid "b"\nmsgid_plural "bs"\nmsgstr[0] "B"\nmsgstr[1] "Bs"\n\n'
                        '#~ msgid "c"\n#~ msgstr "C"\n\n# the end\n')
-    everything = pofile.parse(pofile.dump(old))
+    everything = pofile.parse(powriter.dump(old))
     assert merge.lost(old, everything) == []
     nothing = pofile.parse('msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr ""\n')
     assert sorted(text for _, text in merge.lost(old, nothing)) == \
@@ -288,10 +288,10 @@ def test_update_of_any_file_msgfmt_accepts_loses_nothing_and_settles(tmp_path: P
         except pofile.PoSyntaxError:
             continue
         lang = source.parent.parent.name
-        text = pofile.dump(merge.merge(old, template, lang))
+        text = powriter.dump(merge.merge(old, template, lang))
         new = pofile.parse(text, "x.po")
         if lang != "nl":
             assert merge.lost(old, new) == [], text
-        assert pofile.dump(merge.merge(new, template, lang)) == text
+        assert powriter.dump(merge.merge(new, template, lang)) == text
         merged += 1
     assert merged > 100
