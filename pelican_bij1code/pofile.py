@@ -430,7 +430,6 @@ class _SyntaxError(Exception):
 
 class _Message(NamedTuple):
     entry: Entry
-    comments: list[_Token]
     first: int  # first line (of its first comment, or its first keyword)
     starts: dict[str, int]  # the line each part starts on, in file order
     last: int  # line of its last token
@@ -580,7 +579,7 @@ class _Parser:
                       None, previous.get("msgctxt"), previous.get("msgid_plural"))
         first = comments[0][_LINE] if comments else next(iter(starts.values()))
         msgstr_line = starts.get("msgstr", starts.get("msgstr[0]", intro[_LINE]))
-        return _Message(entry, comments, first, starts, self.tokens[self.at - 1][_LAST],
+        return _Message(entry, first, starts, self.tokens[self.at - 1][_LAST],
                         msgstr_line, self.here())
 
     def part(self, name: str, groups: list[tuple[str, _Token, _Token]],
