@@ -440,15 +440,16 @@ class _Message(NamedTuple):
 class _Parser:
     """msgfmt's grammar (po-gram.y) over a list of tokens, with its error recovery."""
 
-    def __init__(self, tokens: list[_Token], last_line: int) -> None:
-        end = ("eof", "", last_line, last_line, False)  # where msgfmt stands at the end
-        self.tokens = [*tokens, end, end]
+    def __init__(self, tokens: list[_Token], last_line: int, obsolete: bool) -> None:
         self.count = len(tokens)
+        end = ("eof", "", last_line, last_line, False)  # where msgfmt stands at the end
+        self.tokens = tokens
+        tokens += (end, end)
         #: Errors, each with the line msgfmt has read up to when it reports it and whether it
         #: is a syntax error (reported after what the lookahead token completes): the order.
         self.errors: list[tuple[int, int, PoError]] = []
         self.at = 0
-        self.obsolete = any(token[_OBSOLETE] for token in tokens)  # any #~ in the file
+        self.obsolete = obsolete  # whether the file may have #~ (then its rules are checked)
 
     def here(self) -> int:
         """The line of the token msgfmt looks at next (it reports an error after reading it)."""
@@ -626,7 +627,7 @@ def parse(text: str | bytes, path: str = "<string>") -> PoFile:
     newline = "\r\n" if text[:text.find("\n") + 1].endswith("\r\n") else "\n"
     text = text.replace("\r\n", "\n")
     split = text.split("\n")
-    parser = _Parser(_tokens(split, errors), len(split))
+    parser = _Parser(_tokens(split, errors), len(split), "#~" in text)
     messages, trailing = parser.messages()
     found = [(e.line, 0, e) for e in errors] + parser.errors
     header, entries = None, []
@@ -695,7 +696,7 @@ def parse_entry(raw: str) -> tuple[Entry, dict[str, int], int] | None:
     """
     errors: list[PoError] = []
     lines = raw.split("\n")
-    parser = _Parser(_tokens(lines, errors), len(lines))
+    parser = _Parser(_tokens(lines, errors), len(lines), "#~" in raw)
     messages, trailing = parser.messages()
     if errors or parser.errors or trailing or len(messages) != 1:
         return None
