@@ -52,7 +52,10 @@ _BLOCK_OPENERS = "#>+-=*`~|!:?"
 _LATIN = "A-Za-z0-9\u00C0-\u024F"
 _LTR_CANDIDATE = re.compile(rf"[{_LATIN}@._:/'’()\-]+")
 _LATIN_CHAR = re.compile(rf"[{_LATIN}]")
-_SPACE = " \t\n\r\f\v"
+_SPACES = re.compile(r"[ \t\n\r\f\v]*")
+#: What ends or nests a bare link target, and what ends one in angle brackets.
+_BARE_STOP = re.compile(r"[ \t\n\r\f\v\[\]()]")
+_ANGLE_STOP = re.compile(r"[<>\n\[\]]")
 _SPECIAL = re.compile(r"[\\\[]")
 
 
@@ -67,38 +70,38 @@ def unescape(text: str) -> str:
 
 def _target(message: str, position: int) -> tuple[str, int] | None:
     """The ``target)`` of a link from ``position`` (just after ``(``): the target and the
-    position after ``)``, or None. One pass; a target never holds ``[`` or ``]``, so a failed
-    link costs no more than the text up to the next bracket."""
-    end = len(message)
-    while position < end and message[position] in _SPACE:
-        position += 1
+    position after ``)``, or None. A target never holds ``[`` or ``]``, so a failed link
+    costs no more than the text up to the next bracket; each step jumps to the next
+    character that matters."""
+    position = _SPACES.match(message, position).end()  # type: ignore[union-attr]
     start = position
-    if position < end and message[position] == "<":
-        close = position + 1
-        while close < end and message[close] not in "<>\n[]":
-            close += 1
-        if close >= end or message[close] != ">":
+    if message.startswith("<", position):
+        close = _ANGLE_STOP.search(message, position + 1)
+        if close is None or close.group() != ">":
             return None
-        target, position = message[start + 1:close], close + 1
+        target, position = message[start + 1:close.start()], close.end()
     else:
-        depth = 0
-        while position < end:
-            char = message[position]
-            if char in _SPACE or char in "[]" or (char == ")" and depth == 0):
+        depth = 0  # a bare target may hold one level of balanced parentheses
+        while True:
+            stop = _BARE_STOP.search(message, position)
+            if stop is None:
+                position = len(message)
                 break
+            position, char = stop.start(), stop.group()
             if char == "(":
                 if depth:
                     return None
                 depth = 1
-            elif char == ")":
+            elif char == ")" and depth:
                 depth = 0
+            else:
+                break  # white space, a bracket, or the ")" that ends the link
             position += 1
         if depth:
             return None
         target = message[start:position]
-    while position < end and message[position] in _SPACE:
-        position += 1
-    if position < end and message[position] == ")":
+    position = _SPACES.match(message, position).end()  # type: ignore[union-attr]
+    if message.startswith(")", position):
         return target, position + 1
     return None
 
