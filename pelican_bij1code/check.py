@@ -40,9 +40,10 @@ Severity = Literal["error", "warning"]
 #: Turkish dotted İ, does not count). "BIJ1" does not count inside "BIJ1komst".
 #: Each term, with what :func:`_terms` gives for it: "komst" for BIJ1komst(en), "" for BIJ1.
 KEEP_TERMS = {"BIJ1komst": "komst", "BIJ1": ""}
-#: A term where it starts a word; the start is tested in _terms (a regex without a look-behind
-#: finds its first letter quickly).
-_TERM = re.compile(r"[Bb][Ii][Jj]1([Kk][Oo][Mm][Ss][Tt]|\b)")
+#: The "1" of a term and what follows it (a pattern that starts with a plain character is
+#: found quickly); _terms tests the "BIJ" before it (:data:`_BIJ`) and where the word starts.
+_TERM = re.compile(r"1([Kk][Oo][Mm][Ss][Tt]|\b)")
+_BIJ = frozenset(b + i + j for b in "Bb" for i in "Ii" for j in "Jj")
 #: Link schemes that can run code or smuggle content.
 UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 #: Every pattern below runs on untrusted text: none has nested or adjacent unbounded
@@ -219,7 +220,9 @@ def _terms(text: str) -> list[str]:
     """
     found = []
     for match in _TERM.finditer(text):
-        start = match.start()
+        start = match.start() - 3
+        if start < 0 or text[start:start + 3] not in _BIJ:
+            continue  # not BIJ1
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue  # inside a word
         found.append(match.group(1).lower())
