@@ -157,9 +157,9 @@ def check_message(source: str, translation: str,
         add("error" if any(m.startswith("{") for m in added_markup) else "warning", "markup",
             f"has Markdown extension syntax ({', '.join(map(repr, sorted(added_markup)))}) "
             "that the Dutch text lacks; it is shown as text, write plain text")
-    hidden = characters.hidden(translation)
-    if hidden:
-        hidden -= characters.hidden(source) | breaks | characters.allowed_hidden(lang)
+    source_hidden, translated_hidden = characters.hidden(source), characters.hidden(translation)
+    hidden = translated_hidden - source_hidden - breaks - characters.allowed_hidden(lang) \
+        if translated_hidden else translated_hidden
     if hidden:
         add("error", "invisible-char",
             f"has invisible, control or unassigned characters ({characters.names(hidden)})")
@@ -176,9 +176,8 @@ def check_message(source: str, translation: str,
     source_tokens = markup.parse(source)
     translated_tokens = markup.parse(translation)
     _check_links(source, translation, source_tokens, translated_tokens, add)
-    # What a reader sees: link texts, not targets.
-    source_text = characters.visible(markup.to_text(source_tokens, ()))
-    translated_text = characters.visible(markup.to_text(translated_tokens, ()))
+    source_text = _shown(source_tokens, source_hidden)
+    translated_text = _shown(translated_tokens, translated_hidden)
     if not translated_text.replace("\u2800", "").strip():
         add("error", "empty", "shows nothing (empty, or only spaces and invisible characters)")
     source_addresses = addresses(source_text)
@@ -210,6 +209,19 @@ def check_message(source: str, translation: str,
         add("warning", "end-punctuation",
             f"does not end with punctuation, while the Dutch ends with {source.rstrip()[-1]!r}")
     return found
+
+
+def _shown(tokens: list[markup.Token], hidden: set[str]) -> str:
+    """What a reader sees of a message: its text and its links' texts (not their targets),
+    without hidden characters. ``hidden``: the message's hidden characters; with none, there
+    is no control character to clean and nothing to remove.
+
+    >>> _shown(markup.parse("[a](x) b\u00ad"), {"\u00ad"}), _shown(markup.parse("[a](x) b"), set())
+    ('a b', 'a b')
+    """
+    if not hidden:
+        return "".join(token.text for token in tokens)
+    return characters.visible(markup.to_text(tokens, ()))
 
 
 def _terms(text: str) -> list[str]:
@@ -401,12 +413,13 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
     for candidate in po.entries:
         if candidate.obsolete:
             continue  # kept for translators, never rendered: not a finding
-        if candidate.key in entries:
+        key = candidate.key
+        if key in entries:
             problems.append(Problem(po.path, candidate.line, "error", "duplicate",
                                     f"{_short(candidate.msgid)} appears twice (first at line "
-                                    f"{entries[candidate.key].line}); keep one"))
+                                    f"{entries[key].line}); keep one"))
             continue
-        entries[candidate.key] = candidate
+        entries[key] = candidate
     wanted = {(e.msgctxt, e.msgid) for e in template}
     translated = 0
     for reference in template:
@@ -441,23 +454,20 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
         texts = [(entry.msgid, entry.msgstr)] if entry.msgid_plural is None else [
             (entry.msgid if index == 0 else entry.msgid_plural, text)
             for index, text in sorted(entry.msgstr_plural.items())]
-        errors = 0
         for source, text in texts:
             if source.startswith("\n") != text.startswith("\n") or \
                     source.endswith("\n") != text.endswith("\n"):
-                errors += 1
                 problems.append(Problem(po.path, entry.line, "error", "newline",
                                         f"{_short(source)}: msgid and msgstr must both begin "
                                         "and end with a newline, or neither (msgfmt -c)"))
             for severity, code, message in check_message(source, text, lang):
                 if code == "unchanged" and lang == SOURCE_LANG:
                     continue
-                errors += severity == "error"
                 problems.append(Problem(po.path, entry.line, severity, code,
                                         f"{_short(entry.msgid)} {message}"))
         translated += 1
-    for entry in entries.values():
-        if entry.key not in wanted:
+    for key, entry in entries.items():
+        if key not in wanted:
             problems.append(Problem(po.path, entry.line, "error", "extra",
                                     f"{_short(entry.msgid)}"
                                     + (f" (context {entry.msgctxt[:30]!r})"
