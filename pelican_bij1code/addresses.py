@@ -94,9 +94,9 @@ def addresses(text: str) -> set[str]:
     ({'evil@host.org'}, {'host.org'})
     """
     shown = _folded(text)
-    found: set[str] = set()
     if not _hint(shown):  # no ".x", "@x" or ":/": the common message has no address
         return phones(shown)
+    found: set[str] = set()
     for piece in shown.split():
         if _maybe(piece):
             for match in _WORD.finditer(piece):

@@ -137,8 +137,10 @@ def check_message(source: str, translation: str,
     if ("<" in translation or "&" in translation) and _HTML.search(translation) \
             and not _HTML.search(source):
         add("error", "raw-html", "has HTML markup or an entity; write plain text")
-    breaks = set() if translation.isprintable() else (
-        _LINE_BREAKS.intersection(translation) - _LINE_BREAKS.intersection(source))
+    # Line breaks are hidden characters: a translation without hidden characters has none.
+    source_hidden, translated_hidden = characters.hidden(source), characters.hidden(translation)
+    breaks = (_LINE_BREAKS.intersection(translation) - _LINE_BREAKS.intersection(source)
+              if translated_hidden else set())
     if breaks:
         add("error", "line-break", f"has a line break ({characters.names(breaks)}); a message "
             "is one block of text on one line")
@@ -157,7 +159,6 @@ def check_message(source: str, translation: str,
         add("error" if any(m.startswith("{") for m in added_markup) else "warning", "markup",
             f"has Markdown extension syntax ({', '.join(map(repr, sorted(added_markup)))}) "
             "that the Dutch text lacks; it is shown as text, write plain text")
-    source_hidden, translated_hidden = characters.hidden(source), characters.hidden(translation)
     hidden = translated_hidden - source_hidden - breaks - characters.allowed_hidden(lang) \
         if translated_hidden else translated_hidden
     if hidden:
@@ -220,7 +221,7 @@ def _shown(tokens: list[markup.Token], hidden: set[str]) -> str:
     ('a b', 'a b')
     """
     if not hidden:
-        return "".join(token.text for token in tokens)
+        return "".join([token.text for token in tokens])
     return characters.visible(markup.to_text(tokens, ()))
 
 
@@ -246,10 +247,10 @@ def _check_links(source: str, translation: str, source_tokens: list[markup.Token
                  add: Callable[[Severity, str, str], None]) -> None:
     """Links: targets exactly the Dutch ones; no images; a link whose text shows an address
     points to that address."""
+    if "[" not in source and "[" not in translation:
+        return  # no link and no image: most messages
     source_links = [t for t in source_tokens if isinstance(t, markup.Link)]
     translated_links = [t for t in translated_tokens if isinstance(t, markup.Link)]
-    if not source_links and not translated_links and "![" not in translation:
-        return  # most messages: nothing below can be found
     targets = [link.target for link in source_links]
     for link in translated_links:
         if link.target.strip().lower().startswith(UNSAFE_SCHEMES):
