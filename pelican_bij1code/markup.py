@@ -16,7 +16,6 @@ has; any other link is rendered as its text alone.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Collection, Sequence
 from typing import NamedTuple
@@ -187,6 +186,8 @@ def _ltr_runs(text: str) -> list[tuple[bool, str]]:
 
 
 def _html_text(text: str, rtl: bool) -> str:
+    import html  # for rendering only: check starts faster without
+
     text = clean(text)
     if not rtl:
         return html.escape(text, quote=False)
@@ -206,6 +207,8 @@ def to_html(tokens: Sequence[Token], allowed: Collection[str], rtl: bool = False
     out: list[str] = []
     for token in tokens:
         if isinstance(token, Link) and token.target in allowed:
+            import html
+
             href = html.escape(token.target, quote=True)
             out.append(f'<a href="{href}">{_html_text(token.text, rtl)}</a>')
         else:

@@ -40,7 +40,8 @@ NASTY = ["[", "]", "(", ")", "<", ">", "\\", "!", "#", "1.", " ", "  ", "\u00ad"
          "é", "ع", "&amp;", "&#x3c;", "javascript:", "~~~", "`", "*", "_", "|", ":", "/",
          GEDRAGSCODE, MAILTO, "\U000e0041", "\ue000", "\u0378", "\u2028", "\x00"]
 #: More: addresses, phones, terms, spaces, marks, markup, scripts.
-PIECES = NASTY + [
+PIECES = [
+    *NASTY,
     "0", "7", "12345678", "+31 20 123 45 67", "06-12345678", "+31 (0)20", "1.000.000",
     "tel:+31201234567", "sms:+31", "ｂｉｊ１．ｏｒｇ", "\u3002", "\uff61", "\uff0e", "com",
     "\u00a0", "\u202f", "\u3000", "\u2009", "\u200a", "\x1c", "\x1f", "\x85", "\x7f", "\x0b",
@@ -52,7 +53,8 @@ PIECES = NASTY + [
     "???", "- ", "1) ", "> ", "# ", "```", "***", ": ", "|", "Мы", "العربية", "می\u200cخواهیم",
     "Türkçe", "中文", "…", "。", "»", "\u201d", "'", '"', "\ufdd0", "\uffff", "\ud800",
     "%d", "\\\\", "\\*", "(", "((", "<https://bij1.org>", "[a]( <b> )", "[]()", "\x00",
-    "HTTPS://BIJ1.ORG", "[x](javascript:alert(1))", "[d]( DATA:text/html,x )", "http://bij1.org", "bij1-meldpunt.com", "evil\u00ad@host.org",
+    "HTTPS://BIJ1.ORG", "[x](javascript:alert(1))", "[d]( DATA:text/html,x )",
+    "http://bij1.org", "bij1-meldpunt.com", "evil\u00ad@host.org",
 ]
 LANGS = ["en", "ar", "fa", "fr", "hi", "nl", "tr", "xx", ""]
 SOURCES_EXTRA = [
