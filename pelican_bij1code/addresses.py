@@ -93,7 +93,7 @@ def addresses(text: str) -> set[str]:
     >>> addresses(visible("evil\u00ad@host.org")), addresses("evil\u00ad@host.org")
     ({'evil@host.org'}, {'host.org'})
     """
-    shown = _folded(text)
+    shown = text if text.isascii() else _folded(text)
     if not _hint(shown):  # no ".x", "@x" or ":/": the common message has no address
         return phones(shown)
     found: set[str] = set()
@@ -136,7 +136,7 @@ def without_addresses(text: str) -> str:
     """
     if not _hint(_folded(text)):
         return text
-    return " ".join(piece for piece in text.split() if not (_maybe(piece) and addresses(piece)))
+    return " ".join([piece for piece in text.split() if not (_maybe(piece) and addresses(piece))])
 
 
 def _hint(text: str) -> bool:
@@ -153,7 +153,8 @@ def _folded(text: str) -> str:
 
 def _maybe(piece: str) -> bool:
     """Whether a piece of text between spaces may hold an address (most words do not)."""
-    return "." in piece.rstrip(_TRAILING) or ":" in piece or not piece.isascii()
+    return (":" in piece or not piece.isascii()
+            or ("." in piece and "." in piece.rstrip(_TRAILING)))
 
 
 def points_to(address: str, target: str) -> bool:
