@@ -207,10 +207,10 @@ def check_message(source: str, translation: str,
         add("warning", "double-space", "has a double space")
     if translation != translation.strip() and source == source.strip():
         add("warning", "whitespace", "starts or ends with white space")
-    ending = translation.rstrip()[-1:]
-    if source.rstrip()[-1:] in _END and (not ending or ending not in _END):
+    ending, dutch_ending = translation.rstrip()[-1:], source.rstrip()[-1:]
+    if dutch_ending and dutch_ending in _END and (not ending or ending not in _END):
         add("warning", "end-punctuation",
-            f"does not end with punctuation, while the Dutch ends with {source.rstrip()[-1]!r}")
+            f"does not end with punctuation, while the Dutch ends with {dutch_ending!r}")
     return found
 
 

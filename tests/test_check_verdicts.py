@@ -21,9 +21,12 @@ import hashlib
 import json
 import random
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from pelican_bij1code.check import check_message
 from pelican_bij1code.master import MASTER_PATH, messages
@@ -151,3 +154,30 @@ if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
                                   "unicode": unicodedata.unidata_version, "inputs": count,
                                   "codes": dict(sorted(codes.items())), "blocks": digests},
                                  indent=1) + "\n", encoding="utf-8")
+
+
+LONG = 100_000
+
+
+@pytest.mark.parametrize("text", [pytest.param(text, id=ascii(text[:12])) for text in [
+    "1" * LONG, "BIJ1" * (LONG // 4), "bij1 " * (LONG // 5), "xBIJ1komst" * (LONG // 10),
+    "[a](b" + "(x)" * (LONG // 3), "[a](" + "(" * LONG, "[a](<" + "<" * LONG, "[" * LONG,
+    "." * LONG + "x", "@" * LONG, ":" * LONG + "/", "a.b " * (LONG // 4), "x@y.zz " * (LONG // 7),
+    "1" + " 2" * LONG, "\u0661" * LONG, "+" + "1-" * LONG, "~=" * LONG, ":a" * LONG,
+    "\u00a0" * LONG, "\u0301" * LONG, "\u00ad" * LONG, "ｂｉｊ１．ｏｒｇ " * (LONG // 10),
+]])
+def test_long_hostile_messages_are_checked_in_linear_time(text: str) -> None:
+    """Each path of check_message on a long message: a linear path takes milliseconds, a
+    quadratic one minutes."""
+    source = "Wij zijn BIJ1 en BIJ1komsten: mail bestuur@bij1.org of bel 020 123 45 67."
+    started = time.perf_counter()
+    check_message(source, text, "ar")
+    check_message(text, text, "fa")
+    assert time.perf_counter() - started < 10.0
+
+
+def test_a_dutch_text_of_only_spaces_is_no_traceback() -> None:
+    """A template msgid of spaces (a hand-edited .pot) crashed the check at 9cab9e2: "" is in
+    every string, so it 'ended with punctuation'."""
+    for source in ("", " ", "\u00a0\u00a0"):
+        assert check_message(source, "x", "en") == []
