@@ -458,8 +458,9 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
             (entry.msgid if index == 0 else entry.msgid_plural, text)
             for index, text in sorted(entry.msgstr_plural.items())]
         for source, text in texts:
-            if source.startswith("\n") != text.startswith("\n") or \
-                    source.endswith("\n") != text.endswith("\n"):
+            if ("\n" in source or "\n" in text) and (
+                    source.startswith("\n") != text.startswith("\n")
+                    or source.endswith("\n") != text.endswith("\n")):
                 problems.append(Problem(po.path, entry.line, "error", "newline",
                                         f"{_short(source)}: msgid and msgstr must both begin "
                                         "and end with a newline, or neither (msgfmt -c)"))
