@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 
+from pelican_bij1code import markup
 from pelican_bij1code.check import check_message
 from pelican_bij1code.master import MASTER_PATH, messages
 
@@ -131,6 +132,24 @@ def verdicts() -> tuple[list[str], Counter[str], int]:
     return digests, codes, count
 
 
+def parse_digest() -> str:
+    """A digest of :func:`markup.parse` on 50,000 short messages made of link syntax."""
+    alphabet = ["[", "]", "(", ")", "\\", "<", ">", " ", "\n", "\t", "a", "b", "x:y", "!",
+                "[a](b)", "](", "\\]", "\\[", "((", "))", "<x>", "\u3000", "\x0b", "\f", "\r"]
+    rng = random.Random(5)
+    digest = hashlib.sha256()
+    for _ in range(50_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        digest.update(repr(markup.parse(text)).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def test_links_are_read_as_before_the_speed_work() -> None:
+    """markup.parse (links found by jumping, plain link texts matched first) gives the tokens
+    it gave before."""
+    assert parse_digest() == json.loads(RECORD.read_text(encoding="utf-8"))["parse"]
+
+
 def test_verdicts_are_those_recorded_before_the_speed_work() -> None:
     recorded = json.loads(RECORD.read_text(encoding="utf-8"))
     digests, codes, count = verdicts()
@@ -152,7 +171,8 @@ if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
     digests, codes, count = verdicts()
     RECORD.write_text(json.dumps({"recorded_with": "main 9cab9e2 (before issue 9's speed work)",
                                   "unicode": unicodedata.unidata_version, "inputs": count,
-                                  "codes": dict(sorted(codes.items())), "blocks": digests},
+                                  "codes": dict(sorted(codes.items())), "blocks": digests,
+                                  "parse": parse_digest()},
                                  indent=1) + "\n", encoding="utf-8")
 
 
