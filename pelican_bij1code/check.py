@@ -223,7 +223,7 @@ def _shown(tokens: list[markup.Token], hidden: set[str]) -> str:
     ('a b', 'a b')
     """
     if not hidden:
-        return "".join([token.text for token in tokens])
+        return tokens[0].text if len(tokens) == 1 else "".join([t.text for t in tokens])
     return characters.visible(markup.to_text(tokens, ()))
 
 
