@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # extract, merge, stats and render are imported by the commands that use them: `check`, the
 # one CI runs on every change, starts faster without them (render pulls in html.parser).
 #: render.FORMATS, written out so that building the parser does not import the renderer
-#: (tests/test_check.py checks that the two agree).
+#: (tests/test_check_startup.py checks that the two agree).
 RENDER_FORMATS = ("html", "md", "txt")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

@@ -69,12 +69,17 @@ def unescape(text: str) -> str:
     return _ESCAPABLE.sub(r"\1", text) if "\\" in text else text
 
 
+def _after_spaces(message: str, position: int) -> int:
+    match = _SPACES.match(message, position)  # always matches, maybe nothing
+    return match.end() if match else position
+
+
 def _target(message: str, position: int) -> tuple[str, int] | None:
     """The ``target)`` of a link from ``position`` (just after ``(``): the target and the
     position after ``)``, or None. A target never holds ``[`` or ``]``, so a failed link
     costs no more than the text up to the next bracket; each step jumps to the next
     character that matters."""
-    position = _SPACES.match(message, position).end()  # type: ignore[union-attr]
+    position = _after_spaces(message, position)
     start = position
     if message.startswith("<", position):
         close = _ANGLE_STOP.search(message, position + 1)
@@ -101,7 +106,7 @@ def _target(message: str, position: int) -> tuple[str, int] | None:
         if depth:
             return None
         target = message[start:position]
-    position = _SPACES.match(message, position).end()  # type: ignore[union-attr]
+    position = _after_spaces(message, position)
     if message.startswith(")", position):
         return target, position + 1
     return None
