@@ -284,11 +284,13 @@ def in_process(locales_dir: Path, lang: str, repeat: int) -> None:
     locales = catalogue.Locales(locales_dir)
     po_path = locales.catalogue_path(lang)
     timings: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}  # on a shared machine, the steadier figure
 
     def timed(name: str, function, *args):  # type: ignore[no-untyped-def]
-        begin = time.perf_counter()
+        begin, begin_cpu = time.perf_counter(), time.process_time()
         result = function(*args)
         timings.setdefault(name, []).append(time.perf_counter() - begin)
+        cpu.setdefault(name, []).append(time.process_time() - begin_cpu)
         return result
 
     for _ in range(repeat):
@@ -305,7 +307,8 @@ def in_process(locales_dir: Path, lang: str, repeat: int) -> None:
             timed("cli.main(check ...) (all but start-up)", cli.main,
                   ["check", "--locales", str(locales_dir), "--locale", lang])
     for name, values in timings.items():
-        print(f"  {name:42} median {statistics.median(values) * 1000:8.1f} ms")
+        print(f"  {name:42} median {statistics.median(values) * 1000:8.1f} ms "
+              f"(cpu {statistics.median(cpu[name]) * 1000:6.1f})")
     entries = len(template[0])
     per = statistics.median(timings["  check_entries"]) / max(entries, 1) * 1e6
     print(f"  check_entries: {per:.1f} µs per message ({entries} messages)")
@@ -351,8 +354,10 @@ def site_hooks() -> tuple[float, list[str]]:
     return statistics.median(totals), names
 
 
-def import_time() -> None:
-    """``python -X importtime``: the CLI's import, and its heaviest top-level imports."""
+def import_time(locales_dir: Path, lang: str) -> None:
+    """``python -X importtime``: the CLI's import, its heaviest top-level imports, and what
+    the check command imports while it runs (lazily imported modules, such as Babel's plural
+    rules)."""
     rows, parents = import_rows("import pelican_bij1code.cli")
     cli = next((cum for cum, _, name in rows if name == "pelican_bij1code.cli"), 0)
     print(f"  python -X importtime: `import pelican_bij1code.cli` takes {cli / 1000:.0f} ms "
@@ -368,6 +373,17 @@ def import_time() -> None:
     print("  heaviest other modules imported by pelican_bij1code (cumulative):")
     for cum, name, parent in foreign:
         print(f"    {cum / 1000:7.1f} ms  {name} (from {parent})")
+
+    command = ["check", "--locales", str(locales_dir), "--locale", lang]
+    rows, _ = import_rows(f"import pelican_bij1code.cli as c; c.main({command!r})")
+    top = min((depth for _, depth, _ in rows), default=0)
+    names = [name for _, depth, name in rows if depth == top]
+    after = names.index("pelican_bij1code.cli") + 1 if "pelican_bij1code.cli" in names else 0
+    late = sorted(((cum, name) for cum, depth, name in rows
+                   if depth == top and name in names[after:]), reverse=True)
+    print(f"  imported while `check` runs (cumulative): {sum(c for c, _ in late) / 1000:.1f} ms")
+    for cum, name in late[:5]:
+        print(f"    {cum / 1000:7.1f} ms  {name}")
 
     def median_wall(code: str, times: int = 5) -> float:
         return statistics.median(
@@ -440,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\nin-process time of the checking functions (median of 5):")
         in_process(locales, args.lang, 5)
         print("\nimport time of the CLI:")
-        import_time()
+        import_time(locales, args.lang)
 
         hooks, hook_names = site_hooks()
         print("\nthis machine's site-packages .pth hooks, run at every Python start-up:")

@@ -22,14 +22,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .characters import visible
-
 #: A word that may be an address: letters, digits and the punctuation addresses use.
 _WORD = re.compile(r"[\w.@:/%?=&#~+\-]+")
 _TRAILING = ".,:;!?"
 #: Punctuation that may stand around an address without being part of what a reader reads.
 _AROUND = ".,:;!?@/#%&=+~_-"
 _HINT = re.compile(r"[.@:][\w/+]")
+_DOT_HINT = re.compile(r"\.[\w/+]")  # the same, where there is no "@" and no ":"
 #: The label separators of IDNA (UTS 46): a browser reads each as ".", NFKC folds only U+FF0E.
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 #: URI schemes a reader may take for an address (or a link may use) besides http(s) and mailto:
@@ -85,11 +84,19 @@ def _address(word: str) -> str | None:
 
 def addresses(text: str) -> set[str]:
     """Every URL, domain name and e-mail address that ``text`` shows, as a reader reads it
-    (hidden characters removed, full-width and other compatibility forms folded)."""
-    shown = _shown(text)
-    found: set[str] = set()
-    if not _HINT.search(shown):  # no ".x", "@x" or ":/": the common message has no address
+    (full-width and other compatibility forms folded).
+
+    ``text`` is what a reader sees: pass it through :func:`.characters.visible` first
+    (hidden characters are not removed here; a caller has usually removed them already).
+
+    >>> from pelican_bij1code.characters import visible
+    >>> addresses(visible("evil\u00ad@host.org")), addresses("evil\u00ad@host.org")
+    ({'evil@host.org'}, {'host.org'})
+    """
+    shown = text if text.isascii() else _folded(text)
+    if not _hint(shown):  # no ".x", "@x" or ":/": the common message has no address
         return phones(shown)
+    found: set[str] = set()
     for piece in shown.split():
         if _maybe(piece):
             for match in _WORD.finditer(piece):
@@ -105,7 +112,9 @@ def phones(text: str) -> set[str]:
     >>> sorted(phones("+31 (0)20 123 45 67, 06-12345678, 2024, 1.000.000, +1 555 0100"))
     ['+15550100', '+310201234567', '0612345678']
     """
-    if not _SIX_DIGITS.search(text):  # most messages: no loop in Python
+    if text.isascii() and len(text) - len(text.encode().translate(None, b"0123456789")) < 6:
+        return set()  # fewer than six digits (counted without a loop in Python): most messages
+    if not _SIX_DIGITS.search(text):
         return set()
     found = set()
     for match in _PHONE_RUN.finditer(text):
@@ -117,26 +126,35 @@ def phones(text: str) -> set[str]:
 
 
 def without_addresses(text: str) -> str:
-    """``text`` without the words that are addresses (BIJ1 in bestuur@bij1.org is no word).
+    """``text`` (visible, as for :func:`addresses`) without the words that are addresses
+    (BIJ1 in bestuur@bij1.org is no word).
 
     >>> without_addresses("BIJ1: bestuur@bij1.org, bij1.org/x.")
     'BIJ1:'
     >>> sorted(addresses("zie bij1.org/gedragscode/ en www.bij1.org"))
     ['bij1.org/gedragscode', 'www.bij1.org']
     """
-    if not _HINT.search(_shown(text)):
+    if not _hint(_folded(text)):
         return text
-    return " ".join(piece for piece in text.split() if not (_maybe(piece) and addresses(piece)))
+    return " ".join([piece for piece in text.split() if not (_maybe(piece) and addresses(piece))])
 
 
-def _shown(text: str) -> str:
-    shown = visible(text)
-    return shown if shown.isascii() else unicodedata.normalize("NFKC", shown).translate(_DOTS)
+def _hint(text: str) -> bool:
+    """Whether ``text`` has a ".", "@" or ":" before a letter, digit, "_", "/" or "+"
+    (without one, it holds no address)."""
+    if "@" in text or ":" in text:
+        return _HINT.search(text) is not None
+    return _DOT_HINT.search(text) is not None  # a pattern that starts with "." is found faster
+
+
+def _folded(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFKC", text).translate(_DOTS)
 
 
 def _maybe(piece: str) -> bool:
     """Whether a piece of text between spaces may hold an address (most words do not)."""
-    return "." in piece.rstrip(_TRAILING) or ":" in piece or not piece.isascii()
+    return (":" in piece or not piece.isascii()
+            or ("." in piece and "." in piece.rstrip(_TRAILING)))
 
 
 def points_to(address: str, target: str) -> bool:

@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 import tomllib
@@ -156,6 +155,8 @@ def read_statuses(text: str, path: str) -> dict[str, str]:
     lines = text.splitlines()
 
     def line_of(key: str) -> int:
+        import json  # only for an error: check starts faster without
+
         spellings = {key, json.dumps(key)[1:-1]}
         for number, line in enumerate(lines, start=1):
             name = line.partition("=")[0].strip().strip("[]").strip().strip("\"'")
@@ -223,7 +224,11 @@ def status_key(lang: str) -> str:
     >>> status_key("pt_BR"), status_key("sr@latin")
     ('pt_BR', '"sr@latin"')
     """
-    return lang if lang.replace("_", "").replace("-", "").isalnum() else json.dumps(lang)
+    if lang.replace("_", "").replace("-", "").isalnum():
+        return lang
+    import json  # rarely needed: check starts faster without
+
+    return json.dumps(lang)
 
 
 def set_status_line(text: str, lang: str, status: str) -> str:

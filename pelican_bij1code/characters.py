@@ -65,8 +65,8 @@ def is_hidden(char: str) -> bool:
 
 def hidden(text: str) -> set[str]:
     """The hidden characters in ``text`` (tab and newline included: a message is one line)."""
-    if _plain(text):
-        return set()
+    if text.isprintable() and (text.isascii() or not _PRINTABLE_IGNORABLE.search(text)):
+        return set()  # the common message, judged without a loop in Python (see _plain)
     return {c for c in set(text) if is_hidden(c)}
 
 

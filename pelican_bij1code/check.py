@@ -40,9 +40,10 @@ Severity = Literal["error", "warning"]
 #: Turkish dotted İ, does not count). "BIJ1" does not count inside "BIJ1komst".
 #: Each term, with what :func:`_terms` gives for it: "komst" for BIJ1komst(en), "" for BIJ1.
 KEEP_TERMS = {"BIJ1komst": "komst", "BIJ1": ""}
-#: A term where it starts a word; the start is tested in _terms (a regex without a look-behind
-#: finds its first letter quickly).
-_TERM = re.compile(r"[Bb][Ii][Jj]1([Kk][Oo][Mm][Ss][Tt]|\b)")
+#: The "1" of a term and what follows it (a pattern that starts with a plain character is
+#: found quickly); _terms tests the "BIJ" before it (:data:`_BIJ`) and where the word starts.
+_TERM = re.compile(r"1([Kk][Oo][Mm][Ss][Tt]|\b)")
+_BIJ = frozenset(b + i + j for b in "Bb" for i in "Ii" for j in "Jj")
 #: Link schemes that can run code or smuggle content.
 UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 #: Every pattern below runs on untrusted text: none has nested or adjacent unbounded
@@ -136,8 +137,10 @@ def check_message(source: str, translation: str,
     if ("<" in translation or "&" in translation) and _HTML.search(translation) \
             and not _HTML.search(source):
         add("error", "raw-html", "has HTML markup or an entity; write plain text")
-    breaks = set() if translation.isprintable() else (
-        _LINE_BREAKS.intersection(translation) - _LINE_BREAKS.intersection(source))
+    # Line breaks are hidden characters: a translation without hidden characters has none.
+    source_hidden, translated_hidden = characters.hidden(source), characters.hidden(translation)
+    breaks = (_LINE_BREAKS.intersection(translation) - _LINE_BREAKS.intersection(source)
+              if translated_hidden else set())
     if breaks:
         add("error", "line-break", f"has a line break ({characters.names(breaks)}); a message "
             "is one block of text on one line")
@@ -147,43 +150,49 @@ def check_message(source: str, translation: str,
         add("error", "block-markup",
             "starts with Markdown block markup (#, >, *, -, 1.); the block's kind comes from "
             "the Dutch text, so write only its text")
-    added_markup = markup.extension_markup(translation) - markup.extension_markup(source)
+    # Each finding about the translation alone is compared with the Dutch only when there is
+    # one: the Dutch text is analysed for what the translation has, never in vain.
+    added_markup = markup.extension_markup(translation)
+    if added_markup:
+        added_markup -= markup.extension_markup(source)
     if added_markup:
         add("error" if any(m.startswith("{") for m in added_markup) else "warning", "markup",
             f"has Markdown extension syntax ({', '.join(map(repr, sorted(added_markup)))}) "
             "that the Dutch text lacks; it is shown as text, write plain text")
-    hidden = (characters.hidden(translation) - characters.hidden(source) - breaks
-              - characters.allowed_hidden(lang))
+    hidden = translated_hidden - source_hidden - breaks - characters.allowed_hidden(lang) \
+        if translated_hidden else translated_hidden
     if hidden:
         add("error", "invisible-char",
             f"has invisible, control or unassigned characters ({characters.names(hidden)})")
-
     marks = characters.stacked_marks(translation)
-    if marks > characters.stacked_marks(source):
+    if marks and marks > characters.stacked_marks(source):
         add("error", "stacked-marks", f"stacks {marks} combining marks on one character "
             f"(a language needs at most {characters.MAX_MARKS}); they smear over the text")
-    spaces = characters.odd_spaces(translation, lang) - characters.odd_spaces(source, lang)
+    spaces = characters.odd_spaces(translation, lang)
+    if spaces:
+        spaces -= characters.odd_spaces(source, lang)
     if spaces:
         add("warning", "odd-space", f"has spaces other than the plain one "
             f"({characters.names(spaces)}); write a plain space")
     source_tokens = markup.parse(source)
     translated_tokens = markup.parse(translation)
     _check_links(source, translation, source_tokens, translated_tokens, add)
-    # What a reader sees: link texts, not targets.
-    source_text = characters.visible(markup.to_text(source_tokens, ()))
-    translated_text = characters.visible(markup.to_text(translated_tokens, ()))
+    source_text = _shown(source_tokens, source_hidden)
+    translated_text = _shown(translated_tokens, translated_hidden)
     if not translated_text.replace("\u2800", "").strip():
         add("error", "empty", "shows nothing (empty, or only spaces and invisible characters)")
     source_addresses = addresses(source_text)
     translated_addresses = addresses(translated_text)
-    for address in sorted(source_addresses - translated_addresses):
-        add("error", "email" if "@" in address and "/" not in address else "url",
-            f"lost the address {address!r}, which the Dutch text shows")
-    for address in sorted(translated_addresses - source_addresses):
-        add("error", "email" if "@" in address and "/" not in address else "url",
-            f"shows the address {address!r}, which the Dutch text does not")
-    if "bij1" in source_text.lower():
-        source_terms = _terms(without_addresses(source_text))
+    if source_addresses != translated_addresses:
+        for address in sorted(source_addresses - translated_addresses):
+            add("error", "email" if "@" in address and "/" not in address else "url",
+                f"lost the address {address!r}, which the Dutch text shows")
+        for address in sorted(translated_addresses - source_addresses):
+            add("error", "email" if "@" in address and "/" not in address else "url",
+                f"shows the address {address!r}, which the Dutch text does not")
+    source_terms = _terms(without_addresses(source_text)) if "bij1" in source_text.lower() \
+        else []
+    if source_terms:  # only what the Dutch has can be missing
         translated_terms = _terms(without_addresses(translated_text))
         for term, captured in KEEP_TERMS.items():
             wanted = source_terms.count(captured)
@@ -198,11 +207,24 @@ def check_message(source: str, translation: str,
         add("warning", "double-space", "has a double space")
     if translation != translation.strip() and source == source.strip():
         add("warning", "whitespace", "starts or ends with white space")
-    ending = translation.rstrip()[-1:]
-    if source.rstrip()[-1:] in _END and (not ending or ending not in _END):
+    ending, dutch_ending = translation.rstrip()[-1:], source.rstrip()[-1:]
+    if dutch_ending and dutch_ending in _END and (not ending or ending not in _END):
         add("warning", "end-punctuation",
-            f"does not end with punctuation, while the Dutch ends with {source.rstrip()[-1]!r}")
+            f"does not end with punctuation, while the Dutch ends with {dutch_ending!r}")
     return found
+
+
+def _shown(tokens: list[markup.Token], hidden: set[str]) -> str:
+    """What a reader sees of a message: its text and its links' texts (not their targets),
+    without hidden characters. ``hidden``: the message's hidden characters; with none, there
+    is no control character to clean and nothing to remove.
+
+    >>> _shown(markup.parse("[a](x) b\u00ad"), {"\u00ad"}), _shown(markup.parse("[a](x) b"), set())
+    ('a b', 'a b')
+    """
+    if not hidden:
+        return tokens[0].text if len(tokens) == 1 else "".join([t.text for t in tokens])
+    return characters.visible(markup.to_text(tokens, ()))
 
 
 def _terms(text: str) -> list[str]:
@@ -213,7 +235,9 @@ def _terms(text: str) -> list[str]:
     """
     found = []
     for match in _TERM.finditer(text):
-        start = match.start()
+        start = match.start() - 3
+        if start < 0 or text[start:start + 3] not in _BIJ:
+            continue  # not BIJ1
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue  # inside a word
         found.append(match.group(1).lower())
@@ -225,6 +249,8 @@ def _check_links(source: str, translation: str, source_tokens: list[markup.Token
                  add: Callable[[Severity, str, str], None]) -> None:
     """Links: targets exactly the Dutch ones; no images; a link whose text shows an address
     points to that address."""
+    if "[" not in source and "[" not in translation:
+        return  # no link and no image: most messages
     source_links = [t for t in source_tokens if isinstance(t, markup.Link)]
     translated_links = [t for t in translated_tokens if isinstance(t, markup.Link)]
     targets = [link.target for link in source_links]
@@ -247,7 +273,7 @@ def _check_links(source: str, translation: str, source_tokens: list[markup.Token
         if not characters.names_something(link.text):
             add("error", "empty-link", f"the link to {link.target!r} shows no text "
                 f"({link.text[:20]!r}): a reader cannot see or name it; give it words")
-        for address in sorted(addresses(link.text)):
+        for address in sorted(addresses(characters.visible(link.text))):
             if not points_to(address, link.target):
                 add("error", "link-swapped",
                     f"the link text {link.text!r} shows {address!r} but points to "
@@ -390,12 +416,13 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
     for candidate in po.entries:
         if candidate.obsolete:
             continue  # kept for translators, never rendered: not a finding
-        if candidate.key in entries:
+        key = candidate.key
+        if key in entries:
             problems.append(Problem(po.path, candidate.line, "error", "duplicate",
                                     f"{_short(candidate.msgid)} appears twice (first at line "
-                                    f"{entries[candidate.key].line}); keep one"))
+                                    f"{entries[key].line}); keep one"))
             continue
-        entries[candidate.key] = candidate
+        entries[key] = candidate
     wanted = {(e.msgctxt, e.msgid) for e in template}
     translated = 0
     for reference in template:
@@ -411,7 +438,7 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                                     f"{'plural' if entry.msgid_plural is not None else 'singular'}"
                                     " here but not in the template; run `bij1code update`"))
             continue
-        for flag in format_flags(entry.flags):
+        for flag in format_flags(entry.flags) if entry.flags else ():
             if flag not in reference.flags:
                 problems.append(Problem(po.path, entry.line, "error", "format-flag",
                                         f"{_short(reference.msgid)} is flagged {flag!r}, "
@@ -430,23 +457,21 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
         texts = [(entry.msgid, entry.msgstr)] if entry.msgid_plural is None else [
             (entry.msgid if index == 0 else entry.msgid_plural, text)
             for index, text in sorted(entry.msgstr_plural.items())]
-        errors = 0
         for source, text in texts:
-            if source.startswith("\n") != text.startswith("\n") or \
-                    source.endswith("\n") != text.endswith("\n"):
-                errors += 1
+            if ("\n" in source or "\n" in text) and (
+                    source.startswith("\n") != text.startswith("\n")
+                    or source.endswith("\n") != text.endswith("\n")):
                 problems.append(Problem(po.path, entry.line, "error", "newline",
                                         f"{_short(source)}: msgid and msgstr must both begin "
                                         "and end with a newline, or neither (msgfmt -c)"))
             for severity, code, message in check_message(source, text, lang):
                 if code == "unchanged" and lang == SOURCE_LANG:
                     continue
-                errors += severity == "error"
                 problems.append(Problem(po.path, entry.line, severity, code,
                                         f"{_short(entry.msgid)} {message}"))
         translated += 1
-    for entry in entries.values():
-        if entry.key not in wanted:
+    for key, entry in entries.items():
+        if key not in wanted:
             problems.append(Problem(po.path, entry.line, "error", "extra",
                                     f"{_short(entry.msgid)}"
                                     + (f" (context {entry.msgctxt[:30]!r})"

@@ -14,15 +14,21 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, languages
 from .catalogue import DRAFT, PUBLISHED, Locales, LocalesError, shipped_locales_dir, status_key
 from .characters import allowed_hidden, is_hidden
 from .check import Report, check_all, path_in
-from .render import FORMATS, Renderer, parse_parts
 
-# extract, merge and stats are imported by the commands that use them: `check`, the one CI
-# runs on every change, starts faster without them.
+if TYPE_CHECKING:
+    from .render import Renderer
+
+# extract, merge, stats and render are imported by the commands that use them: `check`, the
+# one CI runs on every change, starts faster without them (render pulls in html.parser).
+#: render.FORMATS, written out so that building the parser does not import the renderer
+#: (tests/test_check_startup.py checks that the two agree).
+RENDER_FORMATS = ("html", "md", "txt")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -65,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("render", parents=[common],
                             help="the code in one or more languages")
     p.add_argument("lang", metavar="LANG", nargs="+")
-    p.add_argument("--format", choices=FORMATS, default="html")
+    p.add_argument("--format", choices=RENDER_FORMATS, default="html")
     p.add_argument("--part", metavar="PART", help="wij, ik, samen, or a comma list")
     p.add_argument("--level", type=int, default=2, choices=range(1, 7), metavar="1-6",
                    help="heading level of the part titles (default 2)")
@@ -303,6 +309,8 @@ def cmd_stats(locales: Locales, args: argparse.Namespace) -> int:
 
 
 def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
+    from .render import Renderer, parse_parts
+
     langs = list(dict.fromkeys(locales.find(tag) or _lang(tag) for tag in args.lang))
     parts = parse_parts(args.part)
     if args.standalone and args.format != "html":

@@ -21,7 +21,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -105,6 +104,8 @@ def stage(path: str | os.PathLike[str], text: str) -> str | None:
         if target.is_file() and read_regular(target) == data:
             return None
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only the writing commands need it: check starts faster without
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise WriteError(target, f"cannot write the file ({exc.strerror or exc})") from None

@@ -16,7 +16,6 @@ has; any other link is rendered as its text alone.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Collection, Sequence
 from typing import NamedTuple
@@ -38,6 +37,8 @@ class Link(NamedTuple):
 Token = Text | Link
 
 _LINK_TEXT = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\(")  # [text]( : stops at the next [ or ]
+#: The same for a link text without a backslash (most), which the engine matches much faster.
+_PLAIN_LINK_TEXT = re.compile(r"\[([^\[\]\\]*)\]\(")
 _ESCAPABLE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 #: Markdown syntax in text, for :func:`to_markdown`. A backslash for the characters every
 #: common dialect unescapes (CommonMark and Python-Markdown without extensions), a numeric
@@ -52,7 +53,10 @@ _BLOCK_OPENERS = "#>+-=*`~|!:?"
 _LATIN = "A-Za-z0-9\u00C0-\u024F"
 _LTR_CANDIDATE = re.compile(rf"[{_LATIN}@._:/'’()\-]+")
 _LATIN_CHAR = re.compile(rf"[{_LATIN}]")
-_SPACE = " \t\n\r\f\v"
+_SPACES = re.compile(r"[ \t\n\r\f\v]*")
+#: What ends or nests a bare link target, and what ends one in angle brackets.
+_BARE_STOP = re.compile(r"[ \t\n\r\f\v\[\]()]")
+_ANGLE_STOP = re.compile(r"[<>\n\[\]]")
 _SPECIAL = re.compile(r"[\\\[]")
 
 
@@ -65,40 +69,45 @@ def unescape(text: str) -> str:
     return _ESCAPABLE.sub(r"\1", text) if "\\" in text else text
 
 
+def _after_spaces(message: str, position: int) -> int:
+    match = _SPACES.match(message, position)  # always matches, maybe nothing
+    return match.end() if match else position
+
+
 def _target(message: str, position: int) -> tuple[str, int] | None:
     """The ``target)`` of a link from ``position`` (just after ``(``): the target and the
-    position after ``)``, or None. One pass; a target never holds ``[`` or ``]``, so a failed
-    link costs no more than the text up to the next bracket."""
-    end = len(message)
-    while position < end and message[position] in _SPACE:
-        position += 1
+    position after ``)``, or None. A target never holds ``[`` or ``]``, so a failed link
+    costs no more than the text up to the next bracket; each step jumps to the next
+    character that matters."""
+    position = _after_spaces(message, position)
     start = position
-    if position < end and message[position] == "<":
-        close = position + 1
-        while close < end and message[close] not in "<>\n[]":
-            close += 1
-        if close >= end or message[close] != ">":
+    if message.startswith("<", position):
+        close = _ANGLE_STOP.search(message, position + 1)
+        if close is None or close.group() != ">":
             return None
-        target, position = message[start + 1:close], close + 1
+        target, position = message[start + 1:close.start()], close.end()
     else:
-        depth = 0
-        while position < end:
-            char = message[position]
-            if char in _SPACE or char in "[]" or (char == ")" and depth == 0):
+        depth = 0  # a bare target may hold one level of balanced parentheses
+        while True:
+            stop = _BARE_STOP.search(message, position)
+            if stop is None:
+                position = len(message)
                 break
+            position, char = stop.start(), stop.group()
             if char == "(":
                 if depth:
                     return None
                 depth = 1
-            elif char == ")":
+            elif char == ")" and depth:
                 depth = 0
+            else:
+                break  # white space, a bracket, or the ")" that ends the link
             position += 1
         if depth:
             return None
         target = message[start:position]
-    while position < end and message[position] in _SPACE:
-        position += 1
-    if position < end and message[position] == ")":
+    position = _after_spaces(message, position)
+    if message.startswith(")", position):
         return target, position + 1
     return None
 
@@ -123,7 +132,8 @@ Link(text='c', target='d(e)f')]
         if message[position] == "\\":
             position += 2
             continue
-        match = _LINK_TEXT.match(message, position)
+        match = (_PLAIN_LINK_TEXT.match(message, position)
+                 or _LINK_TEXT.match(message, position))
         found = _target(message, match.end()) if match else None
         if match is None or found is None:
             position += 1
@@ -184,6 +194,8 @@ def _ltr_runs(text: str) -> list[tuple[bool, str]]:
 
 
 def _html_text(text: str, rtl: bool) -> str:
+    import html  # for rendering only: check starts faster without
+
     text = clean(text)
     if not rtl:
         return html.escape(text, quote=False)
@@ -203,6 +215,8 @@ def to_html(tokens: Sequence[Token], allowed: Collection[str], rtl: bool = False
     out: list[str] = []
     for token in tokens:
         if isinstance(token, Link) and token.target in allowed:
+            import html
+
             href = html.escape(token.target, quote=True)
             out.append(f'<a href="{href}">{_html_text(token.text, rtl)}</a>')
         else:
@@ -239,6 +253,9 @@ def extension_markup(text: str) -> set[str]:
     >>> sorted(extension_markup("BIJ1 {: onclick=x } ~~a~~ :fire: [^1] 10:30 :)"))
     [':fire:', '[^', '{:', '~~']
     """
+    if not ("{" in text or "~" in text or "=" in text or "$" in text or "[^" in text
+            or text.count(":") > 1):
+        return set()  # what every match holds is missing (an emoji name takes two colons)
     return {m.group() for m in _EXTENSION.finditer(text)}
 
 
