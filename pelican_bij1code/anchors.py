@@ -114,7 +114,7 @@ def html_anchor(lang: str, block: Block, copy: int = 1, rtl: bool = False) -> st
             f'aria-label="{html.escape(label, quote=True)}">{shown}</a>')
 
 
-# -- unique ids in every output file ---------------------------------------------------------
+# -- unique ids in every output page and feed ---------------------------------------------
 
 #: An attribute in a start tag: its name and, if any, its value (quoted or bare).
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
@@ -192,6 +192,25 @@ def may_collide(text: str) -> bool:
             return True
         seen.add(value)
     return False
+
+
+def unique_page_ids(text: str) -> str:
+    """One output page (an article, an index, a category page…) with every id of its codes
+    unique, and unlike the page's own ids (see :func:`unique_ids`).
+
+    A page without a code costs one substring test, and a page whose ids and names do not
+    repeat (most pages with one code) a linear look (:func:`may_collide`); only a page where
+    some value repeats is parsed.
+
+    >>> unique_page_ids('<p id="x">No code.</p>')
+    '<p id="x">No code.</p>'
+    >>> code = '<section class="gedragscode" id="gedragscode-ik"></section>'
+    >>> unique_page_ids(code + code).count('id="gedragscode-ik--2"')
+    1
+    """
+    if f"{PREFIX}-" not in text or not may_collide(text):
+        return text
+    return unique_ids([text])[0]
 
 
 def unique_ids(documents: Sequence[str]) -> list[str]:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Template
 from markupsafe import Markup
 from pelican import signals
 from pelican.utils import truncate_html_paragraphs, truncate_html_words
@@ -33,7 +34,6 @@ except ImportError:  # Pelican before 4.12
 from . import anchors
 from .catalogue import Locales, shipped_locales_dir
 from .expand import expand
-from .files import write_atomic
 from .headings import skipped_levels
 from .languages import direction, normalise
 from .master import SOURCE_LANG
@@ -117,7 +117,8 @@ def _unique(values: Iterable[str | None]) -> list[str]:
 
 
 def start_build(generator: Any) -> None:
-    """Each build: forget stale renderings if a catalogue changed; give themes the global."""
+    """Each build: forget stale renderings if a catalogue changed; give themes the global,
+    and their templates the unique-ids pass (:class:`UniqueIdsTemplate`)."""
     _problems.clear()
     require_valid(generator.settings)  # a wrong BIJ1CODE_* setting stops the build, named
     renderer_for(generator.settings).refresh()
@@ -125,6 +126,7 @@ def start_build(generator: Any) -> None:
     if env is not None:
         env.globals[NAME] = make_template_global(generator.settings)
         env.globals[f"{NAME}_dir"] = text_direction
+        env.template_class = with_unique_ids(env.template_class)
 
 
 def expand_content(content: Any) -> None:
@@ -319,21 +321,32 @@ def make_template_global(settings: dict[str, Any]) -> Any:
     return gedragscode
 
 
-# -- unique ids in every output file ---------------------------------------------------------
+# -- unique ids in every output page and feed ------------------------------------------------
 
 
-def unique_ids_in_file(path: str, context: Any = None) -> None:
-    """After Pelican writes an HTML file (an article, an index, a category, an author
-    page…): make every rule id in it unique, and unlike the page's own ids (see
-    :func:`.anchors.unique_ids`). A file without a code costs one substring test."""
-    if not str(path).endswith((".html", ".htm")):
-        return
-    data = Path(path).read_bytes()
-    if f"{anchors.PREFIX}-".encode() not in data:
-        return
-    text = data.decode("utf-8")
-    if anchors.may_collide(text):
-        write_atomic(path, anchors.unique_ids([text])[0])
+class UniqueIdsTemplate(Template):
+    """A theme template whose output has every code's ids unique in it.
+
+    Every page Pelican writes from a template (articles, pages, indexes and their
+    pagination, categories, tags, authors, archives, ``TEMPLATE_PAGES``), whichever writer
+    writes it, is one call to ``render``: the ids are made unique in the string before it
+    is written (see :func:`.anchors.unique_page_ids`), so no file is read back. A page
+    without a code costs one substring test.
+    """
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        return anchors.unique_page_ids(super().render(*args, **kwargs))
+
+
+def with_unique_ids(template_class: type[Template]) -> type[Template]:
+    """The template class of a generator's Jinja environment, with the unique-ids pass
+    (a class another plugin or theme put there keeps its own behaviour)."""
+    if issubclass(template_class, UniqueIdsTemplate):
+        return template_class
+    if template_class is Template:
+        return UniqueIdsTemplate
+    return type(f"{template_class.__name__}WithUniqueIds",
+                (UniqueIdsTemplate, template_class), {})
 
 
 def unique_ids_in_feed(context: Any, feed: Any) -> None:
@@ -376,5 +389,4 @@ def register() -> None:
     signals.article_generator_finalized.connect(link_dutch_original)
     signals.page_generator_finalized.connect(link_dutch_original)
     signals.all_generators_finalized.connect(fail_if_strict)
-    signals.content_written.connect(unique_ids_in_file)
     signals.feed_generated.connect(unique_ids_in_feed)
