@@ -123,8 +123,12 @@ _TAG_NAME = re.compile(r"<[^\s/>]+")
 
 class _StartTags(HTMLParser):
     """Where each start tag of a document is, and whether it is part of a rendered code
-    (inside ``<section class="gedragscode">``). Text, comments, ``script`` and ``style``
-    are skipped, so an id written in a code sample is never touched."""
+    (inside ``<section class="gedragscode">``). Text, comments and the elements whose
+    content a browser reads as text (``script``, ``style``, ``textarea``, ``title``,
+    ``noscript``…) are skipped, so an id written in a code sample is never touched."""
+
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe",
+                              "noembed", "noframes", "noscript")
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)

@@ -117,8 +117,7 @@ def _unique(values: Iterable[str | None]) -> list[str]:
 
 
 def start_build(generator: Any) -> None:
-    """Each build: forget stale renderings if a catalogue changed; give themes the global,
-    and their templates the unique-ids pass (:class:`UniqueIdsTemplate`)."""
+    """Each build: forget stale renderings if a catalogue changed; give themes the global."""
     _problems.clear()
     require_valid(generator.settings)  # a wrong BIJ1CODE_* setting stops the build, named
     renderer_for(generator.settings).refresh()
@@ -126,7 +125,6 @@ def start_build(generator: Any) -> None:
     if env is not None:
         env.globals[NAME] = make_template_global(generator.settings)
         env.globals[f"{NAME}_dir"] = text_direction
-        env.template_class = with_unique_ids(env.template_class)
 
 
 def expand_content(content: Any) -> None:
@@ -338,9 +336,21 @@ class UniqueIdsTemplate(Template):
         return anchors.unique_page_ids(super().render(*args, **kwargs))
 
 
+def unique_ids_in_templates(generators: list[Any]) -> None:
+    """Give every generator's templates the unique-ids pass (:class:`UniqueIdsTemplate`).
+
+    Runs once every generator has read its content and before any writes: Pelican loads
+    templates only then, so a template class another plugin set earlier is kept and wrapped.
+    """
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.template_class = with_unique_ids(env.template_class)
+
+
 def with_unique_ids(template_class: type[Template]) -> type[Template]:
-    """The template class of a generator's Jinja environment, with the unique-ids pass
-    (a class another plugin or theme put there keeps its own behaviour)."""
+    """``template_class`` with the unique-ids pass (a class another plugin or theme put
+    there keeps its own behaviour)."""
     if issubclass(template_class, UniqueIdsTemplate):
         return template_class
     if template_class is Template:
@@ -388,5 +398,6 @@ def register() -> None:
     signals.page_generator_finalized.connect(refresh_cached)
     signals.article_generator_finalized.connect(link_dutch_original)
     signals.page_generator_finalized.connect(link_dutch_original)
+    signals.all_generators_finalized.connect(unique_ids_in_templates)
     signals.all_generators_finalized.connect(fail_if_strict)
     signals.feed_generated.connect(unique_ids_in_feed)
