@@ -127,8 +127,9 @@ class _StartTags(HTMLParser):
     content a browser reads as text (``script``, ``style``, ``textarea``, ``title``,
     ``noscript``…) are skipped, so an id written in a code sample is never touched."""
 
-    CDATA_CONTENT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe",
-                              "noembed", "noframes", "noscript")
+    #: Read as text by browsers; HTMLParser itself knows only script and style.
+    RAW_TEXT = frozenset({"textarea", "title", "xmp", "iframe", "noembed", "noframes",
+                          "noscript"})
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -158,6 +159,15 @@ class _StartTags(HTMLParser):
             if self._depth or PREFIX in classes:
                 self._depth += 1
         self.tags.append((start, start + len(text), self._depth > 0))
+        if tag in self.RAW_TEXT:
+            self.set_cdata_mode(tag)
+
+
+@functools.lru_cache(maxsize=256)
+def _start_tags(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """The start tags of ``text`` (see :class:`_StartTags`). An article with a code is in
+    several feeds (all, its category, its author, its language): it is parsed once."""
+    return tuple(_StartTags(text).tags)
 
 
 def _attributes(tag: str) -> Iterator[tuple[str, str, int, int]]:
@@ -176,7 +186,26 @@ def _is_link(tag: str) -> bool:
     return re.match(r"<a[\s/>]", tag, re.I) is not None
 
 
-_ANY_ID = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+#: Each ``=`` and the attribute value after it (in a lookahead, so that every ``=`` is
+#: looked at, also one inside text that looks like a value). A search for the ``=`` runs at
+#: C speed, where one for ``id|name`` tries every position; the name is read backwards.
+_VALUE = re.compile(r"""=(?=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))""")
+_SPACE = " \t\n\r\f"
+
+
+def _names_an_id(text: str, equals: int) -> bool:
+    """Whether the attribute whose ``=`` is at ``equals`` is called ``id`` or ``name``
+    (any case), the name starting a word. Only the spaces just before this ``=`` are read,
+    so a whole page is read once."""
+    end = equals
+    while end and text[end - 1] in _SPACE:
+        end -= 1
+    for name in ("id", "name"):
+        start = end - len(name)
+        if start >= 0 and text[start:end].lower() == name and not (
+                start and (text[start - 1].isalnum() or text[start - 1] == "_")):
+            return True
+    return False
 
 
 def may_collide(text: str) -> bool:
@@ -186,11 +215,13 @@ def may_collide(text: str) -> bool:
 
     >>> may_collide('<p id="a"></p><section class="gedragscode" id="gedragscode-ik">')
     False
-    >>> may_collide('<h2 id="gedragscode-ik"></h2><section id="gedragscode-ik">')
+    >>> may_collide('<h2 ID = "gedragscode-ik"></h2><section id=gedragscode-ik>')
     True
     """
     seen: set[str] = set()
-    for match in _ANY_ID.finditer(text):
+    for match in _VALUE.finditer(text):
+        if not _names_an_id(text, match.start()):
+            continue
         value = html.unescape(match.group(1) or match.group(2) or match.group(3) or "")
         if value in seen:
             return True
@@ -214,7 +245,7 @@ def unique_page_ids(text: str) -> str:
     """
     if f"{PREFIX}-" not in text or not may_collide(text):
         return text
-    return unique_ids([text])[0]
+    return _renamed([(text, tuple(_StartTags(text).tags))])[0]
 
 
 def unique_ids(documents: Sequence[str]) -> list[str]:
@@ -234,9 +265,17 @@ def unique_ids(documents: Sequence[str]) -> list[str]:
     <section class="gedragscode"><p id="gedragscode-ik-1--2"><a href="#gedragscode-ik-1--2">
     <section class="gedragscode"><p id="gedragscode-ik-1--3"><a href="#gedragscode-ik-1--3">
     """
-    parsed = [(text, _StartTags(text).tags if f"{PREFIX}-" in text else [])
-              for text in documents]
-    taken = {value for text, tags in parsed for start, end, in_code in tags if not in_code
+    return _renamed([(text, _start_tags(text) if f"{PREFIX}-" in text else ())
+                     for text in documents])
+
+
+def _renamed(parsed: list[tuple[str, tuple[tuple[int, int, bool], ...]]]) -> list[str]:
+    """:func:`unique_ids` of documents and their start tags."""
+    # a code's ids start with the prefix: only a tag that holds it (or an entity that may
+    # spell it) can take one of them
+    taken = {value for text, tags in parsed for start, end, in_code in tags
+             if not in_code and (text.find(f"{PREFIX}-", start, end) >= 0
+                                 or text.find("&", start, end) >= 0)
              for name, value, _, _ in _attributes(text[start:end])
              if name == "id" or (name == "name" and _is_link(text[start:end]))}
     next_suffix: dict[str, int] = {}

@@ -99,10 +99,14 @@ def render_shortcode(code: Shortcode, settings: dict[str, Any], source: str,
     choice = renderer.choose(candidates, fallback)
     for problem in choice.problems:
         _report(settings, source, f"[{NAME}]: {problem}; using {choice.lang!r}")
-    level = code.level or int(settings.get("BIJ1CODE_DEFAULT_LEVEL", 2))
+    level = code.level or _default_level(settings)
     numbered = code.numbered if code.numbered is not None else bool(
         settings.get("BIJ1CODE_NUMBERED", False))
     return renderer.html(choice.lang, code.parts or parse_parts(None), level, numbered, copy)
+
+
+def _default_level(settings: dict[str, Any]) -> int:
+    return int(settings.get("BIJ1CODE_DEFAULT_LEVEL", 2))
 
 
 def _unique(values: Iterable[str | None]) -> list[str]:
@@ -138,20 +142,43 @@ def expand_content(content: Any) -> None:
     if not raw or _MARK not in raw:
         return
     content._bij1code_raw = raw
-    _expand(content, raw)
+    deepest = _expand(content, raw)
+    if not _may_skip_a_level(content._content, deepest):
+        return
     for before, level in skipped_levels(content._content):
         _report(content.settings, getattr(content, "source_path", None) or repr(content),
                 f"[{NAME}] at level {level} comes after a heading of level {before}: "
                 f"headings should not skip a level; use level={before + 1}")
 
 
-def _expand(content: Any, raw: str) -> None:
+def _may_skip_a_level(html: str, deepest: int) -> bool:
+    """Whether a code whose top headings are at most at level ``deepest`` can skip a level:
+    only after a heading two or more levels above it (never at level 2, the default). A
+    look for such a heading anywhere spares parsing most pages for :func:`skipped_levels`.
+
+    >>> _may_skip_a_level("<h1>Welkom</h1>", 2), _may_skip_a_level("<H1 id=x>Welkom</H1>", 3)
+    (False, True)
+    >>> _may_skip_a_level("<h2>Kop</h2><h3>Sub</h3>", 4), _may_skip_a_level("<h2>Kop</h2>", 3)
+    (True, False)
+    """
+    return deepest > 2 and re.search(rf"<h[1-{deepest - 2}][\s/>]", html, re.I) is not None
+
+
+def _expand(content: Any, raw: str) -> int:
+    """Expand ``raw`` into the content; returns the deepest level a code's headings start at
+    (0: no code)."""
     settings = content.settings
     source = getattr(content, "source_path", None) or repr(content)
     lang = getattr(content, "lang", None)
     copies = itertools.count(1)  # which code of the page: keeps the ids unique
-    result = expand(raw, lambda code: render_shortcode(code, settings, source, lang,
-                                                       next(copies)))
+    levels = [0]
+
+    def render(code: Shortcode) -> str:
+        html = render_shortcode(code, settings, source, lang, next(copies))
+        levels.append(code.level or _default_level(settings))
+        return html
+
+    result = expand(raw, render)
     for problem in result.problems:
         _report(settings, source, problem)
     content._content = result.html
@@ -170,6 +197,7 @@ def _expand(content: Any, raw: str) -> None:
 
         content._summary = metadata["summary"] = summary_without_code(result.without,
                                                                        settings, lead)
+    return max(levels)
 
 
 def summary_without_code(text: str, settings: dict[str, Any], lead: Callable[[], str]) -> str:
