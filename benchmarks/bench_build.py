@@ -159,8 +159,9 @@ def _instrument():
     from pelican_bij1code import anchors, plugin, render
     COUNTS["import_s"] = time.perf_counter() - start
     # the plugin's work outside its signal handlers: every page a template renders
-    anchors.unique_page_ids = _timed("outside", "unique_page_ids (every rendered page)",
-                                     anchors.unique_page_ids)
+    if hasattr(anchors, "unique_page_ids"):  # older versions re-read the written files
+        anchors.unique_page_ids = _timed("outside", "unique_page_ids (every rendered page)",
+                                         anchors.unique_page_ids)
     # every function register() connects to a signal gets a timer
     connected = re.findall(r"\\.connect\\((\\w+)\\)", inspect.getsource(plugin.register))
     for name in sorted(set(connected)):

@@ -33,6 +33,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from .master import Block, load_master
 
@@ -163,13 +164,6 @@ class _StartTags(HTMLParser):
             self.set_cdata_mode(tag)
 
 
-@functools.lru_cache(maxsize=256)
-def _start_tags(text: str) -> tuple[tuple[int, int, bool], ...]:
-    """The start tags of ``text`` (see :class:`_StartTags`). An article with a code is in
-    several feeds (all, its category, its author, its language): it is parsed once."""
-    return tuple(_StartTags(text).tags)
-
-
 def _attributes(tag: str) -> Iterator[tuple[str, str, int, int]]:
     """Each attribute of a start tag with a value: name, value, and the value's span."""
     name = _TAG_NAME.match(tag)
@@ -184,6 +178,38 @@ def _attributes(tag: str) -> Iterator[tuple[str, str, int, int]]:
 def _is_link(tag: str) -> bool:
     """Whether a start tag is ``<a …>``, whose ``name`` a fragment finds, like an id."""
     return re.match(r"<a[\s/>]", tag, re.I) is not None
+
+
+class _Parsed(NamedTuple):
+    """What renaming needs of one document."""
+
+    #: Ids and link names outside every code that a code's id could equal.
+    own: frozenset[str]
+    #: In the codes: each ``id`` and ``href`` attribute: name, value and the value's span.
+    code: tuple[tuple[str, str, int, int], ...]
+
+
+def _parse(text: str) -> _Parsed:
+    own: set[str] = set()
+    code: list[tuple[str, str, int, int]] = []
+    for start, end, in_code in _StartTags(text).tags:
+        tag = text[start:end]
+        if in_code:
+            code += [(name, value, start + first, start + last)
+                     for name, value, first, last in _attributes(tag) if name in ("id", "href")]
+        # a code's ids start with the prefix: only a tag that holds it (or an entity that
+        # may spell it) can hold one of them
+        elif text.find(f"{PREFIX}-", start, end) >= 0 or text.find("&", start, end) >= 0:
+            own.update(value for name, value, _, _ in _attributes(tag)
+                       if name == "id" or (name == "name" and _is_link(tag)))
+    return _Parsed(frozenset(own), tuple(code))
+
+
+_NOTHING = _Parsed(frozenset(), ())
+
+#: An article with a code is in several feeds (all, its category, its author, its
+#: language): it is parsed once.
+_parse_feed_entry = functools.lru_cache(maxsize=256)(_parse)
 
 
 #: Each ``=`` and the attribute value after it (in a lookahead, so that every ``=`` is
@@ -245,7 +271,7 @@ def unique_page_ids(text: str) -> str:
     """
     if f"{PREFIX}-" not in text or not may_collide(text):
         return text
-    return _renamed([(text, tuple(_StartTags(text).tags))])[0]
+    return _renamed([(text, _parse(text))])[0]
 
 
 def unique_ids(documents: Sequence[str]) -> list[str]:
@@ -265,45 +291,35 @@ def unique_ids(documents: Sequence[str]) -> list[str]:
     <section class="gedragscode"><p id="gedragscode-ik-1--2"><a href="#gedragscode-ik-1--2">
     <section class="gedragscode"><p id="gedragscode-ik-1--3"><a href="#gedragscode-ik-1--3">
     """
-    return _renamed([(text, _start_tags(text) if f"{PREFIX}-" in text else ())
+    return _renamed([(text, _parse_feed_entry(text) if f"{PREFIX}-" in text else _NOTHING)
                      for text in documents])
 
 
-def _renamed(parsed: list[tuple[str, tuple[tuple[int, int, bool], ...]]]) -> list[str]:
-    """:func:`unique_ids` of documents and their start tags."""
-    # a code's ids start with the prefix: only a tag that holds it (or an entity that may
-    # spell it) can take one of them
-    taken = {value for text, tags in parsed for start, end, in_code in tags
-             if not in_code and (text.find(f"{PREFIX}-", start, end) >= 0
-                                 or text.find("&", start, end) >= 0)
-             for name, value, _, _ in _attributes(text[start:end])
-             if name == "id" or (name == "name" and _is_link(text[start:end]))}
+def _renamed(documents: list[tuple[str, _Parsed]]) -> list[str]:
+    """:func:`unique_ids` of parsed documents."""
+    taken = set().union(*(parsed.own for _, parsed in documents))
     next_suffix: dict[str, int] = {}
     renamed: dict[str, str] = {}
     out = []
-    for text, tags in parsed:
+    for text, parsed in documents:
         pieces: list[str] = []
         done = 0
-        for start, end, in_code in tags:
-            if not in_code:
-                continue
-            tag = text[start:end]
-            for name, value, first, last in _attributes(tag):
-                new = value
-                if name == "id" and value.startswith(f"{PREFIX}-"):
-                    if value in taken:
-                        base = value.split("--")[0]
-                        number = next_suffix.get(base, 2)
-                        while f"{base}--{number}" in taken:
-                            number += 1
-                        next_suffix[base] = number + 1
-                        new = f"{base}--{number}"
-                    taken.add(new)
-                    renamed[value] = new
-                elif name == "href" and value[1:] in renamed:
-                    new = "#" + renamed[value[1:]]
-                if new != value:
-                    pieces += [text[done:start + first], f'"{new}"']
-                    done = start + last
+        for name, value, first, last in parsed.code:
+            new = value
+            if name == "id" and value.startswith(f"{PREFIX}-"):
+                if value in taken:
+                    base = value.split("--")[0]
+                    number = next_suffix.get(base, 2)
+                    while f"{base}--{number}" in taken:
+                        number += 1
+                    next_suffix[base] = number + 1
+                    new = f"{base}--{number}"
+                taken.add(new)
+                renamed[value] = new
+            elif name == "href" and value.startswith("#") and value[1:] in renamed:
+                new = "#" + renamed[value[1:]]
+            if new != value:
+                pieces += [text[done:first], f'"{new}"']
+                done = last
         out.append("".join(pieces) + text[done:] if pieces else text)
     return out
