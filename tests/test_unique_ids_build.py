@@ -329,3 +329,26 @@ def test_may_collide_finds_every_repeat_the_plain_reading_finds() -> None:
     assert may_collide('<code>a = "b</code><h2 id="x"></h2><p id="x">')
     page = code() + '<p id="gedragscode-ik-1">'
     assert may_collide(page) and plainly_may_collide(page)
+
+
+def test_i18n_subsites_pages_get_unique_ids_too(build_site: SiteBuilder, tmp_path: Path) -> None:
+    """pelican-i18n-subsites builds each subsite with generators of its own."""
+    templates = tmp_path / "i18n-theme"
+    templates.mkdir()
+    (templates / "page.html").write_text(
+        "<!DOCTYPE html><html><body><div id='gedragscode-ik'>theme</div>{{ page.content }}"
+        "<footer>{{ gedragscode(part='ik') }}</footer></body></html>", encoding="utf-8")
+    files = {"pages/code.md": "Title: Gedragscode\nSlug: code\nLang: nl\n\n[gedragscode]\n",
+             "pages/code-en.md": "Title: Code\nSlug: code\nLang: en\n\n[gedragscode]\n"}
+    site = build_site(files, PLUGINS=["pelican.plugins.i18n_subsites", "pelican_bij1code"],
+                      I18N_SUBSITES={"en": {"SITENAME": "BIJ1 (English)"}},
+                      JINJA_ENVIRONMENT={"extensions": ["jinja2.ext.i18n"]},
+                      THEME_TEMPLATES_OVERRIDES=[str(templates)])
+    for name, lang in (("pages/code.html", "nl"), ("en/pages/code.html", "en")):
+        html = site.read(name)
+        assert assert_ids_unique_and_links_land(html, name) == 2, name
+        soup = BeautifulSoup(html, "html.parser")
+        # the theme's id comes first: the page's code yields, and the footer's after it
+        assert soup.select("section[data-part=ik]")[0]["id"] == "gedragscode-ik--2", name
+        assert soup.select_one("footer section[data-part]")["id"] == "gedragscode-ik--3", name
+        assert soup.select_one("section.gedragscode")["lang"] == lang, name
