@@ -24,8 +24,12 @@ from typing import Any
 from jinja2 import Template
 from markupsafe import Markup
 from pelican import signals
-from pelican.utils import truncate_html_paragraphs, truncate_html_words
+from pelican.utils import truncate_html_words
 
+try:
+    from pelican.utils import truncate_html_paragraphs
+except ImportError:  # Pelican before 4.10 has no SUMMARY_MAX_PARAGRAPHS
+    truncate_html_paragraphs = None
 try:
     from pelican.utils import strip_toc_elements_from_html
 except ImportError:  # Pelican before 4.12
@@ -209,7 +213,7 @@ def summary_without_code(text: str, settings: dict[str, Any], lead: Callable[[],
     page that is nothing but the code gets the code's first title.
     """
     paragraphs = settings.get("SUMMARY_MAX_PARAGRAPHS")
-    if paragraphs is not None:
+    if paragraphs is not None and truncate_html_paragraphs is not None:
         text = truncate_html_paragraphs(text, paragraphs)
     if settings.get("SUMMARY_MAX_LENGTH") is not None:
         text = truncate_html_words(text, settings["SUMMARY_MAX_LENGTH"],

@@ -331,21 +331,27 @@ def test_may_collide_finds_every_repeat_the_plain_reading_finds() -> None:
     assert may_collide(page) and plainly_may_collide(page)
 
 
-def test_i18n_subsites_pages_get_unique_ids_too(build_site: SiteBuilder, tmp_path: Path) -> None:
-    """pelican-i18n-subsites builds each subsite with generators of its own."""
+def test_i18n_subsites_pages_get_unique_ids_too(tmp_path: Path) -> None:
+    """pelican-i18n-subsites builds each subsite with generators of its own. (A fresh
+    process: once registered here, its handlers would stay connected for later builds.)"""
     templates = tmp_path / "i18n-theme"
     templates.mkdir()
     (templates / "page.html").write_text(
         "<!DOCTYPE html><html><body><div id='gedragscode-ik'>theme</div>{{ page.content }}"
         "<footer>{{ gedragscode(part='ik') }}</footer></body></html>", encoding="utf-8")
-    files = {"pages/code.md": "Title: Gedragscode\nSlug: code\nLang: nl\n\n[gedragscode]\n",
-             "pages/code-en.md": "Title: Code\nSlug: code\nLang: en\n\n[gedragscode]\n"}
-    site = build_site(files, PLUGINS=["pelican.plugins.i18n_subsites", "pelican_bij1code"],
-                      I18N_SUBSITES={"en": {"SITENAME": "BIJ1 (English)"}},
-                      JINJA_ENVIRONMENT={"extensions": ["jinja2.ext.i18n"]},
-                      THEME_TEMPLATES_OVERRIDES=[str(templates)])
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    (content / "pages/code.md").write_text(
+        "Title: Gedragscode\nSlug: code\nLang: nl\n\n[gedragscode]\n", encoding="utf-8")
+    (content / "pages/code-en.md").write_text(
+        "Title: Code\nSlug: code\nLang: en\n\n[gedragscode]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    built = pelican(content, out, PLUGINS=["pelican.plugins.i18n_subsites", "pelican_bij1code"],
+                    I18N_SUBSITES={"en": {"SITENAME": "BIJ1 (English)"}},
+                    JINJA_ENVIRONMENT={"extensions": ["jinja2.ext.i18n"]},
+                    PAGE_PATHS=["pages"], THEME_TEMPLATES_OVERRIDES=[str(templates)])
     for name, lang in (("pages/code.html", "nl"), ("en/pages/code.html", "en")):
-        html = site.read(name)
+        html = built[name].decode("utf-8")
         assert assert_ids_unique_and_links_land(html, name) == 2, name
         soup = BeautifulSoup(html, "html.parser")
         # the theme's id comes first: the page's code yields, and the footer's after it
