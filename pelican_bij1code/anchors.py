@@ -33,6 +33,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from .master import Block, load_master
 
@@ -114,7 +115,7 @@ def html_anchor(lang: str, block: Block, copy: int = 1, rtl: bool = False) -> st
             f'aria-label="{html.escape(label, quote=True)}">{shown}</a>')
 
 
-# -- unique ids in every output file ---------------------------------------------------------
+# -- unique ids in every output page and feed ---------------------------------------------
 
 #: An attribute in a start tag: its name and, if any, its value (quoted or bare).
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
@@ -123,8 +124,13 @@ _TAG_NAME = re.compile(r"<[^\s/>]+")
 
 class _StartTags(HTMLParser):
     """Where each start tag of a document is, and whether it is part of a rendered code
-    (inside ``<section class="gedragscode">``). Text, comments, ``script`` and ``style``
-    are skipped, so an id written in a code sample is never touched."""
+    (inside ``<section class="gedragscode">``). Text, comments and the elements whose
+    content a browser reads as text (``script``, ``style``, ``textarea``, ``title``,
+    ``noscript``…) are skipped, so an id written in a code sample is never touched."""
+
+    #: Read as text by browsers; HTMLParser itself knows only script and style.
+    RAW_TEXT = frozenset({"textarea", "title", "xmp", "iframe", "noembed", "noframes",
+                          "noscript"})
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -154,6 +160,8 @@ class _StartTags(HTMLParser):
             if self._depth or PREFIX in classes:
                 self._depth += 1
         self.tags.append((start, start + len(text), self._depth > 0))
+        if tag in self.RAW_TEXT:
+            self.set_cdata_mode(tag)
 
 
 def _attributes(tag: str) -> Iterator[tuple[str, str, int, int]]:
@@ -172,7 +180,58 @@ def _is_link(tag: str) -> bool:
     return re.match(r"<a[\s/>]", tag, re.I) is not None
 
 
-_ANY_ID = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+class _Parsed(NamedTuple):
+    """What renaming needs of one document."""
+
+    #: Ids and link names outside every code that a code's id could equal.
+    own: frozenset[str]
+    #: In the codes: each ``id`` and ``href`` attribute: name, value and the value's span.
+    code: tuple[tuple[str, str, int, int], ...]
+
+
+def _parse(text: str) -> _Parsed:
+    own: set[str] = set()
+    code: list[tuple[str, str, int, int]] = []
+    for start, end, in_code in _StartTags(text).tags:
+        tag = text[start:end]
+        if in_code:
+            code += [(name, value, start + first, start + last)
+                     for name, value, first, last in _attributes(tag) if name in ("id", "href")]
+        # a code's ids start with the prefix: only a tag that holds it (or an entity that
+        # may spell it) can hold one of them
+        elif text.find(f"{PREFIX}-", start, end) >= 0 or text.find("&", start, end) >= 0:
+            own.update(value for name, value, _, _ in _attributes(tag)
+                       if name == "id" or (name == "name" and _is_link(tag)))
+    return _Parsed(frozenset(own), tuple(code))
+
+
+_NOTHING = _Parsed(frozenset(), ())
+
+#: An article with a code is in several feeds (all, its category, its author, its
+#: language): it is parsed once.
+_parse_feed_entry = functools.lru_cache(maxsize=256)(_parse)
+
+
+#: Each ``=`` and the attribute value after it (in a lookahead, so that every ``=`` is
+#: looked at, also one inside text that looks like a value). A search for the ``=`` runs at
+#: C speed, where one for ``id|name`` tries every position; the name is read backwards.
+_VALUE = re.compile(r"""=(?=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))""")
+_SPACE = " \t\n\r\f"
+
+
+def _names_an_id(text: str, equals: int) -> bool:
+    """Whether the attribute whose ``=`` is at ``equals`` is called ``id`` or ``name``
+    (any case), the name starting a word. Only the spaces just before this ``=`` are read,
+    so a whole page is read once."""
+    end = equals
+    while end and text[end - 1] in _SPACE:
+        end -= 1
+    for name in ("id", "name"):
+        start = end - len(name)
+        if start >= 0 and text[start:end].lower() == name and not (
+                start and (text[start - 1].isalnum() or text[start - 1] == "_")):
+            return True
+    return False
 
 
 def may_collide(text: str) -> bool:
@@ -182,16 +241,37 @@ def may_collide(text: str) -> bool:
 
     >>> may_collide('<p id="a"></p><section class="gedragscode" id="gedragscode-ik">')
     False
-    >>> may_collide('<h2 id="gedragscode-ik"></h2><section id="gedragscode-ik">')
+    >>> may_collide('<h2 ID = "gedragscode-ik"></h2><section id=gedragscode-ik>')
     True
     """
     seen: set[str] = set()
-    for match in _ANY_ID.finditer(text):
+    for match in _VALUE.finditer(text):
+        if not _names_an_id(text, match.start()):
+            continue
         value = html.unescape(match.group(1) or match.group(2) or match.group(3) or "")
         if value in seen:
             return True
         seen.add(value)
     return False
+
+
+def unique_page_ids(text: str) -> str:
+    """One output page (an article, an index, a category page…) with every id of its codes
+    unique, and unlike the page's own ids (see :func:`unique_ids`).
+
+    A page without a code costs one substring test, and a page whose ids and names do not
+    repeat (most pages with one code) a linear look (:func:`may_collide`); only a page where
+    some value repeats is parsed.
+
+    >>> unique_page_ids('<p id="x">No code.</p>')
+    '<p id="x">No code.</p>'
+    >>> code = '<section class="gedragscode" id="gedragscode-ik"></section>'
+    >>> unique_page_ids(code + code).count('id="gedragscode-ik--2"')
+    1
+    """
+    if f"{PREFIX}-" not in text or not may_collide(text):
+        return text
+    return _renamed([(text, _parse(text))])[0]
 
 
 def unique_ids(documents: Sequence[str]) -> list[str]:
@@ -211,37 +291,35 @@ def unique_ids(documents: Sequence[str]) -> list[str]:
     <section class="gedragscode"><p id="gedragscode-ik-1--2"><a href="#gedragscode-ik-1--2">
     <section class="gedragscode"><p id="gedragscode-ik-1--3"><a href="#gedragscode-ik-1--3">
     """
-    parsed = [(text, _StartTags(text).tags if f"{PREFIX}-" in text else [])
-              for text in documents]
-    taken = {value for text, tags in parsed for start, end, in_code in tags if not in_code
-             for name, value, _, _ in _attributes(text[start:end])
-             if name == "id" or (name == "name" and _is_link(text[start:end]))}
+    return _renamed([(text, _parse_feed_entry(text) if f"{PREFIX}-" in text else _NOTHING)
+                     for text in documents])
+
+
+def _renamed(documents: list[tuple[str, _Parsed]]) -> list[str]:
+    """:func:`unique_ids` of parsed documents."""
+    taken = set().union(*(parsed.own for _, parsed in documents))
     next_suffix: dict[str, int] = {}
     renamed: dict[str, str] = {}
     out = []
-    for text, tags in parsed:
+    for text, parsed in documents:
         pieces: list[str] = []
         done = 0
-        for start, end, in_code in tags:
-            if not in_code:
-                continue
-            tag = text[start:end]
-            for name, value, first, last in _attributes(tag):
-                new = value
-                if name == "id" and value.startswith(f"{PREFIX}-"):
-                    if value in taken:
-                        base = value.split("--")[0]
-                        number = next_suffix.get(base, 2)
-                        while f"{base}--{number}" in taken:
-                            number += 1
-                        next_suffix[base] = number + 1
-                        new = f"{base}--{number}"
-                    taken.add(new)
-                    renamed[value] = new
-                elif name == "href" and value[1:] in renamed:
-                    new = "#" + renamed[value[1:]]
-                if new != value:
-                    pieces += [text[done:start + first], f'"{new}"']
-                    done = start + last
+        for name, value, first, last in parsed.code:
+            new = value
+            if name == "id" and value.startswith(f"{PREFIX}-"):
+                if value in taken:
+                    base = value.split("--")[0]
+                    number = next_suffix.get(base, 2)
+                    while f"{base}--{number}" in taken:
+                        number += 1
+                    next_suffix[base] = number + 1
+                    new = f"{base}--{number}"
+                taken.add(new)
+                renamed[value] = new
+            elif name == "href" and value.startswith("#") and value[1:] in renamed:
+                new = "#" + renamed[value[1:]]
+            if new != value:
+                pieces += [text[done:first], f'"{new}"']
+                done = last
         out.append("".join(pieces) + text[done:] if pieces else text)
     return out

@@ -21,10 +21,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Template
 from markupsafe import Markup
 from pelican import signals
-from pelican.utils import truncate_html_paragraphs, truncate_html_words
+from pelican.utils import truncate_html_words
 
+try:
+    from pelican.utils import truncate_html_paragraphs
+except ImportError:  # Pelican before 4.10 has no SUMMARY_MAX_PARAGRAPHS
+    truncate_html_paragraphs = None
 try:
     from pelican.utils import strip_toc_elements_from_html
 except ImportError:  # Pelican before 4.12
@@ -33,7 +38,6 @@ except ImportError:  # Pelican before 4.12
 from . import anchors
 from .catalogue import Locales, shipped_locales_dir
 from .expand import expand
-from .files import write_atomic
 from .headings import skipped_levels
 from .languages import direction, normalise
 from .master import SOURCE_LANG
@@ -99,10 +103,14 @@ def render_shortcode(code: Shortcode, settings: dict[str, Any], source: str,
     choice = renderer.choose(candidates, fallback)
     for problem in choice.problems:
         _report(settings, source, f"[{NAME}]: {problem}; using {choice.lang!r}")
-    level = code.level or int(settings.get("BIJ1CODE_DEFAULT_LEVEL", 2))
+    level = code.level or _default_level(settings)
     numbered = code.numbered if code.numbered is not None else bool(
         settings.get("BIJ1CODE_NUMBERED", False))
     return renderer.html(choice.lang, code.parts or parse_parts(None), level, numbered, copy)
+
+
+def _default_level(settings: dict[str, Any]) -> int:
+    return int(settings.get("BIJ1CODE_DEFAULT_LEVEL", 2))
 
 
 def _unique(values: Iterable[str | None]) -> list[str]:
@@ -138,20 +146,43 @@ def expand_content(content: Any) -> None:
     if not raw or _MARK not in raw:
         return
     content._bij1code_raw = raw
-    _expand(content, raw)
+    deepest = _expand(content, raw)
+    if not _may_skip_a_level(content._content, deepest):
+        return
     for before, level in skipped_levels(content._content):
         _report(content.settings, getattr(content, "source_path", None) or repr(content),
                 f"[{NAME}] at level {level} comes after a heading of level {before}: "
                 f"headings should not skip a level; use level={before + 1}")
 
 
-def _expand(content: Any, raw: str) -> None:
+def _may_skip_a_level(html: str, deepest: int) -> bool:
+    """Whether a code whose top headings are at most at level ``deepest`` can skip a level:
+    only after a heading two or more levels above it (never at level 2, the default). A
+    look for such a heading anywhere spares parsing most pages for :func:`skipped_levels`.
+
+    >>> _may_skip_a_level("<h1>Welkom</h1>", 2), _may_skip_a_level("<H1 id=x>Welkom</H1>", 3)
+    (False, True)
+    >>> _may_skip_a_level("<h2>Kop</h2><h3>Sub</h3>", 4), _may_skip_a_level("<h2>Kop</h2>", 3)
+    (True, False)
+    """
+    return deepest > 2 and re.search(rf"<h[1-{deepest - 2}][\s/>]", html, re.I) is not None
+
+
+def _expand(content: Any, raw: str) -> int:
+    """Expand ``raw`` into the content; returns the deepest level a code's headings start at
+    (0: no code)."""
     settings = content.settings
     source = getattr(content, "source_path", None) or repr(content)
     lang = getattr(content, "lang", None)
     copies = itertools.count(1)  # which code of the page: keeps the ids unique
-    result = expand(raw, lambda code: render_shortcode(code, settings, source, lang,
-                                                       next(copies)))
+    levels = [0]
+
+    def render(code: Shortcode) -> str:
+        html = render_shortcode(code, settings, source, lang, next(copies))
+        levels.append(code.level or _default_level(settings))
+        return html
+
+    result = expand(raw, render)
     for problem in result.problems:
         _report(settings, source, problem)
     content._content = result.html
@@ -170,6 +201,7 @@ def _expand(content: Any, raw: str) -> None:
 
         content._summary = metadata["summary"] = summary_without_code(result.without,
                                                                        settings, lead)
+    return max(levels)
 
 
 def summary_without_code(text: str, settings: dict[str, Any], lead: Callable[[], str]) -> str:
@@ -181,7 +213,7 @@ def summary_without_code(text: str, settings: dict[str, Any], lead: Callable[[],
     page that is nothing but the code gets the code's first title.
     """
     paragraphs = settings.get("SUMMARY_MAX_PARAGRAPHS")
-    if paragraphs is not None:
+    if paragraphs is not None and truncate_html_paragraphs is not None:
         text = truncate_html_paragraphs(text, paragraphs)
     if settings.get("SUMMARY_MAX_LENGTH") is not None:
         text = truncate_html_words(text, settings["SUMMARY_MAX_LENGTH"],
@@ -319,21 +351,44 @@ def make_template_global(settings: dict[str, Any]) -> Any:
     return gedragscode
 
 
-# -- unique ids in every output file ---------------------------------------------------------
+# -- unique ids in every output page and feed ------------------------------------------------
 
 
-def unique_ids_in_file(path: str, context: Any = None) -> None:
-    """After Pelican writes an HTML file (an article, an index, a category, an author
-    page…): make every rule id in it unique, and unlike the page's own ids (see
-    :func:`.anchors.unique_ids`). A file without a code costs one substring test."""
-    if not str(path).endswith((".html", ".htm")):
-        return
-    data = Path(path).read_bytes()
-    if f"{anchors.PREFIX}-".encode() not in data:
-        return
-    text = data.decode("utf-8")
-    if anchors.may_collide(text):
-        write_atomic(path, anchors.unique_ids([text])[0])
+class UniqueIdsTemplate(Template):
+    """A theme template whose output has every code's ids unique in it.
+
+    Every page Pelican writes from a template (articles, pages, indexes and their
+    pagination, categories, tags, authors, archives, ``TEMPLATE_PAGES``), whichever writer
+    writes it, is one call to ``render``: the ids are made unique in the string before it
+    is written (see :func:`.anchors.unique_page_ids`), so no file is read back. A page
+    without a code costs one substring test.
+    """
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        return anchors.unique_page_ids(super().render(*args, **kwargs))
+
+
+def unique_ids_in_templates(generators: list[Any]) -> None:
+    """Give every generator's templates the unique-ids pass (:class:`UniqueIdsTemplate`).
+
+    Runs once every generator has read its content and before any writes: Pelican loads
+    templates only then, so a template class another plugin set earlier is kept and wrapped.
+    """
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.template_class = with_unique_ids(env.template_class)
+
+
+def with_unique_ids(template_class: type[Template]) -> type[Template]:
+    """``template_class`` with the unique-ids pass (a class another plugin or theme put
+    there keeps its own behaviour)."""
+    if issubclass(template_class, UniqueIdsTemplate):
+        return template_class
+    if template_class is Template:
+        return UniqueIdsTemplate
+    return type(f"{template_class.__name__}WithUniqueIds",
+                (UniqueIdsTemplate, template_class), {})
 
 
 def unique_ids_in_feed(context: Any, feed: Any) -> None:
@@ -375,6 +430,6 @@ def register() -> None:
     signals.page_generator_finalized.connect(refresh_cached)
     signals.article_generator_finalized.connect(link_dutch_original)
     signals.page_generator_finalized.connect(link_dutch_original)
+    signals.all_generators_finalized.connect(unique_ids_in_templates)
     signals.all_generators_finalized.connect(fail_if_strict)
-    signals.content_written.connect(unique_ids_in_file)
     signals.feed_generated.connect(unique_ids_in_feed)
