@@ -586,8 +586,12 @@ class _Parser:
     def part(self, name: str, groups: list[tuple[str, _Token, _Token]],
              starts: dict[str, int]) -> str:
         """A keyword (``msgstr[N]`` for a plural form) and its strings."""
+        tokens = self.tokens
+        keyword = tokens[self.at]
         plural = name[-1] == "]"
-        keyword = self.take("msgstr" if plural else name)
+        if keyword[_KIND] != ("msgstr" if plural else name):
+            raise _SyntaxError(None if keyword[_KIND] == "eof" else keyword)
+        self.at += 1
         if plural:  # msgfmt numbers the forms 0, 1, ... in order
             self.take("[")
             digits = self.take("number")[_VALUE].lstrip("0") or "0"
@@ -596,7 +600,12 @@ class _Parser:
             if str(index) != name[7:-1]:
                 self.error(keyword[_LINE], "plural form has wrong index" if name != "msgstr[0]"
                            else "first plural form has nonzero index")
-        text, first = self.strings()
+        first = tokens[self.at]
+        if first[_KIND] == "string" and tokens[self.at + 1][_KIND] != "string":
+            self.at += 1  # the usual case: one string (a run of plain lines is one token)
+            text = first[_VALUE]
+        else:
+            text, first = self.strings()
         groups.append((name, keyword, first))
         starts[name] = keyword[_LINE]
         return text
