@@ -210,7 +210,7 @@ def load(path: Path) -> Loaded:
     if hit is not None and hit[0] == stamp:
         return hit[1]
     try:
-        loaded = Loaded(path, pofile.read(path), None)
+        loaded = Loaded(path, pofile.read(path, lines=False), None)  # read, never written
     except (pofile.PoSyntaxError, OSError) as exc:
         loaded = Loaded(path, None, exc)
     with _lock:

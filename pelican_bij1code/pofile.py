@@ -611,10 +611,12 @@ class _Parser:
         return text
 
 
-def parse(text: str | bytes, path: str = "<string>") -> PoFile:
+def parse(text: str | bytes, path: str = "<string>", lines: bool = True) -> PoFile:
     """Parse PO text (bytes: the file's own, which must be UTF-8) as msgfmt would.
 
-    Raises :class:`PoSyntaxError` listing every error.
+    Raises :class:`PoSyntaxError` listing every error. ``lines``: keep each entry's lines
+    (``raw``), which :mod:`.powriter` needs to write unchanged parts as they were; what only
+    reads a catalogue (the check, the renderer) does without.
 
     >>> parse('msgid "a"\\nmsgstr "b"\\n\\n#~ msgid "a"\\n#~ msgstr "c"\\n').entries
     Traceback (most recent call last):
@@ -659,18 +661,20 @@ def parse(text: str | bytes, path: str = "<string>") -> PoFile:
     errors = [error for _, _, error in sorted(found, key=lambda item: item[:2])]
     if errors:
         raise PoSyntaxError(path, errors)
+
     def span(first: int, last: int) -> str:  # lines first to last (from 1)
         return "\n".join(split[first - 1:last]) + "\n" if last >= first else ""
 
     count = len(split) - (split[-1] == "")
     end = 0
-    for index, message in enumerate(messages):
+    for index, message in enumerate(messages if lines else ()):
         following = messages[index + 1].first if index + 1 < len(messages) else (
             trailing[0][_LINE] if trailing else count + 1)
         if message.first > end and following > message.last:  # no line shared with another
             message.entry.raw = span(message.first, message.last)
             message.entry._gap = span(end + 1, message.first - 1)
         end = message.last
+    end = messages[-1].last if messages else 0
     rest = "".join(t[_VALUE] + "\n" for t in trailing if t[_LINE] <= end) + span(end + 1, count)
     return PoFile(path=path, header=header, entries=entries, newline=newline,
                   trailer=rest if rest.strip() else "")
@@ -688,9 +692,9 @@ def _decode(data: bytes, path: str) -> str:
         raise PoSyntaxError(path, [error]) from None
 
 
-def read(path: str | os.PathLike[str]) -> PoFile:
-    """Read and parse a PO file."""
-    return parse(read_regular(path), str(path))
+def read(path: str | os.PathLike[str], lines: bool = True) -> PoFile:
+    """Read and parse a PO file (``lines``: as in :func:`parse`)."""
+    return parse(read_regular(path), str(path), lines)
 
 
 def parse_entry(raw: str) -> tuple[Entry, dict[str, int], int] | None:
