@@ -645,15 +645,16 @@ def parse(text: str | bytes, path: str = "<string>", lines: bool = True) -> PoFi
     seen: dict[tuple[str | None, str], _Message] = {}
     for message in messages:
         entry = message.entry
-        first = seen.get(entry.key)
+        key = (entry.msgctxt, entry.msgid)
+        first = seen.get(key)
         if first is not None:  # at the second one's line, as msgfmt does
             found.append((message.seen_at, 1, PoError(entry.line,
                                                       "duplicate message definition...")))
             found.append((message.seen_at, 1, PoError(
                 first.msgstr_line, "...this is the location of the first definition")))
             continue
-        seen[entry.key] = message
-        if header is None and entry.key == (None, "") and not entry.obsolete:
+        seen[key] = message
+        if header is None and key == (None, "") and not entry.obsolete:
             header = entry
         else:
             entries.append(entry)
