@@ -292,7 +292,7 @@ class Locales:
         being edited, whichever copy of the package is installed; else the installed one.
         """
         beside = self.root.parent / MASTER_PATH.parent.name / MASTER_PATH.name
-        if not beside.is_file() or beside.resolve() == MASTER_PATH.resolve():
+        if not beside.is_file() or files.resolve(beside) == files.resolve(MASTER_PATH):
             return MASTER_PATH  # parsed once per process
         return beside
 
@@ -420,8 +420,8 @@ class Locales:
     def inside(self, path: Path) -> Path:
         """``path`` resolved, if it is inside the locales folder; else :class:`UnsafePathError`
         (a symlink to ``/proc/self/environ`` is never read, and never echoed)."""
-        resolved = path.resolve()
-        root = self.root.resolve()
+        resolved = files.resolve(path)
+        root = files.resolve(self.root)
         if resolved != root and root not in resolved.parents:
             raise UnsafePathError(f"{path}: points outside the locales folder {self.root}; "
                                   "not read")

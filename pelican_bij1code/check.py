@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from . import characters, languages, markup, pofile
+from . import characters, files, languages, markup, pofile
 from .addresses import addresses, points_to, without_addresses
 from .catalogue import DRAFT, PUBLISHED, Loaded, Locales, UnsafePathError
 from .master import SOURCE_LANG, messages
@@ -563,6 +563,6 @@ def _short(msgid: str, width: int = 40) -> str:
 def path_in(path: str, root: Path) -> str:
     """A path relative to ``root`` where possible, for messages and annotations."""
     try:
-        return str(Path(path).resolve().relative_to(root.resolve()))
+        return str(files.resolve(path).relative_to(files.resolve(root)))
     except ValueError:
         return path

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, languages
+from . import __version__, files, languages
 from .catalogue import DRAFT, PUBLISHED, Locales, LocalesError, shipped_locales_dir, status_key
 from .characters import allowed_hidden, is_hidden
 from .check import Report, check_all, path_in
@@ -159,7 +159,7 @@ def writable_locales(given: str | None) -> Path:
                          "give --locales DIR (your copy of the catalogues), or run it in the "
                          "folder that holds locales/")
     package = Path(__file__).resolve().parent
-    if folder.resolve().is_relative_to(package):
+    if files.resolve(folder).is_relative_to(package):
         raise UsageError(f"{folder} is inside the installed package ({package}); this command "
                          f"never writes there: copy the catalogues out "
                          f"(cp -r {folder} locales) and give --locales locales")

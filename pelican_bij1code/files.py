@@ -28,6 +28,19 @@ from typing import NamedTuple
 MAX_BYTES = 10 * 1024 * 1024
 
 
+def resolve(path: str | os.PathLike[str]) -> Path:
+    """``path`` absolute, with its links followed as far as they lead.
+
+    A loop of links is left where it is (reading the path is then an :class:`OSError`,
+    "too many levels of symbolic links"); ``Path.resolve`` raises ``RuntimeError`` for one
+    on Python 3.11 and 3.12, which no caller expects.
+
+    >>> resolve("/tmp/../tmp/x") == Path("/tmp/x").resolve()
+    True
+    """
+    return Path(os.path.realpath(path))
+
+
 def read_regular(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
     """The bytes of ``path``, if it is a regular file of at most ``limit`` bytes (links are
     followed; whether the target may be trusted is the caller's question).

@@ -35,7 +35,7 @@ try:
 except ImportError:  # Pelican before 4.12
     strip_toc_elements_from_html = None
 
-from . import anchors
+from . import anchors, files
 from .catalogue import Locales, shipped_locales_dir
 from .expand import expand
 from .headings import skipped_levels
@@ -68,7 +68,7 @@ class GedragscodeError(Exception):
 
 def locales_dir(settings: dict[str, Any]) -> Path:
     configured = settings.get("BIJ1CODE_LOCALES_DIR")
-    return Path(configured).resolve() if configured else shipped_locales_dir()
+    return files.resolve(configured) if configured else shipped_locales_dir()
 
 
 def renderer_for(settings: dict[str, Any]) -> Renderer:
