@@ -323,8 +323,8 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
     texts = []
     for copy, lang in enumerate(langs, start=1):  # `copy` keeps the rule ids unique
         if args.preview:
-            if lang != "nl" and not locales.catalogue_path(lang).is_file():
-                raise UsageError(f"no catalogue for {lang!r} in {locales.root}")
+            if lang != "nl":
+                _require_catalogue(locales, lang)
         else:
             ok, why = renderer.usable(lang)
             if not ok:
@@ -380,10 +380,20 @@ def _selected(locales: Locales, tags: list[str] | None) -> list[str] | None:
         return None
     chosen = list(dict.fromkeys(locales.find(tag) or _lang(tag) for tag in tags))
     for lang in chosen:
-        if not locales.catalogue_path(lang).is_file():
-            raise UsageError(f"no catalogue for {lang!r} in {locales.root} "
-                             f"(have: {', '.join(locales.languages()) or 'none'})")
+        _require_catalogue(locales, lang)
     return chosen
+
+
+def _require_catalogue(locales: Locales, lang: str) -> None:
+    """A usage error unless ``lang``'s catalogue is a regular file, saying which it is."""
+    path = locales.catalogue_path(lang)
+    if path.is_file():
+        return
+    if os.path.lexists(path):
+        raise UsageError(f"{path}: not a regular file (a folder, a FIFO, a device, or a link "
+                         "to nothing or in a loop); not read")
+    raise UsageError(f"no catalogue for {lang!r} in {locales.root} "
+                     f"(have: {', '.join(locales.languages()) or 'none'})")
 
 
 def _lang(tag: str) -> str:

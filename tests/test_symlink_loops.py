@@ -79,3 +79,25 @@ def test_resolve_leaves_a_loop_to_the_reader(tmp_path: Path) -> None:
     with pytest.raises(OSError, match="symbolic links"):
         files.read_regular(loop)
     assert os.path.islink(loop)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "loop", "dangling"])
+def test_a_catalogue_that_is_no_file_is_named_as_such(tmp_path: Path, kind: str) -> None:
+    """Not "no catalogue for 'en' (have: ..., en, ...)", which contradicts itself."""
+    root = tmp_path / "locales"
+    shutil.copytree(LOCALES, root)
+    path = root / "en" / "LC_MESSAGES" / "gedragscode.po"
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to(path.name if kind == "loop" else "gone.po")
+    for command in (["update", "--locale", "en"], ["render", "--preview", "en"],
+                    ["check", "--locale", "en"]):
+        result = run_cli("--locales", str(root), *command)
+        assert "Traceback" not in result.stderr and result.returncode in (1, 2), command
+        assert "no catalogue for" not in result.stderr, (command, result.stderr)
+    update = run_cli("--locales", str(root), "update", "--locale", "en")
+    assert "not a regular file" in update.stderr and update.returncode == 2
