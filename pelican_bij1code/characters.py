@@ -94,8 +94,9 @@ def visible(text: str) -> str:
 
 
 #: Characters that are drawn as nothing but are not white space, format or fillers by class:
-#: the Braille blank (a symbol, So) and the Hangul fillers (letters, Lo).
-BLANK_LOOKING = frozenset("\u2800\u3164\u115f\u1160\uffa0")
+#: the Braille blank and the musical null notehead (symbols, So) and the Hangul fillers
+#: (letters, Lo).
+BLANK_LOOKING = frozenset("\u2800\U0001d159\u3164\u115f\u1160\uffa0")
 
 
 def names_something(text: str) -> bool:
@@ -109,6 +110,18 @@ def names_something(text: str) -> bool:
     """
     return any(unicodedata.category(c)[0] in "LNS" and c not in BLANK_LOOKING
                and not is_hidden(c) for c in text)
+
+
+def shows_words(text: str) -> bool:
+    """Whether ``text`` shows a letter: what a title, a rule or a paragraph needs to say
+    anything. Punctuation, symbols, digits, combining marks and fillers alone say nothing.
+
+    >>> [shows_words(t) for t in ("Wij", "نحن", ".", "…", "\u0301\u0301", "\u2800.", "12")]
+    [True, True, False, False, False, False, False]
+    >>> shows_words("\U00016fe4\U0001d159\u3164")  # a filler mark, a null notehead, a filler
+    False
+    """
+    return any(c.isalpha() and c not in BLANK_LOOKING and not is_hidden(c) for c in text)
 
 
 #: The most combining marks one base character carries in any language we know of (a

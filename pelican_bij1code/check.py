@@ -44,6 +44,8 @@ KEEP_TERMS = {"BIJ1komst": "komst", "BIJ1": ""}
 #: found quickly); _terms tests the "BIJ" before it (:data:`_BIJ`) and where the word starts.
 _TERM = re.compile(r"1([Kk][Oo][Mm][Ss][Tt]|\b)")
 _BIJ = frozenset(b + i + j for b in "Bb" for i in "Ii" for j in "Jj")
+#: A word that is one of BIJ1's terms (one quantifier over one class: linear).
+_TERM_WORD = re.compile(r"[Bb][Ii][Jj]1\w*")
 #: Link schemes that can run code or smuggle content.
 UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 #: Every pattern below runs on untrusted text: none has nested or adjacent unbounded
@@ -181,6 +183,10 @@ def check_message(source: str, translation: str,
     translated_text = _shown(translated_tokens, translated_hidden)
     if not translated_text.replace("\u2800", "").strip():
         add("error", "empty", "shows nothing (empty, or only spaces and invisible characters)")
+    elif not characters.shows_words(_without_terms(translated_text)) and \
+            characters.shows_words(_without_terms(source_text)):
+        add("error", "empty", "shows no words (only punctuation, symbols, digits, marks or "
+            "BIJ1): write the text itself")
     source_addresses = addresses(source_text)
     translated_addresses = addresses(translated_text)
     if source_addresses != translated_addresses:
@@ -225,6 +231,15 @@ def _shown(tokens: list[markup.Token], hidden: set[str]) -> str:
     if not hidden:
         return tokens[0].text if len(tokens) == 1 else "".join([t.text for t in tokens])
     return characters.visible(markup.to_text(tokens, ()))
+
+
+def _without_terms(text: str) -> str:
+    """``text`` without BIJ1's terms (BIJ1, BIJ1komsten, ...), which every language keeps.
+
+    >>> _without_terms("BIJ1 en bij1komsten."), _without_terms("BIJ1.")
+    (' en .', '.')
+    """
+    return _TERM_WORD.sub("", text) if "1" in text else text
 
 
 def _terms(text: str) -> list[str]:
