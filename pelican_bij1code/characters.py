@@ -121,9 +121,12 @@ def shows_words(text: str) -> bool:
     >>> shows_words("\U00016fe4\U0001d159\u3164")  # a filler mark, a null notehead, a filler
     False
     """
+    if text.isascii():
+        return _ASCII_LETTER.search(text) is not None
     return any(c.isalpha() and c not in BLANK_LOOKING and not is_hidden(c) for c in text)
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 #: The most combining marks one base character carries in any language we know of (a
 #: Vietnamese vowel has two, Arabic a shadda and a vowel sign); more is a stack that
 #: smears over the line ("Zalgo text").
