@@ -33,8 +33,9 @@ _ALNUM = _LETTERS | frozenset("0123456789")
 
 #: Languages written right to left (CLDR's character order, as a table: asking Babel means
 #: loading a language's whole CLDR data).
-_RTL = frozenset({"ar", "arc", "azb", "bal", "bgn", "ckb", "dv", "fa", "glk", "he", "iw", "ks",
-                  "lrc", "mzn", "nqo", "pnb", "ps", "sd", "sdh", "skr", "syr", "ug", "ur", "yi"})
+_RTL = frozenset({"apc", "ar", "arc", "ary", "azb", "bal", "bgn", "bqi", "brh", "ckb", "dv",
+                  "fa", "glk", "he", "iw", "ks", "lrc", "mzn", "nqo", "pnb", "ps", "rhg", "sd",
+                  "sdh", "skr", "syr", "trw", "ug", "ur", "yi"})
 
 #: Scripts written right to left (ISO 15924 codes; Unicode's bidirectional class R or AL of
 #: their letters). A tag that names its script (``ks-Deva``, ``uz-Arab``) takes its direction
@@ -107,10 +108,8 @@ class Tag(NamedTuple):
     private: str | None = None  # a modifier nobody knows, kept as ``x-...``
 
     def __str__(self) -> str:
-        private = self.private or ""
-        chunks = [private[i:i + 8] for i in range(0, len(private), 8)]  # 8 at most each
         return "-".join([self.language, *filter(None, (self.script, self.region)),
-                         *self.variants, *(["x", *chunks] if chunks else [])])
+                         *self.variants, *(["x", self.private] if self.private else [])])
 
 
 @functools.cache
@@ -141,7 +140,14 @@ def parse(tag: str | None) -> Tag | None:
     base, _, modifier = tag.strip().partition("@")
     script = region = private = None
     variants: list[str] = []
-    for part in base.partition(".")[0].replace("-", "_").split("_")[1:]:
+    rest = base.partition(".")[0].replace("-", "_").split("_")[1:]
+    singleton = next((i for i, part in enumerate(rest) if len(part) == 1), len(rest))
+    if rest[singleton:]:  # an extension (u-...) as it is; private use (x-...) kept apart
+        if rest[singleton].lower() == "x":
+            private = "-".join(rest[singleton + 1:]).lower() or None
+        else:
+            variants.extend(part.lower() for part in rest[singleton:])
+    for part in rest[:singleton]:
         if len(part) == 4 and part.isalpha() and script is None and region is None:
             script = part.title()
         elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
@@ -156,8 +162,9 @@ def parse(tag: str | None) -> Tag | None:
             script = named
         elif modifier.upper() in known_variants:
             variants.append(modifier)
-        elif modifier.isalnum() and modifier.isascii():
-            private = modifier
+        elif modifier.isalnum() and modifier.isascii():  # subtags of 8 at most
+            chunks = [modifier[i:i + 8] for i in range(0, len(modifier), 8)]
+            private = "-".join([*filter(None, [private]), *chunks])
     return Tag(language, script, region, tuple(variants), private)
 
 
