@@ -105,7 +105,7 @@ def test_init_edits_every_spelling_check_accepts(locales: Path, header: str,
     assert started.returncode == 0, started.stderr
     after = (locales / "status.toml").read_bytes().decode("utf-8")
     # one line added, after the table's last key; every other line byte for byte
-    expected = lines[:11] + ['de = "draft"'] + lines[11:]
+    expected = [*lines[:11], 'de = "draft"', *lines[11:]]
     assert after == newline.join(expected)
     assert tomllib.loads(after)["status"] == {"en": "published", "tr": "published",
                                               "de": "draft"}
@@ -133,8 +133,8 @@ def test_init_of_sr_latin_quotes_its_key(locales: Path) -> None:
 def _valid_documents() -> list[Path]:
     data = Path(sysconfig.get_paths()["stdlib"]) / "test" / "test_tomllib" / "data" / "valid"
     repo = Path(__file__).resolve().parent.parent
-    return sorted(data.rglob("*.toml")) + [repo / "pyproject.toml", repo / "locales" /
-                                           "status.toml"]
+    return [*sorted(data.rglob("*.toml")), repo / "pyproject.toml",
+            repo / "locales" / "status.toml"]
 
 
 @pytest.mark.parametrize("path", _valid_documents(), ids=lambda p: p.name)
