@@ -84,6 +84,8 @@ def is_language_folder(name: str) -> bool:
     [True, True, True, True, True]
     >>> [is_language_folder(n) for n in ("en\\n::error::x", "..", "e", "en_", "ën", "a" * 40)]
     [False, False, False, False, False, False]
+    >>> [is_language_folder(n) for n in ("sr_x", "sr_Latn@cyrillic")]
+    [False, False]
     """
     if len(name) > 35:
         return False
@@ -92,7 +94,8 @@ def is_language_folder(name: str) -> bool:
         return False
     first, *rest = base.replace("-", "_").split("_")
     return (2 <= len(first) <= 3 and set(first) <= _LETTERS
-            and all(0 < len(sub) <= 8 and set(sub) <= _ALNUM for sub in rest))
+            and all(0 < len(sub) <= 8 and set(sub) <= _ALNUM for sub in rest)
+            and bcp47(name) is not None)  # a tag BCP 47 can say: not sr_x, not sr_Latn@cyrillic
 
 
 def folder_name(tag: str) -> str | None:
@@ -101,14 +104,16 @@ def folder_name(tag: str) -> str | None:
 
     >>> [folder_name(t) for t in ("pt-BR", "sr@latin", "de_DE.UTF-8", "EN", "zh-hant-tw")]
     ['pt_BR', 'sr@latin', 'de_DE', 'en', 'zh_Hant_TW']
-    >>> folder_name("en\n::error::x") is None
-    True
+    >>> folder_name("en\n::error::x"), folder_name("sr-u-nu-latn"), folder_name("sr_Latn@cyrillic")
+    (None, None, None)
     """
     base, at, variant = tag.strip().partition("@")
     base = base.partition(".")[0]  # an encoding: de_DE.UTF-8
     if normalise(base) is None:
         return None
     first, *rest = base.replace("-", "_").split("_")
+    if any(len(part) == 1 for part in rest):
+        return None  # an extension or private use (sr-u-nu-latn, en-x-quot): no folder's name
     parts = [first.lower()]
     for part in rest:
         if len(part) == 4 and part.isalpha():

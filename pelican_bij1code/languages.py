@@ -133,6 +133,8 @@ def parse(tag: str | None) -> Tag | None:
     Tag(language='sr', script='Latn', region='RS', variants=(), private=None)
     >>> str(parse("tt@iqtelif")), str(parse("de_DE.UTF-8@euro")), str(parse("sr@ijekavian"))
     ('tt-Latn', 'de-DE', 'sr-x-ijekavia-n')
+    >>> parse("sr-x"), parse("sr_Latn@cyrillic")
+    (None, None)
     """
     language = normalise(tag)
     if language is None or tag is None:
@@ -143,6 +145,8 @@ def parse(tag: str | None) -> Tag | None:
     rest = base.partition(".")[0].replace("-", "_").split("_")[1:]
     singleton = next((i for i, part in enumerate(rest) if len(part) == 1), len(rest))
     if rest[singleton:]:  # an extension (u-...) as it is; private use (x-...) kept apart
+        if len(rest) == singleton + 1 or len(rest[singleton + 1]) == 1:
+            return None  # a singleton needs a subtag after it: sr-x is not a tag
         if rest[singleton].lower() == "x":
             private = "-".join(rest[singleton + 1:]).lower() or None
         else:
@@ -158,7 +162,9 @@ def parse(tag: str | None) -> Tag | None:
     if modifier and modifier not in _NOT_LANGUAGE:
         scripts, known_variants = _modifiers()
         named = _MODIFIER_SCRIPTS.get(modifier) or scripts.get(modifier)
-        if named is not None and script is None:
+        if named is not None and script not in (None, named):
+            return None  # sr_Latn@cyrillic says two scripts
+        if named is not None:
             script = named
         elif modifier.upper() in known_variants:
             variants.append(modifier)

@@ -246,3 +246,14 @@ def test_a_page_in_sr_latn_gets_the_sr_latin_catalogue(build_site, locales: Path
     assert [c["lang"] for c in site.codes("pages/d-sr-Latn-RS.html")] == ["sr-Latn"]
     assert [c["lang"] for c in site.codes("pages/c.html")] == ["nl"]
     assert not site.warnings
+
+
+@pytest.mark.parametrize("tag", ["sr-x", "sr_Latn@cyrillic", "sr-u-nu-latn", "sr@lat-in",
+                                 "sr@lat\nin", "@latin", "sr@", "zz@abcdefghijklmnop"])
+def test_init_refuses_a_tag_no_folder_can_be_named(locales: Path, tag: str) -> None:
+    """A singleton without subtags, two scripts, an extension, a modifier that is not one
+    word: not a folder's name (a page may still carry such a tag: it is narrowed)."""
+    before = sorted(p.name for p in locales.iterdir())
+    out = cli("--locales", str(locales), "init", tag)
+    assert out.returncode == 2 and "is not a language tag" in out.stderr, out.stderr
+    assert sorted(p.name for p in locales.iterdir()) == before
