@@ -194,7 +194,7 @@ def read_statuses(text: str, path: str) -> dict[str, str]:
                 raise StatusError(path, item.line, f"{ascii(lang)[:40]} is not a language code")
             value = data["status"][lang]
             if len(item.path) > 2 or value not in STATUSES:
-                raise StatusError(path, item.line, f"{lang}: unknown status {value!r} "
+                raise StatusError(path, item.line, f"{lang}: unknown status {value!r:.40} "
                                   '(write "published" or "draft")')
             statuses[lang] = value
     return statuses

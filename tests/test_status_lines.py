@@ -189,7 +189,7 @@ def _under_array_of_tables(leaf: tuple[str, ...], found: list[tomllines.Item]) -
 def test_a_huge_status_file_is_read_in_linear_time(locales: Path) -> None:
     """50,000 languages-worth of lines and a 1 MB comment: a quadratic line finder would
     take minutes; a generous bound only against hangs."""
-    keys = "".join(f'ab_{i} = "draft"\n' for i in range(50_000))
+    keys = "".join(f'ab_{i:05d} = "draft"\n' for i in range(50_000))
     text = "# " + "a" * 1_000_000 + "\n[status]\n" + keys + 'en = "Draft"\n'
     (locales / "status.toml").write_text(text, encoding="utf-8")
     run = cli(locales, "check")
