@@ -22,8 +22,8 @@ import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
-from . import files, pofile
-from .languages import normalise
+from . import files, pofile, tomllines
+from .languages import bcp47, lookup_chain, normalise
 from .master import MASTER_PATH, SOURCE_LANG
 
 DOMAIN = "gedragscode"
@@ -84,6 +84,8 @@ def is_language_folder(name: str) -> bool:
     [True, True, True, True, True]
     >>> [is_language_folder(n) for n in ("en\\n::error::x", "..", "e", "en_", "ën", "a" * 40)]
     [False, False, False, False, False, False]
+    >>> [is_language_folder(n) for n in ("sr_x", "sr_Latn@cyrillic")]
+    [False, False]
     """
     if len(name) > 35:
         return False
@@ -92,7 +94,8 @@ def is_language_folder(name: str) -> bool:
         return False
     first, *rest = base.replace("-", "_").split("_")
     return (2 <= len(first) <= 3 and set(first) <= _LETTERS
-            and all(0 < len(sub) <= 8 and set(sub) <= _ALNUM for sub in rest))
+            and all(0 < len(sub) <= 8 and set(sub) <= _ALNUM for sub in rest)
+            and bcp47(name) is not None)  # a tag BCP 47 can say: not sr_x, not sr_Latn@cyrillic
 
 
 def folder_name(tag: str) -> str | None:
@@ -101,14 +104,16 @@ def folder_name(tag: str) -> str | None:
 
     >>> [folder_name(t) for t in ("pt-BR", "sr@latin", "de_DE.UTF-8", "EN", "zh-hant-tw")]
     ['pt_BR', 'sr@latin', 'de_DE', 'en', 'zh_Hant_TW']
-    >>> folder_name("en\n::error::x") is None
-    True
+    >>> folder_name("en\n::error::x"), folder_name("sr-u-nu-latn"), folder_name("sr_Latn@cyrillic")
+    (None, None, None)
     """
     base, at, variant = tag.strip().partition("@")
     base = base.partition(".")[0]  # an encoding: de_DE.UTF-8
     if normalise(base) is None:
         return None
     first, *rest = base.replace("-", "_").split("_")
+    if any(len(part) == 1 for part in rest):
+        return None  # an extension or private use (sr-u-nu-latn, en-x-quot): no folder's name
     parts = [first.lower()]
     for part in rest:
         if len(part) == 4 and part.isalpha():
@@ -122,17 +127,31 @@ def folder_name(tag: str) -> str | None:
 
 
 def _folder_key(name: str) -> str:
-    """What a folder name means as a language, for telling two folders that mean one apart."""
-    return name.replace("-", "_").lower()
+    """What a folder name means as a language, for telling two folders that mean one apart:
+    its BCP 47 tag in lower case (``sr@latin``, ``sr_Latn`` and ``SR-latn`` mean one).
+
+    >>> _folder_key("sr@latin") == _folder_key("sr_Latn") == _folder_key("SR-latn")
+    True
+    """
+    return (bcp47(name) or name.replace("-", "_")).lower()
+
+
+#: Why a status table written other than as a ``[status]`` section is refused, by ``check``
+#: and ``init`` alike (``init`` could not add a line to it).
+NOT_A_SECTION = ("the status table must be written as a [status] section: a line [status], "
+                 "then one language = \"published\" or \"draft\" line each (not dotted keys "
+                 "status.xx = ..., an inline table status = {...}, [[status]] or a table "
+                 "[status.xx])")
 
 
 def read_statuses(text: str, path: str) -> dict[str, str]:
     """``status.toml``'s ``[status]`` table, read strictly: anything doubtful is an error.
 
     Other tables are left to whoever wrote them. A byte-order mark, a syntax error, a
-    duplicate key, a key outside any table, a language code that is not one, or a status
-    other than ``published`` / ``draft`` raises
-    :class:`StatusError` with the line.
+    duplicate key, a key outside any table, a status table not written as a ``[status]``
+    section (its header may be spelled ``[status]``, ``["status"]``, ``[ 'status' ]``), a
+    language code that is not one, or a status other than ``published`` / ``draft`` raises
+    :class:`StatusError` with the line of the key or table at fault.
 
     >>> read_statuses('[status]\\nen = "published"\\n', "s.toml")
     {'en': 'published'}
@@ -148,37 +167,36 @@ def read_statuses(text: str, path: str) -> dict[str, str]:
     except tomllib.TOMLDecodeError as exc:
         message, _, where = str(exc).rpartition(" (at line ")
         number = where.partition(",")[0]
-        line = int(number) if number.isdecimal() else 1
-        raise StatusError(path, line, f"not valid TOML: {message or exc}") from None
+        if number.isdecimal():
+            line = int(number)
+        else:  # "(at end of document)"
+            message = str(exc).removesuffix(" (at end of document)")
+            line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        raise StatusError(path, max(line, 1), f"not valid TOML: {message or exc}") from None
     except RecursionError:
-        raise StatusError(path, 1, "nested too deeply to be a status file") from None
-    lines = text.splitlines()
-
-    def line_of(key: str) -> int:
-        import json  # only for an error: check starts faster without
-
-        spellings = {key, json.dumps(key)[1:-1]}
-        for number, line in enumerate(lines, start=1):
-            name = line.partition("=")[0].strip().strip("[]").strip().strip("\"'")
-            if name in spellings:
-                return number
-        return 1
-
-    for key, value in data.items():
-        if key != "status" and not isinstance(value, dict):
-            raise StatusError(path, line_of(key), f"{key!r} is outside the [status] table; "
-                              "put each language's line under [status]")
-    table = data.get("status", {})
-    if not isinstance(table, dict):
-        raise StatusError(path, line_of("status"), "status must be a table: [status]")
+        raise StatusError(path, tomllines.deep_line(text) or 1,
+                          "nested too deeply to be a status file") from None
     statuses: dict[str, str] = {}
-    for lang, value in table.items():
-        if not is_language_folder(lang):
-            raise StatusError(path, line_of(lang), f"{lang!r} is not a language code")
-        if value not in STATUSES:
-            raise StatusError(path, line_of(lang), f"{lang}: unknown status {value!r} "
-                              '(write "published" or "draft")')
-        statuses[lang] = value
+    for item in tomllines.items(text):
+        top = item.path[0]
+        if item.kind == "key" and not item.table:  # at the top, outside any table
+            if top == "status":
+                raise StatusError(path, item.line, NOT_A_SECTION)
+            if not isinstance(data.get(top), dict):
+                raise StatusError(path, item.line, f"{top!r} is outside the [status] table; "
+                                  "put each language's line under [status]")
+        elif item.kind != "key" and top == "status" and (
+                item.kind == "array" or len(item.path) > 1):
+            raise StatusError(path, item.line, NOT_A_SECTION)
+        elif item.kind == "key" and item.table == ("status",):
+            lang = item.path[1]
+            if not is_language_folder(lang):
+                raise StatusError(path, item.line, f"{ascii(lang)[:40]} is not a language code")
+            value = data["status"][lang]
+            if len(item.path) > 2 or value not in STATUSES:
+                raise StatusError(path, item.line, f"{lang}: unknown status {value!r:.40} "
+                                  '(write "published" or "draft")')
+            statuses[lang] = value
     return statuses
 
 
@@ -232,7 +250,8 @@ def status_key(lang: str) -> str:
 
 
 def set_status_line(text: str, lang: str, status: str) -> str:
-    """``text`` (a ``status.toml``) with ``lang = "status"`` in its ``[status]`` table: the
+    """``text`` (a ``status.toml`` that :func:`read_statuses` accepts) with
+    ``lang = "status"`` in its ``[status]`` table, however its header is spelled: the
     language's line replaced, or a new line after the table's last key; a ``[status]``
     table is added at the end if there is none. Other tables are never touched, and every
     line keeps its line ending (a new line takes the first line's).
@@ -245,30 +264,29 @@ def set_status_line(text: str, lang: str, status: str) -> str:
     [other]
     x = 1
     <BLANKLINE>
+    >>> set_status_line("[ 'status' ]\\n'en' = 'draft'\\n", "en", "published")
+    '[ \\'status\\' ]\\nen = "published"\\n'
     """
-    lines = text.splitlines(keepends=True)
-    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    if lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += newline
-    entry = f'{status_key(lang)} = "{status}"{newline}'
-    start = next((i for i, line in enumerate(lines)
-                  if line.split("#")[0].strip().replace(" ", "") == "[status]"), None)
-    if start is None:
-        lines += [newline, f"[status]{newline}", entry] if any(x.strip() for x in lines) \
-            else [f"[status]{newline}", entry]
-        return "".join(lines)
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")),
-               len(lines))
-    last = start
-    for i in range(start + 1, end):
-        name = lines[i].partition("=")[0].strip().strip("\"'")
-        if name == lang and "=" in lines[i]:
-            lines[i] = entry[:-len(newline)] + lines[i][len(lines[i].rstrip("\r\n")):]
-            return "".join(lines)
-        if lines[i].strip() and not lines[i].lstrip().startswith("#"):
-            last = i
-    lines.insert(last + 1, entry)
-    return "".join(lines)
+    crlf = text.partition("\n")[0].endswith("\r") and "\n" in text
+    end = "\r" if crlf else ""
+    if text and not text.endswith("\n"):
+        text += end + "\n"
+    lines = text.split("\n")  # TOML's lines: a comment may hold U+2028, which is no break
+    entry = f'{status_key(lang)} = "{status}"'
+    found = tomllines.items(text)
+    header = next((i for i in found if i.kind == "table" and i.path == ("status",)), None)
+    if header is None:
+        blank = [end] if any(x.strip() for x in lines) else []
+        return "\n".join([*lines[:-1], *blank, "[status]" + end, entry + end, ""])
+    keys = [i for i in found if i.kind == "key" and i.table == ("status",)]
+    same = next((i for i in keys if i.path[1] == lang), None)
+    if same is not None:
+        ending = "\r" if lines[same.end - 1].endswith("\r") else ""
+        lines[same.line - 1:same.end] = [entry + ending]
+    else:
+        after = max((i.end for i in keys), default=header.line)
+        lines.insert(after, entry + end)
+    return "\n".join(lines)
 
 
 class Locales:
@@ -331,9 +349,10 @@ class Locales:
         return [n for n in self._folders() if not is_language_folder(n)]
 
     def twins(self) -> list[list[str]]:
-        """Groups of folders that name one language, differing only in case or in ``-`` and
-        ``_`` (``en`` and ``EN``, ``pt_BR`` and ``pt-BR``): none of them is rendered, and the
-        check fails, naming all of them.
+        """Groups of folders that name one language, differing only in case, in ``-`` and
+        ``_``, or in how they name a script (``en`` and ``EN``, ``pt_BR`` and ``pt-BR``,
+        ``sr@latin`` and ``sr_Latn``): none of them is rendered, and the check fails, naming
+        all of them.
 
         >>> Locales(shipped_locales_dir()).twins()
         []
@@ -343,19 +362,35 @@ class Locales:
             groups.setdefault(_folder_key(name), []).append(name)
         return [names for names in groups.values() if len(names) > 1]
 
+    def same_as(self, name: str) -> str | None:
+        """The folder that names the language ``name`` names (``sr_Latn`` for ``sr@latin``),
+        or None.
+
+        >>> locales = Locales(shipped_locales_dir())
+        >>> locales.same_as("EN"), locales.same_as("xx")
+        ('en', None)
+        """
+        key = _folder_key(name)
+        return next((n for n in self.languages() if _folder_key(n) == key), None)
+
     def find(self, tag: str) -> str | None:
-        """The folder for a language tag: the exact one (``pt-BR`` finds ``pt_BR``), else
-        the one of its primary language (``en-US`` finds ``en``); None if there is none.
+        """The folder for a language tag: the one that means the same (``pt-BR`` finds
+        ``pt_BR``, ``sr-Latn`` finds ``sr@latin``), else the most specific one that the tag
+        narrows (RFC 4647 lookup: ``sr-Latn-RS`` finds ``sr@latin``, ``en-US`` finds ``en``);
+        None if there is none.
 
         >>> Locales(shipped_locales_dir()).find("EN-us"), Locales(shipped_locales_dir()).find("x")
         ('en', None)
         """
-        wanted = _folder_key(tag.strip())
-        for name in self.languages():
-            if _folder_key(name) == wanted:
-                return name
-        primary = normalise(tag)
-        return primary if primary in self.languages() else None
+        folders = self.languages()
+        wanted = tag.strip().replace("-", "_").lower()
+        exact = next((n for n in folders if n.replace("-", "_").lower() == wanted), None)
+        if exact is not None:
+            return exact
+        keys: dict[str, str] = {}
+        for name in folders:
+            keys.setdefault(_folder_key(name), name)
+        return next((keys[t.lower()] for t in lookup_chain(tag) if t.lower() in keys), None)
 
     def statuses(self) -> dict[str, str]:
         """The status declared for each language in ``status.toml`` (no file: none).
@@ -397,24 +432,15 @@ class Locales:
             raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
         if not is_language_folder(lang):
             raise ValueError(f"{lang!r} is not a language code")
-        before = self.statuses()  # refuse to edit a file we cannot read
+        before = self.statuses()  # refuse to edit a file we cannot read (check refuses it)
         path = str(self.status_path)
         try:
             text = files.read_regular(self.status_path).decode("utf-8")
         except FileNotFoundError:
             text = STATUS_HEADER
         result = set_status_line(text, lang, status)
-        try:
-            after = read_statuses(result, path)  # never write what we cannot read
-        except StatusError:
-            after = None
-        if after != {**before, lang: status}:
-            line = next((n for n, x in enumerate(text.splitlines(), start=1)
-                         if x.lstrip().startswith(("status", '"status"', "'status'"))), 1)
-            raise StatusError(path, line, f"cannot add {lang} = \"{status}\": the status "
-                              "table is not written as a [status] section (an inline table "
-                              "or dotted keys?); write it as [status] followed by one "
-                              "language = \"status\" line each, then run this again")
+        if read_statuses(result, path) != {**before, lang: status}:
+            raise RuntimeError(f"bug: adding {lang} to {path} would change other lines")
         return result
 
     def inside(self, path: Path) -> Path:

@@ -365,35 +365,8 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
 
 
 def _same_language(declared: str, folder: str) -> bool:
-    """Whether a ``Language`` header fits its folder: the same language; and where the
-    folder names a region or script (``pt_BR``), the same one. Compared by meaning, as
-    Babel reads them: ``pybabel init`` writes ``zh_Hans_CN`` for ``zh_CN`` and ``fil_PH``
-    for ``tl``.
-
-    >>> _same_language("zh_Hans_CN", "zh_CN"), _same_language("fil_PH", "tl")
-    (True, True)
-    >>> _same_language("pt", "pt_BR"), _same_language("zh_Hant_TW", "zh_CN")
-    (False, False)
-    """
-    same = languages.normalise(declared) == languages.normalise(folder)
-    if same and (languages.normalise(folder) == folder or declared.strip().replace(
-            "-", "_").lower() == folder.replace("-", "_").lower()):
-        return True
-    from babel import Locale, UnknownLocaleError  # only for a header that differs in text
-
-    try:
-        ours, theirs = Locale.parse(folder), Locale.parse(declared.strip().replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        return False
-    if ours.language != theirs.language:
-        return False
-    for part in ("script", "territory", "variant"):
-        mine, other = getattr(ours, part), getattr(theirs, part)
-        if mine and other and mine != other:
-            return False
-    named = folder.replace("-", "_").split("_")[1:]  # what the folder's own name says
-    return not any(getattr(ours, p) and not getattr(theirs, p) and getattr(ours, p) in named
-                   for p in ("script", "territory"))
+    """Whether a ``Language`` header fits its folder: :func:`.languages.same_language`."""
+    return languages.same_language(declared, folder)
 
 
 def check_plural_counts(po: pofile.PoFile) -> list[Problem]:

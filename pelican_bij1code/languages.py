@@ -9,14 +9,21 @@ Plural rules: CLDR's (Babel's ``PLURALS``), and GNU gettext's where ``msginit`` 
 ('en', 'pap', 'en', 'nl')
 >>> normalise("not a language") is None
 True
->>> direction("ar"), direction("srn")
-('rtl', 'ltr')
+>>> direction("ar"), direction("srn"), direction("ks"), direction("ks@devanagari")
+('rtl', 'ltr', 'rtl', 'ltr')
+
+A folder may carry a POSIX modifier (``sr@latin``, ``ca@valencia``): a script or a variant,
+read from Babel's script and variant names. :func:`bcp47` says what a folder name or tag means
+as a BCP 47 tag, the form HTML's ``lang`` and pages' ``Lang:`` use:
+
+>>> bcp47("sr@latin"), bcp47("sr_RS@latin"), bcp47("ca@valencia"), bcp47("pt_BR")
+('sr-Latn', 'sr-Latn-RS', 'ca-valencia', 'pt-BR')
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -26,8 +33,26 @@ _ALNUM = _LETTERS | frozenset("0123456789")
 
 #: Languages written right to left (CLDR's character order, as a table: asking Babel means
 #: loading a language's whole CLDR data).
-_RTL = frozenset({"ar", "arc", "azb", "bal", "bgn", "ckb", "dv", "fa", "glk", "he", "iw", "ks",
-                  "lrc", "mzn", "nqo", "pnb", "ps", "sd", "sdh", "skr", "syr", "ug", "ur", "yi"})
+_RTL = frozenset({"apc", "ar", "arc", "ary", "azb", "bal", "bgn", "bqi", "brh", "ckb", "dv",
+                  "fa", "glk", "he", "iw", "ks", "lrc", "mzn", "nqo", "pnb", "ps", "rhg", "sd",
+                  "sdh", "skr", "syr", "trw", "ug", "ur", "yi"})
+
+#: Scripts written right to left (ISO 15924 codes; Unicode's bidirectional class R or AL of
+#: their letters). A tag that names its script (``ks-Deva``, ``uz-Arab``) takes its direction
+#: from the script, not the language; a test compares both tables with CLDR's character order.
+_RTL_SCRIPTS = frozenset({"Adlm", "Arab", "Aran", "Armi", "Avst", "Chrs", "Cprt", "Elym",
+                          "Hatr", "Hebr", "Hung", "Khar", "Lydi", "Mand", "Mani", "Merc",
+                          "Mero", "Narb", "Nbat", "Nkoo", "Orkh", "Ougr", "Palm", "Phli",
+                          "Phlp", "Phnx", "Prti", "Rohg", "Samr", "Sarb", "Sogd", "Sogo",
+                          "Syrc", "Thaa", "Yezi"})
+
+#: POSIX modifiers that name a script by a name CLDR does not use (glibc's ``tt_RU@iqtelif``:
+#: Tatar in the İQTElif Latin alphabet). Every other script modifier is a script's English
+#: name or code in CLDR (``@latin``, ``@cyrillic``, ``@devanagari``, ``@shaw``).
+_MODIFIER_SCRIPTS = {"iqtelif": "Latn"}
+
+#: POSIX modifiers that say nothing about the language (glibc's ``de_DE@euro``: the currency).
+_NOT_LANGUAGE = frozenset({"euro"})
 
 #: What CLDR lacks ("our table"): own name, English name, plural forms (count, C expression).
 _EXTRA: dict[str, tuple[str, str, tuple[int, str]]] = {
@@ -73,34 +98,202 @@ def normalise(tag: str | None) -> str | None:
     return first.lower()
 
 
+class Tag(NamedTuple):
+    """A language tag's parts, as BCP 47 spells them (``sr``, ``Latn``, ``RS``, ...)."""
+
+    language: str
+    script: str | None = None
+    region: str | None = None
+    variants: tuple[str, ...] = ()
+    private: str | None = None  # a modifier nobody knows, kept as ``x-...``
+
+    def __str__(self) -> str:
+        return "-".join([self.language, *filter(None, (self.script, self.region)),
+                         *self.variants, *(["x", self.private] if self.private else [])])
+
+
+@functools.cache
+def _modifiers() -> tuple[dict[str, str], frozenset[str]]:
+    """Script codes by lower-case English name and code, and CLDR's variant codes (Babel)."""
+    from babel import Locale  # loads CLDR's English names: only for a ``@modifier``
+
+    english = Locale("en")
+    names: dict[str, str] = {str(code): str(label) for code, label in english.scripts.items()
+                             if isinstance(code, str) and len(code) == 4}
+    scripts = {code.lower(): code for code in names}
+    scripts.update((label.lower(), code) for code, label in names.items())
+    return scripts, frozenset(str(v) for v in english.variants)
+
+
+def parse(tag: str | None) -> Tag | None:
+    """A tag's parts: gettext's ``ll_CC.charset@modifier`` and BCP 47's ``ll-Script-CC``
+    both read; None if ``tag`` is not a language tag.
+
+    >>> parse("sr_RS@latin")
+    Tag(language='sr', script='Latn', region='RS', variants=(), private=None)
+    >>> str(parse("tt@iqtelif")), str(parse("de_DE.UTF-8@euro")), str(parse("sr@ijekavian"))
+    ('tt-Latn', 'de-DE', 'sr-x-ijekavia-n')
+    >>> parse("sr-x"), parse("sr_Latn@cyrillic")
+    (None, None)
+    """
+    language = normalise(tag)
+    if language is None or tag is None:
+        return None
+    base, _, modifier = tag.strip().partition("@")
+    script = region = private = None
+    variants: list[str] = []
+    rest = base.partition(".")[0].replace("-", "_").split("_")[1:]
+    singleton = next((i for i, part in enumerate(rest) if len(part) == 1), len(rest))
+    if rest[singleton:]:  # an extension (u-...) as it is; private use (x-...) kept apart
+        if len(rest) == singleton + 1 or len(rest[singleton + 1]) == 1:
+            return None  # a singleton needs a subtag after it: sr-x is not a tag
+        if rest[singleton].lower() == "x":
+            private = "-".join(rest[singleton + 1:]).lower() or None
+        else:
+            variants.extend(part.lower() for part in rest[singleton:])
+    for part in rest[:singleton]:
+        if len(part) == 4 and part.isalpha() and script is None and region is None:
+            script = part.title()
+        elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            region = part.upper()
+        else:
+            variants.append(part.lower())
+    modifier = modifier.partition(".")[0].lower()
+    if modifier and modifier not in _NOT_LANGUAGE:
+        scripts, known_variants = _modifiers()
+        named = _MODIFIER_SCRIPTS.get(modifier) or scripts.get(modifier)
+        if named is not None and script not in (None, named):
+            return None  # sr_Latn@cyrillic says two scripts
+        if named is not None:
+            script = named
+        elif modifier.upper() in known_variants:
+            variants.append(modifier)
+        elif modifier.isalnum() and modifier.isascii():  # subtags of 8 at most
+            chunks = [modifier[i:i + 8] for i in range(0, len(modifier), 8)]
+            private = "-".join([*filter(None, [private]), *chunks])
+    return Tag(language, script, region, tuple(variants), private)
+
+
+def bcp47(tag: str | None) -> str | None:
+    """A folder name or tag as a BCP 47 tag (HTML's ``lang``), or None if it is not one.
+
+    >>> bcp47("sr@cyrillic"), bcp47("ks_IN@devanagari"), bcp47("zh-hant-tw"), bcp47("nl")
+    ('sr-Cyrl', 'ks-Deva-IN', 'zh-Hant-TW', 'nl')
+    """
+    parts = parse(tag)
+    return None if parts is None else str(parts)
+
+
+def lookup_chain(tag: str) -> list[str]:
+    """The tags to try, most specific first, for a catalogue of ``tag`` (RFC 4647 lookup).
+
+    >>> lookup_chain("sr_RS@latin")
+    ['sr-Latn-RS', 'sr-Latn', 'sr']
+    """
+    full = bcp47(tag)
+    if full is None:
+        return []
+    subtags = full.split("-")
+    chain = []
+    while subtags:
+        chain.append("-".join(subtags))
+        subtags.pop()
+        if len(subtags) > 1 and len(subtags[-1]) == 1:
+            subtags.pop()  # never end on a singleton: en-x-quot -> en
+    return chain
+
+
 @functools.cache
 def _locale(lang: str) -> Locale | None:
+    """The most specific CLDR locale for a tag (``sr-Latn-RS``, else ``sr-Latn``, else ``sr``)."""
     from babel import Locale, UnknownLocaleError  # loads CLDR data: only for names
 
-    try:
-        return Locale.parse(lang)
-    except (UnknownLocaleError, ValueError):
-        return None
+    for tag in lookup_chain(lang):
+        try:
+            return Locale.parse(tag, sep="-")
+        except (UnknownLocaleError, ValueError):
+            continue
+    return None
 
 
 def direction(lang: str) -> str:
-    """``"rtl"`` or ``"ltr"``: the direction the language's script runs."""
-    return "rtl" if normalise(lang) in _RTL else "ltr"
+    """``"rtl"`` or ``"ltr"``: the direction the language's script runs (the script a tag
+    names, else the language's usual one)."""
+    parts = parse(lang)
+    if parts is None:
+        return "ltr"
+    if parts.script is not None:
+        return "rtl" if parts.script in _RTL_SCRIPTS else "ltr"
+    return "rtl" if parts.language in _RTL else "ltr"
 
 
 def name(lang: str, in_lang: str | None = None) -> str:
-    """The language's name, in its own language by default.
+    """The language's name, in its own language by default; a script, region or variant
+    the tag names is said too.
 
-    >>> name("nl"), name("srn"), name("tr", "en")
-    ('Nederlands', 'Sranantongo', 'Turkish')
+    >>> name("nl"), name("srn"), name("tr", "en"), name("sr@latin"), name("sr@latin", "en")
+    ('Nederlands', 'Sranantongo', 'Turkish', 'Srpski (latinica)', 'Serbian (Latin)')
     """
-    locale = _locale(lang)
-    if locale is not None:
-        shown = locale.get_display_name(in_lang or lang) or lang
-        return shown[:1].upper() + shown[1:]
-    if lang in _EXTRA:
-        return _EXTRA[lang][0] if in_lang in (None, lang) else _EXTRA[lang][1]
-    return lang
+    parts = parse(lang)
+    shown_in = _locale(in_lang or lang) or _locale("en")
+    if parts is None or shown_in is None:
+        return lang
+    if parts.language in _EXTRA:
+        own = in_lang is None or normalise(in_lang) == parts.language
+        own_name, english_name, _ = _EXTRA[parts.language]
+        shown = own_name if own else english_name
+    else:
+        shown = shown_in.languages.get(parts.language, "")
+        if not shown:
+            return lang
+    details = [shown_in.scripts.get(parts.script or ""),
+               shown_in.territories.get(parts.region or ""),
+               *(shown_in.variants.get(v.upper()) for v in parts.variants)]
+    said = [d for d in details if d]
+    if said:
+        shown += f" ({', '.join(said)})"
+    return shown[:1].upper() + shown[1:]
+
+
+def same_language(declared: str, folder: str) -> bool:
+    """Whether a ``Language`` header fits its folder: the same language; and where the
+    folder names a region, script or variant (``pt_BR``, ``sr@latin``), the same one.
+    Compared by meaning, as Babel reads them: ``pybabel init`` writes ``zh_Hans_CN`` for
+    ``zh_CN`` and ``fil_PH`` for ``tl``; ``sr@latin`` is ``sr_Latn``.
+
+    >>> same_language("zh_Hans_CN", "zh_CN"), same_language("fil_PH", "tl")
+    (True, True)
+    >>> same_language("sr_Latn", "sr@latin"), same_language("sr@latin", "sr_Latn")
+    (True, True)
+    >>> same_language("pt", "pt_BR"), same_language("zh_Hant_TW", "zh_CN")
+    (False, False)
+    >>> same_language("sr", "sr@latin"), same_language("sr_Cyrl", "sr@latin")
+    (False, False)
+    """
+    ours, theirs = parse(folder), parse(declared)
+    if ours is None or theirs is None:
+        return False
+    if ours == theirs:
+        return True
+    from babel import Locale, UnknownLocaleError  # only for a header that differs in text
+
+    try:
+        mine = Locale.parse(str(ours._replace(private=None)), sep="-")
+        other = Locale.parse(str(theirs._replace(private=None)), sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    if mine.language != other.language or ours.private != theirs.private:
+        return False
+    said = {"script": ours.script or mine.script, "territory": ours.region or mine.territory}
+    heard = {"script": theirs.script or other.script,
+             "territory": theirs.region or other.territory}
+    for part in ("script", "territory"):
+        if said[part] and heard[part] and said[part] != heard[part]:
+            return False
+    if set(ours.variants) != set(theirs.variants):
+        return False
+    named = {"script": ours.script, "territory": ours.region}  # what the folder's name says
+    return not any(named[p] and not heard[p] for p in named)
 
 
 def plural_rules(lang: str) -> list[tuple[str, str]]:

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from . import languages
 from .characters import hidden, names
 from .master import PARTS
-from .render import Renderer
+from .render import Renderer, html_lang
 
 #: Print styles: A4, large type, system fonts only. Sized so the whole code in any published
 #: language fits one page (tests/test_leaflet.py prints it to check).
@@ -221,7 +221,7 @@ def page(renderer: Renderer, lang: str, url: str | None, parts: Sequence[str] = 
     direction = languages.direction(lang)
     code = renderer.render(lang, parts, 2, "html", preview=preview, numbered=numbered,
                            copy=copy)
-    out = [f'<article class="leaflet-page" lang="{lang}" dir="{direction}">',
+    out = [f'<article class="leaflet-page" lang="{html_lang(lang)}" dir="{direction}">',
            '<header class="leaflet-head">',
            f'<h1>{"<bdi>BIJ1</bdi>" if direction == "rtl" else "BIJ1"}</h1>',
            f'<span class="leaflet-language">{html.escape(languages.name(lang))}</span>',
@@ -246,7 +246,8 @@ def document(renderer: Renderer, langs: Sequence[str], url: str | None = None,
     title = "BIJ1 · " + renderer.title(first) if not preview else "BIJ1"
     pages = "\n".join(page(renderer, lang, url, parts, numbered, preview, copy)
                        for copy, lang in enumerate(langs, start=1))
-    return (f'<!DOCTYPE html>\n<html lang="{first}" dir="{languages.direction(first)}">\n'
+    return (f'<!DOCTYPE html>\n<html lang="{html_lang(first)}" '
+            f'dir="{languages.direction(first)}">\n'
             f'<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{pages}\n</main>\n"

@@ -316,6 +316,10 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     locales.statuses()  # an unreadable status.toml stops init before anything is written
     if path.exists():
         raise FileExistsError(f"{path} already exists; use `bij1code update` to refresh it")
+    twin = locales.same_as(code)
+    if twin is not None:  # sr_Latn beside sr@latin: two folders for one language
+        raise FileExistsError(f"{locales.catalogue_path(twin)} already exists for {code!r} "
+                              f"(the same language); use `bij1code update` to refresh it")
     template = _read_all([locales.template_path])[0][0]
     plural = languages.plural_forms(code)
     comments = [

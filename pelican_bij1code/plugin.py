@@ -292,8 +292,7 @@ def fail_if_strict(generators: list[Any]) -> None:
 
 def text_direction(lang: str | None) -> str:
     """``{{ gedragscode_dir(page.lang) }}``: "rtl" or "ltr", for a theme's ``dir`` attribute."""
-    code = normalise(lang)
-    return direction(code) if code else "ltr"
+    return direction(lang) if lang and normalise(lang) else "ltr"
 
 
 def make_template_global(settings: dict[str, Any]) -> Any:

@@ -393,13 +393,13 @@ def _text(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
 
 
 def html_lang(lang: str) -> str:
-    """A folder's language code as an HTML ``lang`` value: ``pt_BR`` -> ``pt-BR``; gettext's
-    ``@variant`` dropped.
+    """A folder's language code as an HTML ``lang`` value (BCP 47): ``pt_BR`` -> ``pt-BR``;
+    gettext's script and variant modifiers as subtags (``sr@latin`` -> ``sr-Latn``).
 
-    >>> html_lang("pt_BR"), html_lang("sr@latin"), html_lang("nl")
-    ('pt-BR', 'sr', 'nl')
+    >>> html_lang("pt_BR"), html_lang("sr@latin"), html_lang("ca@valencia"), html_lang("nl")
+    ('pt-BR', 'sr-Latn', 'ca-valencia', 'nl')
     """
-    return lang.partition("@")[0].replace("_", "-")
+    return languages.bcp47(lang) or lang.partition("@")[0].replace("_", "-")
 
 
 def _number(block: Block, numbered: bool) -> str:
