@@ -311,13 +311,18 @@ def plural_rules(lang: str) -> list[tuple[str, str]]:
     if primary in _EXTRA:
         count, expr = _EXTRA[primary][2]
         return [("our table", f"nplurals={count}; plural={expr};")]
-    from babel.messages.plurals import PLURALS  # CLDR; loaded only when a header is checked
+    from babel import localedata  # loaded only when a header is checked
 
     rules = []
-    key = next((k for k in (lang, primary) if k in PLURALS), None)
-    if key is not None:
-        count, expr = PLURALS[key]
-        rules.append(("CLDR", f"nplurals={count}; plural={expr};"))
+    if any(localedata.exists(code) for code in (lang, primary)):
+        # Babel's plural table holds only languages with CLDR data (a test holds it to
+        # that); it is large to load, so it is loaded only for one of them.
+        from babel.messages.plurals import PLURALS
+
+        key = next((k for k in (lang, primary) if k in PLURALS), None)
+        if key is not None:
+            count, expr = PLURALS[key]
+            rules.append(("CLDR", f"nplurals={count}; plural={expr};"))
     gettext = GETTEXT_PLURALS.get(lang) or GETTEXT_PLURALS.get(primary)
     if gettext is not None:
         rules.append(("GNU gettext's msginit", gettext))

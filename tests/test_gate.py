@@ -458,6 +458,20 @@ def test_plural_forms_written_by_msginit_are_accepted(lang: str, tmp_path: Path)
     assert any(same_rule(rule, known) for _, known in languages.plural_rules(lang)), rule
 
 
+def test_babel_has_plural_rules_only_for_languages_with_cldr_data() -> None:
+    """plural_rules loads Babel's plural table only for a language Babel has data for: that
+    is right only while every language in the table has data. Every rule is found too."""
+    from babel import localedata
+    from babel.messages.plurals import PLURALS
+
+    assert PLURALS and all(localedata.exists(code) for code in PLURALS)
+    for code, (count, expr) in PLURALS.items():
+        if languages.normalise(code) is not None and code not in ("srn",):
+            assert ("CLDR", f"nplurals={count}; plural={expr};") in \
+                languages.plural_rules(code), code
+    assert not any(who == "CLDR" for who, _ in languages.plural_rules("xx"))
+
+
 def test_our_gettext_table_is_what_msginit_writes(tmp_path: Path) -> None:
     """Differential: each rule we credit to msginit is the one the real msginit writes."""
     msginit = require_tool("msginit")
