@@ -417,12 +417,13 @@ class Locales:
             raise StatusError(str(path), line, "not UTF-8") from None
         return read_statuses(text, str(path))
 
-    def status(self, lang: str) -> str:
+    def status(self, lang: str, declared: dict[str, str] | None = None) -> str:
         """``published`` or ``draft``. The Dutch source is always published; a language not
-        declared ``published`` in ``status.toml`` is a draft: publishing is deliberate."""
+        declared ``published`` in ``status.toml`` is a draft: publishing is deliberate.
+        ``declared``: :meth:`statuses`, if the caller has read them already."""
         if lang == SOURCE_LANG:
             return PUBLISHED
-        return self.statuses().get(lang, DRAFT)
+        return (self.statuses() if declared is None else declared).get(lang, DRAFT)
 
     def status_text(self, lang: str, status: str) -> str:
         """``status.toml`` with ``lang``'s line added to its ``[status]`` table, every other

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .languages import normalise
 
@@ -108,8 +108,7 @@ def names_something(text: str) -> bool:
     >>> [names_something(t) for t in ("de code", "", " ", "\u2800", ".", "…", "\u3164 !", "→")]
     [True, False, False, False, False, False, False, True]
     """
-    return any(unicodedata.category(c)[0] in "LNS" and c not in BLANK_LOOKING
-               and not is_hidden(c) for c in text)
+    return any(unicodedata.category(c)[0] in "LNS" for c in _drawn(text))
 
 
 def shows_words(text: str) -> bool:
@@ -123,7 +122,12 @@ def shows_words(text: str) -> bool:
     """
     if text.isascii():
         return _ASCII_LETTER.search(text) is not None
-    return any(c.isalpha() and c not in BLANK_LOOKING and not is_hidden(c) for c in text)
+    return any(c.isalpha() for c in _drawn(text))
+
+
+def _drawn(text: str) -> Iterator[str]:
+    """The characters of ``text`` a reader sees drawn (not hidden, not blank-looking)."""
+    return (c for c in text if c not in BLANK_LOOKING and not is_hidden(c))
 
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")

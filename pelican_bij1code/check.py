@@ -489,14 +489,16 @@ def check_template(locales: Locales) -> tuple[list[pofile.Entry], list[Problem]]
 
 
 def check_language(locales: Locales, lang: str,
-                   template: tuple[list[pofile.Entry], list[Problem]] | None = None) -> Report:
-    """Check one language's catalogue against the template.
+                   template: tuple[list[pofile.Entry], list[Problem]] | None = None,
+                   declared: dict[str, str] | None = None) -> Report:
+    """Check one language's catalogue against the template (``template`` and ``declared``,
+    the statuses: as read already by :func:`check_all`, which checks every language).
 
     The report keeps the parse it judged (:attr:`Report.catalogue`): the renderer renders
     from that parse, never from a second reading of the file.
     """
     entries, template_problems = template or check_template(locales)
-    status = locales.status(lang)
+    status = locales.status(lang, declared)
     report = Report(locale=lang, status=status, translated=0, total=len(entries))
     loaded = locales.load(lang)
     if loaded.po is None:
@@ -525,7 +527,7 @@ def check_all(locales: Locales, only: Iterable[str] | None = None) -> list[Repor
         declared = [lang for lang, status in statuses.items()
                     if status == PUBLISHED and lang != SOURCE_LANG]
         chosen = sorted({*locales.languages(), *declared})
-    reports = [check_language(locales, lang, template) for lang in chosen]
+    reports = [check_language(locales, lang, template, statuses) for lang in chosen]
     if template[1] and (template[0] or not reports):
         reports.insert(0, Report("template", "published", 0, len(template[0]), template[1]))
     for names in locales.twins():
