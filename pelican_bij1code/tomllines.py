@@ -66,9 +66,7 @@ class _Scanner:
         if text.startswith(('"""', "'''"), start):
             quote = text[start]
             if quote == '"':
-                match = _MULTI_END.search(text, start + 3)
-                while match is not None and match.group() != '"""':
-                    match = _MULTI_END.search(text, match.end())
+                match = _closing(_MULTI_END, '"""', text, start + 3)
                 close = len(text) if match is None else match.start()
             else:
                 found = text.find("'''", start + 3)
@@ -77,9 +75,7 @@ class _Scanner:
             while end < len(text) and text[end] == quote and end - close < 5:
                 end += 1  # up to two quotes of the content touch the closing three
         elif text[start] == '"':
-            match = _BASIC_END.search(text, start + 1)
-            while match is not None and match.group() != '"':
-                match = _BASIC_END.search(text, match.end())
+            match = _closing(_BASIC_END, '"', text, start + 1)
             end = len(text) if match is None else match.end()
         else:
             found = text.find("'", start + 1)
@@ -177,3 +173,13 @@ def deep_line(text: str) -> int | None:
     2
     """
     return _scan(text)[1]
+
+
+def _closing(pattern: re.Pattern[str], quote: str, text: str,
+             start: int) -> re.Match[str] | None:
+    """The quote that closes a string whose content starts at ``start``: ``pattern`` finds
+    each escape or quote in turn, and escapes are stepped over."""
+    match = pattern.search(text, start)
+    while match is not None and match.group() != quote:
+        match = pattern.search(text, match.end())
+    return match
