@@ -31,6 +31,15 @@ def require_tool(name: str) -> str:
     return path
 
 
+def msginit(lang: str, template: Path, out: Path) -> Path:
+    """A new catalogue for ``lang`` as GNU gettext's ``msginit`` starts it; returns ``out``."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([require_tool("msginit"), "--no-translator", f"--locale={lang}",
+                    f"--input={template}", f"--output-file={out}"],
+                   check=True, capture_output=True, timeout=60)
+    return out
+
+
 @pytest.fixture
 def locales(tmp_path: Path) -> Path:
     """A private copy of the shipped locales folder."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import require_tool
+from conftest import msginit, require_tool
 from test_check import (
     GEDRAGSCODE,
     LIST_ITEM,
@@ -380,11 +380,8 @@ def test_folder_named_with_a_newline_cannot_inject_workflow_commands(
 
 def test_pt_br_folder_can_pass_and_render(capsys: pytest.CaptureFixture[str],
                                           loc: Path) -> None:  # noqa: F811
-    msginit = require_tool("msginit")
-    target = loc / "pt_BR" / "LC_MESSAGES" / "gedragscode.po"
-    target.parent.mkdir(parents=True)
-    subprocess.run([msginit, "--no-translator", "-l", "pt_BR", "-i", loc / "gedragscode.pot",
-                    "-o", target], check=True, capture_output=True)
+    target = msginit("pt_BR", loc / "gedragscode.pot",
+                     loc / "pt_BR" / "LC_MESSAGES" / "gedragscode.po")
     header = target.read_text(encoding="utf-8").split("\n\n")[0]
     body = (loc / "en" / "LC_MESSAGES" / "gedragscode.po").read_text(encoding="utf-8")
     target.write_text(header + "\n\n" + body.split("\n\n", 1)[1], encoding="utf-8")
@@ -443,15 +440,16 @@ def test_msgmerge_obsolete_entries_pass_strict(capsys: pytest.CaptureFixture[str
     assert run.rc == 0, run.out
 
 
-@pytest.mark.parametrize("lang", ["es", "fr", "it", "pt", "pl", "tr", "pt_BR", "cs", "ru"])
-def test_plural_forms_written_by_msginit_are_accepted(lang: str, tmp_path: Path) -> None:
-    msginit = require_tool("msginit")
-    pot = tmp_path / "t.pot"
+def _header_only_template(folder: Path) -> Path:
+    pot = folder / "t.pot"
     pot.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n',
                    encoding="utf-8")
-    out = tmp_path / "x.po"
-    subprocess.run([msginit, "--no-translator", "-l", lang, "-i", pot, "-o", out],
-                   check=True, capture_output=True)
+    return pot
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "it", "pt", "pl", "tr", "pt_BR", "cs", "ru"])
+def test_plural_forms_written_by_msginit_are_accepted(lang: str, tmp_path: Path) -> None:
+    out = msginit(lang, _header_only_template(tmp_path), tmp_path / "x.po")
     rule = polib.pofile(str(out)).metadata.get("Plural-Forms")
     if not rule:
         pytest.skip(f"this msginit writes no Plural-Forms for {lang}")
@@ -474,15 +472,10 @@ def test_babel_has_plural_rules_only_for_languages_with_cldr_data() -> None:
 
 def test_our_gettext_table_is_what_msginit_writes(tmp_path: Path) -> None:
     """Differential: each rule we credit to msginit is the one the real msginit writes."""
-    msginit = require_tool("msginit")
-    pot = tmp_path / "t.pot"
-    pot.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n',
-                   encoding="utf-8")
+    pot = _header_only_template(tmp_path)
     checked = 0
     for lang, rule in languages.GETTEXT_PLURALS.items():
-        out = tmp_path / f"{lang}.po"
-        subprocess.run([msginit, "--no-translator", "-l", lang, "-i", pot, "-o", out],
-                       check=True, capture_output=True)
+        out = msginit(lang, pot, tmp_path / f"{lang}.po")
         written = polib.pofile(str(out)).metadata.get("Plural-Forms")
         if not written:
             continue
@@ -554,11 +547,7 @@ def test_no_traceback_on_a_bare_obsolete_mark(loc: Path) -> None:  # noqa: F811
 def test_a_language_started_with_msginit_is_a_draft(capsys: pytest.CaptureFixture[str],
                                                     loc: Path) -> None:  # noqa: F811
     """Issue 11 item 3: msginit (like pybabel init or Weblate) adds a language: a draft."""
-    msginit = require_tool("msginit")
-    target = loc / "it" / "LC_MESSAGES" / "gedragscode.po"
-    target.parent.mkdir(parents=True)
-    subprocess.run([msginit, "--no-translator", "-l", "it", "-i", loc / "gedragscode.pot",
-                    "-o", target], check=True, capture_output=True)
+    msginit("it", loc / "gedragscode.pot", loc / "it" / "LC_MESSAGES" / "gedragscode.po")
     rc, data = check_json(capsys, loc)
     assert rc == 0 and report(data, "it")["status"] == "draft"
     assert report(data, "it")["translated"] == 0

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from babel import Locale, localedata
-from conftest import require_tool
+from conftest import msginit
 
 from pelican_bij1code import languages
 from pelican_bij1code.catalogue import Locales, is_language_folder
@@ -199,11 +199,7 @@ def test_check_language_header_of_sr_latin(locales: Path, header: str, fits: boo
 def test_msginit_header_fits_and_sr_latn_folder_takes_it(locales: Path, tmp_path: Path) -> None:
     """What GNU msginit writes for sr@latin (Language: sr@latin) fits a folder sr_Latn too
     (Weblate's name for it)."""
-    msginit = require_tool("msginit")
-    out = tmp_path / "msginit.po"
-    subprocess.run([msginit, "--no-translator", "--locale=sr@latin", "-i",
-                    str(locales / "gedragscode.pot"), "-o", str(out)], check=True,
-                   capture_output=True, timeout=60)
+    out = msginit("sr@latin", locales / "gedragscode.pot", tmp_path / "msginit.po")
     declared = next(line for line in out.read_text(encoding="utf-8").splitlines()
                     if line.startswith('"Language:'))
     assert declared == '"Language: sr@latin\\n"'

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import require_tool
+from conftest import msginit, require_tool
 
 from pelican_bij1code import pofile, powriter
 from pelican_bij1code.cli import main
@@ -166,10 +166,7 @@ def test_msginit_catalogues_have_no_header_finding(locales: Path, lang: str) -> 
     target = locales / lang / "LC_MESSAGES" / "gedragscode.po"
     if target.exists():
         shutil.rmtree(locales / lang)
-    target.parent.mkdir(parents=True)
-    subprocess.run([require_tool("msginit"), "--no-translator", f"--locale={lang}",
-                    f"--input={locales / 'gedragscode.pot'}", f"--output-file={target}"],
-                   capture_output=True, check=True)
+    msginit(lang, locales / "gedragscode.pot", target)
     msgfmt = subprocess.run([require_tool("msgfmt"), "-c", "-o", os.devnull, str(target)],
                             capture_output=True, text=True)
     assert msgfmt.returncode == 0, msgfmt.stderr
