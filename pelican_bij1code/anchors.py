@@ -205,13 +205,6 @@ def _parse(text: str) -> _Parsed:
     return _Parsed(frozenset(own), tuple(code))
 
 
-_NOTHING = _Parsed(frozenset(), ())
-
-#: An article with a code is in several feeds (all, its category, its author, its
-#: language): it is parsed once.
-_parse_feed_entry = functools.lru_cache(maxsize=256)(_parse)
-
-
 #: Each ``=`` and the attribute value after it (in a lookahead, so that every ``=`` is
 #: looked at, also one inside text that looks like a value). A search for the ``=`` runs at
 #: C speed, where one for ``id|name`` tries every position; the name is read backwards.
@@ -236,7 +229,7 @@ def _names_an_id(text: str, equals: int) -> bool:
 
 def may_collide(text: str) -> bool:
     """Whether some id or name value occurs twice in ``text`` (read loosely: text that only
-    looks like an attribute counts too), so :func:`unique_ids` has work to do. Most pages
+    looks like an attribute counts too), so :func:`unique_page_ids` has work to do. Most pages
     hold one code and no id like its own: this linear look saves parsing them.
 
     >>> may_collide('<p id="a"></p><section class="gedragscode" id="gedragscode-ik">')
@@ -256,70 +249,51 @@ def may_collide(text: str) -> bool:
 
 
 def unique_page_ids(text: str) -> str:
-    """One output page (an article, an index, a category page…) with every id of its codes
-    unique, and unlike the page's own ids (see :func:`unique_ids`).
-
-    A page without a code costs one substring test, and a page whose ids and names do not
-    repeat (most pages with one code) a linear look (:func:`may_collide`); only a page where
-    some value repeats is parsed.
-
-    >>> unique_page_ids('<p id="x">No code.</p>')
-    '<p id="x">No code.</p>'
-    >>> code = '<section class="gedragscode" id="gedragscode-ik"></section>'
-    >>> unique_page_ids(code + code).count('id="gedragscode-ik--2"')
-    1
-    """
-    if f"{PREFIX}-" not in text or not may_collide(text):
-        return text
-    return _renamed([(text, _parse(text))])[0]
-
-
-def unique_ids(documents: Sequence[str]) -> list[str]:
-    """``documents`` (one output file, or the entries of one feed, in order) with every id
-    of a rendered code unique among them all.
+    """One output page (an article, an index, a category page, a feed entry…) with every id
+    of its codes unique, and unlike the page's own ids.
 
     The page's own ids come first: a heading that docutils or Markdown's toc called
     ``gedragscode-ik`` keeps its id, and the code's ``gedragscode-ik`` yields. In document
     order, a code id already in use takes the first free suffix (``gedragscode-ik--2``,
-    ``--3``, …), and the rule links inside the code follow their rule. One pass to find
-    the ids, one to rename; nothing outside a code's start tags changes.
+    ``--3``, …), and the rule links inside the code follow their rule. Nothing outside a
+    code's start tags changes.
 
+    A page without a code costs one substring test, and a page whose ids and names do not
+    repeat (most pages with one code) a linear look (:func:`may_collide`); only a page where
+    some value repeats is parsed, once, and renamed in one pass.
+
+    >>> unique_page_ids('<p id="x">No code.</p>')
+    '<p id="x">No code.</p>'
     >>> code = '<section class="gedragscode"><p id="gedragscode-ik-1"><a href="#gedragscode-ik-1">'
     >>> page = '<h2 id="gedragscode-ik-1">Ik</h2>' + code + code
-    >>> print(unique_ids([page])[0].replace("<section", "\\n<section"))
+    >>> print(unique_page_ids(page).replace("<section", "\\n<section"))
     <h2 id="gedragscode-ik-1">Ik</h2>
     <section class="gedragscode"><p id="gedragscode-ik-1--2"><a href="#gedragscode-ik-1--2">
     <section class="gedragscode"><p id="gedragscode-ik-1--3"><a href="#gedragscode-ik-1--3">
     """
-    return _renamed([(text, _parse_feed_entry(text) if f"{PREFIX}-" in text else _NOTHING)
-                     for text in documents])
-
-
-def _renamed(documents: list[tuple[str, _Parsed]]) -> list[str]:
-    """:func:`unique_ids` of parsed documents."""
-    taken = set().union(*(parsed.own for _, parsed in documents))
+    if f"{PREFIX}-" not in text or not may_collide(text):
+        return text
+    parsed = _parse(text)
+    taken = set(parsed.own)
     next_suffix: dict[str, int] = {}
     renamed: dict[str, str] = {}
-    out = []
-    for text, parsed in documents:
-        pieces: list[str] = []
-        done = 0
-        for name, value, first, last in parsed.code:
-            new = value
-            if name == "id" and value.startswith(f"{PREFIX}-"):
-                if value in taken:
-                    base = value.split("--")[0]
-                    number = next_suffix.get(base, 2)
-                    while f"{base}--{number}" in taken:
-                        number += 1
-                    next_suffix[base] = number + 1
-                    new = f"{base}--{number}"
-                taken.add(new)
-                renamed[value] = new
-            elif name == "href" and value.startswith("#") and value[1:] in renamed:
-                new = "#" + renamed[value[1:]]
-            if new != value:
-                pieces += [text[done:first], f'"{new}"']
-                done = last
-        out.append("".join(pieces) + text[done:] if pieces else text)
-    return out
+    pieces: list[str] = []
+    done = 0
+    for name, value, first, last in parsed.code:
+        new = value
+        if name == "id" and value.startswith(f"{PREFIX}-"):
+            if value in taken:
+                base = value.split("--")[0]
+                number = next_suffix.get(base, 2)
+                while f"{base}--{number}" in taken:
+                    number += 1
+                next_suffix[base] = number + 1
+                new = f"{base}--{number}"
+            taken.add(new)
+            renamed[value] = new
+        elif name == "href" and value.startswith("#") and value[1:] in renamed:
+            new = "#" + renamed[value[1:]]
+        if new != value:
+            pieces += [text[done:first], f'"{new}"']
+            done = last
+    return "".join(pieces) + text[done:] if pieces else text

@@ -391,13 +391,22 @@ def with_unique_ids(template_class: type[Template]) -> type[Template]:
 
 
 def unique_ids_in_feed(context: Any, feed: Any) -> None:
-    """Before Pelican writes a feed: the entries' codes get ids unique in the whole feed,
-    as if it were one page (a feed reader may show every entry on one page)."""
-    fields = [(item, key) for item in getattr(feed, "items", [])
-              for key in ("description", "content") if isinstance(item.get(key), str)]
-    for (item, key), text in zip(fields, anchors.unique_ids([item[key] for item, key in fields]),
-                                 strict=True):
-        item[key] = text
+    """Before Pelican writes a feed: each entry's codes get the ids they have on the entry's
+    own page, unique in the entry (see :func:`.anchors.unique_page_ids`).
+
+    An entry is a document of its own (Atom and RSS carry each entry's HTML apart), so its
+    ids do not depend on the other entries: a rule's id in a feed is the one on the site,
+    whichever feed the entry is in and whatever was published after it.
+    """
+    for item in getattr(feed, "items", []):
+        for key in ("description", "content"):
+            if isinstance(item.get(key), str):
+                item[key] = _unique_entry_ids(item[key])
+
+
+#: An article is in several feeds (all, its category, its author, its language), each time
+#: the same text: its ids are made unique once.
+_unique_entry_ids = functools.lru_cache(maxsize=256)(anchors.unique_page_ids)
 
 
 def watch_catalogues(pelican: Any) -> None:

@@ -525,9 +525,10 @@ class _Parser:
 
     def message(self, comments: list[_Token]) -> _Message | None:
         """One message (the tokens after its comments); None if it has an error."""
+        tokens = self.tokens
         starts: dict[str, int] = {}
         previous: dict[str, str] = {}
-        if self.peek() in ("prev_msgctxt", "prev_msgid"):
+        if tokens[self.at][_KIND] in ("prev_msgctxt", "prev_msgid"):
             starts["previous"] = self.here()
             for name in ("msgctxt", "msgid", "msgid_plural"):
                 if name == "msgid" or self.peek() == "prev_" + name:
@@ -536,32 +537,32 @@ class _Parser:
         begin, errors = self.at, len(self.errors)
         groups: list[tuple[str, _Token, _Token]] = []  # part, its keyword, its first string
         forms: dict[int, str] = {}
-        msgctxt = self.part("msgctxt", groups, starts) if self.peek() == "msgctxt" else None
+        msgctxt = self.part("msgctxt", groups, starts) \
+            if tokens[self.at][_KIND] == "msgctxt" else None
         msgid = self.part("msgid", groups, starts)
         msgid_plural = self.part("msgid_plural", groups, starts) \
-            if self.peek() == "msgid_plural" else None
+            if tokens[self.at][_KIND] == "msgid_plural" else None
         msgstr = ""
         problem = None
-        if self.peek() == "msgstr" and self.peek(1) == "[":
+        if tokens[self.at][_KIND] != "msgstr":
+            problem = "missing 'msgstr' section" if msgid_plural is None \
+                else "missing 'msgstr[]' section"
+        elif tokens[self.at + 1][_KIND] == "[":
             while self.peek() == "msgstr" and self.peek(1) == "[":
                 forms[len(forms)] = self.part(f"msgstr[{len(forms)}]", groups, starts)
             if msgid_plural is None:
                 problem = "missing 'msgid_plural' section"
         elif msgid_plural is not None:
-            if self.peek() == "msgstr":
-                self.take("msgstr")
-                token = self.tokens[self.at]
-                raise _SyntaxError(None if token[_KIND] == "eof" else token)
-            problem = "missing 'msgstr[]' section"
-        elif self.peek() == "msgstr":
-            msgstr = self.part("msgstr", groups, starts)
+            self.at += 1
+            token = tokens[self.at]
+            raise _SyntaxError(None if token[_KIND] == "eof" else token)
         else:
-            problem = "missing 'msgstr' section"
+            msgstr = self.part("msgstr", groups, starts)
         intro = groups[1][1] if msgctxt is not None else groups[0][1]
         if problem:
             self.error(intro[_LINE], problem)
         if self.obsolete and any(t[_OBSOLETE] != intro[_OBSOLETE]
-                                 for t in self.tokens[begin:self.at]):
+                                 for t in tokens[begin:self.at]):
             for name, keyword, string in groups:  # as msgfmt's grammar rules check them
                 if name != "msgid":
                     self.consistent(keyword, string)
@@ -574,14 +575,19 @@ class _Parser:
                     self.consistent(intro, keyword)
         if len(self.errors) > errors:
             return None
-        translator, extracted, references, flags = _sort_comments([c[_VALUE] for c in comments])
+        if comments:
+            translator, extracted, references, flags = _sort_comments(
+                [c[_VALUE] for c in comments])
+            first = comments[0][_LINE]
+        else:
+            translator, extracted, references, flags = [], [], [], []
+            first = next(iter(starts.values()))
         entry = Entry(msgid, msgstr, msgctxt, msgid_plural, forms, translator, extracted,
                       references, flags, previous.get("msgid"), intro[_OBSOLETE], intro[_LINE],
                       None, previous.get("msgctxt"), previous.get("msgid_plural"))
-        first = comments[0][_LINE] if comments else next(iter(starts.values()))
-        msgstr_line = starts.get("msgstr", starts.get("msgstr[0]", intro[_LINE]))
-        return _Message(entry, first, starts, self.tokens[self.at - 1][_LAST],
-                        msgstr_line, self.here())
+        msgstr_line = starts.get("msgstr") or starts.get("msgstr[0]", intro[_LINE])
+        return _Message(entry, first, starts, tokens[self.at - 1][_LAST], msgstr_line,
+                        tokens[self.at][_LINE])
 
     def part(self, name: str, groups: list[tuple[str, _Token, _Token]],
              starts: dict[str, int]) -> str:

@@ -281,19 +281,46 @@ def test_a_theme_that_shows_every_article_in_full(build_site: SiteBuilder,
     assert "gedragscode-ik-1" in ids(site.read("two.html"))
 
 
-def test_feeds_give_every_entry_its_own_ids(build_site: SiteBuilder) -> None:
+def test_feed_entries_carry_the_ids_of_their_own_pages(build_site: SiteBuilder) -> None:
+    """A feed entry is a document of its own: its ids are unique in it, its rule links land
+    in it, and its codes' ids are the ones on the article's page, in every feed it is in
+    (not numbered on through the feed, which would change them with every new article)."""
     import xml.etree.ElementTree as ET
 
-    site = build_site(ARTICLES, FEED_ALL_RSS="feeds/all.rss.xml",
-                      RSS_FEED_SUMMARY_ONLY=False)
-    atom = ET.fromstring(site.read("feeds/all.atom.xml"))
+    articles = {**ARTICLES, "four.md": (
+        "Title: Four\nDate: 2026-11-04\nCategory: other\nAuthor: Sam\n\n"
+        '<h2 id="gedragscode-ik">Gedragscode ik</h2>\n\nTwo codes here.\n\n'
+        "[gedragscode part=ik numbered=true]\n\n[gedragscode numbered=true]\n")}
+    site = build_site(articles, FEED_ALL_RSS="feeds/all.rss.xml", RSS_FEED_SUMMARY_ONLY=False,
+                      CATEGORY_FEED_ATOM="feeds/{slug}.atom.xml")
     ns = {"a": "http://www.w3.org/2005/Atom"}
-    contents = [c.text or "" for c in atom.findall("a:entry/a:content", ns)]
-    assert len(contents) == 3
-    assert assert_ids_unique_and_links_land("".join(contents), "atom") == 3
-    rss = ET.fromstring(site.read("feeds/all.rss.xml"))
-    descriptions = "".join(d.text or "" for d in rss.iter("description"))
-    assert assert_ids_unique_and_links_land(descriptions, "rss") == 3
+    entries = []
+    for feed in ("all.atom.xml", "news.atom.xml", "other.atom.xml"):
+        root = ET.fromstring(site.read(f"feeds/{feed}"))
+        entries += [(feed, entry.find("a:link", ns).get("href"),
+                     entry.find("a:content", ns).text or "")
+                    for entry in root.findall("a:entry", ns)]
+    for item in ET.fromstring(site.read("feeds/all.rss.xml")).iter("item"):
+        entries.append(("all.rss.xml", item.findtext("link"), item.findtext("description")))
+    assert len(entries) == 4 + 3 + 1 + 4
+
+    def code_ids(html: str) -> list[str]:
+        return [i for i in ids(html) if i.startswith("gedragscode-")]
+
+    for feed, link, html in entries:
+        where = f"{feed}: {link}"
+        assert assert_ids_unique_and_links_land(html, where) >= 1
+        page = site.read(link.removeprefix("https://example.org/"))
+        assert code_ids(html) == code_ids(page), where
+    four = [html for _, link, html in entries if link.endswith("four.html")]
+    assert len(four) == 3
+    for html in four:  # the author's heading keeps its id; the first code yields, the second
+        found = code_ids(html)  # is the second code
+        assert found[0] == "gedragscode-ik"
+        assert "gedragscode-ik--2" in found and "gedragscode-ik--3" in found
+        assert "gedragscode-wij-7--2" in found
+    plain = [html for _, link, html in entries if link.endswith(("one.html", "three.html"))]
+    assert all("gedragscode-wij-7" in code_ids(html) for html in plain)
 
 
 def test_the_codes_ids_yield_to_the_pages_own(build_site: SiteBuilder) -> None:
