@@ -31,7 +31,7 @@ import functools
 import html
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import NamedTuple
 
