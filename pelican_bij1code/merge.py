@@ -10,7 +10,7 @@ obsolete (``#~``). Files are written atomically.
 ...                    'msgstr "We are BIJ1"\\n')
 >>> new = merge(old, template, "en")
 >>> new.entries[0].msgstr, new.entries[0].flags, new.entries[0].previous_msgid
-('We are BIJ1', ['fuzzy'], 'Wij zijn BIJ1')
+('We are BIJ1', ('fuzzy',), 'Wij zijn BIJ1')
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from typing import Final, NamedTuple
 
 from .files import read_regular
@@ -67,11 +68,11 @@ class PoSyntaxError(ValueError):
         super().__init__(f"{path}:{first.line}: {first.message}")
 
 
-def _sort_comments(lines: list[str]) -> tuple[list[str], list[str], list[str], list[str]]:
+def _sort_comments(lines: list[str]) -> tuple[Strings, Strings, Strings, Strings]:
     """An entry's ``#`` lines as translator comments, extracted comments, references, flags.
 
     >>> _sort_comments(["# mine", "#. extracted", "#: a.md:1 b.md:2", "#, fuzzy, c-format"])
-    (['mine'], ['extracted'], ['a.md:1', 'b.md:2'], ['fuzzy', 'c-format'])
+    (('mine',), ('extracted',), ('a.md:1', 'b.md:2'), ('fuzzy', 'c-format'))
     """
     translator: list[str] = []
     extracted: list[str] = []
@@ -87,8 +88,12 @@ def _sort_comments(lines: list[str]) -> tuple[list[str], list[str], list[str], l
             flags.extend(x.strip() for x in comment[2:].split(",") if x.strip())
         else:
             translator.append(comment[1:].strip())
-    return translator, extracted, references, flags
+    return tuple(translator), tuple(extracted), tuple(references), tuple(flags)
 
+
+#: An entry's comments, references or flags: a tuple, so that a catalogue of thousands of
+#: entries holds no list for the cyclic garbage collector to walk through again and again.
+Strings = tuple[str, ...]
 
 #: An entry's fields, in the order of its constructor's parameters.
 _ENTRY_FIELDS = ("msgid", "msgstr", "msgctxt", "msgid_plural", "msgstr_plural",
@@ -99,7 +104,8 @@ class Entry:
     """One message: its strings, comments and where it stands in the file.
 
     ``msgid_plural`` is None for a singular message; a plural one has its translations in
-    ``msgstr_plural`` (index: text) and an empty ``msgstr``. ``raw`` is the entry's lines as
+    ``msgstr_plural`` (index: text) and an empty ``msgstr``. Comments, references and flags
+    are tuples (give an entry new ones with :meth:`replace`). ``raw`` is the entry's lines as
     read (None: format it afresh when writing).
 
     >>> entry = Entry("Wij", "We", flags=["fuzzy"])
@@ -114,9 +120,9 @@ class Entry:
 
     def __init__(self, msgid: str, msgstr: str = "", msgctxt: str | None = None,
                  msgid_plural: str | None = None, msgstr_plural: dict[int, str] | None = None,
-                 translator_comments: list[str] | None = None,
-                 extracted_comments: list[str] | None = None,
-                 references: list[str] | None = None, flags: list[str] | None = None,
+                 translator_comments: Iterable[str] = (),
+                 extracted_comments: Iterable[str] = (), references: Iterable[str] = (),
+                 flags: Iterable[str] = (),
                  previous_msgid: str | None = None, obsolete: bool = False, line: int = 0,
                  raw: str | None = None, previous_msgctxt: str | None = None,
                  previous_msgid_plural: str | None = None) -> None:
@@ -125,10 +131,10 @@ class Entry:
         self.msgctxt = msgctxt
         self.msgid_plural = msgid_plural
         self.msgstr_plural = {} if msgstr_plural is None else msgstr_plural
-        self.translator_comments = [] if translator_comments is None else translator_comments
-        self.extracted_comments = [] if extracted_comments is None else extracted_comments
-        self.references = [] if references is None else references
-        self.flags = [] if flags is None else flags
+        self.translator_comments = tuple(translator_comments)
+        self.extracted_comments = tuple(extracted_comments)
+        self.references = tuple(references)
+        self.flags = tuple(flags)
         self.previous_msgid = previous_msgid
         self.previous_msgctxt = previous_msgctxt
         self.previous_msgid_plural = previous_msgid_plural
@@ -142,7 +148,7 @@ class Entry:
         return tuple(getattr(self, name) for name in _ENTRY_FIELDS)
 
     def replace(self, **changes: object) -> Entry:
-        """A copy with some fields changed (the lists and dict are shared unless changed).
+        """A copy with some fields changed (the plural forms' dict is shared unless changed).
 
         The copy keeps the original's lines, so that its unchanged parts are written as they
         were read, unless ``raw=None`` is among the changes.
@@ -580,7 +586,7 @@ class _Parser:
                 [c[_VALUE] for c in comments])
             first = comments[0][_LINE]
         else:
-            translator, extracted, references, flags = [], [], [], []
+            translator = extracted = references = flags = ()
             first = next(iter(starts.values()))
         entry = Entry(msgid, msgstr, msgctxt, msgid_plural, forms, translator, extracted,
                       references, flags, previous.get("msgid"), intro[_OBSOLETE], intro[_LINE],

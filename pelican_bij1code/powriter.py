@@ -9,7 +9,7 @@ entry, so a translator's file would churn at every ``update``: that is why this 
 >>> from pelican_bij1code.pofile import parse
 >>> text = 'msgid ""\\nmsgstr ""\\n\\n#: old.md:1\\nmsgid "Wij"\\nmsgstr ""\\n"We"\\n'
 >>> po = parse(text)
->>> po.entries[0].references = ["new.md:2"]
+>>> po.entries[0].references = ("new.md:2",)
 >>> print(dump(po), end="")
 msgid ""
 msgstr ""

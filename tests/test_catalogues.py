@@ -118,8 +118,8 @@ def test_extract_writes_one_message_per_block(tmp_path: Path) -> None:
     po = pofile.read(target / "gedragscode.pot")
     assert [e.msgid for e in po.entries] == [b.text for b in (*load_master(), NOTICE)]
     item = po.entries[3]
-    assert item.extracted_comments == ["List item 3 of 8 in part “wij”."]
-    assert item.references == ["pelican_bij1code/gedragscode.nl.md:8"]
+    assert item.extracted_comments == ("List item 3 of 8 in part “wij”.",)
+    assert item.references == ("pelican_bij1code/gedragscode.nl.md:8",)
     links = [e for e in po.entries if "](" in e.msgid]
     assert links and all(any("link target" in c for c in e.extracted_comments) for e in links)
     assert all("\n" not in e.msgid for e in po.entries)

@@ -93,7 +93,7 @@ def test_removed_plural_message_keeps_its_forms_as_obsolete(locales: Path) -> No
     after = pofile.read(po)
     gone = next(e for e in after.entries if e.msgid == "Wij")
     assert gone.obsolete and gone.msgstr_plural == {0: "We", 1: "All of us"}
-    assert gone.translator_comments == ["kept for later"]
+    assert gone.translator_comments == ("kept for later",)
     assert after.trailing_comments == ["# the end of the file"]
     msgfmt_ok(po)
     assert [e.msgstr_plural for e in polib.pofile(str(po)).obsolete_entries()] == \
