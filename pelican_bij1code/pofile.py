@@ -427,6 +427,11 @@ def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
 # -- reading: the grammar --------------------------------------------------------------------
 
 
+#: A part of a message as read: its name (``msgid``, ``msgstr[1]``…), its keyword, its first
+#: string and, for a plural form, the ``[``, number and ``]`` between them.
+_Part = tuple[str, _Token, _Token, tuple[_Token, ...]]
+
+
 class _SyntaxError(Exception):
     """A token the grammar does not allow where it stands."""
 
@@ -532,16 +537,19 @@ class _Parser:
     def message(self, comments: list[_Token]) -> _Message | None:
         """One message (the tokens after its comments); None if it has an error."""
         tokens = self.tokens
+        start = self.at
         starts: dict[str, int] = {}
         previous: dict[str, str] = {}
+        before: list[_Part] = []  # the previous (#|) fields
         if tokens[self.at][_KIND] in ("prev_msgctxt", "prev_msgid"):
             starts["previous"] = self.here()
             for name in ("msgctxt", "msgid", "msgid_plural"):
-                if name == "msgid" or self.peek() == "prev_" + name:
-                    self.take("prev_" + name)
-                    previous[name] = self.strings("prev_string")[0]
-        begin, errors = self.at, len(self.errors)
-        groups: list[tuple[str, _Token, _Token]] = []  # part, its keyword, its first string
+                if name == "msgid" or tokens[self.at][_KIND] == "prev_" + name:
+                    keyword = self.take("prev_" + name)
+                    previous[name], string = self.strings("prev_string")
+                    before.append((name, keyword, string, ()))
+        errors = len(self.errors)
+        groups: list[_Part] = []
         forms: dict[int, str] = {}
         msgctxt = self.part("msgctxt", groups, starts) \
             if tokens[self.at][_KIND] == "msgctxt" else None
@@ -565,20 +573,11 @@ class _Parser:
         else:
             msgstr = self.part("msgstr", groups, starts)
         intro = groups[1][1] if msgctxt is not None else groups[0][1]
+        if self.obsolete and any(t[_OBSOLETE] != intro[_OBSOLETE]
+                                 for t in tokens[start:self.at]):
+            self.obsolete_rules(before, groups, intro)
         if problem:
             self.error(intro[_LINE], problem)
-        if self.obsolete and any(t[_OBSOLETE] != intro[_OBSOLETE]
-                                 for t in tokens[begin:self.at]):
-            for name, keyword, string in groups:  # as msgfmt's grammar rules check them
-                if name != "msgid":
-                    self.consistent(keyword, string)
-                if name == "msgctxt":
-                    self.consistent(keyword, intro)
-            for name, keyword, string in groups:
-                if name in ("msgid", "msgstr"):
-                    self.consistent(intro, string)
-                if name in ("msgid_plural", "msgstr", "msgstr[0]"):
-                    self.consistent(intro, keyword)
         if len(self.errors) > errors:
             return None
         if comments:
@@ -595,7 +594,49 @@ class _Parser:
         return _Message(entry, first, starts, tokens[self.at - 1][_LAST], msgstr_line,
                         tokens[self.at][_LINE])
 
-    def part(self, name: str, groups: list[tuple[str, _Token, _Token]],
+    def obsolete_rules(self, before: list[_Part], groups: list[_Part], intro: _Token) -> None:
+        """msgfmt's "inconsistent use of #~" checks for one message, rule by rule in the order
+        its grammar reduces them (po-gram.y: each ``check_obsolete`` compares two parts and
+        reports at the second). ``before``: the previous (``#|``) fields; ``intro``: the
+        ``msgid`` keyword, whose ``#~`` makes the message obsolete or not."""
+        check = self.consistent
+        previous = {name: (keyword, first) for name, keyword, first, _ in before}
+        parts = {name: (keyword, first) for name, keyword, first, _ in groups}
+        if previous:
+            previous_intro = previous["msgid"][0]
+            if "msgctxt" in previous:  # #| msgctxt "..." #| msgid
+                check(*previous["msgctxt"])
+                check(previous["msgctxt"][0], previous_intro)
+            if "msgid_plural" in previous:
+                check(*previous["msgid_plural"])
+            check(previous_intro, previous["msgid"][1])
+            if "msgid_plural" in previous:
+                check(previous_intro, previous["msgid_plural"][0])
+        if "msgctxt" in parts:  # msgctxt "..." msgid
+            check(*parts["msgctxt"])
+            check(parts["msgctxt"][0], intro)
+        if previous:  # the previous fields and the message they belong to
+            check(previous_intro, intro)
+        if "msgid_plural" in parts:
+            check(*parts["msgid_plural"])
+        forms = [(keyword, first, brackets) for _, keyword, first, brackets in groups if brackets]
+        for keyword, first, brackets in forms:  # msgstr [ N ] "...", and each after the first
+            for token in (*brackets, first):
+                check(keyword, token)
+            if keyword is not forms[0][0]:
+                check(forms[0][0], keyword)
+        check(intro, parts["msgid"][1])  # the message: the msgid's strings, then what follows
+        if "msgid_plural" in parts:
+            check(intro, parts["msgid_plural"][0])
+            if forms:
+                check(intro, forms[0][0])
+        elif forms:
+            check(intro, forms[0][0])
+        elif "msgstr" in parts:
+            check(intro, parts["msgstr"][0])
+            check(intro, parts["msgstr"][1])
+
+    def part(self, name: str, groups: list[_Part],
              starts: dict[str, int]) -> str:
         """A keyword (``msgstr[N]`` for a plural form) and its strings."""
         tokens = self.tokens
@@ -604,11 +645,11 @@ class _Parser:
         if keyword[_KIND] != ("msgstr" if plural else name):
             raise _SyntaxError(None if keyword[_KIND] == "eof" else keyword)
         self.at += 1
+        brackets: tuple[_Token, ...] = ()
         if plural:  # msgfmt numbers the forms 0, 1, ... in order
-            self.take("[")
-            digits = self.take("number")[_VALUE].lstrip("0") or "0"
+            brackets = (self.take("["), self.take("number"), self.take("]"))
+            digits = brackets[1][_VALUE].lstrip("0") or "0"
             index = int(digits) if len(digits) < 10 else -1  # -1: wrong, and no huge int
-            self.take("]")
             if str(index) != name[7:-1]:
                 self.error(keyword[_LINE], "plural form has wrong index" if name != "msgstr[0]"
                            else "first plural form has nonzero index")
@@ -618,7 +659,7 @@ class _Parser:
             text = first[_VALUE]
         else:
             text, first = self.strings()
-        groups.append((name, keyword, first))
+        groups.append((name, keyword, first, brackets))
         starts[name] = keyword[_LINE]
         return text
 

@@ -7,6 +7,7 @@ files msgfmt reads only by luck are refused on purpose (``STRICTER``, each with 
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import subprocess
@@ -184,6 +185,51 @@ def test_same_verdict_and_line_as_msgfmt(tmp_path: Path, name: str) -> None:
     assert accepted == theirs, (name, their_line, line)
     if not theirs and their_line is not None and line is not None:
         assert line == their_line, name
+
+
+#: Messages of every shape, one part per line; each line is tried with and without ``#~``
+#: (``#|`` becomes ``#~|``), so every mix of obsolete and active parts is read.
+SHAPES = {
+    "singular": ('msgid "R"', 'msgstr "x"'),
+    "continued": ('msgid "R"', '"more"', 'msgstr ""', '"x"'),
+    "context": ('msgctxt "k"', 'msgid "R"', 'msgstr "x"'),
+    "plural": ('msgid "R"', 'msgid_plural "Rs"', 'msgstr[0] "a"', 'msgstr[1] "b"'),
+    "plural forms only": ('msgid "R"', 'msgstr[0] "a"', 'msgstr[1] "b"'),
+    "plural without forms": ('msgid "R"', 'msgid_plural "Rs"'),
+    "previous": ('#| msgid "Oud"', 'msgid "R"', 'msgstr "x"'),
+    "previous continued": ('#| msgid "Oud"', '#| "meer"', 'msgid "R"', 'msgstr "x"'),
+    "previous context": ('#| msgctxt "c"', '#| msgid "Oud"', 'msgid "R"', 'msgstr "x"'),
+    "previous plural": ('#| msgid "Oud"', '#| msgid_plural "Ouden"', 'msgid "R"',
+                        'msgid_plural "Rs"', 'msgstr[0] "a"', 'msgstr[1] "b"'),
+}
+
+
+def _obsolete_mixes() -> list[tuple[str, str]]:
+    mixes = []
+    for name, lines in SHAPES.items():
+        for mask in itertools.product((False, True), repeat=len(lines)):
+            pairs = zip(lines, mask, strict=True)
+            text = "\n".join(("#~| " + line[3:] if line.startswith("#| ") else "#~ " + line)
+                             if obsolete else line for line, obsolete in pairs)
+            mixes.append((f"{name} {''.join('~' if m else '-' for m in mask)}", text))
+    return mixes
+
+
+def test_every_mix_of_obsolete_parts_as_msgfmt_reads_it(tmp_path: Path) -> None:
+    """msgfmt's grammar checks, rule by rule, that the parts of a message are all obsolete or
+    all not (its "inconsistent use of #~"), the previous (#|) fields included: every mix, in
+    every shape, gets msgfmt's verdict and first error line."""
+    path = tmp_path / "x.po"
+    differ = []
+    for name, text in _obsolete_mixes():
+        data = H + text.encode() + b"\n"
+        path.write_bytes(data)
+        theirs, their_line = msgfmt(path)
+        accepted, line, _ = ours(data)
+        if accepted != theirs or (not theirs and their_line != line):
+            differ.append((name, theirs, their_line, accepted, line))
+    assert len(_obsolete_mixes()) == 160
+    assert differ == []
 
 
 def test_the_corpus_covers_both_verdicts(tmp_path: Path) -> None:
