@@ -4,8 +4,9 @@ A character is *hidden* when its general category is format (Cf), control (Cc), 
 (Co), unassigned (Cn) or surrogate (Cs), when it is a line or paragraph separator (Zl, Zp), or
 when Unicode makes it *default ignorable* (soft hyphen, Hangul fillers, variation selectors,
 tags...: ``DerivedCoreProperties.txt``, which :mod:`unicodedata` does not expose, so its ranges
-are below). A translation may hold a hidden character only if its Dutch source has it, or if
-the language needs it (:data:`NEEDED`).
+are below), or when it is one of the few symbols drawn as nothing (:data:`BLANK_LOOKING`: the
+Braille blank, the null notehead). A translation may hold a hidden character only if its Dutch
+source has it, or if the language needs it (:data:`NEEDED`).
 
 >>> sorted(hidden("evil\\u00ad@host \\u3164 ok\\u200b"))
 ['\\xad', '\\u200b', '\\u3164']
@@ -20,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from .languages import normalise
 
@@ -32,11 +33,12 @@ DEFAULT_IGNORABLE: tuple[tuple[int, int], ...] = (
     (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
 )
 HIDDEN_CATEGORIES = frozenset({"Cf", "Cc", "Co", "Cn", "Cs", "Zl", "Zp"})
-#: The default ignorable characters that :meth:`str.isprintable` calls printable (marks and
-#: fillers): with it, the common message is judged without a loop in Python.
+#: The hidden characters that :meth:`str.isprintable` calls printable (default ignorable marks
+#: and fillers, and the blank-looking symbols): with it, the common message is judged without
+#: a loop in Python.
 _PRINTABLE_IGNORABLE = re.compile(
-    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0"
-    "\U000e0100-\U000e01ef]")
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U0001d159\U000e0100-\U000e01ef]")
 
 #: What a language's script needs (documented in docs/translating.md):
 #: right-to-left scripts: the left-to-right, right-to-left and Arabic letter marks (not the
@@ -56,11 +58,22 @@ def _ignorable(code: int) -> bool:
     return any(low <= code <= high for low, high in DEFAULT_IGNORABLE)
 
 
+#: Characters that are drawn as nothing although no class says so: the Braille blank and the
+#: musical null notehead are symbols (So), the Hangul fillers letters (Lo, and default
+#: ignorable). No Unicode property marks a glyph as blank, so these few are named.
+BLANK_LOOKING = frozenset("\u2800\U0001d159\u3164\u115f\u1160\uffa0")
+
+
 def is_hidden(char: str) -> bool:
-    """Whether a reader cannot see ``char`` (or it can reorder or disguise what they see)."""
+    """Whether a reader cannot see ``char`` (or it can reorder or disguise what they see).
+
+    >>> [is_hidden(c) for c in ("a", "\u00ad", "\u200f", "\u2800", "\u3164", "\u00e9")]
+    [False, True, True, True, True, False]
+    """
     if " " <= char <= "~":
         return False
-    return unicodedata.category(char) in HIDDEN_CATEGORIES or _ignorable(ord(char))
+    return (unicodedata.category(char) in HIDDEN_CATEGORIES or _ignorable(ord(char))
+            or char in BLANK_LOOKING)
 
 
 def hidden(text: str) -> set[str]:
@@ -82,6 +95,41 @@ def allowed_hidden(lang: str) -> frozenset[str]:
     return NEEDED.get(normalise(lang) or "", frozenset())
 
 
+def split_word(text: str, marks: Collection[str]) -> str | None:
+    """The first left-to-right word (letters, digits) in ``text`` that one of ``marks`` stands
+    inside, with its marks; None if there is none. A bidi mark there reorders the word's
+    pieces in right-to-left text (``BIJ\\u200f1`` shows as "1BIJ"), a joiner breaks it for
+    copying and searching. Linear: each character is looked at a bounded number of times.
+
+    >>> split_word("أنا BIJ\u200f1.", {"\u200f"}) == "BIJ\u200f1"
+    True
+    >>> split_word("\u200fBIJ1\u200f. bij1\u200f.org", {"\u200f"})  # beside words only
+    """
+    index = 0
+    while index < len(text):
+        if text[index] not in marks:
+            index += 1
+            continue
+        end = index  # a run of marks: text[index:end]
+        while end < len(text) and text[end] in marks:
+            end += 1
+        if index > 0 and end < len(text) and _left_to_right(text[index - 1]) \
+                and _left_to_right(text[end]):
+            start, stop = index - 1, end + 1
+            while start > 0 and (text[start - 1] in marks or _left_to_right(text[start - 1])):
+                start -= 1
+            while stop < len(text) and (text[stop] in marks or _left_to_right(text[stop])):
+                stop += 1
+            return text[start:stop]
+        index = end
+    return None
+
+
+def _left_to_right(char: str) -> bool:
+    """A letter or digit of a left-to-right script (bidi class L or EN)."""
+    return unicodedata.bidirectional(char) in ("L", "EN")
+
+
 def visible(text: str) -> str:
     """``text`` without its hidden characters (what a reader sees, for comparing).
 
@@ -92,11 +140,6 @@ def visible(text: str) -> str:
         return text
     return text.translate(dict.fromkeys(map(ord, hidden(text))))  # each distinct char judged once
 
-
-#: Characters that are drawn as nothing but are not white space, format or fillers by class:
-#: the Braille blank and the musical null notehead (symbols, So) and the Hangul fillers
-#: (letters, Lo).
-BLANK_LOOKING = frozenset("\u2800\U0001d159\u3164\u115f\u1160\uffa0")
 
 
 def names_something(text: str) -> bool:
@@ -127,7 +170,7 @@ def shows_words(text: str) -> bool:
 
 def _drawn(text: str) -> Iterator[str]:
     """The characters of ``text`` a reader sees drawn (not hidden, not blank-looking)."""
-    return (c for c in text if c not in BLANK_LOOKING and not is_hidden(c))
+    return (c for c in text if not is_hidden(c))
 
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")

@@ -23,7 +23,7 @@ a Dutch edit, once translators have fixed their fuzzy entries, ``check --strict`
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -166,6 +166,15 @@ def check_message(source: str, translation: str,
     if hidden:
         add("error", "invisible-char",
             f"has invisible, control or unassigned characters ({characters.names(hidden)})")
+    # The marks a script needs (bidi marks, joiners) may stand between words, never inside a
+    # word, BIJ1 or an address: they reorder or join what is around them (BIJ\u200f1 shows
+    # as "1BIJ"); addresses and terms below are compared with each mark read as a space.
+    needed = characters.allowed_hidden(lang)
+    split = characters.split_word(translation, needed) if translated_hidden & needed else None
+    if split:
+        add("error", "invisible-char",
+            f"has {characters.names(set(split) & needed)} inside the word {split!r}: it "
+            "reorders or splits what a reader sees; put such marks only between words")
     marks = characters.stacked_marks(translation)
     if marks and marks > characters.stacked_marks(source):
         add("error", "stacked-marks", f"stacks {marks} combining marks on one character "
@@ -178,9 +187,9 @@ def check_message(source: str, translation: str,
             f"({characters.names(spaces)}); write a plain space")
     source_tokens = markup.parse(source)
     translated_tokens = markup.parse(translation)
-    _check_links(source, translation, source_tokens, translated_tokens, add)
-    source_text = _shown(source_tokens, source_hidden)
-    translated_text = _shown(translated_tokens, translated_hidden)
+    _check_links(source, translation, source_tokens, translated_tokens, needed, add)
+    source_text = _shown(source_tokens, source_hidden, needed)
+    translated_text = _shown(translated_tokens, translated_hidden, needed)
     if not translated_text.replace("\u2800", "").strip():
         add("error", "empty", "shows nothing (empty, or only spaces and invisible characters)")
     elif not characters.shows_words(_without_terms(translated_text)) and \
@@ -222,17 +231,32 @@ def check_message(source: str, translation: str,
     return found
 
 
-def _shown(tokens: list[markup.Token], hidden: set[str]) -> str:
-    """What a reader sees of a message: its text and its links' texts (not their targets),
-    without hidden characters. ``hidden``: the message's hidden characters; with none, there
-    is no control character to clean and nothing to remove.
+def _shown(tokens: list[markup.Token], hidden: set[str], marks: Collection[str] = ()) -> str:
+    """What a reader sees of a message: its text and its links' texts (not their targets), as
+    :func:`_as_seen` reads it. ``hidden``: the message's hidden characters; with none, there
+    is no control character to clean, no mark and nothing to remove.
 
     >>> _shown(markup.parse("[a](x) b\u00ad"), {"\u00ad"}), _shown(markup.parse("[a](x) b"), set())
     ('a b', 'a b')
     """
     if not hidden:
         return tokens[0].text if len(tokens) == 1 else "".join([t.text for t in tokens])
-    return characters.visible(markup.to_text(tokens, ()))
+    return _as_seen(markup.to_text(tokens, ()), marks)
+
+
+def _as_seen(text: str, marks: Collection[str]) -> str:
+    """``text`` without its hidden characters, for comparing what readers see; each of the
+    ``marks`` a script needs (bidi marks, joiners) in it is read as a space, since it reorders
+    or joins what is around it: ``BIJ\u200f1`` is not BIJ1, and an address with one inside is
+    not that address.
+
+    >>> _as_seen("BIJ\u200f1, bestuur\u200c@bij1.org\u00ad", {"\u200f", "\u200c"})
+    'BIJ 1, bestuur @bij1.org'
+    """
+    present = [mark for mark in marks if mark in text]
+    if present:
+        text = text.translate(dict.fromkeys(map(ord, present), " "))
+    return characters.visible(text)
 
 
 def _without_terms(text: str) -> str:
@@ -262,7 +286,7 @@ def _terms(text: str) -> list[str]:
 
 
 def _check_links(source: str, translation: str, source_tokens: list[markup.Token],
-                 translated_tokens: list[markup.Token],
+                 translated_tokens: list[markup.Token], marks: Collection[str],
                  add: Callable[[Severity, str, str], None]) -> None:
     """Links: targets exactly the Dutch ones; no images; a link whose text shows an address
     points to that address."""
@@ -290,7 +314,7 @@ def _check_links(source: str, translation: str, source_tokens: list[markup.Token
         if not characters.names_something(link.text):
             add("error", "empty-link", f"the link to {link.target!r} shows no text "
                 f"({link.text[:20]!r}): a reader cannot see or name it; give it words")
-        for address in sorted(addresses(characters.visible(link.text))):
+        for address in sorted(addresses(_as_seen(link.text, marks))):
             if not points_to(address, link.target):
                 add("error", "link-swapped",
                     f"the link text {link.text!r} shows {address!r} but points to "

@@ -187,6 +187,7 @@ LONG = 100_000
     "." * LONG + "x", "@" * LONG, ":" * LONG + "/", "a.b " * (LONG // 4), "x@y.zz " * (LONG // 7),
     "1" + " 2" * LONG, "\u0661" * LONG, "+" + "1-" * LONG, "~=" * LONG, ":a" * LONG,
     "\u00a0" * LONG, "\u0301" * LONG, "\u00ad" * LONG, "ｂｉｊ１．ｏｒｇ " * (LONG // 10),
+    "\u200f" * LONG, "a\u200f" * LONG, "a" + "\u200c\u061c" * LONG + " ", "\u2800" * LONG,
 ]])
 def test_long_hostile_messages_are_checked_in_linear_time(text: str) -> None:
     """Each path of check_message on a long message: a linear path takes milliseconds, a

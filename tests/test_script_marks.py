@@ -1,0 +1,88 @@
+"""The marks a script needs (bidi marks for Arabic, joiners for Persian) may stand between
+words, never inside BIJ1, BIJ1komsten or an address: a right-to-left mark inside BIJ1 shows
+"1BIJ", around the @ it shows "bij1.org@bestuur", and a joiner makes an address that cannot be
+copied. (A hostile pass found all three passing ``check --strict`` and reaching the page.)"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from conftest import LOCALES, run_cli
+
+from pelican_bij1code import characters, pofile
+from pelican_bij1code.addresses import addresses
+from pelican_bij1code.check import check_message
+
+#: BIJ1's terms and the addresses the code shows: what a script mark may not split.
+TERM = re.compile(r"BIJ1komst\w*|BIJ1\b", re.I)
+ADDRESS = re.compile(r"[\w.-]+@[\w-]+\.\w+|https?://[\w./-]+")
+
+
+def errors(source: str, text: str, lang: str) -> list[str]:
+    return [code for severity, code, _ in check_message(source, text, lang)
+            if severity == "error"]
+
+
+def protected_runs(source: str, text: str) -> list[tuple[int, int]]:
+    """Where ``text`` shows a term or an address that its Dutch ``source`` needs it to show:
+    each one the Dutch has as often as the translation (a translation may add one, to explain
+    a word, and only what the Dutch has must stay whole)."""
+    def kind(term: str) -> str:
+        return "komst" if "komst" in term.lower() else ""
+
+    targets = [m.span() for m in re.finditer(r"\]\([^)]*\)", text)]  # link targets: not shown
+    found = [m for m in ADDRESS.finditer(text) if addresses(m.group()) <= addresses(source)
+             and not any(start <= m.start() < end for start, end in targets)]
+    taken = targets + [m.span() for m in ADDRESS.finditer(text)]  # bij1 in an address: no term
+    dutch_terms = [kind(m.group()) for m in TERM.finditer(source)]
+    terms = [m for m in TERM.finditer(text)
+             if not any(start <= m.start() < end for start, end in taken)]
+    runs = [m.span() for m in terms if [kind(t.group()) for t in terms].count(kind(m.group()))
+            == dutch_terms.count(kind(m.group()))]
+    return runs + [m.span() for m in found if [f.group() for f in found].count(m.group()) == 1]
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+def test_a_mark_inside_a_term_or_an_address_is_an_error_beside_it_is_not(lang: str) -> None:
+    catalogue = pofile.read(LOCALES / lang / "LC_MESSAGES" / "gedragscode.po")
+    needed = sorted(characters.allowed_hidden(lang))
+    assert len(needed) >= 3  # the bidi marks, and for Persian the joiners too
+    inside = beside = 0
+    for entry in catalogue.active():
+        if not entry.translated:
+            continue
+        assert errors(entry.msgid, entry.msgstr, lang) == [], entry.msgid
+        for start, end in protected_runs(entry.msgid, entry.msgstr):
+            for mark in needed:
+                for cut in range(start + 1, end):
+                    text = entry.msgstr[:cut] + mark + entry.msgstr[cut:]
+                    assert errors(entry.msgid, text, lang), (entry.msgid, text)
+                    inside += 1
+                for cut in (start, end):  # a mark that isolates the run is what it is for
+                    text = entry.msgstr[:cut] + mark + entry.msgstr[cut:]
+                    assert errors(entry.msgid, text, lang) == [], (entry.msgid, text)
+                    beside += 1
+    assert inside > 100 and beside > 10
+
+
+def test_the_check_and_the_build_refuse_the_reordered_address(tmp_path: Path) -> None:
+    """The tester's own files: ``check --strict`` fails and names the entry's line."""
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES, locales)
+    path = locales / "ar" / "LC_MESSAGES" / "gedragscode.po"
+    assert "[bestuur@bij1.org]" in path.read_text(encoding="utf-8")
+    catalogue = polib.pofile(str(path))
+    for entry in catalogue:
+        entry.msgstr = entry.msgstr.replace("[bestuur@bij1.org]", "[bestuur\u200f@\u200fbij1.org]")
+        if entry.msgid == "IK BEN BIJ1":
+            entry.msgstr = entry.msgstr.replace("BIJ1", "BIJ\u200f1")
+    catalogue.save()
+    result = run_cli("--locales", str(locales), "check", "--strict", "--locale", "ar")
+    assert result.returncode == 1, result.stdout
+    assert "lost the address 'bestuur@bij1.org'" in result.stdout
+    assert "× 'BIJ1'" in result.stdout
+    assert "Traceback" not in result.stderr
