@@ -452,6 +452,11 @@ def main(argv: list[str] | None = None) -> int:
               f";  msgfmt -c: median {statistics.median(m[0] for m in msgfmts) * 1000:.0f} ms")
         print(f"  MEDIAN RATIO check/msgfmt = {ratio:.2f} wall-clock"
               + (f" ({statistics.median(cpu_ratios):.2f} in CPU time)" if cpu_ratios else ""))
+        # Another tenant slows some runs of either tool (msgfmt's runs here went from 120 to
+        # 230 ms); the fastest run of each is the least disturbed figure.
+        fastest = min(c[0] for c in checks) / min(m[0] for m in msgfmts)
+        print(f"  fastest runs: check {min(c[0] for c in checks) * 1000:.0f} ms, msgfmt -c "
+              f"{min(m[0] for m in msgfmts) * 1000:.0f} ms: ratio {fastest:.2f}")
 
         print("\nin-process time of the checking functions (median of 5):")
         in_process(locales, args.lang, 5)
@@ -464,11 +469,14 @@ def main(argv: list[str] | None = None) -> int:
         without = [(c[0] - hooks) / m[0] for c, m in zip(checks, msgfmts, strict=True)]
 
         print("\nsummary")
-        verdict = "MET" if ratio <= TARGET else "NOT MET"
-        print(f"  check/msgfmt = {ratio:.2f}   target <= {TARGET:g}: {verdict}")
+        verdict = "MET" if max(ratio, fastest) <= TARGET else "NOT MET"
+        print(f"  check/msgfmt = {ratio:.2f} (median of rounds), {fastest:.2f} (fastest runs)"
+              f"   target <= {TARGET:g} by both: {verdict}")
         if hooks > 0.0005:
+            fastest_without = (min(c[0] for c in checks) - hooks) / min(m[0] for m in msgfmts)
             print(f"  without this machine's .pth hooks ({hooks * 1000:.0f} ms at every Python "
-                  f"start, which no normal install has): {statistics.median(without):.2f}")
+                  f"start, which no normal install has): {statistics.median(without):.2f} "
+                  f"(median), {fastest_without:.2f} (fastest runs)")
     finally:
         if args.keep:
             print(f"kept {root}")
