@@ -183,6 +183,21 @@ def test_crlf_catalogue_stays_crlf_and_unchanged_stays_byte_for_byte(locales: Pa
     assert po.read_bytes() == data
 
 
+def test_an_unchanged_entry_on_one_line_keeps_its_line(locales: Path) -> None:
+    """msgfmt reads an entry written on one line; when update has work elsewhere in the file,
+    such an entry that it does not change keeps its line (it was written as two lines)."""
+    po = locales / EN
+    one_line = ['#~ msgid "Oud" #~ msgstr "Old"', '#~ msgid "Ouder" msgstr "Older"']
+    po.write_text(po.read_text(encoding="utf-8") + "".join(f"\n{line}\n" for line in one_line),
+                  encoding="utf-8")
+    msgfmt_ok(po)
+    edit_template(locales, *CHANGED)
+    assert update(locales) == 0
+    text = po.read_text(encoding="utf-8")
+    assert all(f"\n{line}\n" in text for line in one_line), text[-300:]
+    msgfmt_ok(po)
+
+
 def test_mixed_line_endings_are_refused_when_update_has_work(locales: Path) -> None:
     po = locales / EN
     text = po.read_bytes()
