@@ -48,6 +48,10 @@ _SIX_DIGITS = re.compile(r"\d(?:[()./ \-]{0,3}\d){5}")
 _PHONE_RUN = re.compile(r"\+?\(?\d(?:[()./ \-]{0,3}\d)*")
 
 
+#: What a URI scheme is written with (RFC 3986), lower case.
+_SCHEME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789+.-"
+
+
 def _is_domain(text: str) -> bool:
     """Labels joined by dots, the last starting with two letters (``bij1.org``, also
     ``evil.example_`` or ``evil.example1``, which a reader takes for ``evil.example``)."""
@@ -65,9 +69,15 @@ def _address(word: str) -> str | None:
 
     >>> [_address(w) for w in ("..evil.example", "@evil.example", "//x.org/", "z.B.", "BIJ1.")]
     ['evil.example', 'evil.example', 'x.org', None, None]
+    >>> _address("联系sms:+31")  # written on to a word, as Chinese and Japanese do
+    'sms:+31'
     """
     word = word.lower().strip(_AROUND)
     scheme, colon, rest = word.partition(":")
+    if colon and scheme not in SCHEMES:  # a scheme written on to a word: the word's ASCII end
+        ascii_end = scheme[len(scheme.rstrip(_SCHEME_CHARACTERS)):]
+        if ascii_end in SCHEMES:
+            word, scheme = word[len(scheme) - len(ascii_end):], ascii_end
     if colon and scheme in SCHEMES and rest.strip(_AROUND) and "://" not in word:
         return word.rstrip("/")
     if "://" in word or word.startswith(("www.", "mailto:")):
@@ -84,7 +94,7 @@ def _address(word: str) -> str | None:
 
 def addresses(text: str) -> set[str]:
     """Every URL, domain name and e-mail address that ``text`` shows, as a reader reads it
-    (full-width and other compatibility forms folded).
+    (full-width and other compatibility forms folded, combining marks read past).
 
     ``text`` is what a reader sees: pass it through :func:`.characters.visible` first
     (hidden characters are not removed here; a caller has usually removed them already).
@@ -148,7 +158,17 @@ def _hint(text: str) -> bool:
 
 
 def _folded(text: str) -> str:
-    return text if text.isascii() else unicodedata.normalize("NFKC", text).translate(_DOTS)
+    """``text`` as a reader reads an address in it: compatibility forms folded (NFKC), IDNA's
+    dots as ".", and no combining marks (a reader reads ``n\u0332l`` as "nl"; NFKC composes
+    only the marks that have a composed form).
+
+    >>> _folded("ｂｉｊ１．ｏｒｇ"), _folded("bij1-hulp.n\u0332l"), _folded("e\u0301vil.com")
+    ('bij1.org', 'bij1-hulp.nl', 'évil.com')
+    """
+    if text.isascii():
+        return text
+    folded = unicodedata.normalize("NFKC", text).translate(_DOTS)
+    return "".join([char for char in folded if not unicodedata.category(char).startswith("M")])
 
 
 def _maybe(piece: str) -> bool:

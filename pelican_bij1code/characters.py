@@ -5,8 +5,9 @@ A character is *hidden* when its general category is format (Cf), control (Cc), 
 when Unicode makes it *default ignorable* (soft hyphen, Hangul fillers, variation selectors,
 tags...: ``DerivedCoreProperties.txt``, which :mod:`unicodedata` does not expose, so its ranges
 are below), or when it is one of the few symbols drawn as nothing (:data:`BLANK_LOOKING`: the
-Braille blank, the null notehead). A translation may hold a hidden character only if its Dutch
-source has it, or if the language needs it (:data:`NEEDED`).
+Braille blank, the null notehead, the object replacement character). A translation may hold
+a hidden character only if its Dutch source has it, or if the language needs it
+(:data:`NEEDED`).
 
 >>> sorted(hidden("evil\\u00ad@host \\u3164 ok\\u200b"))
 ['\\xad', '\\u200b', '\\u3164']
@@ -37,7 +38,7 @@ HIDDEN_CATEGORIES = frozenset({"Cf", "Cc", "Co", "Cn", "Cs", "Zl", "Zp"})
 #: and fillers, and the blank-looking symbols): with it, the common message is judged without
 #: a loop in Python.
 _PRINTABLE_IGNORABLE = re.compile(
-    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\ufffc"
     "\U0001d159\U000e0100-\U000e01ef]")
 
 #: What a language's script needs (documented in docs/translating.md):
@@ -58,10 +59,11 @@ def _ignorable(code: int) -> bool:
     return any(low <= code <= high for low, high in DEFAULT_IGNORABLE)
 
 
-#: Characters that are drawn as nothing although no class says so: the Braille blank and the
-#: musical null notehead are symbols (So), the Hangul fillers letters (Lo, and default
+#: Characters that are drawn as nothing although no class says so: the Braille blank, the
+#: musical null notehead and the object replacement character (which browsers draw with no
+#: width and no ink) are symbols (So), the Hangul fillers letters (Lo, and default
 #: ignorable). No Unicode property marks a glyph as blank, so these few are named.
-BLANK_LOOKING = frozenset("\u2800\U0001d159\u3164\u115f\u1160\uffa0")
+BLANK_LOOKING = frozenset("\u2800\U0001d159\ufffc\u3164\u115f\u1160\uffa0")
 
 
 def is_hidden(char: str) -> bool:
@@ -95,39 +97,44 @@ def allowed_hidden(lang: str) -> frozenset[str]:
     return NEEDED.get(normalise(lang) or "", frozenset())
 
 
-def split_word(text: str, marks: Collection[str]) -> str | None:
-    """The first left-to-right word (letters, digits) in ``text`` that one of ``marks`` stands
-    inside, with its marks; None if there is none. A bidi mark there reorders the word's
-    pieces in right-to-left text (``BIJ\\u200f1`` shows as "1BIJ"), a joiner breaks it for
-    copying and searching. Linear: each character is looked at a bounded number of times.
+def mark_between_left_to_right(text: str, marks: Collection[str]) -> int | None:
+    """Where the first of ``marks`` in ``text`` stands between two pieces of left-to-right
+    text (Latin letters, digits), with nothing but spaces, punctuation, other marks or
+    combining marks between them; None if none does.
 
-    >>> split_word("أنا BIJ\u200f1.", {"\u200f"}) == "BIJ\u200f1"
-    True
-    >>> split_word("\u200fBIJ1\u200f. bij1\u200f.org", {"\u200f"})  # beside words only
+    There, a right-to-left mark reverses the order in which readers see the pieces
+    (``BIJ\\u200f1`` shows as "1BIJ", ``nl\\u200f.meld\\u200f@hulp`` as "hulp@meld.nl"), and a
+    joiner or left-to-right mark breaks a word for copying and searching. Next to a
+    right-to-left word, or at the end of a sentence, a mark is what it is for. Linear: one pass
+    each way.
+
+    >>> mark_between_left_to_right("أنا BIJ.\u200f1", {"\u200f"})
+    8
+    >>> mark_between_left_to_right("\u200fBIJ1\u200f. زوروا\u200f bij1.org\u200f.", {"\u200f"})
     """
-    index = 0
-    while index < len(text):
-        if text[index] not in marks:
-            index += 1
-            continue
-        end = index  # a run of marks: text[index:end]
-        while end < len(text) and text[end] in marks:
-            end += 1
-        if index > 0 and end < len(text) and _left_to_right(text[index - 1]) \
-                and _left_to_right(text[end]):
-            start, stop = index - 1, end + 1
-            while start > 0 and (text[start - 1] in marks or _left_to_right(text[start - 1])):
-                start -= 1
-            while stop < len(text) and (text[stop] in marks or _left_to_right(text[stop])):
-                stop += 1
-            return text[start:stop]
-        index = end
+    if not any(mark in text for mark in marks):
+        return None
+    sides = [_side(char) if char not in marks else "" for char in text]
+    after = [""] * len(text)  # the side of the nearest strong character after each position
+    nearest = ""
+    for index in range(len(text) - 1, -1, -1):
+        after[index] = nearest
+        nearest = sides[index] or nearest
+    nearest = ""  # now: the side of the nearest strong character before each position
+    for index, char in enumerate(text):
+        if char in marks and nearest == "L" and after[index] == "L":
+            return index
+        nearest = sides[index] or nearest
     return None
 
 
-def _left_to_right(char: str) -> bool:
-    """A letter or digit of a left-to-right script (bidi class L or EN)."""
-    return unicodedata.bidirectional(char) in ("L", "EN")
+def _side(char: str) -> str:
+    """"L" for a letter or digit written left to right, "R" for right to left, "" for
+    everything that takes its direction from what is around it."""
+    kind = unicodedata.bidirectional(char)
+    if kind in ("L", "EN"):
+        return "L"
+    return "R" if kind in ("R", "AL", "AN") else ""
 
 
 def visible(text: str) -> str:

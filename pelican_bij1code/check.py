@@ -166,15 +166,11 @@ def check_message(source: str, translation: str,
     if hidden:
         add("error", "invisible-char",
             f"has invisible, control or unassigned characters ({characters.names(hidden)})")
-    # The marks a script needs (bidi marks, joiners) may stand between words, never inside a
-    # word, BIJ1 or an address: they reorder or join what is around them (BIJ\u200f1 shows
-    # as "1BIJ"); addresses and terms below are compared with each mark read as a space.
+    # The marks a script needs (bidi marks, joiners) may stand next to right-to-left words,
+    # never between two pieces of left-to-right text: they reorder or split what is around
+    # them (BIJ\u200f1 shows as "1BIJ"); addresses and terms below are compared with each mark
+    # read as a space.
     needed = characters.allowed_hidden(lang)
-    split = characters.split_word(translation, needed) if translated_hidden & needed else None
-    if split:
-        add("error", "invisible-char",
-            f"has {characters.names(set(split) & needed)} inside the word {split!r}: it "
-            "reorders or splits what a reader sees; put such marks only between words")
     marks = characters.stacked_marks(translation)
     if marks and marks > characters.stacked_marks(source):
         add("error", "stacked-marks", f"stacks {marks} combining marks on one character "
@@ -187,6 +183,15 @@ def check_message(source: str, translation: str,
             f"({characters.names(spaces)}); write a plain space")
     source_tokens = markup.parse(source)
     translated_tokens = markup.parse(translation)
+    if translated_hidden & needed:  # in what readers see: the text and the links' texts
+        shown = markup.to_text(translated_tokens, ())
+        at = characters.mark_between_left_to_right(shown, needed)
+        if at is not None:
+            add("error", "invisible-char",
+                f"has {characters.names({shown[at]})} between two pieces of left-to-right "
+                f"text ({shown[max(0, at - 20):at + 21]!r}): there it reverses the order "
+                "readers see them in, or splits a word; put such marks only next to a "
+                "right-to-left word or at the end of a sentence")
     _check_links(source, translation, source_tokens, translated_tokens, needed, add)
     source_text = _shown(source_tokens, source_hidden, needed)
     translated_text = _shown(translated_tokens, translated_hidden, needed)

@@ -186,6 +186,11 @@ SAMEN = (f"Voor vragen kun je natuurlijk altijd contact opnemen met het bestuur 
     "bij1-meldpunt\u3002com",                  # a domain alone
     "tel:+31201234567", "sms:+31612345678", "whatsapp:+31612345678", "signal:x",
     "+31 20 123 45 67", "06-12345678",
+    # combining marks a reader reads past (a later hostile pass): n̲l is nl
+    "vertrouwen@bij1-hulp.n\u0332l", "bij1-hulp.n\u0332l", "evil.c\u0300om", "evil\u0338.com",
+    "e\u0301vil.com", "".join(f"{digit}\u0332 " for digit in "0612345678"),
+    # drawn as nothing: the object replacement character inside an address
+    "vertrouwen@bij1-hulp\ufffc.nl", "bij1-hulp\ufffc.nl", "020\ufffc-\ufffc1234567",
 ])
 def test_lookalike_and_scheme_addresses_are_compared(shown: str) -> None:
     translation = (f"For questions, contact the board via [bestuur@bij1.org]({MAILTO}) "
@@ -217,7 +222,7 @@ ONE = f"is te vinden in de [BIJ1 Integriteits- en gedragscode]({GEDRAGSCODE})."
 
 
 @pytest.mark.parametrize("text", ["", " ", "\u2800", ".", "…", " - ", "\u3164", "\u200b",
-                                  "\u0301", "\u3000"])
+                                  "\u0301", "\u3000", "\ufffc\ufffc\ufffc", "\U0001d159"])
 def test_a_link_that_shows_nothing_is_an_error(text: str) -> None:
     translation = f"BIJ1 is in the BIJ1 code of conduct [{text}]({GEDRAGSCODE})."
     assert "empty-link" in message_codes(ONE, translation)

@@ -86,3 +86,30 @@ def test_the_check_and_the_build_refuse_the_reordered_address(tmp_path: Path) ->
     assert "lost the address 'bestuur@bij1.org'" in result.stdout
     assert "× 'BIJ1'" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+#: A script mark (M) between pieces of left-to-right text, with something else beside it
+#: (a hostile pass's variants): each reads reversed or split in right-to-left text.
+#: (A tatweel, U+0640, is not among them: it is an Arabic letter, drawn, and right-to-left
+#: itself, so "BIJ\u06401" reads "1ـBIJ" with or without a mark; in text the Dutch does not
+#: constrain, that is visible free text, like writing "1BIJ".)
+BETWEEN = ["BIJ\u0323M1", "BIJM\u03231", "B\u0323MIJ1", "BIJ.M1", "BIJ-M1", "BIJ\u00a0M1",
+           "BIJ M1", "BIJMM1", "BIJM\u200b1", "BIJ\ufffcM1"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+def test_a_mark_between_left_to_right_pieces_is_an_error_whatever_is_beside_it(
+        lang: str) -> None:
+    catalogue = pofile.read(LOCALES / lang / "LC_MESSAGES" / "gedragscode.po")
+    entry = next(e for e in catalogue.active() if e.msgid.startswith("SAMEN MAKEN"))
+    assert entry.msgstr.count("BIJ1") == 2  # BIJ1komsten, and BIJ1 once more to explain it
+    extra = entry.msgstr.rindex("BIJ1")  # the one the Dutch does not have: no term to count
+    for mark in sorted(characters.allowed_hidden(lang)):
+        for variant in BETWEEN:
+            text = entry.msgstr[:extra] + variant.replace("M", mark) + entry.msgstr[extra + 4:]
+            assert "invisible-char" in errors(entry.msgid, text, lang), (mark, variant)
+        # an address cut at its punctuation and written backwards: readers see hulp@meld.nl
+        reversed_address = f" nl{mark}.meld{mark}@hulp"
+        text = entry.msgstr + reversed_address
+        assert "invisible-char" in errors(entry.msgid, text, lang), mark
+        assert errors(entry.msgid, entry.msgstr + f" BIJ1{mark}.", lang) == []
