@@ -20,6 +20,8 @@ import re
 from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
+from . import characters
+
 
 class Text(NamedTuple):
     """Plain text."""
@@ -50,9 +52,6 @@ _MD_SYNTAX = re.compile(r"[\\`*_{}\[\]>#<&|~=$^]|:(?=\S)")
 #: Characters that open a Markdown block when they start a line, and the digits of "1." / "1)".
 _BLOCK_OPENERS = "#>+-=*`~|!:?"
 #: Latin letters and digits, and the punctuation that may join them inside an address or word.
-_LATIN = "A-Za-z0-9\u00C0-\u024F"
-_LTR_CANDIDATE = re.compile(rf"[{_LATIN}@._:/'’()\-]+")
-_LATIN_CHAR = re.compile(rf"[{_LATIN}]")
 _SPACES = re.compile(r"[ \t\n\r\f\v]*")
 #: What ends or nests a bare link target, and what ends one in angle brackets.
 _BARE_STOP = re.compile(r"[ \t\n\r\f\v\[\]()]")
@@ -173,23 +172,31 @@ def clean(text: str) -> str:
 
 
 def _ltr_runs(text: str) -> list[tuple[bool, str]]:
-    """``text`` cut into pieces, each marked whether it is a run of Latin script (a word or an
-    address) to isolate in right-to-left text."""
+    """``text`` cut into pieces, each marked whether it is a left-to-right run to isolate in
+    right-to-left text: from a letter or digit written left to right to the last one before
+    the next right-to-left character, with whatever lies between (spaces, punctuation,
+    combining marks), as Unicode's bidi algorithm joins them; a slash right after it (as URLs
+    end) goes with it. One isolate per run: isolated word by word, the pieces would be set
+    right to left (``nl .meld @hulp`` would read "hulp@ meld. nl").
+
+    >>> _ltr_runs("راسل nl .meld @hulp.")
+    [(False, 'راسل '), (True, 'nl .meld @hulp'), (False, '.')]
+    >>> _ltr_runs("BIJ1\u200f1 (https://bij1.org/)")
+    [(True, 'BIJ1'), (False, '\u200f'), (True, '1 (https://bij1.org/'), (False, ')')]
+    """
     pieces: list[tuple[bool, str]] = []
-    position = 0
-    for match in _LTR_CANDIDATE.finditer(text):
-        run = match.group()
-        letters = [m.start() for m in _LATIN_CHAR.finditer(run)]
-        if not letters:
-            continue
-        first, last = letters[0], letters[-1] + 1
-        if run[last:last + 1] == "/":
-            last += 1
-        start = match.start() + first
-        pieces.append((False, text[position:start]))
-        pieces.append((True, run[first:last]))
-        position = match.start() + last
-    pieces.append((False, text[position:]))
+    done = 0  # text[:done] is in pieces
+    start = end = -1  # the run being read: text[start:end]
+    for index, char in enumerate([*text, "\u200f"]):  # a right-to-left mark ends the last run
+        side = characters.direction(char)
+        if side == "L":
+            start = index if start < 0 else start
+            end = index + 1
+        elif side == "R" and start >= 0:
+            end += text[end:end + 1] == "/"
+            pieces += [(False, text[done:start]), (True, text[start:end])]
+            done, start = end, -1
+    pieces.append((False, text[done:]))
     return [piece for piece in pieces if piece[1]]
 
 

@@ -461,3 +461,41 @@ def test_article_part_at_level_three(browser, base_url):
         assert visit.errors == []
     finally:
         visit.page.close()
+
+
+#: Translations that pass the check, with Latin pieces between spaces and punctuation: a
+#: hostile pass found the renderer isolating each piece in its own <bdi>, which Chromium then
+#: set right to left ("nl .meld @hulp" read "hulp@ meld. nl"). One run, one isolate.
+SPLIT_RUNS = ["راسل nl .meld @hulp .", "أنا BIJ1 en BIJ1komsten، قبل كل شيء.",
+              "زوروا bij1.org/gedragscode/ (https://bij1.org) اليوم."]
+
+
+@pytest.mark.parametrize("text", SPLIT_RUNS)
+def test_latin_pieces_in_rtl_text_are_drawn_in_their_written_order(browser, text):
+    from pelican_bij1code import markup
+
+    html = markup.to_html(markup.parse(text), (), rtl=True)
+    page = browser.new_page()
+    try:
+        page.set_content(f'<!DOCTYPE html><html lang="ar" dir="rtl"><body><p>{html}</p>'
+                         "</body></html>")
+        # the x of each Latin letter, in the order they are written
+        xs = page.locator("p").evaluate(
+            """p => {
+                const out = [];
+                const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+                for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+                    for (let i = 0; i < node.length; i++) {
+                        if (!/[A-Za-z0-9]/.test(node.data[i])) continue;
+                        const range = document.createRange();
+                        range.setStart(node, i); range.setEnd(node, i + 1);
+                        out.push(range.getBoundingClientRect().left);
+                    }
+                }
+                return out;
+            }"""
+        )
+    finally:
+        page.close()
+    assert len(xs) >= 6
+    assert xs == sorted(xs), (text, html)  # left to right, as written
