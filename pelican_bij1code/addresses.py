@@ -135,6 +135,52 @@ def phones(text: str) -> set[str]:
     return found
 
 
+def disguised_separator(text: str) -> str | None:
+    """The first character between two Latin letters or digits of one word (no space between
+    them) that is none of those, nor ASCII punctuation, a dash or a quotation mark: a reader
+    may take it for a dot, colon or at sign (``meld\ua4f8nl`` reads "meld.nl", ``n\u0332l``
+    "nl") or for a Latin letter (Cyrillic а), so a word or an address written with it would
+    escape the comparison. None if there is none.
+    Marks that compose into a letter (NFC) are that letter; hidden characters are judged
+    elsewhere.
+
+    >>> [disguised_separator(t) for t in ("meld\ua4f8nl", "bij1.n\u0332l", "06\u00b712")]
+    ['ꓸ', '̲', '·']
+    >>> disguised_separator("Organizacio\u0301n BIJ1’s safe(r) space — ΒΙΙ1 and BIJ1ها")
+    """
+    if text.isascii():
+        return None
+    pending: list[str] = []  # what stands since the last Latin letter or digit of this word
+    latin_before = False
+    for char in unicodedata.normalize("NFC", text):
+        if _latin(char):
+            suspect = next((c for c in pending if not _separator(c)), None)
+            if latin_before and suspect is not None:
+                return suspect
+            pending, latin_before = [], True
+        elif char.isspace():
+            pending, latin_before = [], False
+        elif latin_before:
+            pending.append(char)
+    return None
+
+
+def _latin(char: str) -> bool:
+    """A Latin letter or an ASCII digit."""
+    if char.isascii():
+        return char.isalnum()
+    return char.isalpha() and unicodedata.name(char, "").startswith("LATIN ")
+
+
+def _separator(char: str) -> bool:
+    """What may stand between the letters of a word or an address: ASCII punctuation, a dash,
+    a quotation mark, or a hidden character (judged on its own)."""
+    if char.isascii():
+        return True
+    category = unicodedata.category(char)
+    return category in ("Pd", "Pi", "Pf", "Cf") or char in "\u2019\u02bc"
+
+
 def without_addresses(text: str) -> str:
     """``text`` (visible, as for :func:`addresses`) without the words that are addresses
     (BIJ1 in bestuur@bij1.org is no word).

@@ -114,7 +114,7 @@ def mark_between_left_to_right(text: str, marks: Collection[str]) -> int | None:
     """
     if not any(mark in text for mark in marks):
         return None
-    sides = [_side(char) if char not in marks else "" for char in text]
+    sides = [direction(char) if char not in marks else "" for char in text]
     after = [""] * len(text)  # the side of the nearest strong character after each position
     nearest = ""
     for index in range(len(text) - 1, -1, -1):
@@ -128,9 +128,13 @@ def mark_between_left_to_right(text: str, marks: Collection[str]) -> int | None:
     return None
 
 
-def _side(char: str) -> str:
+def direction(char: str) -> str:
     """"L" for a letter or digit written left to right, "R" for right to left, "" for
-    everything that takes its direction from what is around it."""
+    everything that takes its direction from what is around it (Unicode's bidi classes).
+
+    >>> [direction(c) for c in ("a", "1", "ب", "\u0661", "\u200f", " ", ".", "\u0301")]
+    ['L', 'L', 'R', 'R', 'R', '', '', '']
+    """
     kind = unicodedata.bidirectional(char)
     if kind in ("L", "EN"):
         return "L"

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from . import characters, files, languages, markup, pofile
-from .addresses import addresses, points_to, without_addresses
+from .addresses import addresses, disguised_separator, points_to, without_addresses
 from .catalogue import DRAFT, PUBLISHED, Loaded, Locales, UnsafePathError
 from .master import SOURCE_LANG, messages
 from .plurals import PluralFormsError, parse_plural_forms, same_rule
@@ -201,6 +201,13 @@ def check_message(source: str, translation: str,
             characters.shows_words(_without_terms(source_text)):
         add("error", "empty", "shows no words (only punctuation, symbols, digits, marks or "
             "BIJ1): write the text itself")
+    disguised = disguised_separator(translated_text)
+    if disguised is not None and disguised not in source_text:
+        add("error", "lookalike",
+            f"has {characters.names({disguised})} inside a word of Latin letters or digits: "
+            "a letter of another script or a sign that looks like punctuation there disguises "
+            "the word or an address (Cyrillic а for a, ꓸ for a dot); write Latin letters and "
+            "the punctuation itself")
     source_addresses = addresses(source_text)
     translated_addresses = addresses(translated_text)
     if source_addresses != translated_addresses:
