@@ -17,6 +17,7 @@ has; any other link is rendered as its text alone.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
@@ -174,30 +175,35 @@ def clean(text: str) -> str:
 def _ltr_runs(text: str) -> list[tuple[bool, str]]:
     """``text`` cut into pieces, each marked whether it is a left-to-right run to isolate in
     right-to-left text: from a letter or digit written left to right to the last one before
-    the next right-to-left character, with whatever lies between (spaces, punctuation,
-    combining marks), as Unicode's bidi algorithm joins them; a slash right after it (as URLs
-    end) goes with it. One isolate per run: isolated word by word, the pieces would be set
-    right to left (``nl .meld @hulp`` would read "hulp@ meld. nl").
+    the next right-to-left *letter*, with whatever lies between (spaces, punctuation, marks,
+    combining marks, Arabic digits and punctuation); a slash right after it (as URLs end) goes
+    with it. Inside one isolate the pieces are drawn in the order they are written; isolated
+    apart, anything right-to-left between them (a mark, an Arabic digit that looks like a dot)
+    would set them right to left (``nl\u0660\u200fhulp@x`` would read "hulp@x·nl").
 
     >>> _ltr_runs("راسل nl .meld @hulp.")
     [(False, 'راسل '), (True, 'nl .meld @hulp'), (False, '.')]
-    >>> _ltr_runs("BIJ1\u200f1 (https://bij1.org/)")
-    [(True, 'BIJ1'), (False, '\u200f'), (True, '1 (https://bij1.org/'), (False, ')')]
+    >>> _ltr_runs("BIJ\u200f1 nl\u0660hulp (https://bij1.org/) أو x")
+    [(True, 'BIJ\u200f1 nl٠hulp (https://bij1.org/'), (False, ') أو '), (True, 'x')]
     """
     pieces: list[tuple[bool, str]] = []
     done = 0  # text[:done] is in pieces
     start = end = -1  # the run being read: text[start:end]
-    for index, char in enumerate([*text, "\u200f"]):  # a right-to-left mark ends the last run
+    for index, char in enumerate([*text, "\u05d0"]):  # a Hebrew letter ends the last run
         side = characters.direction(char)
         if side == "L":
             start = index if start < 0 else start
             end = index + 1
-        elif side == "R" and start >= 0:
+        elif side == "R" and start >= 0 and unicodedata.category(char) in _LETTERS:
             end += text[end:end + 1] == "/"
             pieces += [(False, text[done:start]), (True, text[start:end])]
             done, start = end, -1
     pieces.append((False, text[done:]))
     return [piece for piece in pieces if piece[1]]
+
+
+#: The letters that end a left-to-right run (a right-to-left letter: a word is there).
+_LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})
 
 
 def _html_text(text: str, rtl: bool) -> str:

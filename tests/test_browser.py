@@ -467,6 +467,7 @@ def test_article_part_at_level_three(browser, base_url):
 #: hostile pass found the renderer isolating each piece in its own <bdi>, which Chromium then
 #: set right to left ("nl .meld @hulp" read "hulp@ meld. nl"). One run, one isolate.
 SPLIT_RUNS = ["راسل nl .meld @hulp .", "أنا BIJ1 en BIJ1komsten، قبل كل شيء.",
+              "راسل nl \u0660\u200fhulp@bij1-hulp .",
               "زوروا bij1.org/gedragscode/ (https://bij1.org) اليوم."]
 
 
