@@ -137,31 +137,38 @@ def phones(text: str) -> set[str]:
 
 def disguised_separator(text: str) -> str | None:
     """The first character between two Latin letters or digits of one word (no space between
-    them) that is none of those, nor ASCII punctuation, a dash or a quotation mark: a reader
-    may take it for a dot, colon or at sign (``meld\ua4f8nl`` reads "meld.nl", ``n\u0332l``
-    "nl") or for a Latin letter (Cyrillic а), so a word or an address written with it would
-    escape the comparison. None if there is none.
-    Marks that compose into a letter (NFC) are that letter; hidden characters are judged
-    elsewhere.
+    them) that is none of those, nor ASCII punctuation, a dash, a quotation mark, a degree or
+    multiplication sign: a reader may take it for a dot, colon or at sign (``meld\ua4f8nl``
+    reads "meld.nl", ``n\u0332l`` "nl") or for a Latin letter (Cyrillic а), so a word or an
+    address written with it would escape the comparison. A middle dot between two letters is
+    spelling (Catalan ``col·lectiu``, inclusive ``militant·e·s``), except in a word with an
+    ``@`` or a ``/``. Marks that compose into a letter (NFC) are that letter. ``text`` is what
+    readers see, hidden characters removed. None if there is none.
 
     >>> [disguised_separator(t) for t in ("meld\ua4f8nl", "bij1.n\u0332l", "06\u00b712")]
     ['ꓸ', '̲', '·']
-    >>> disguised_separator("Organizacio\u0301n BIJ1’s safe(r) space — ΒΙΙ1 and BIJ1ها")
+    >>> disguised_separator("hulp@meld\u00b7nl"), disguised_separator("nl\u0660hulp@x.org")
+    ('·', '٠')
+    >>> disguised_separator("Organizacio\u0301n BIJ1’s safe(r) — ΒΙΙ1 BIJ1ها col·lectiu n°1 2×2")
     """
     if text.isascii():
         return None
-    pending: list[str] = []  # what stands since the last Latin letter or digit of this word
-    latin_before = False
-    for char in unicodedata.normalize("NFC", text):
-        if _latin(char):
-            suspect = next((c for c in pending if not _separator(c)), None)
-            if latin_before and suspect is not None:
-                return suspect
-            pending, latin_before = [], True
-        elif char.isspace():
-            pending, latin_before = [], False
-        elif latin_before:
-            pending.append(char)
+    for word in unicodedata.normalize("NFC", text).split():
+        address_like = "@" in word or "/" in word
+        pending: list[str] = []  # what stands since the last Latin letter or digit
+        before = ""  # that letter or digit
+        for char in word:
+            if not _latin(char):
+                if before:
+                    pending.append(char)
+                continue
+            if before and pending:
+                spelling = (pending == ["\u00b7"] and not address_like and before.isalpha()
+                            and char.isalpha())
+                suspect = next((c for c in pending if not _separator(c)), None)
+                if suspect is not None and not spelling:
+                    return suspect
+            pending, before = [], char
     return None
 
 
@@ -174,11 +181,10 @@ def _latin(char: str) -> bool:
 
 def _separator(char: str) -> bool:
     """What may stand between the letters of a word or an address: ASCII punctuation, a dash,
-    a quotation mark, or a hidden character (judged on its own)."""
+    a quotation mark, a degree or multiplication sign (``n°1``, ``2×2``)."""
     if char.isascii():
         return True
-    category = unicodedata.category(char)
-    return category in ("Pd", "Pi", "Pf", "Cf") or char in "\u2019\u02bc"
+    return unicodedata.category(char) in ("Pd", "Pi", "Pf") or char in "\u2019\u02bc\u00b0\u00d7"
 
 
 def without_addresses(text: str) -> str:

@@ -201,7 +201,9 @@ def check_message(source: str, translation: str,
             characters.shows_words(_without_terms(source_text)):
         add("error", "empty", "shows no words (only punctuation, symbols, digits, marks or "
             "BIJ1): write the text itself")
-    disguised = disguised_separator(translated_text)
+    # in what readers see, hidden characters (script marks too) taken out: nothing between
+    disguised = disguised_separator(translated_text if not translated_hidden else
+                                    characters.visible(markup.to_text(translated_tokens, ())))
     if disguised is not None and disguised not in source_text:
         add("error", "lookalike",
             f"has {characters.names({disguised})} inside a word of Latin letters or digits: "

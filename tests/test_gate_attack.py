@@ -205,6 +205,23 @@ def test_a_phone_number_alone_is_compared(shown: str) -> None:
                                   f"We speak from our own experience, call {shown}.")
 
 
+@pytest.mark.parametrize("text", [
+    "Per això abracem tot el que és col·lectiu i il·lícit no.",  # Catalan's punt volat
+    "Tou·te·s les militant·e·s de BIJ1, n°1 sur 2×2 points.",   # inclusive French
+    "Alle Teilnehmer·innen von BIJ1 sprechen aus eigener Erfahrung.",
+    "Organizacio\u0301n: BIJ1’s safe(r) space — on-line, e-mail.",
+])
+def test_spelling_that_joins_letters_is_no_lookalike(text: str) -> None:
+    assert "lookalike" not in message_codes("Wij spreken vanuit eigen ervaring.", text)
+
+
+@pytest.mark.parametrize("shown", ["hulp@meld\u00b7nl", "meld\ua4f8nl", "06\u00b712\u00b734",
+                                   "https\ua789//evil.nl", "bestuur@b\u0456j1.org"])
+def test_a_sign_or_letter_disguised_inside_a_latin_word_is_an_error(shown: str) -> None:
+    assert "lookalike" in message_codes("Wij spreken vanuit eigen ervaring.",
+                                        f"We speak from our own experience: {shown}.")
+
+
 def test_ideographic_dots_in_a_link_text_are_a_swap() -> None:
     translation = f"Contact the board via [bestuur@bij1-meldpunt\u3002com]({MAILTO})."
     assert "link-swapped" in message_codes(SAMEN, translation)

@@ -113,3 +113,20 @@ def test_a_mark_between_left_to_right_pieces_is_an_error_whatever_is_beside_it(
         text = entry.msgstr + reversed_address
         assert "invisible-char" in errors(entry.msgid, text, lang), mark
         assert errors(entry.msgid, entry.msgstr + f" BIJ1{mark}.", lang) == []
+
+
+#: Right-to-left characters that are not letters (Arabic digits and punctuation, a tatweel,
+#: Hebrew punctuation) between two Latin pieces, next to a mark or a joiner (a hostile pass):
+#: the page set the pieces right to left, showing hulp@bij1-hulp·nl.
+RTL_SEPARATORS = ["\u0660", "\u066b", "\u06d4", "\u0640", "\u05c3", "\u06f0"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+def test_a_right_to_left_sign_between_latin_pieces_is_an_error(lang: str) -> None:
+    catalogue = pofile.read(LOCALES / lang / "LC_MESSAGES" / "gedragscode.po")
+    entry = next(e for e in catalogue.active() if e.msgid.startswith("Daarom omarmen"))
+    for mark in sorted(characters.allowed_hidden(lang)):
+        for sign in RTL_SEPARATORS:
+            for between in (sign + mark, mark + sign, mark + sign + mark):
+                text = f"{entry.msgstr} nl{between}hulp@bij1-hulp."
+                assert errors(entry.msgid, text, lang), (ascii(mark), ascii(sign))
