@@ -175,16 +175,19 @@ def clean(text: str) -> str:
 def _ltr_runs(text: str) -> list[tuple[bool, str]]:
     """``text`` cut into pieces, each marked whether it is a left-to-right run to isolate in
     right-to-left text: from a letter or digit written left to right to the last one before
-    the next right-to-left *letter*, with whatever lies between (spaces, punctuation, marks,
-    combining marks, Arabic digits and punctuation); a slash right after it (as URLs end) goes
-    with it. Inside one isolate the pieces are drawn in the order they are written; isolated
-    apart, anything right-to-left between them (a mark, an Arabic digit that looks like a dot)
-    would set them right to left (``nl\u0660\u200fhulp@x`` would read "hulp@x·nl").
+    the next right-to-left letter, or right-to-left sign that ends a phrase (a space after it:
+    ``BIJ1؟ BIJ1komsten``), with whatever lies between (spaces, punctuation, marks, combining
+    marks, and right-to-left digits and signs written on to the next piece); a slash right
+    after it (as URLs end) goes with it. Each run is drawn left to right (``dir="ltr"``), in
+    the order it is written; isolated apart, a sign between its pieces would set them right to
+    left (``nl\u0660\u200fhulp@x`` would read "hulp@x·nl").
 
     >>> _ltr_runs("راسل nl .meld @hulp.")
     [(False, 'راسل '), (True, 'nl .meld @hulp'), (False, '.')]
     >>> _ltr_runs("BIJ\u200f1 nl\u0660hulp (https://bij1.org/) أو x")
     [(True, 'BIJ\u200f1 nl٠hulp (https://bij1.org/'), (False, ') أو '), (True, 'x')]
+    >>> _ltr_runs("ما هو BIJ1؟ BIJ1komsten هي")
+    [(False, 'ما هو '), (True, 'BIJ1'), (False, '؟ '), (True, 'BIJ1komsten'), (False, ' هي')]
     """
     pieces: list[tuple[bool, str]] = []
     done = 0  # text[:done] is in pieces
@@ -194,7 +197,8 @@ def _ltr_runs(text: str) -> list[tuple[bool, str]]:
         if side == "L":
             start = index if start < 0 else start
             end = index + 1
-        elif side == "R" and start >= 0 and unicodedata.category(char) in _LETTERS:
+        elif side == "R" and start >= 0 and (
+                unicodedata.category(char) in _LETTERS or text[index + 1:index + 2].isspace()):
             end += text[end:end + 1] == "/"
             pieces += [(False, text[done:start]), (True, text[start:end])]
             done, start = end, -1
@@ -212,7 +216,7 @@ def _html_text(text: str, rtl: bool) -> str:
     text = clean(text)
     if not rtl:
         return html.escape(text, quote=False)
-    return "".join(f"<bdi>{html.escape(piece, quote=False)}</bdi>" if latin
+    return "".join(f'<bdi dir="ltr">{html.escape(piece, quote=False)}</bdi>' if latin
                    else html.escape(piece, quote=False) for latin, piece in _ltr_runs(text))
 
 

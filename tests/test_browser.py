@@ -467,7 +467,7 @@ def test_article_part_at_level_three(browser, base_url):
 #: hostile pass found the renderer isolating each piece in its own <bdi>, which Chromium then
 #: set right to left ("nl .meld @hulp" read "hulp@ meld. nl"). One run, one isolate.
 SPLIT_RUNS = ["راسل nl .meld @hulp .", "أنا BIJ1 en BIJ1komsten، قبل كل شيء.",
-              "راسل nl \u0660\u200fhulp@bij1-hulp .",
+              "راسل nl \u0660\u200fhulp@bij1-hulp .", "عبر: 1\u05benl\u05be.meld\u05be@hulp أو",
               "زوروا bij1.org/gedragscode/ (https://bij1.org) اليوم."]
 
 
@@ -500,3 +500,21 @@ def test_latin_pieces_in_rtl_text_are_drawn_in_their_written_order(browser, text
         page.close()
     assert len(xs) >= 6
     assert xs == sorted(xs), (text, html)  # left to right, as written
+
+
+def test_latin_words_apart_in_an_arabic_sentence_follow_its_order(browser):
+    """Two Latin words with Arabic punctuation and a space between them are two runs, read
+    right to left like the sentence: a reader meets BIJ1 (and its question mark) first."""
+    from pelican_bij1code import markup
+
+    html = markup.to_html(markup.parse("ما هو BIJ1؟ BIJ1komsten هي لقاءاتنا."), (), rtl=True)
+    page = browser.new_page()
+    try:
+        page.set_content(f'<!DOCTYPE html><html lang="ar" dir="rtl"><body><p>{html}</p>'
+                         "</body></html>")
+        left = page.locator("p bdi").evaluate_all("els => els.map(e => [e.textContent, "
+                                                 "e.getBoundingClientRect().left])")
+    finally:
+        page.close()
+    assert [text for text, _ in left] == ["BIJ1", "BIJ1komsten"]
+    assert left[0][1] > left[1][1]  # BIJ1 is drawn right of BIJ1komsten
