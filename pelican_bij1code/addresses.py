@@ -137,24 +137,25 @@ def phones(text: str) -> set[str]:
 
 def disguised_separator(text: str) -> str | None:
     """The first character between two Latin letters or digits of one word (no space between
-    them) that is none of those, nor ASCII punctuation, a dash, a quotation mark, a degree or
-    multiplication sign: a reader may take it for a dot, colon or at sign (``meld\ua4f8nl``
-    reads "meld.nl", ``n\u0332l`` "nl") or for a Latin letter (Cyrillic а), so a word or an
-    address written with it would escape the comparison. A middle dot between two letters is
-    spelling (Catalan ``col·lectiu``, inclusive ``militant·e·s``), except in a word with an
-    ``@`` or a ``/``. Marks that compose into a letter (NFC) are that letter. ``text`` is what
+    them) that is none of those, nor ASCII punctuation, a dash or a quotation mark written left
+    to right: a reader may take it for a dot, colon or at sign (``meld\ua4f8nl`` reads
+    "meld.nl", ``n\u0332l`` "nl") or for a Latin letter (Cyrillic а), so a word or an address
+    written with it would escape the comparison. Spelling is allowed: a middle dot between
+    two letters (Catalan ``col·lectiu``, inclusive ``militant·e·s``), except in a word with an
+    ``@`` or a ``/`` or that ends like a domain (``·nl``, ``·org``), and ``°`` before a digit
+    (``n°1``). Marks that compose into a letter (NFC) are that letter. ``text`` is what
     readers see, hidden characters removed. None if there is none.
 
     >>> [disguised_separator(t) for t in ("meld\ua4f8nl", "bij1.n\u0332l", "06\u00b712")]
     ['ꓸ', '̲', '·']
-    >>> disguised_separator("hulp@meld\u00b7nl"), disguised_separator("nl\u0660hulp@x.org")
-    ('·', '٠')
-    >>> disguised_separator("Organizacio\u0301n BIJ1’s safe(r) — ΒΙΙ1 BIJ1ها col·lectiu n°1 2×2")
+    >>> [disguised_separator(t) for t in ("hulp@meld\u00b7nl", "www\u00b7bij1\u00b7nl", "2\u00d72")]
+    ['·', '·', '×']
+    >>> disguised_separator("Organizacio\u0301n BIJ1’s safe(r) — ΒΙΙ1 BIJ1ها col·lectiu n°1")
     """
     if text.isascii():
         return None
     for word in unicodedata.normalize("NFC", text).split():
-        address_like = "@" in word or "/" in word
+        address_like = "@" in word or "/" in word or _ends_like_a_domain(word)
         pending: list[str] = []  # what stands since the last Latin letter or digit
         before = ""  # that letter or digit
         for char in word:
@@ -163,13 +164,28 @@ def disguised_separator(text: str) -> str | None:
                     pending.append(char)
                 continue
             if before and pending:
-                spelling = (pending == ["\u00b7"] and not address_like and before.isalpha()
-                            and char.isalpha())
+                spelling = not address_like and (
+                    (pending == ["\u00b7"] and before.isalpha() and char.isalpha())
+                    or (pending == ["\u00b0"] and char.isdigit()))
                 suspect = next((c for c in pending if not _separator(c)), None)
                 if suspect is not None and not spelling:
                     return suspect
             pending, before = [], char
     return None
+
+
+#: The endings after a middle dot that make a word read as a domain: any two letters (a
+#: country), or one of the common generic top-level domains.
+_DOMAIN_ENDINGS = frozenset({"com", "org", "net", "info", "biz", "app", "dev", "online",
+                             "site", "xyz"})
+
+
+def _ends_like_a_domain(word: str) -> bool:
+    """Whether what follows the last middle dot of ``word`` reads as a top-level domain."""
+    if "\u00b7" not in word:
+        return False
+    ending = word.rsplit("\u00b7", 1)[1].rstrip(_TRAILING + ")]").lower()
+    return (len(ending) == 2 and ending.isalpha()) or ending in _DOMAIN_ENDINGS
 
 
 def _latin(char: str) -> bool:
@@ -180,11 +196,13 @@ def _latin(char: str) -> bool:
 
 
 def _separator(char: str) -> bool:
-    """What may stand between the letters of a word or an address: ASCII punctuation, a dash,
-    a quotation mark, a degree or multiplication sign (``n°1``, ``2×2``)."""
+    """What may stand between the letters of a word or an address: ASCII punctuation, or a
+    dash or quotation mark written left to right (a right-to-left one, such as the Hebrew
+    maqaf, sets the pieces around it in right-to-left order)."""
     if char.isascii():
         return True
-    return unicodedata.category(char) in ("Pd", "Pi", "Pf") or char in "\u2019\u02bc\u00b0\u00d7"
+    return ((unicodedata.category(char) in ("Pd", "Pi", "Pf") or char in "\u2019\u02bc")
+            and unicodedata.bidirectional(char) not in ("R", "AL"))
 
 
 def without_addresses(text: str) -> str:
@@ -211,16 +229,20 @@ def _hint(text: str) -> bool:
 
 def _folded(text: str) -> str:
     """``text`` as a reader reads an address in it: compatibility forms folded (NFKC), IDNA's
-    dots as ".", and no combining marks (a reader reads ``n\u0332l`` as "nl"; NFKC composes
-    only the marks that have a composed form).
+    dots as ".", every dash as "-" (``06\u20111234\u20115678`` is a phone number), and no
+    combining marks (a reader reads ``n\u0332l`` as "nl"; NFKC composes only the marks that
+    have a composed form).
 
     >>> _folded("ｂｉｊ１．ｏｒｇ"), _folded("bij1-hulp.n\u0332l"), _folded("e\u0301vil.com")
     ('bij1.org', 'bij1-hulp.nl', 'évil.com')
+    >>> _folded("06\u20111234\u20135678\u05be9")
+    '06-1234-5678-9'
     """
     if text.isascii():
         return text
     folded = unicodedata.normalize("NFKC", text).translate(_DOTS)
-    return "".join([char for char in folded if not unicodedata.category(char).startswith("M")])
+    return "".join(["-" if kind == "Pd" else char for char in folded
+                    if not (kind := unicodedata.category(char)).startswith("M")])
 
 
 def _maybe(piece: str) -> bool:

@@ -186,6 +186,8 @@ SAMEN = (f"Voor vragen kun je natuurlijk altijd contact opnemen met het bestuur 
     "bij1-meldpunt\u3002com",                  # a domain alone
     "tel:+31201234567", "sms:+31612345678", "whatsapp:+31612345678", "signal:x",
     "+31 20 123 45 67", "06-12345678",
+    # any dash (a non-breaking hyphen, an en dash, the Hebrew maqaf) in a phone number
+    "06\u20111234\u20115678", "0800\u20130123", "5678\u05be1234\u05be6\u05be31+",
     # combining marks a reader reads past (a later hostile pass): n̲l is nl
     "vertrouwen@bij1-hulp.n\u0332l", "bij1-hulp.n\u0332l", "evil.c\u0300om", "evil\u0338.com",
     "e\u0301vil.com", "".join(f"{digit}\u0332 " for digit in "0612345678"),
@@ -207,7 +209,7 @@ def test_a_phone_number_alone_is_compared(shown: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Per això abracem tot el que és col·lectiu i il·lícit no.",  # Catalan's punt volat
-    "Tou·te·s les militant·e·s de BIJ1, n°1 sur 2×2 points.",   # inclusive French
+    "Tou·te·s les militant·e·s de BIJ1, n°1 sur 2 × 2 points.",  # inclusive French
     "Alle Teilnehmer·innen von BIJ1 sprechen aus eigener Erfahrung.",
     "Organizacio\u0301n: BIJ1’s safe(r) space — on-line, e-mail.",
 ])
@@ -216,7 +218,9 @@ def test_spelling_that_joins_letters_is_no_lookalike(text: str) -> None:
 
 
 @pytest.mark.parametrize("shown", ["hulp@meld\u00b7nl", "meld\ua4f8nl", "06\u00b712\u00b734",
-                                   "https\ua789//evil.nl", "bestuur@b\u0456j1.org"])
+                                   "https\ua789//evil.nl", "bestuur@b\u0456j1.org",
+                                   "www\u00b7bij1-hulp\u00b7nl", "meld\u00b7org",
+                                   "020\u00d7555\u00d71234", "1\u05benl\u05be.meld\u05be@hulp"])
 def test_a_sign_or_letter_disguised_inside_a_latin_word_is_an_error(shown: str) -> None:
     assert "lookalike" in message_codes("Wij spreken vanuit eigen ervaring.",
                                         f"We speak from our own experience: {shown}.")
