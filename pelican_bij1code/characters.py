@@ -80,8 +80,8 @@ def is_hidden(char: str) -> bool:
 
 def hidden(text: str) -> set[str]:
     """The hidden characters in ``text`` (tab and newline included: a message is one line)."""
-    if text.isprintable() and (text.isascii() or not _PRINTABLE_IGNORABLE.search(text)):
-        return set()  # the common message, judged without a loop in Python (see _plain)
+    if _plain(text):
+        return set()  # the common message, judged without a loop in Python
     return {c for c in set(text) if is_hidden(c)}
 
 
@@ -180,7 +180,7 @@ def shows_words(text: str) -> bool:
 
 
 def _drawn(text: str) -> Iterator[str]:
-    """The characters of ``text`` a reader sees drawn (not hidden, not blank-looking)."""
+    """The characters of ``text`` a reader sees drawn (not hidden; blank-looking ones are)."""
     return (c for c in text if not is_hidden(c))
 
 

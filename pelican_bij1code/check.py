@@ -166,11 +166,6 @@ def check_message(source: str, translation: str,
     if hidden:
         add("error", "invisible-char",
             f"has invisible, control or unassigned characters ({characters.names(hidden)})")
-    # The marks a script needs (bidi marks, joiners) may stand next to right-to-left words,
-    # never between two pieces of left-to-right text: they reorder or split what is around
-    # them (BIJ\u200f1 shows as "1BIJ"); addresses and terms below are compared with each mark
-    # read as a space.
-    needed = characters.allowed_hidden(lang)
     marks = characters.stacked_marks(translation)
     if marks and marks > characters.stacked_marks(source):
         add("error", "stacked-marks", f"stacks {marks} combining marks on one character "
@@ -183,18 +178,25 @@ def check_message(source: str, translation: str,
             f"({characters.names(spaces)}); write a plain space")
     source_tokens = markup.parse(source)
     translated_tokens = markup.parse(translation)
-    if translated_hidden & needed:  # in what readers see: the text and the links' texts
-        shown = markup.to_text(translated_tokens, ())
-        at = characters.mark_between_left_to_right(shown, needed)
+    # What readers see (the text and the links' texts), hidden characters still in it.
+    source_seen = _seen(source_tokens, source_hidden)
+    translated_seen = _seen(translated_tokens, translated_hidden)
+    # The marks a script needs (bidi marks, joiners) may stand next to right-to-left words,
+    # never between two pieces of left-to-right text: they reorder or split what is around
+    # them (BIJ\u200f1 shows as "1BIJ"); addresses and terms below are compared with each mark
+    # read as a space.
+    needed = characters.allowed_hidden(lang)
+    if translated_hidden & needed:
+        at = characters.mark_between_left_to_right(translated_seen, needed)
         if at is not None:
             add("error", "invisible-char",
-                f"has {characters.names({shown[at]})} between two pieces of left-to-right "
-                f"text ({shown[max(0, at - 20):at + 21]!r}): there it reverses the order "
-                "readers see them in, or splits a word; put such marks only next to a "
-                "right-to-left word or at the end of a sentence")
+                f"has {characters.names({translated_seen[at]})} between two pieces of "
+                f"left-to-right text ({translated_seen[max(0, at - 20):at + 21]!r}): there "
+                "it reverses the order readers see them in, or splits a word; put such marks "
+                "only next to a right-to-left word or at the end of a sentence")
     _check_links(source, translation, source_tokens, translated_tokens, needed, add)
-    source_text = _shown(source_tokens, source_hidden, needed)
-    translated_text = _shown(translated_tokens, translated_hidden, needed)
+    source_text = _as_seen(source_seen, needed) if source_hidden else source_seen
+    translated_text = _as_seen(translated_seen, needed) if translated_hidden else translated_seen
     if not translated_text.replace("\u2800", "").strip():
         add("error", "empty", "shows nothing (empty, or only spaces and invisible characters)")
     elif not characters.shows_words(_without_terms(translated_text)) and \
@@ -202,8 +204,8 @@ def check_message(source: str, translation: str,
         add("error", "empty", "shows no words (only punctuation, symbols, digits, marks or "
             "BIJ1): write the text itself")
     # in what readers see, hidden characters (script marks too) taken out: nothing between
-    disguised = disguised_separator(translated_text if not translated_hidden else
-                                    characters.visible(markup.to_text(translated_tokens, ())))
+    disguised = disguised_separator(characters.visible(translated_seen) if translated_hidden
+                                    else translated_text)
     if disguised is not None and disguised not in source_text:
         add("error", "lookalike",
             f"has {characters.names({disguised})} inside a word of Latin letters or digits: "
@@ -245,17 +247,17 @@ def check_message(source: str, translation: str,
     return found
 
 
-def _shown(tokens: list[markup.Token], hidden: set[str], marks: Collection[str] = ()) -> str:
-    """What a reader sees of a message: its text and its links' texts (not their targets), as
-    :func:`_as_seen` reads it. ``hidden``: the message's hidden characters; with none, there
-    is no control character to clean, no mark and nothing to remove.
+def _seen(tokens: list[markup.Token], hidden: set[str]) -> str:
+    """What a reader sees of a message: its text and its links' texts (not their targets).
+    ``hidden``: the message's hidden characters; with none, there is no control character to
+    clean.
 
-    >>> _shown(markup.parse("[a](x) b\u00ad"), {"\u00ad"}), _shown(markup.parse("[a](x) b"), set())
-    ('a b', 'a b')
+    >>> _seen(markup.parse("[a](x) b\u00ad"), {"\u00ad"}), _seen(markup.parse("[a](x) b"), set())
+    ('a b\xad', 'a b')
     """
     if not hidden:
         return tokens[0].text if len(tokens) == 1 else "".join([t.text for t in tokens])
-    return _as_seen(markup.to_text(tokens, ()), marks)
+    return markup.to_text(tokens, ())
 
 
 def _as_seen(text: str, marks: Collection[str]) -> str:
@@ -371,7 +373,7 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
     declared = meta.get("Language", "")
     if not declared:
         add("error", "header-language", f"header has no Language; it should be {lang!r}")
-    elif not _same_language(declared, lang):
+    elif not languages.same_language(declared, lang):
         add("error", "header-language",
             f"header says Language: {declared[:40]!r}, but the catalogue is in the folder "
             f"{lang!r}")
@@ -402,11 +404,6 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
     except PluralFormsError as exc:
         add("error", "header-plural", f"Plural-Forms cannot be read: {exc}")
     return problems
-
-
-def _same_language(declared: str, folder: str) -> bool:
-    """Whether a ``Language`` header fits its folder: :func:`.languages.same_language`."""
-    return languages.same_language(declared, folder)
 
 
 def check_plural_counts(po: pofile.PoFile) -> list[Problem]:

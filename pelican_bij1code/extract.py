@@ -178,7 +178,7 @@ def extract(locales: Locales) -> bool:
     path = locales.template_path
     creation = now()
     try:
-        old = pofile.read(path)
+        old = pofile.read(path, lines=False)  # compared by contents, not layout
     except (FileNotFoundError, pofile.PoSyntaxError):
         old = None  # no template yet, or a broken one: written afresh
     except OSError as exc:  # a FIFO, a device, a folder: refused, never replaced

@@ -113,8 +113,10 @@ def _with_field(header: pofile.Entry, name: str, value: str) -> pofile.Entry | N
     was wrapped over, so it must be as long (dates are).
     """
     old = pofile.parse_header(header.msgstr).get(name)
-    if header.raw is None or old is None or len(powriter.escape(old)) != len(
-            powriter.escape(value)):
+    if header.raw is None or old is None:
+        return None
+    old_text, new_text = powriter.escape(old), powriter.escape(value)  # as the file has them
+    if len(old_text) != len(new_text):
         return None
     lines = header.raw.split("\n")
     spots: list[tuple[int, int]] = []  # (line, column) of each character of msgstr's strings
@@ -132,12 +134,12 @@ def _with_field(header: pofile.Entry, name: str, value: str) -> pofile.Entry | N
             return None
         spots.extend((number, column) for column in range(first + 1, last))
     joined = "".join(lines[n][c] for n, c in spots)
-    target = f"{powriter.escape(name)}: {powriter.escape(old)}"
+    target = f"{powriter.escape(name)}: {old_text}"
     if joined.count(target) != 1:
         return None
-    start = joined.index(target) + len(target) - len(powriter.escape(old))
+    start = joined.index(target) + len(target) - len(old_text)
     edited = [list(line) for line in lines]
-    for (number, column), char in zip(spots[start:], powriter.escape(value), strict=False):
+    for (number, column), char in zip(spots[start:], new_text, strict=False):
         edited[number][column] = char
     try:
         result = pofile.parse("\n".join("".join(line) for line in edited)).header
@@ -313,7 +315,7 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     if code is None:
         raise ValueError(f"{lang!r} is not a language tag (try e.g. 'en', 'pap', 'srn')")
     path = locales.catalogue_path(code)
-    locales.statuses()  # an unreadable status.toml stops init before anything is written
+    declared = locales.statuses()  # an unreadable status.toml stops init before any write
     if path.exists():
         raise FileExistsError(f"{path} already exists; use `bij1code update` to refresh it")
     twin = locales.same_as(code)
@@ -348,7 +350,7 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     po = pofile.PoFile(path=str(path), header=header, entries=entries)
     # status.toml is prepared first: if it cannot take the language, nothing is written
     # an existing line (de = "published") is a decision someone made: it is kept
-    keep = code == SOURCE_LANG or code in locales.statuses()
+    keep = code == SOURCE_LANG or code in declared
     status_text = None if keep else locales.status_text(code, status)
     files.write_atomic(path, powriter.dump(po))
     if status_text is not None:

@@ -159,6 +159,16 @@ class Entry:
         copy._gap = self._gap
         return copy
 
+    def says_the_same(self, other: Entry) -> bool:
+        """Whether ``other`` says what this entry says: every field but where each was read
+        (``line``, ``raw``).
+
+        >>> Entry("Wij", "We", line=3).says_the_same(Entry("Wij", "We", line=9))
+        True
+        """
+        return all(getattr(self, name) == getattr(other, name) for name in _ENTRY_FIELDS
+                   if name not in ("line", "raw"))
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Entry):
             return NotImplemented

@@ -184,8 +184,8 @@ def _entry_text(entry: Entry, raw: str) -> str:
     if old.obsolete != entry.obsolete:
         return format_entry(entry)
     if len(set(found.values())) < len(starts):  # two parts on one line: whole, or afresh
-        same = all(getattr(old, name) == getattr(entry, name) for name in _SAID)
-        return raw if same and not (entry.obsolete and "#|" in raw) else format_entry(entry)
+        same = old.says_the_same(entry) and not (entry.obsolete and "#|" in raw)
+        return raw if same else format_entry(entry)
     lines = [line + "\n" for line in raw.split("\n")]
     heading = lines[:starts[0][1] - 1]  # its comments, and any blank lines among them
     unchanged = {kind for kind, name in _COMMENT_KINDS.items()
@@ -206,12 +206,6 @@ def _entry_text(entry: Entry, raw: str) -> str:
             same = lines[span[0] - 1].startswith("#~|")  # "#~ #|" (polib refuses it): rewrite
         out.extend(lines[span[0] - 1:span[1]] if same and span is not None else [text])
     return "".join(out)
-
-
-#: Everything an entry says (all its fields but where it was read: ``line`` and ``raw``).
-_SAID = ("msgid", "msgstr", "msgctxt", "msgid_plural", "msgstr_plural", "translator_comments",
-         "extracted_comments", "references", "flags", "previous_msgid", "obsolete",
-         "previous_msgctxt", "previous_msgid_plural")
 
 
 def _comment_kind(line: str) -> str:

@@ -148,9 +148,10 @@ class Renderer:
         if twins:
             return False, (f"the folders {', '.join(twins)} in {self.locales.root} name one "
                            "language; none of them is rendered until one is left")
-        if self.locales.status(lang) == DRAFT:
+        declared = self.locales.statuses()  # read once, for the status and the check
+        if self.locales.status(lang, declared) == DRAFT:
             return False, f"the {lang!r} catalogue is a draft"
-        report = check_language(self.locales, lang)
+        report = check_language(self.locales, lang, declared=declared)
         errors = report.errors
         if errors or report.catalogue is None:
             first = errors[0]
@@ -289,6 +290,7 @@ def _blocks(parts: Sequence[str]) -> list[Block]:
 def _html(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
           numbered: bool = False, copy: int = 1) -> str:
     rtl = languages.direction(lang) == "rtl"
+    tag = html_lang(lang)
 
     def inline(block: Block) -> str:
         text, mark = translate(block)
@@ -296,7 +298,7 @@ def _html(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
         if mark:
             label = html_lib.escape(mark_label(mark))
             shown = (f'<mark class="gedragscode-{mark.partition(":")[0]}">{label}</mark> '
-                     f'<span lang="{"nl" if mark == "dutch" else html_lang(lang)}">{shown}</span>')
+                     f'<span lang="{"nl" if mark == "dutch" else tag}">{shown}</span>')
         if not numbered or block.kind in ("notice", "title"):
             return shown
         return anchors.html_anchor(lang, block, copy, rtl) + " " + shown
@@ -305,7 +307,7 @@ def _html(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
         return f' id="{anchors.rule_id(block, copy)}"'
 
     sub = min(level + 1, 6)
-    out = [f'<section class="gedragscode" lang="{html_lib.escape(html_lang(lang))}" '
+    out = [f'<section class="gedragscode" lang="{html_lib.escape(tag)}" '
            f'dir="{"rtl" if rtl else "ltr"}">']
     if lang != SOURCE_LANG:
         out.append(f'<p class="gedragscode-notice">{inline(NOTICE)}</p>')
