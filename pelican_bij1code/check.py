@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from . import characters, files, languages, markup, pofile
+from . import characters, files, languages, markup, pofile, visual
 from .addresses import addresses, disguised_separator, points_to, without_addresses
 from .catalogue import DRAFT, PUBLISHED, Loaded, Locales, UnsafePathError
 from .master import SOURCE_LANG, messages
@@ -233,6 +233,11 @@ def check_message(source: str, translation: str,
             if have < wanted:
                 add("error", "term", f"has {have} × {term!r} where the Dutch has {wanted}; "
                     "it stays as it is in every language")
+    # What was compared above is the text as written; readers see it as drawn.
+    rtl = languages.direction(lang) == "rtl" if lang else False
+    if visual.reorders(translated_seen, rtl):
+        _check_drawn(visual.drawn(markup.shown(translated_tokens, rtl), rtl),
+                     translated_addresses, source_terms, add)
 
     if translation == source and re.search(r"[A-Za-z]{3}", source):
         add("warning", "unchanged", "is the same as the Dutch text; is it translated?")
@@ -245,6 +250,27 @@ def check_message(source: str, translation: str,
         add("warning", "end-punctuation",
             f"does not end with punctuation, while the Dutch ends with {dutch_ending!r}")
     return found
+
+
+def _check_drawn(drawn: str, written: set[str], source_terms: list[str],
+                 add: Callable[[Severity, str, str], None]) -> None:
+    """The addresses and BIJ1's terms that readers see in ``drawn`` (a message in the order it
+    is drawn: :mod:`.visual`) are those ``written`` (its addresses, as written) and those of
+    the Dutch (``source_terms``, as :func:`_terms` gives them)."""
+    seen = addresses(drawn)
+    terms = _terms(without_addresses(drawn) if seen else drawn) if source_terms else []
+    lost = [term for term, captured in KEEP_TERMS.items()
+            if terms.count(captured) < source_terms.count(captured)]
+    if seen != written or lost:
+        shown = ", ".join(map(repr, sorted(seen))) or "no address"
+        add("error", "reordered",
+            f"is drawn as {drawn[:80]!r} (left to right, as readers see it): "
+            + (f"{', '.join(map(repr, lost))} comes apart there" if lost else
+               f"readers see {shown} where the text, as written, has "
+               f"{', '.join(map(repr, sorted(written))) or 'none'}")
+            + ". Right-to-left letters, digits or marks between left-to-right pieces reorder "
+            "them; keep each address and BIJ1 whole, with only a space between it and the "
+            "words around it")
 
 
 def _seen(tokens: list[markup.Token], hidden: set[str]) -> str:

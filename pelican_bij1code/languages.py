@@ -216,6 +216,7 @@ def _locale(lang: str) -> Locale | None:
     return None
 
 
+@functools.cache
 def direction(lang: str) -> str:
     """``"rtl"`` or ``"ltr"``: the direction the language's script runs (the script a tag
     names, else the language's usual one)."""

@@ -210,6 +210,32 @@ def _ltr_runs(text: str) -> list[tuple[bool, str]]:
 _LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})
 
 
+#: Unicode's isolates: plain text's ``<bdi dir="ltr">`` and ``</bdi>``.
+LRI, PDI = "\u2066", "\u2069"
+
+
+def isolated(text: str) -> str:
+    """``text`` with each left-to-right run (:func:`_ltr_runs`) between LRI and PDI: what the
+    page isolates in ``<bdi dir="ltr">``, for plain text and Markdown in right-to-left
+    languages (where BIJ1 first in a line would otherwise set the whole line left to right).
+
+    >>> isolated("راسل nl.meld@hulp.")
+    'راسل \u2066nl.meld@hulp\u2069.'
+    """
+    return "".join(f"{LRI}{piece}{PDI}" if latin else piece for latin, piece in _ltr_runs(text))
+
+
+def shown(tokens: Sequence[Token], rtl: bool = False) -> str:
+    """The text a page shows of ``tokens`` (every output format shows the same), with each
+    ``<bdi dir="ltr">`` as LRI and PDI: the input of the bidi algorithm (:mod:`.visual`).
+
+    >>> shown(parse("[BIJ1](x) زوروا bij1.org"), rtl=True)
+    '\u2066BIJ1\u2069 زوروا \u2066bij1.org\u2069'
+    """
+    texts = [clean(token.text) for token in tokens]
+    return "".join(map(isolated, texts) if rtl else texts)
+
+
 def _html_text(text: str, rtl: bool) -> str:
     import html  # for rendering only: check starts faster without
 
@@ -276,10 +302,11 @@ def extension_markup(text: str) -> set[str]:
     return {m.group() for m in _EXTENSION.finditer(text)}
 
 
-def to_markdown(tokens: Sequence[Token], allowed: Collection[str]) -> str:
+def to_markdown(tokens: Sequence[Token], allowed: Collection[str], rtl: bool = False) -> str:
     r"""Inline Markdown again, with every other Markdown character escaped, on one line, and
     nothing at its start that would open a block (heading, list, quote, code fence,
-    admonition, definition).
+    admonition, definition). In right-to-left text, left-to-right runs are isolated
+    (:func:`isolated`), as on the page.
 
     >>> [to_markdown(parse(m), ()) for m in (r"\# a", r"1\. b", r"\~\~\~", " - c", "d\re")]
     ['\\# a', '1\\. b', '&#126;&#126;&#126;', '\\- c', 'd e']
@@ -288,7 +315,7 @@ def to_markdown(tokens: Sequence[Token], allowed: Collection[str]) -> str:
     """
     out: list[str] = []
     for token in tokens:
-        text = markdown_text(clean(token.text))
+        text = markdown_text(isolated(clean(token.text)) if rtl else clean(token.text))
         if isinstance(token, Link) and token.target in allowed:
             out.append(f"[{text}]({token.target})")
         else:
@@ -312,8 +339,9 @@ def _escape_block_start(line: str) -> str:
     return line
 
 
-def to_text(tokens: Sequence[Token], allowed: Collection[str]) -> str:
+def to_text(tokens: Sequence[Token], allowed: Collection[str], rtl: bool = False) -> str:
     """Plain text: a link shows its address after its text, unless the text is the address.
+    In right-to-left text, left-to-right runs are isolated (:func:`isolated`), as on the page.
 
     >>> mail = "mailto:bestuur@bij1.org"
     >>> to_text(parse(f"via [bestuur@bij1.org]({mail})"), {mail})
@@ -321,9 +349,10 @@ def to_text(tokens: Sequence[Token], allowed: Collection[str]) -> str:
     """
     out: list[str] = []
     for token in tokens:
-        out.append(clean(token.text))
+        text = clean(token.text)
+        out.append(isolated(text) if rtl else text)
         if isinstance(token, Link) and token.target in allowed:
-            shown = token.target.removeprefix("mailto:")
-            if shown != token.text.strip():
-                out.append(f" ({shown})")
+            address = clean(token.target.removeprefix("mailto:"))
+            if address != token.text.strip():
+                out.append(f" ({LRI}{address}{PDI})" if rtl else f" ({address})")
     return "".join(out)

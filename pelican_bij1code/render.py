@@ -342,11 +342,13 @@ def _html(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
 
 def _markdown(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
               numbered: bool = False, copy: int = 1) -> str:
+    rtl = languages.direction(lang) == "rtl"
+
     def inline(block: Block) -> str:
         text, mark = translate(block)
-        shown = markup.to_markdown(markup.parse(text), _targets(block.text))
+        shown = markup.to_markdown(markup.parse(text), _targets(block.text), rtl)
         shown = f"**{mark_label(mark)}** {shown}" if mark else shown
-        return _number(block, numbered) + shown
+        return _number(block, numbered, rtl) + shown
 
     out: list[str] = []
     if lang != SOURCE_LANG:
@@ -371,11 +373,13 @@ def _markdown(lang: str, translate: Translate, parts: tuple[str, ...], level: in
 
 def _text(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
           numbered: bool = False, copy: int = 1) -> str:
+    rtl = languages.direction(lang) == "rtl"
+
     def inline(block: Block) -> str:
         text, mark = translate(block)
-        shown = markup.to_text(markup.parse(text), _targets(block.text))
+        shown = markup.to_text(markup.parse(text), _targets(block.text), rtl)
         shown = f"{mark_label(mark)} {shown}" if mark else shown
-        return _number(block, numbered) + shown
+        return _number(block, numbered, rtl) + shown
 
     out: list[str] = []
     if lang != SOURCE_LANG:
@@ -404,11 +408,13 @@ def html_lang(lang: str) -> str:
     return languages.bcp47(lang) or lang.partition("@")[0].replace("_", "-")
 
 
-def _number(block: Block, numbered: bool) -> str:
-    """Markdown and text have no ids: a numbered rendering shows the rule's name in front."""
+def _number(block: Block, numbered: bool, rtl: bool = False) -> str:
+    """Markdown and text have no ids: a numbered rendering shows the rule's name in front
+    (isolated in right-to-left text, as the page's ``<bdi>``)."""
     if not numbered or block.kind in ("title", "notice"):
         return ""
-    return f"{anchors.rule_name(block)} "
+    name = anchors.rule_name(block)
+    return f"{markup.LRI}{name}{markup.PDI} " if rtl else f"{name} "
 
 
 RENDERERS: dict[str, Callable[[str, Translate, tuple[str, ...], int, bool, int], str]] = {
