@@ -46,6 +46,13 @@ SCHEMES = frozenset({
 _SIX_DIGITS = re.compile(r"\d(?:[()./ \-]{0,3}\d){5}")
 #: Linear: each repetition is a short separator and a digit.
 _PHONE_RUN = re.compile(r"\+?\(?\d(?:[()./ \-]{0,3}\d)*")
+#: The letters and signs Unicode's confusables (UTS #39) give a digit's look, of those that
+#: may stand inside a Latin word (any other is ``lookalike`` already): O for 0; l, I and | for
+#: 1; ... ``tests/test_visual.py`` derives this set from the confusables data.
+DIGIT_LOOKALIKES = frozenset("OIl|ǀƖƧꝚ\uA7ABȜƷꝪƼȢȣꝮ")  # \uA7AB: Ɜ
+_LOOKALIKE = "[" + "".join(sorted(DIGIT_LOOKALIKES)).replace("|", "\\|") + "]"
+#: A look-alike beside a digit, or one sign apart (linear: no unbounded quantifier).
+_BESIDE_DIGIT = re.compile(f"{_LOOKALIKE}[()./+\\-]?\\d|\\d[()./+\\-]?{_LOOKALIKE}")
 
 
 #: What a URI scheme is written with (RFC 3986), lower case.
@@ -133,6 +140,29 @@ def phones(text: str) -> set[str]:
         if len(digits) >= 8 or (run.startswith("+") and len(digits) >= 6):
             found.add(("+" if run.startswith("+") else "") + digits)
     return found
+
+
+def number_lookalike(text: str) -> str | None:
+    """The first letter or sign that looks like a digit (:data:`DIGIT_LOOKALIKES`) in a number
+    of ``text``, a word of only digits, look-alikes and ``()./+-`` (``O6-l2345678``); None if
+    there is none. A reader dials it as a digit; a phone or screen reader reads a letter.
+
+    >>> number_lookalike("Bel O6-l2345678."), number_lookalike("+3l (O)2O")
+    ('O', 'l')
+    >>> number_lookalike("BIJ1 (I), Hell0, 2016, mail.l2, Ol, l0l-x")
+    """
+    if text.isascii() and len(text) - len(text.encode().translate(None, b"0123456789")) \
+            <= text.count("IJ1") + text.count("ij1"):
+        return None  # no digit but BIJ1's (counted without a loop in Python): most messages
+    if not _BESIDE_DIGIT.search(text):
+        return None
+    for word in text.split():
+        word = word.rstrip(",;:!?")
+        found = next((char for char in word if char in DIGIT_LOOKALIKES), None)
+        if found is not None and any(char.isdigit() for char in word) and all(
+                char.isdigit() or char in DIGIT_LOOKALIKES or char in "()./+-" for char in word):
+            return found
+    return None
 
 
 def disguised_separator(text: str) -> str | None:

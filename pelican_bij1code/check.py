@@ -28,7 +28,13 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from . import characters, files, languages, markup, pofile, visual
-from .addresses import addresses, disguised_separator, points_to, without_addresses
+from .addresses import (
+    addresses,
+    disguised_separator,
+    number_lookalike,
+    points_to,
+    without_addresses,
+)
 from .catalogue import DRAFT, PUBLISHED, Loaded, Locales, UnsafePathError
 from .master import SOURCE_LANG, messages
 from .plurals import PluralFormsError, parse_plural_forms, same_rule
@@ -212,6 +218,12 @@ def check_message(source: str, translation: str,
             "a letter of another script or a sign that looks like punctuation there disguises "
             "the word or an address (Cyrillic а for a, ꓸ for a dot); write Latin letters and "
             "the punctuation itself")
+    in_number = number_lookalike(translated_text)
+    if in_number is not None and number_lookalike(source_text) is None:
+        add("error", "lookalike",
+            f"writes a number with {characters.names({in_number})}, which looks like a digit "
+            "(O for 0, l or I for 1): a reader dials the digit, a phone or screen reader reads "
+            "a letter; write the digits")
     source_addresses = addresses(source_text)
     translated_addresses = addresses(translated_text)
     if source_addresses != translated_addresses:
