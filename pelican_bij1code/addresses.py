@@ -44,8 +44,13 @@ SCHEMES = frozenset({
 #: number to compare (1.000.000 has 7).
 #: Six digits in a phone-like run, the least a number to compare has (bounded: linear).
 _SIX_DIGITS = re.compile(r"\d(?:[()./ \-]{0,3}\d){5}")
-#: Linear: each repetition is a short separator and a digit.
-_PHONE_RUN = re.compile(r"\+?\(?\d(?:[()./ \-]{0,3}\d)*")
+#: Linear: each repetition is a short separator and a digit. A number starts a word: a digit
+#: written on to a letter (BIJ1's 1) starts none.
+_PHONE_RUN = re.compile(r"(?<![^\W\d_])\+?\(?\d(?:[()./ \-]{0,3}\d)*")
+#: What a reader reads as a date, a span of years or an amount, not as a phone number: day,
+#: month and year (either way round; a year from 1900 to 2099), two years, or thousands.
+_NOT_A_PHONE = re.compile(r"(?:\d\d?([-./])\d\d?\1(?:19|20)\d\d|(?:19|20)\d\d([-./])\d\d?\2\d\d?"
+                          r"|(?:19|20)\d\d ?- ?(?:19|20)\d\d|\d{1,3}(?:[.,]\d{3})+)")
 #: The letters and signs Unicode's confusables (UTS #39) give a digit's look, of those that
 #: may stand inside a Latin word (any other is ``lookalike`` already): O for 0; l, I and | for
 #: 1; ... ``tests/test_visual.py`` derives this set from the confusables data.
@@ -124,10 +129,14 @@ def addresses(text: str) -> set[str]:
 
 
 def phones(text: str) -> set[str]:
-    """Phone numbers in ``text``: ``+`` and digits (a reader dials what they see).
+    """Phone numbers in ``text``: ``+`` and digits (a reader dials what they see), seven digits
+    or more (six after a ``+``), not written on to a letter, and not a date, a span of years
+    or an amount.
 
     >>> sorted(phones("+31 (0)20 123 45 67, 06-12345678, 2024, 1.000.000, +1 555 0100"))
     ['+15550100', '+310201234567', '0612345678']
+    >>> sorted(phones("bel 555-1234; BIJ1 (2016–2024), 27-11-2026, 2026/11/27, 1,234,567"))
+    ['5551234']
     """
     if text.isascii() and len(text) - len(text.encode().translate(None, b"0123456789")) < 6:
         return set()  # fewer than six digits (counted without a loop in Python): most messages
@@ -137,31 +146,42 @@ def phones(text: str) -> set[str]:
     for match in _PHONE_RUN.finditer(text):
         run = match.group()
         digits = "".join(c for c in run if c.isdigit())
-        if len(digits) >= 8 or (run.startswith("+") and len(digits) >= 6):
+        if len(digits) >= 7 and not run.startswith("+") \
+                and _NOT_A_PHONE.fullmatch(run.strip("()").strip()):
+            continue
+        if len(digits) >= 7 or (run.startswith("+") and len(digits) >= 6):
             found.add(("+" if run.startswith("+") else "") + digits)
     return found
 
 
 def number_lookalike(text: str) -> str | None:
-    """The first letter or sign that looks like a digit (:data:`DIGIT_LOOKALIKES`) in a number
-    of ``text``, a word of only digits, look-alikes and ``()./+-`` (``O6-l2345678``); None if
-    there is none. A reader dials it as a digit; a phone or screen reader reads a letter.
+    """The first letter in a number of ``text``, or None: in a word of only digits, look-alikes
+    (:data:`DIGIT_LOOKALIKES`) and ``()./+-``, the first look-alike (``O6-l2345678``), or
+    in a word with five digits or more, its first letter (``o6-1z345678``). A reader may dial
+    it as a digit; a phone or screen reader reads a letter.
 
-    >>> number_lookalike("Bel O6-l2345678."), number_lookalike("+3l (O)2O")
-    ('O', 'l')
-    >>> number_lookalike("BIJ1 (I), Hell0, 2016, mail.l2, Ol, l0l-x")
+    >>> [number_lookalike(text) for text in ("Bel O6-l2345678.", "+3l (O)2O", "o6-1z345678")]
+    ['O', 'l', 'o']
+    >>> number_lookalike("BIJ1 (I), Hell0, 2016, mail.l2, Ol, l0l-x, 1234AB, COVID-19")
     """
-    if text.isascii() and len(text) - len(text.encode().translate(None, b"0123456789")) \
-            <= text.count("IJ1") + text.count("ij1"):
-        return None  # no digit but BIJ1's (counted without a loop in Python): most messages
-    if not _BESIDE_DIGIT.search(text):
-        return None
+    if text.isascii():
+        digits = len(text) - len(text.encode().translate(None, b"0123456789"))
+        if digits <= text.count("IJ1") + text.count("ij1") or (
+                digits < 5 and not _BESIDE_DIGIT.search(text)):
+            return None  # no digit but BIJ1's (counted without a loop in Python): most messages
     for word in text.split():
         word = word.rstrip(",;:!?")
+        digits = sum(char.isdigit() for char in word)
+        if not digits:
+            continue
         found = next((char for char in word if char in DIGIT_LOOKALIKES), None)
-        if found is not None and any(char.isdigit() for char in word) and all(
+        if found is not None and all(
                 char.isdigit() or char in DIGIT_LOOKALIKES or char in "()./+-" for char in word):
             return found
+        if digits >= 5:
+            letter = next((char for char in word if char.isalpha()), None)
+            if letter is not None:
+                return letter
     return None
 
 

@@ -47,8 +47,8 @@ Severity = Literal["error", "warning"]
 #: Each term, with what :func:`_terms` gives for it: "komst" for BIJ1komst(en), "" for BIJ1.
 KEEP_TERMS = {"BIJ1komst": "komst", "BIJ1": ""}
 #: The "1" of a term and what follows it (a pattern that starts with a plain character is
-#: found quickly); _terms tests the "BIJ" before it (:data:`_BIJ`) and where the word starts.
-_TERM = re.compile(r"1([Kk][Oo][Mm][Ss][Tt]|\b)")
+#: found quickly); _terms tests the "BIJ" before it (:data:`_BIJ`) and what stands around.
+_TERM = re.compile(r"1([Kk][Oo][Mm][Ss][Tt])?")
 _BIJ = frozenset(b + i + j for b in "Bb" for i in "Ii" for j in "Jj")
 #: A word that is one of BIJ1's terms (one quantifier over one class: linear).
 _TERM_WORD = re.compile(r"[Bb][Ii][Jj]1\w*")
@@ -221,18 +221,19 @@ def check_message(source: str, translation: str,
     in_number = number_lookalike(translated_text)
     if in_number is not None and number_lookalike(source_text) is None:
         add("error", "lookalike",
-            f"writes a number with {characters.names({in_number})}, which looks like a digit "
-            "(O for 0, l or I for 1): a reader dials the digit, a phone or screen reader reads "
-            "a letter; write the digits")
+            f"writes a number with a letter in it ({characters.names({in_number})}): a reader "
+            "may take it for a digit (O for 0, l or I for 1) and dial it, a phone or screen "
+            "reader reads a letter; write the digits")
     source_addresses = addresses(source_text)
     translated_addresses = addresses(translated_text)
     if source_addresses != translated_addresses:
         for address in sorted(source_addresses - translated_addresses):
-            add("error", "email" if "@" in address and "/" not in address else "url",
-                f"lost the address {address!r}, which the Dutch text shows")
+            add("error", _kind(address),
+                f"lost the {_NAMES[_kind(address)]} {address!r}, which the Dutch text shows")
         for address in sorted(translated_addresses - source_addresses):
-            add("error", "email" if "@" in address and "/" not in address else "url",
-                f"shows the address {address!r}, which the Dutch text does not")
+            add("error", _kind(address),
+                f"shows the {_NAMES[_kind(address)]} {address!r}, which the Dutch text does "
+                "not")
     # BIJ1 in an address (bestuur@bij1.org) is no term; text without addresses has none to cut
     source_terms = _terms(without_addresses(source_text) if source_addresses else source_text) \
         if "bij1" in source_text.lower() else []
@@ -248,8 +249,7 @@ def check_message(source: str, translation: str,
     # What was compared above is the text as written; readers see it as drawn.
     rtl = languages.direction(lang) == "rtl" if lang else False
     if visual.reorders(translated_seen, rtl):
-        _check_drawn(visual.drawn(markup.shown(translated_tokens, rtl), rtl),
-                     translated_addresses, source_terms, add)
+        _check_drawn(translated_tokens, rtl, translated_addresses, source_terms, add)
 
     if translation == source and re.search(r"[A-Za-z]{3}", source):
         add("warning", "unchanged", "is the same as the Dutch text; is it translated?")
@@ -264,25 +264,63 @@ def check_message(source: str, translation: str,
     return found
 
 
-def _check_drawn(drawn: str, written: set[str], source_terms: list[str],
-                 add: Callable[[Severity, str, str], None]) -> None:
-    """The addresses and BIJ1's terms that readers see in ``drawn`` (a message in the order it
-    is drawn: :mod:`.visual`) are those ``written`` (its addresses, as written) and those of
-    the Dutch (``source_terms``, as :func:`_terms` gives them)."""
-    seen = addresses(drawn)
-    terms = _terms(without_addresses(drawn) if seen else drawn) if source_terms else []
-    lost = [term for term, captured in KEEP_TERMS.items()
-            if terms.count(captured) < source_terms.count(captured)]
-    if seen != written or lost:
-        shown = ", ".join(map(repr, sorted(seen))) or "no address"
+def _kind(address: str) -> str:
+    """The finding's code for an address: ``email``, ``phone`` or ``url``."""
+    if address.lstrip("+").isdigit():
+        return "phone"
+    return "email" if "@" in address and "/" not in address else "url"
+
+
+_NAMES = {"email": "address", "phone": "phone number", "url": "address"}
+
+
+def _check_drawn(tokens: list[markup.Token], rtl: bool, written: set[str],
+                 source_terms: list[str], add: Callable[[Severity, str, str], None]) -> None:
+    """The addresses and BIJ1's terms readers see in a message as it is drawn (:mod:`.visual`)
+    are those ``written`` (its addresses, as written) and those of the Dutch
+    (``source_terms``, as :func:`_terms` gives them): on the page and in Markdown (with their
+    isolates, in the language's direction), and in plain text (without isolates, in either
+    direction: a plain-text reader takes it from the line's first letter)."""
+    page, plain = markup.shown(tokens, rtl), markup.shown(tokens)
+    drawings = [("on the page", visual.drawn(page, rtl)),
+                ("in plain text", visual.drawn(plain, rtl)),
+                ("in plain text", visual.drawn(plain, not rtl))]
+    for where_drawn, drawn in drawings:
+        drawn = visual.apart(drawn)
+        seen = addresses(drawn)
+        terms = _terms(without_addresses(drawn) if seen else drawn) if source_terms else []
+        lost = [term for term, captured in KEEP_TERMS.items()
+                if terms.count(captured) < source_terms.count(captured)]
+        if seen == written and not lost:
+            continue
+        if lost:
+            where, what = _around(drawn, lost[0][:3]), f"{lost[0]!r} comes apart there"
+        else:
+            differ = sorted(seen ^ written)[0]
+            where = _around(drawn, differ if differ in seen else re.split(r"\W", differ)[0])
+            what = (f"readers see {', '.join(map(repr, sorted(seen))) or 'no address'} where "
+                    f"the text, as written, has {', '.join(map(repr, sorted(written))) or 'none'}")
         add("error", "reordered",
-            f"is drawn as {drawn[:80]!r} (left to right, as readers see it): "
-            + (f"{', '.join(map(repr, lost))} comes apart there" if lost else
-               f"readers see {shown} where the text, as written, has "
-               f"{', '.join(map(repr, sorted(written))) or 'none'}")
-            + ". Right-to-left letters, digits or marks between left-to-right pieces reorder "
+            f"is drawn {where_drawn} as {where!r} (left to right, as readers see it): {what}. "
+            "Right-to-left letters, digits or marks between left-to-right pieces reorder "
             "them; keep each address and BIJ1 whole, with only a space between it and the "
-            "words around it")
+            "words around it" + ("; in plain text, a number after a right-to-left word "
+                                 "needs a left-to-right mark (U+200E) before it"
+                                 if where_drawn == "in plain text" else ""))
+        return
+
+
+def _around(text: str, piece: str, width: int = 30) -> str:
+    """``text`` around the first ``piece`` in it, in any case (all of it if short).
+
+    >>> _around("x" * 40 + " BIJ1 " + "y" * 40, "bij", 5)
+    '…xxxx BIJ1 yyy…'
+    """
+    if len(text) <= 2 * width + len(piece):
+        return text
+    at = max(0, text.lower().find(piece.lower()))
+    start, end = max(0, at - width), min(len(text), at + len(piece) + width)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
 def _seen(tokens: list[markup.Token], hidden: set[str]) -> str:
@@ -323,20 +361,30 @@ def _without_terms(text: str) -> str:
 
 
 def _terms(text: str) -> list[str]:
-    """BIJ1's terms in ``text``, each as its key in :data:`KEEP_TERMS` gives it.
+    """BIJ1's terms in ``text``, each as its key in :data:`KEEP_TERMS` gives it. A term is a
+    word of its own, or has a prefix or suffix of a right-to-left script written on to it
+    (Arabic لـBIJ1 "for BIJ1", Persian BIJ1‌ایم "we are BIJ1").
 
-    >>> _terms("BIJ1, bij1komsten, BIJ1a, xBIJ1, BİJ1")
-    ['', 'komst']
+    >>> _terms("BIJ1, bij1komsten, BIJ1a, xBIJ1, BİJ1, BIJ12, لـBIJ1, BIJ1ها")
+    ['', 'komst', '', '']
     """
     found = []
     for match in _TERM.finditer(text):
-        start = match.start() - 3
+        start, end = match.start() - 3, match.end()
         if start < 0 or text[start:start + 3] not in _BIJ:
             continue  # not BIJ1
-        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        before, after = text[start - 1:start], text[end:end + 1]
+        if (before.isalnum() and _glued(before)) or before == "_" or (
+                match.group(1) is None and ((after.isalnum() and _glued(after)) or after == "_")):
             continue  # inside a word
-        found.append(match.group(1).lower())
+        found.append((match.group(1) or "").lower())
     return found
+
+
+def _glued(char: str) -> bool:
+    """Whether a letter or digit ``char``, written on to BIJ1, makes it part of another word: a
+    letter of a left-to-right script or a digit (not a right-to-left letter: an affix)."""
+    return char.isdigit() or characters.direction(char) != "R"
 
 
 def _check_links(source: str, translation: str, source_tokens: list[markup.Token],

@@ -178,7 +178,8 @@ def _ltr_runs(text: str) -> list[tuple[bool, str]]:
     the next right-to-left letter, or right-to-left sign that ends a phrase (a space after it:
     ``BIJ1؟ BIJ1komsten``), with whatever lies between (spaces, punctuation, marks, combining
     marks, and right-to-left digits and signs written on to the next piece); a slash right
-    after it (as URLs end) goes with it. Each run is drawn left to right (``dir="ltr"``), in
+    after it (as URLs end) goes with it, and so does a ``+`` right before its first digit (a
+    phone number). Each run is drawn left to right (``dir="ltr"``), in
     the order it is written; isolated apart, a sign between its pieces would set them right to
     left (``nl\u0660\u200fhulp@x`` would read "hulp@x·nl").
 
@@ -186,6 +187,8 @@ def _ltr_runs(text: str) -> list[tuple[bool, str]]:
     [(False, 'راسل '), (True, 'nl .meld @hulp'), (False, '.')]
     >>> _ltr_runs("BIJ\u200f1 nl\u0660hulp (https://bij1.org/) أو x")
     [(True, 'BIJ\u200f1 nl٠hulp (https://bij1.org/'), (False, ') أو '), (True, 'x')]
+    >>> _ltr_runs("اتصل +31 6 12345678")
+    [(False, 'اتصل '), (True, '+31 6 12345678')]
     >>> _ltr_runs("ما هو BIJ1؟ BIJ1komsten هي")
     [(False, 'ما هو '), (True, 'BIJ1'), (False, '؟ '), (True, 'BIJ1komsten'), (False, ' هي')]
     """
@@ -195,7 +198,8 @@ def _ltr_runs(text: str) -> list[tuple[bool, str]]:
     for index, char in enumerate([*text, "\u05d0"]):  # a Hebrew letter ends the last run
         side = characters.direction(char)
         if side == "L":
-            start = index if start < 0 else start
+            if start < 0:  # a run starts here, or at the + of a phone number before it
+                start = index - (index > done and text[index - 1] == "+" and char.isdigit())
             end = index + 1
         elif side == "R" and start >= 0 and (
                 unicodedata.category(char) in _LETTERS or text[index + 1:index + 2].isspace()):
@@ -216,8 +220,8 @@ LRI, PDI = "\u2066", "\u2069"
 
 def isolated(text: str) -> str:
     """``text`` with each left-to-right run (:func:`_ltr_runs`) between LRI and PDI: what the
-    page isolates in ``<bdi dir="ltr">``, for plain text and Markdown in right-to-left
-    languages (where BIJ1 first in a line would otherwise set the whole line left to right).
+    page isolates in ``<bdi dir="ltr">``, for Markdown in right-to-left languages (where BIJ1
+    first in a line would otherwise set the whole line left to right).
 
     >>> isolated("راسل nl.meld@hulp.")
     'راسل \u2066nl.meld@hulp\u2069.'
@@ -226,8 +230,9 @@ def isolated(text: str) -> str:
 
 
 def shown(tokens: Sequence[Token], rtl: bool = False) -> str:
-    """The text a page shows of ``tokens`` (every output format shows the same), with each
-    ``<bdi dir="ltr">`` as LRI and PDI: the input of the bidi algorithm (:mod:`.visual`).
+    """The text a page shows of ``tokens`` (and Markdown; plain text shows it without
+    isolates), with each ``<bdi dir="ltr">`` as LRI and PDI: the input of the bidi algorithm
+    (:mod:`.visual`).
 
     >>> shown(parse("[BIJ1](x) زوروا bij1.org"), rtl=True)
     '\u2066BIJ1\u2069 زوروا \u2066bij1.org\u2069'
@@ -339,9 +344,12 @@ def _escape_block_start(line: str) -> str:
     return line
 
 
-def to_text(tokens: Sequence[Token], allowed: Collection[str], rtl: bool = False) -> str:
+def to_text(tokens: Sequence[Token], allowed: Collection[str]) -> str:
     """Plain text: a link shows its address after its text, unless the text is the address.
-    In right-to-left text, left-to-right runs are isolated (:func:`isolated`), as on the page.
+
+    No isolates, not even in right-to-left text: the link finders of chat apps and forums
+    (linkify-it, GitHub's cmark-gfm, Android's) take an invisible character beside a URL into
+    it, and link to an address the Dutch lacks. The check judges this text as drawn too.
 
     >>> mail = "mailto:bestuur@bij1.org"
     >>> to_text(parse(f"via [bestuur@bij1.org]({mail})"), {mail})
@@ -349,10 +357,9 @@ def to_text(tokens: Sequence[Token], allowed: Collection[str], rtl: bool = False
     """
     out: list[str] = []
     for token in tokens:
-        text = clean(token.text)
-        out.append(isolated(text) if rtl else text)
+        out.append(clean(token.text))
         if isinstance(token, Link) and token.target in allowed:
-            address = clean(token.target.removeprefix("mailto:"))
-            if address != token.text.strip():
-                out.append(f" ({LRI}{address}{PDI})" if rtl else f" ({address})")
+            shown = token.target.removeprefix("mailto:")
+            if shown != token.text.strip():
+                out.append(f" ({shown})")
     return "".join(out)

@@ -373,13 +373,11 @@ def _markdown(lang: str, translate: Translate, parts: tuple[str, ...], level: in
 
 def _text(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
           numbered: bool = False, copy: int = 1) -> str:
-    rtl = languages.direction(lang) == "rtl"
-
     def inline(block: Block) -> str:
         text, mark = translate(block)
-        shown = markup.to_text(markup.parse(text), _targets(block.text), rtl)
+        shown = markup.to_text(markup.parse(text), _targets(block.text))
         shown = f"{mark_label(mark)} {shown}" if mark else shown
-        return _number(block, numbered, rtl) + shown
+        return _number(block, numbered) + shown
 
     out: list[str] = []
     if lang != SOURCE_LANG:
@@ -410,7 +408,7 @@ def html_lang(lang: str) -> str:
 
 def _number(block: Block, numbered: bool, rtl: bool = False) -> str:
     """Markdown and text have no ids: a numbered rendering shows the rule's name in front
-    (isolated in right-to-left text, as the page's ``<bdi>``)."""
+    (in right-to-left Markdown isolated, as the page's ``<bdi>``)."""
     if not numbered or block.kind in ("title", "notice"):
         return ""
     name = anchors.rule_name(block)

@@ -26,6 +26,7 @@ it); glyphs are not mirrored (brackets), which changes no letter or digit.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bidi import get_display
 
@@ -54,3 +55,26 @@ def drawn(text: str, rtl: bool) -> str:
     characters).
     """
     return characters.visible(get_display(text, base_dir="R" if rtl else "L"))
+
+
+def apart(text: str) -> str:
+    """``text`` with a space wherever a right-to-left letter or digit touches a left-to-right
+    one: drawn side by side (an Arabic word drawn against an address), a reader takes them for
+    two words, not one address.
+
+    >>> apart("كنكميbestuur@bij1.org ب1")
+    'كنكمي bestuur@bij1.org ب 1'
+    """
+    out: list[str] = []
+    previous = ""
+    for char in text:
+        side = characters.direction(char)
+        if side and previous and side != previous:
+            out.append(" ")
+        out.append(char)
+        if char.isalnum():
+            previous = side or previous
+        elif not unicodedata.category(char).startswith("M"):  # a mark stays with its letter
+            previous = ""
+    return "".join(out)
+

@@ -198,13 +198,13 @@ def test_lookalike_and_scheme_addresses_are_compared(shown: str) -> None:
     translation = (f"For questions, contact the board via [bestuur@bij1.org]({MAILTO}) "
                    f"or {shown}.")
     found = message_codes(SAMEN, translation)
-    assert found & {"url", "email"}, found
+    assert found & {"url", "email", "phone"}, found
 
 
 @pytest.mark.parametrize("shown", ["+31 20 123 45 67", "06-12345678", "tel:+31201234567"])
 def test_a_phone_number_alone_is_compared(shown: str) -> None:
-    assert "url" in message_codes("Wij spreken vanuit eigen ervaring.",
-                                  f"We speak from our own experience, call {shown}.")
+    assert "phone" in message_codes("Wij spreken vanuit eigen ervaring.",
+                                    f"We speak from our own experience, call {shown}.")
 
 
 @pytest.mark.parametrize("text", [
