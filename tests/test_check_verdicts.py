@@ -188,6 +188,10 @@ LONG = 100_000
     "1" + " 2" * LONG, "\u0661" * LONG, "+" + "1-" * LONG, "~=" * LONG, ":a" * LONG,
     "\u00a0" * LONG, "\u0301" * LONG, "\u00ad" * LONG, "ｂｉｊ１．ｏｒｇ " * (LONG // 10),
     "\u200f" * LONG, "a\u200f" * LONG, "a" + "\u200c\u061c" * LONG + " ", "\u2800" * LONG,
+    # the drawn order (python-bidi) and what reads it: runs, brackets, isolates, numbers
+    "a\u0628" * (LONG // 2), "(\u0628 a) " * (LONG // 6), "(" * LONG + "\u0628)",
+    "\u2066a\u2067" * (LONG // 3), "1\u0628 " * (LONG // 3), "O6-l" * (LONG // 4),
+    "06-12-2024 " * (LONG // 11), "bij1.org\u0628@" * (LONG // 10), "BIJ1\u0644" * (LONG // 5),
 ]])
 def test_long_hostile_messages_are_checked_in_linear_time(text: str) -> None:
     """Each path of check_message on a long message: a linear path takes milliseconds, a
