@@ -43,21 +43,48 @@ SCHEMES = frozenset({
 #: A run of what phone numbers are written with; 8 digits or more, or a "+" and 6, is a phone
 #: number to compare (1.000.000 has 7).
 #: Six digits in a phone-like run, the least a number to compare has (bounded: linear).
-_SIX_DIGITS = re.compile(r"\d(?:[()./ \-]{0,3}\d){5}")
+#: What may stand between the digits of a phone number: three at most of spaces, brackets,
+#: dots, dashes, slashes, apostrophes and Arabic separators (٠٫٦١٢٬٣٤٥), or one comma.
+_SEPARATOR = "(?:[()./ '\u2019\u066b\u066c\\-]{0,3}|,)"
+_SIX_DIGITS = re.compile(f"\\d(?:{_SEPARATOR}\\d){{5}}")
 #: Linear: each repetition is a short separator and a digit. A number starts a word: a digit
 #: written on to a letter (BIJ1's 1) starts none.
-_PHONE_RUN = re.compile(r"(?<![^\W\d_])\+?\(?\d(?:[()./ \-]{0,3}\d)*")
-#: What a reader reads as a date, a span of years or an amount, not as a phone number: day,
-#: month and year (either way round; a year from 1900 to 2099), two years, or thousands.
-_NOT_A_PHONE = re.compile(r"(?:\d\d?([-./])\d\d?\1(?:19|20)\d\d|(?:19|20)\d\d([-./])\d\d?\2\d\d?"
-                          r"|(?:19|20)\d\d ?- ?(?:19|20)\d\d|\d{1,3}(?:[.,]\d{3})+)")
-#: The letters and signs Unicode's confusables (UTS #39) give a digit's look, of those that
-#: may stand inside a Latin word (any other is ``lookalike`` already): O for 0; l, I and | for
-#: 1; ... ``tests/test_visual.py`` derives this set from the confusables data.
-DIGIT_LOOKALIKES = frozenset("OIl|ǀƖƧꝚ\uA7ABȜƷꝪƼȢȣꝮ")  # \uA7AB: Ɜ
-_LOOKALIKE = "[" + "".join(sorted(DIGIT_LOOKALIKES)).replace("|", "\\|") + "]"
+_PHONE_RUN = re.compile(f"(?<![^\\W\\d_])\\+?\\(?\\d(?:{_SEPARATOR}\\d)*")
+#: A date (day, month and year either way round) or a span of years, as numbers and separators.
+_DATE_LIKE = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})|(\d{4}) ?- ?(\d{4})")
+#: The characters Unicode's confusables (UTS #39) join to each ASCII digit, in any script
+#: (O, Greek Ο and Cyrillic О for 0; l, I, |, ℓ, Greek Ι, Arabic alef and Hebrew vav for 1;
+#: ...): in a number a reader dials them as that digit (``O6-l2345678``, ``06 ℓ234 5678``).
+#: ``tests/test_check.py`` derives this table from the confusables data.
+DIGIT_LOOKALIKES: dict[str, str] = {
+    "0": "O\u039f\u041e\u0555\u0b20\u12d0\u2c9e\u2d54\u3007\ua4f3\uff2f\U00010292"
+          "\U000102ab\U00010404\U000104c2\U00010516\U000118b5\U0001d40e\U0001d442"
+          "\U0001d476\U0001d4aa\U0001d4de\U0001d512\U0001d546\U0001d57a\U0001d5ae"
+          "\U0001d5e2\U0001d616\U0001d64a\U0001d67e\U0001d6b6\U0001d6f0\U0001d72a"
+          "\U0001d764\U0001d79e",
+    "1": "Il\u007c\u0196\u01c0\u0399\u0406\u04c0\u05c0\u05d5\u05df\u0627\u07ca\u16c1"
+          "\u2110\u2111\u2113\u2160\u217c\u2223\u23fd\u2c92\u2d4f\ua4f2\ufe8d\ufe8e\uff29"
+          "\uff4c\uffe8\U0001028a\U00010309\U00010320\U00016f28\U0001d408\U0001d425"
+          "\U0001d43c\U0001d459\U0001d470\U0001d48d\U0001d4c1\U0001d4d8\U0001d4f5"
+          "\U0001d529\U0001d540\U0001d55d\U0001d574\U0001d591\U0001d5a8\U0001d5c5"
+          "\U0001d5dc\U0001d5f9\U0001d610\U0001d62d\U0001d644\U0001d661\U0001d678"
+          "\U0001d695\U0001d6b0\U0001d6ea\U0001d724\U0001d75e\U0001d798\U0001e8c7"
+          "\U0001ee00\U0001ee80",
+    "2": "\u01a7\u03e8\u14bf\ua644\ua6ef\ua75a",
+    "3": "\u01b7\u021c\u0417\u04e0\u2ccc\ua76a\ua7ab\U000118ca\U00016f3b\U0001d206",
+    "4": "\u13ce\U000118af",
+    "5": "\u01bc\U000118bb",
+    "6": "\u0431\u13ee\u2cd2\U000118d5",
+    "7": "\U000104d2\U000118c6\U0001d212",
+    "8": "\u0222\u0223\u0b03\U0001031a\U0001e8cb",
+    "9": "\u2cca\ua76e\U000118ac\U000118cc\U000118d6",
+}
+LOOKS_LIKE_A_DIGIT = frozenset("".join(DIGIT_LOOKALIKES.values()))
+_LOOKALIKE = "[" + "".join(sorted(map(re.escape, LOOKS_LIKE_A_DIGIT))) + "]"
 #: A look-alike beside a digit, or one sign apart (linear: no unbounded quantifier).
 _BESIDE_DIGIT = re.compile(f"{_LOOKALIKE}[()./+\\-]?\\d|\\d[()./+\\-]?{_LOOKALIKE}")
+#: A run of digits, look-alikes and what numbers are written with (one class: linear).
+_NUMBER_RUN = re.compile(f"[\\d{_LOOKALIKE[1:-1]}][\\d{_LOOKALIKE[1:-1]}()./+\\- ]*")
 
 
 #: What a URI scheme is written with (RFC 3986), lower case.
@@ -130,13 +157,12 @@ def addresses(text: str) -> set[str]:
 
 def phones(text: str) -> set[str]:
     """Phone numbers in ``text``: ``+`` and digits (a reader dials what they see), seven digits
-    or more (six after a ``+``), not written on to a letter, and not a date, a span of years
-    or an amount.
+    or more (six after a ``+``), not written on to a letter, and not a date or a span of years.
 
-    >>> sorted(phones("+31 (0)20 123 45 67, 06-12345678, 2024, 1.000.000, +1 555 0100"))
+    >>> sorted(phones("+31 (0)20 123 45 67, 06-12345678, 2024, 1.000, +1 555 0100"))
     ['+15550100', '+310201234567', '0612345678']
-    >>> sorted(phones("bel 555-1234; BIJ1 (2016–2024), 27-11-2026, 2026/11/27, 1,234,567"))
-    ['5551234']
+    >>> sorted(phones("bel 555-1234; BIJ1 (2016–2024), 27-11-2026, 2026/11/27, 0.612.345.678"))
+    ['0612345678', '5551234']
     """
     if text.isascii() and len(text) - len(text.encode().translate(None, b"0123456789")) < 6:
         return set()  # fewer than six digits (counted without a loop in Python): most messages
@@ -146,42 +172,88 @@ def phones(text: str) -> set[str]:
     for match in _PHONE_RUN.finditer(text):
         run = match.group()
         digits = "".join(c for c in run if c.isdigit())
-        if len(digits) >= 7 and not run.startswith("+") \
-                and _NOT_A_PHONE.fullmatch(run.strip("()").strip()):
-            continue
-        if len(digits) >= 7 or (run.startswith("+") and len(digits) >= 6):
+        if (len(digits) >= 7 or (run.startswith("+") and len(digits) >= 6)) \
+                and not _a_date(run.strip("() ")):
             found.add(("+" if run.startswith("+") else "") + digits)
     return found
 
 
-def number_lookalike(text: str) -> str | None:
-    """The first letter in a number of ``text``, or None: in a word of only digits, look-alikes
-    (:data:`DIGIT_LOOKALIKES`) and ``()./+-``, the first look-alike (``O6-l2345678``), or
-    in a word with five digits or more, its first letter (``o6-1z345678``). A reader may dial
-    it as a digit; a phone or screen reader reads a letter.
+def _a_date(run: str) -> bool:
+    """Whether a reader reads ``run`` as a date or a span of years, not a number to dial: a
+    day, month and year (either way round) or two years, each from 1900 to 2099.
 
-    >>> [number_lookalike(text) for text in ("Bel O6-l2345678.", "+3l (O)2O", "o6-1z345678")]
-    ['O', 'l', 'o']
-    >>> number_lookalike("BIJ1 (I), Hell0, 2016, mail.l2, Ol, l0l-x, 1234AB, COVID-19")
+    >>> [_a_date(run) for run in ("27-11-2026", "2026/11/27", "2016 - 2024", "06-12-3456",
+    ...                           "99-99-2024", "2024-2016", "0612-2024")]
+    [True, True, True, False, False, False, False]
+    """
+    match = _DATE_LIKE.fullmatch(run)
+    if match is None:
+        return False
+    if match.group(5):
+        return 1900 <= int(match.group(5)) < int(match.group(6)) <= 2099
+    first, middle, last = match.group(1), int(match.group(3)), match.group(4)
+    if len(first) == 4 and len(last) <= 2:
+        year, day = int(first), int(last)
+    elif len(last) == 4 and len(first) <= 2:
+        year, day = int(last), int(first)
+    else:
+        return False
+    return 1900 <= year <= 2099 and 1 <= min(day, middle) <= 12 and max(day, middle) <= 31
+
+
+def number_lookalike(text: str) -> str | None:
+    """The first character in a number of ``text`` that is not a digit but looks like one
+    (:data:`DIGIT_LOOKALIKES`), or a letter written on to the digits of a number; None if there
+    is none. A number is a run of digits, look-alikes, spaces and ``()./+-``, not part of a
+    longer word, with a look-alike written on to a digit or five digits in all; or words with
+    digits side by side, five digits in all, where a word with five digits or more, or more
+    digits than letters, has a letter. A reader may dial the letter; a phone or screen reader
+    reads it as a letter.
+
+    >>> [number_lookalike(text) for text in ("Bel O6-l2345678.", "+3l (O)2O", "06 \u2113234 5678",
+    ...                                      "o6-1z345678")]
+    ['O', 'l', 'ℓ', 'o']
+    >>> number_lookalike("BIJ1 (I), Hell0, 2016, mail.l2, Ol, l0l-x, 1234AB, COVID-19, I 2, "
+    ...                  "BIJ1 (2016-2024), wij-7 06 1234")
+    >>> number_lookalike("Bel 06 \u2113234 5678 Oliver"), number_lookalike("BIJ1 l234 5678")
+    ('ℓ', 'l')
     """
     if text.isascii():
         digits = len(text) - len(text.encode().translate(None, b"0123456789"))
         if digits <= text.count("IJ1") + text.count("ij1") or (
                 digits < 5 and not _BESIDE_DIGIT.search(text)):
             return None  # no digit but BIJ1's (counted without a loop in Python): most messages
-    for word in text.split():
-        word = word.rstrip(",;:!?")
-        digits = sum(char.isdigit() for char in word)
-        if not digits:
+    for match in _NUMBER_RUN.finditer(text):
+        words, start, end = match.group().split(" "), match.start(), match.end()
+        if start and text[start - 1].isalnum():
+            words = words[1:]  # the end of a longer word (Hello, BIJ1)
+        if text[end:end + 1].isalnum():
+            words = words[:-1]  # the start of one (Oliver, l0l-x)
+        run = " ".join(words)
+        found = next((char for char in run if char in LOOKS_LIKE_A_DIGIT), None)
+        if found is None:
             continue
-        found = next((char for char in word if char in DIGIT_LOOKALIKES), None)
-        if found is not None and all(
-                char.isdigit() or char in DIGIT_LOOKALIKES or char in "()./+-" for char in word):
+        if sum(char.isdigit() for char in run) >= 5 or any(
+                any(char.isdigit() for char in word) and not LOOKS_LIKE_A_DIGIT.isdisjoint(word)
+                for word in words):
             return found
-        if digits >= 5:
-            letter = next((char for char in word if char.isalpha()), None)
-            if letter is not None:
-                return letter
+    # words with digits side by side (no comma between), five digits in all: a number, where
+    # a word with more digits than letters has a letter on its digits (06 ı234 5678)
+    words = text.split()
+    counts = [sum(char.isdigit() for char in word) for word in words]
+    first = 0
+    while first < len(words):
+        last = first
+        while last < len(words) and counts[last]:
+            last += 1
+            if words[last - 1].endswith((",", ";")):
+                break
+        if sum(counts[first:last]) >= 5:
+            for word, digits in zip(words[first:last], counts[first:last], strict=True):
+                letters = [char for char in word if char.isalpha()]
+                if letters and (digits > len(letters) or digits >= 5):
+                    return letters[0]
+        first = max(last, first + 1)
     return None
 
 

@@ -29,6 +29,7 @@ from typing import Literal, NamedTuple
 
 from . import characters, files, languages, markup, pofile, visual
 from .addresses import (
+    LOOKS_LIKE_A_DIGIT,
     addresses,
     disguised_separator,
     number_lookalike,
@@ -365,7 +366,7 @@ def _terms(text: str) -> list[str]:
     word of its own, or has a prefix or suffix of a right-to-left script written on to it
     (Arabic لـBIJ1 "for BIJ1", Persian BIJ1‌ایم "we are BIJ1").
 
-    >>> _terms("BIJ1, bij1komsten, BIJ1a, xBIJ1, BİJ1, BIJ12, لـBIJ1, BIJ1ها")
+    >>> _terms("BIJ1, bij1komsten, BIJ1a, xBIJ1, BİJ1, BIJ12, لـBIJ1, BIJ1ها, BIJ1ا, וBIJ1")
     ['', 'komst', '', '']
     """
     found = []
@@ -383,8 +384,9 @@ def _terms(text: str) -> list[str]:
 
 def _glued(char: str) -> bool:
     """Whether a letter or digit ``char``, written on to BIJ1, makes it part of another word: a
-    letter of a left-to-right script or a digit (not a right-to-left letter: an affix)."""
-    return char.isdigit() or characters.direction(char) != "R"
+    letter of a left-to-right script, a digit, or a letter that looks like one (BIJ1 with an
+    alef or a vav on it reads "BIJ1l"); not another right-to-left letter: an affix."""
+    return char.isdigit() or char in LOOKS_LIKE_A_DIGIT or characters.direction(char) != "R"
 
 
 def _check_links(source: str, translation: str, source_tokens: list[markup.Token],

@@ -344,16 +344,24 @@ def _escape_block_start(line: str) -> str:
     return line
 
 
-def to_text(tokens: Sequence[Token], allowed: Collection[str]) -> str:
-    """Plain text: a link shows its address after its text, unless the text is the address.
+#: Unicode's left-to-right mark.
+LRM = "\u200e"
+
+
+def to_text(tokens: Sequence[Token], allowed: Collection[str], rtl: bool = False) -> str:
+    """Plain text: a link shows its address after its text in angle brackets, as RFC 3986
+    (appendix C) delimits an address in plain text, unless the text is the address.
 
     No isolates, not even in right-to-left text: the link finders of chat apps and forums
-    (linkify-it, GitHub's cmark-gfm, Android's) take an invisible character beside a URL into
-    it, and link to an address the Dutch lacks. The check judges this text as drawn too.
+    (linkify-it, GitHub's cmark-gfm) take an invisible character written on to a URL into it.
+    An angle bracket ends the URL for them, whatever the translation writes on after it
+    (Turkish ``(URL)'dan`` linked ``https://bij1.org/vertrouwenspersonen/)'dan``). In
+    right-to-left text, a left-to-right mark outside each bracket keeps the address drawn
+    whole (its last ``/`` was drawn at its start). The check judges this text as drawn too.
 
-    >>> mail = "mailto:bestuur@bij1.org"
-    >>> to_text(parse(f"via [bestuur@bij1.org]({mail})"), {mail})
-    'via bestuur@bij1.org'
+    >>> mail, code = "mailto:bestuur@bij1.org", "https://bij1.org/gedragscode/"
+    >>> to_text(parse(f"via [bestuur@bij1.org]({mail}), [de code]({code})'dan"), {mail, code})
+    "via bestuur@bij1.org, de code <https://bij1.org/gedragscode/>'dan"
     """
     out: list[str] = []
     for token in tokens:
@@ -361,5 +369,5 @@ def to_text(tokens: Sequence[Token], allowed: Collection[str]) -> str:
         if isinstance(token, Link) and token.target in allowed:
             shown = token.target.removeprefix("mailto:")
             if shown != token.text.strip():
-                out.append(f" ({shown})")
+                out.append(f" {LRM}<{shown}>{LRM}" if rtl else f" <{shown}>")
     return "".join(out)

@@ -373,11 +373,16 @@ def _markdown(lang: str, translate: Translate, parts: tuple[str, ...], level: in
 
 def _text(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
           numbered: bool = False, copy: int = 1) -> str:
+    rtl = languages.direction(lang) == "rtl"
+
     def inline(block: Block) -> str:
         text, mark = translate(block)
-        shown = markup.to_text(markup.parse(text), _targets(block.text))
+        own = rtl and mark != "dutch"  # text in the language's own direction
+        shown = markup.to_text(markup.parse(text), _targets(block.text), own)
         shown = f"{mark_label(mark)} {shown}" if mark else shown
-        return _number(block, numbered) + shown
+        # a right-to-left mark first: a plain-text reader takes a line's direction from its
+        # first letter, and a line may start with BIJ1 or a rule's name
+        return ("\u200f" if own else "") + _number(block, numbered) + shown
 
     out: list[str] = []
     if lang != SOURCE_LANG:

@@ -640,3 +640,30 @@ def test_the_check_refuses_every_text_chromium_draws_with_other_addresses(browse
             passing += 1
             assert addresses(shown) == addresses(source), (text, shown)
     assert reordered > 500 and passing > 20  # both sides of the property are exercised
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+def test_plain_text_is_drawn_with_whole_addresses_as_chat_apps_draw_it(browser, lang):
+    """``render --format txt`` shown as chat apps show a message (``dir="auto"``: a line's
+    direction from its first letter): every address drawn whole, right to left lines. Before,
+    Chromium drew "(/https://bij1.org/gedragscode)" (a hostile pass)."""
+    import html as html_lib
+
+    from pelican_bij1code import render
+
+    text = render.Renderer(_LOCALES).render(lang, fmt="txt", numbered=True)
+    lines = [line for line in text.splitlines() if line.strip()]
+    page = browser.new_page()
+    try:
+        page.set_content("<!DOCTYPE html><html><body style='white-space: nowrap'>" + "".join(
+            f'<p dir="auto">{html_lib.escape(line)}</p>' for line in lines) + "</body></html>")
+        drawn = [_as_drawn(d) for d in page.locator("p").evaluate_all(_DRAWN_ORDER)]
+        directions = page.locator("p").evaluate_all(
+            "ps => ps.map(p => getComputedStyle(p).direction)")
+    finally:
+        page.close()
+    assert set(directions) == {"rtl"}
+    shown = " ".join(drawn)
+    for address in ("<https://bij1.org/gedragscode/>", "<https://bij1.org/vertrouwenspersonen/>",
+                    "bestuur@bij1.org"):
+        assert address in shown

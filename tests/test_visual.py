@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 import pytest
-from bidi import get_display
+from bidi import get_base_level, get_display
 
 from pelican_bij1code import characters, check, markup, render, visual
 from pelican_bij1code.addresses import addresses
@@ -64,55 +64,102 @@ def test_markdown_is_drawn_as_the_page():
     assert "bestuur@bij1.org" in shown and "/https:" not in shown
 
 
-def test_plain_text_links_are_found_by_chat_and_forum_link_finders():
-    """``render --format txt`` has no isolates: linkify-it (Discourse, markdown-it) and
-    GitHub's cmark-gfm take an invisible character beside a URL into it, and linked
-    https://bij1.org/gedragscode/%E2%81%A9 (a hostile pass). Each finds every address of the
-    Arabic and Persian text exactly."""
+#: Translations that write on after a link, as Turkish spelling does ('dan), or with hostile
+#: intent: in plain text a link finder took it into the URL (a hostile pass).
+GLUED = [("tr", "Wanneer je iets", "Bir BIJ1komst'ta sorun olursa [ulusal güven "
+          "danışmanlarımız](https://bij1.org/vertrouwenspersonen/)'dan birine başvurun."),
+         ("en", "Wanneer je iets", "At a BIJ1komst, ask one of [our counsellors](https://bij1"
+          ".org/vertrouwenspersonen/)/evil?x=1#y)s-counsellors’s…"),
+         ("ar", "Een diepgaande", "تتضمّن [مدوّنة BIJ1](https://bij1.org/gedragscode/)شرحًا "
+          "لما نتوقعه في BIJ1komsten. للأسئلة: [bestuur@bij1.org](mailto:bestuur@bij1.org).")]
+
+
+def test_plain_text_links_are_found_by_chat_and_forum_link_finders(locales):
+    """``render --format txt`` has no isolates (linkify-it and GitHub's cmark-gfm took one into
+    https://bij1.org/gedragscode/%E2%81%A9) and writes each address in angle brackets (they
+    took text written on after ``(URL)`` into it). Both find exactly the Dutch addresses, in
+    Arabic, Persian and the translations of :data:`GLUED`."""
     import cmarkgfm
     from linkify_it import LinkifyIt
+    from test_render import _set_msgstr
 
-    wanted = {"https://bij1.org/gedragscode/", "https://bij1.org/vertrouwenspersonen/",
-              "mailto:bestuur@bij1.org"}
-    for lang in ("ar", "fa"):
-        text = render.Renderer(Locales(shipped_locales_dir())).render(lang, fmt="txt")
+    for lang, msgid, text in GLUED:
+        _set_msgstr(locales, lang, msgid, text)
+    renderer = render.Renderer(Locales(locales))
+    every = {"https://bij1.org/gedragscode/", "https://bij1.org/vertrouwenspersonen/",
+             "mailto:bestuur@bij1.org"}
+    for lang in ("ar", "fa", "tr", "en"):
+        text = renderer.render(lang, fmt="txt", parts=("samen",))
         assert not {"\u2066", "\u2069"} & set(text)
         found = {match.url for match in LinkifyIt().match(text) or ()}
         html = cmarkgfm.github_flavored_markdown_to_html(text)
-        assert found == wanted
-        assert set(re.findall(r'href="([^"]*)"', html)) == wanted
+        assert found <= every and set(re.findall(r'href="([^"]*)"', html)) <= every, lang
+        assert {"https://bij1.org/vertrouwenspersonen/", "mailto:bestuur@bij1.org"} <= found
+
+
+def test_plain_text_in_right_to_left_languages_is_drawn_whole():
+    """In ar and fa plain text every line runs right to left (a right-to-left mark first: a
+    line may start with BIJ1) and each address is drawn whole: the last ``/`` of
+    https://bij1.org/gedragscode/ was drawn at its start."""
+    for lang in ("ar", "fa"):
+        text = render.Renderer(Locales(shipped_locales_dir())).render(lang, fmt="txt",
+                                                                        numbered=True)
+        lines = [line for line in text.splitlines() if line.strip()]
+        assert all(get_base_level(line) == 1 for line in lines)
+        shown = " ".join(characters.visible(get_display(line)) for line in lines)
+        for address in ("<https://bij1.org/gedragscode/>", "bestuur@bij1.org",
+                        "<https://bij1.org/vertrouwenspersonen/>"):
+            assert address in shown, lang
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("ما BIJ1\u200cایم", "fa"), ("ما BIJ1ایم", "fa"), ("من BIJ1\u200cام", "fa"),
+    ("ما BIJ1\u200cایم", "fa"), ("ما BIJ1ها", "fa"), ("من BIJ1\u200cام", "fa"),
     ("مدوّنة قواعد النزاهة والسلوك لـBIJ1", "ar"), ("أنا عضو بـBIJ1", "ar"),
 ])
 def test_a_right_to_left_prefix_or_suffix_on_bij1_keeps_the_term(text, lang):
     """Arabic and Persian write affixes on to a name (لـBIJ1 "for BIJ1", BIJ1\u200cایم "we
-    are BIJ1"): the term is kept, as written and as drawn (a hostile pass found both refused);
-    a Latin letter or digit on it is still another word."""
+    are BIJ1"): the term is kept, as written and as drawn (a hostile pass found both refused)."""
     assert check.check_message("Wij zijn BIJ1.", text + ".", lang) == []
-    assert "term" in [code for _, code, _ in check.check_message("Wij zijn BIJ1.", "BIJ1x.", "en")]
-    assert "term" in [code for _, code, _ in check.check_message("Wij zijn BIJ1.", "BIJ12.", "en")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("BIJ1x", "en"), ("BIJ12", "en"), ("ما BIJ1ایم", "fa"), ("BIJ1\u05d5", "en"),
+    ("\u05d5BIJ1", "en"), ("BIJ1\u0627", "ar"), ("\u0627BIJ1", "ar"), ("BIJ1\u07ca", "en"),
+])
+def test_a_letter_or_digit_written_on_to_bij1_makes_another_word(text, lang):
+    """A Latin letter or a digit, or a letter that looks like a digit (an alef, a vav: "BIJ1l",
+    a hostile pass): not BIJ1. A Persian suffix that starts with an alef takes a zero-width
+    non-joiner between (BIJ1\u200cایم)."""
+    codes = [code for _, code, _ in check.check_message("Wij zijn BIJ1.", text + ".", lang)]
+    assert "term" in codes
 
 
 @pytest.mark.parametrize("text", [
     "WE ARE BIJ1 (2016–2024)", "WE ARE BIJ1 (2016-2024)", "This is a translation (27-11-2026).",
-    "Since 27.11.2026.", "Version 2026-11-27.", "Since 2016 - 2024.", "1,234,567 members.",
+    "Since 27.11.2026.", "Version 2026-11-27.", "Since 2016 - 2024.",
     "نحن BIJ1 (2016–2024)",
 ])
-def test_dates_years_and_amounts_are_no_phone_numbers(text):
+def test_dates_and_years_are_no_phone_numbers(text):
     """A hostile pass found each read as a phone number (BIJ1's 1 glued to the years)."""
     lang = "ar" if "نحن" in text else "en"
     codes = [code for _, code, _ in check.check_message("Wij zijn BIJ1.", text, lang)]
     assert "phone" not in codes and "url" not in codes
 
 
-@pytest.mark.parametrize("text", ["Call 555-1234.", "Call 1234567.", "Call o6-1z345678.",
-                                  "Call O6-l2345678.", "Call 06 I2 34 56 78."])
+@pytest.mark.parametrize("text", [
+    "Call 555-1234.", "Call 1234567.", "Call o6-1z345678.", "Call O6-l2345678.",
+    "Call 06 I2 34 56 78.", "Call 06 \u2113234 5678.", "Call 06 \u0399234 5678 Oliver.",
+    "Call 020 \u211323 4567.", "Call 06 \u0131234 5678.", "Call \u200e06 \u04c0234 5678.",
+    "Call 0.612.345.678.", "Call 0.031.612.345.678.", "Call 06.123.456.", "Call 0,800,123,456.",
+    "Call 0'612'345'678.", "Call \u0660\u066b\u0666\u0661\u0662\u066c\u0663\u0664\u0665"
+    "\u066c\u0666\u0667\u0668.", "Call 99-99-2024.", "Call 06-12-3456.",
+])
 def test_a_number_the_dutch_lacks_is_refused(text):
-    """Seven digits are a phone number (555-1234); a number with letters in it is
-    ``lookalike`` (o6-1z345678: five digits or more with a letter)."""
+    """Seven digits are a phone number (555-1234), also with dots, commas, apostrophes or Arabic
+    separators between (no exception for amounts: 0.612.345.678); a date must be one
+    (99-99-2024 is not). A number with a digit's look-alike of any script in it
+    (UTS #39: ℓ, Greek Ι, Cyrillic Ӏ, dotless ı) is ``lookalike``, as is a word of five digits
+    or more with a letter (o6-1z345678)."""
     codes = [code for _, code, _ in check.check_message("Bel ons.", text, "en")]
     assert "phone" in codes or "lookalike" in codes
 
