@@ -25,6 +25,9 @@ import unicodedata
 #: A word that may be an address: letters, digits and the punctuation addresses use.
 _WORD = re.compile(r"[\w.@:/%?=&#~+\-]+")
 _TRAILING = ".,:;!?"
+#: What may not start an e-mail address (RFC 5322 lets the others of _AROUND start one:
+#: +bestuur@bij1.org is another address, which link finders link as it is).
+_NOT_ATEXT = ".,:;!?@/#"
 #: Punctuation that may stand around an address without being part of what a reader reads.
 _AROUND = ".,:;!?@/#%&=+~_-"
 _HINT = re.compile(r"[.@:][\w/+]")
@@ -44,14 +47,15 @@ SCHEMES = frozenset({
 #: number to compare (1.000.000 has 7).
 #: Six digits in a phone-like run, the least a number to compare has (bounded: linear).
 #: What may stand between the digits of a phone number: three at most of spaces, brackets,
-#: dots, dashes, slashes, apostrophes and Arabic separators (٠٫٦١٢٬٣٤٥), or one comma.
-_SEPARATOR = "(?:[()./ '\u2019\u066b\u066c\\-]{0,3}|,)"
+#: dots, dashes, slashes, apostrophes, underscores, tildes, stars, pluses and Arabic
+#: separators (٠٫٦١٢٬٣٤٥), or one comma.
+_SEPARATOR = "(?:[()./ '\u2019_~*+\u066b\u066c\\-]{0,3}|,)"
 _SIX_DIGITS = re.compile(f"\\d(?:{_SEPARATOR}\\d){{5}}")
 #: Linear: each repetition is a short separator and a digit. A number starts a word: a digit
 #: written on to a letter (BIJ1's 1) starts none.
 _PHONE_RUN = re.compile(f"(?<![^\\W\\d_])\\+?\\(?\\d(?:{_SEPARATOR}\\d)*")
 #: A date (day, month and year either way round) or a span of years, as numbers and separators.
-_DATE_LIKE = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})|(\d{4}) ?- ?(\d{4})")
+_DATE_LIKE = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})|(\d{4}) ?[-/] ?(\d{4})")
 #: The characters Unicode's confusables (UTS #39) join to each ASCII digit, in any script
 #: (O, Greek Ο and Cyrillic О for 0; l, I, |, ℓ, Greek Ι, Arabic alef and Hebrew vav for 1;
 #: ...): in a number a reader dials them as that digit (``O6-l2345678``, ``06 ℓ234 5678``).
@@ -110,8 +114,10 @@ def _address(word: str) -> str | None:
     ['evil.example', 'evil.example', 'x.org', None, None]
     >>> _address("联系sms:+31")  # written on to a word, as Chinese and Japanese do
     'sms:+31'
+    >>> _address("+bestuur@bij1.org"), _address("_x@bij1.org."), _address(".@bij1.org")
+    ('+bestuur@bij1.org', '_x@bij1.org', 'bij1.org')
     """
-    word = word.lower().strip(_AROUND)
+    word = word.lower().rstrip(_AROUND).lstrip(_AROUND if "@" not in word else _NOT_ATEXT)
     scheme, colon, rest = word.partition(":")
     if colon and scheme not in SCHEMES:  # a scheme written on to a word: the word's ASCII end
         ascii_end = scheme[len(scheme.rstrip(_SCHEME_CHARACTERS)):]
@@ -183,9 +189,14 @@ def _a_date(run: str) -> bool:
     day, month and year (either way round) or two years, each from 1900 to 2099.
 
     >>> [_a_date(run) for run in ("27-11-2026", "2026/11/27", "2016 - 2024", "06-12-3456",
-    ...                           "99-99-2024", "2024-2016", "0612-2024")]
-    [True, True, True, False, False, False, False]
+    ...                           "99-99-2024", "2024-2016", "0612-2024", "2004/2005",
+    ...                           "01.01.2024 - 31.12.2024")]
+    [True, True, True, False, False, False, False, True, True]
     """
+    for dash in (" - ", "-", "/"):  # a span of dates or years: 1-1-2024 - 31-12-2024
+        first, _, second = run.partition(dash)
+        if second and _a_date(first) and _a_date(second):
+            return True
     match = _DATE_LIKE.fullmatch(run)
     if match is None:
         return False
@@ -250,11 +261,24 @@ def number_lookalike(text: str) -> str | None:
                 break
         if sum(counts[first:last]) >= 5:
             for word, digits in zip(words[first:last], counts[first:last], strict=True):
-                letters = [char for char in word if char.isalpha()]
+                letters = [char for char in word if _written_on(char)]
                 if letters and (digits > len(letters) or digits >= 5):
                     return letters[0]
         first = max(last, first + 1)
     return None
+
+
+def _written_on(char: str) -> bool:
+    """Whether ``char`` in a word of a number is a letter written on to its digits: a letter
+    of a left-to-right script, or a number that is no digit (〡, Ⅰ, ½). Arabic and Hebrew
+    write prefixes on to a number (و2025 "and 2025", ב־2024 "in 2024"): not these.
+
+    >>> [_written_on(c) for c in ("ı", "\u3021", "\u0648", "\u05d1", "7")]
+    [True, True, False, False, False]
+    """
+    if char.isalpha():
+        return unicodedata.bidirectional(char) == "L"
+    return char.isnumeric() and not char.isdigit()
 
 
 def disguised_separator(text: str) -> str | None:

@@ -23,6 +23,7 @@ a Dutch edit, once translators have fixed their fuzzy entries, ``check --strict`
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -366,7 +367,8 @@ def _terms(text: str) -> list[str]:
     word of its own, or has a prefix or suffix of a right-to-left script written on to it
     (Arabic لـBIJ1 "for BIJ1", Persian BIJ1‌ایم "we are BIJ1").
 
-    >>> _terms("BIJ1, bij1komsten, BIJ1a, xBIJ1, BİJ1, BIJ12, لـBIJ1, BIJ1ها, BIJ1ا, וBIJ1")
+    >>> _terms("BIJ1, bij1komsten, BIJ1a, xBIJ1, BİJ1, BIJ12, لـBIJ1, BIJ1ها, BIJ1ا, וBIJ1, "
+    ...        "إBIJ1, اـBIJ1, BIJ1ـا")
     ['', 'komst', '', '']
     """
     found = []
@@ -375,6 +377,8 @@ def _terms(text: str) -> list[str]:
         if start < 0 or text[start:start + 3] not in _BIJ:
             continue  # not BIJ1
         before, after = text[start - 1:start], text[end:end + 1]
+        if before in _JOINING or after in _JOINING:  # look past a tatweel and marks
+            before, after = _beside(text, start, -1), _beside(text, end, 1)
         if (before.isalnum() and _glued(before)) or before == "_" or (
                 match.group(1) is None and ((after.isalnum() and _glued(after)) or after == "_")):
             continue  # inside a word
@@ -385,8 +389,28 @@ def _terms(text: str) -> list[str]:
 def _glued(char: str) -> bool:
     """Whether a letter or digit ``char``, written on to BIJ1, makes it part of another word: a
     letter of a left-to-right script, a digit, or a letter that looks like one (BIJ1 with an
-    alef or a vav on it reads "BIJ1l"); not another right-to-left letter: an affix."""
-    return char.isdigit() or char in LOOKS_LIKE_A_DIGIT or characters.direction(char) != "R"
+    alef of any form or a vav on it reads "BIJ1l"); not another right-to-left letter: an
+    affix."""
+    return (char.isdigit() or char in LOOKS_LIKE_A_DIGIT or characters.direction(char) != "R"
+            or "ALEF" in unicodedata.name(char, ""))
+
+
+#: The tatweel, which Arabic writes between a letter and the next: _terms looks past it.
+_JOINING = frozenset("\u0640")
+
+
+def _beside(text: str, at: int, step: int) -> str:
+    """The character beside ``text[at]`` (``step`` -1: before ``at``; 1: from ``at`` on), past
+    tatweels and combining marks; "" at the end of the text.
+
+    >>> _beside("\u0627\u0640BIJ1", 2, -1), _beside("BIJ1\u0640", 4, 1)
+    ('ا', '')
+    """
+    index = at - 1 if step < 0 else at
+    while 0 <= index < len(text) and (text[index] in _JOINING
+                                      or unicodedata.category(text[index]).startswith("M")):
+        index += step
+    return text[index] if 0 <= index < len(text) else ""
 
 
 def _check_links(source: str, translation: str, source_tokens: list[markup.Token],

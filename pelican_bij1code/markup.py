@@ -348,26 +348,29 @@ def _escape_block_start(line: str) -> str:
 LRM = "\u200e"
 
 
-def to_text(tokens: Sequence[Token], allowed: Collection[str], rtl: bool = False) -> str:
-    """Plain text: a link shows its address after its text in angle brackets, as RFC 3986
-    (appendix C) delimits an address in plain text, unless the text is the address.
+def to_text(tokens: Sequence[Token], allowed: Collection[str], marks: bool = False) -> str:
+    """Plain text: a link shows its address in angle brackets, after its text unless the text
+    is the address, as RFC 3986 (appendix C) delimits an address in plain text.
 
     No isolates, not even in right-to-left text: the link finders of chat apps and forums
     (linkify-it, GitHub's cmark-gfm) take an invisible character written on to a URL into it.
-    An angle bracket ends the URL for them, whatever the translation writes on after it
-    (Turkish ``(URL)'dan`` linked ``https://bij1.org/vertrouwenspersonen/)'dan``). In
-    right-to-left text, a left-to-right mark outside each bracket keeps the address drawn
-    whole (its last ``/`` was drawn at its start). The check judges this text as drawn too.
+    An angle bracket ends the address for them, whatever the translation writes on to it
+    (Turkish ``(URL)'dan`` linked ``https://bij1.org/vertrouwenspersonen/)'dan``,
+    ``evil;bestuur@bij1.org`` linked ``mailto:evil;bestuur@bij1.org``). With ``marks`` (text
+    with right-to-left script), a left-to-right mark outside each bracket keeps the address
+    drawn whole (its last ``/`` was drawn at its start). The check judges this text as drawn.
 
     >>> mail, code = "mailto:bestuur@bij1.org", "https://bij1.org/gedragscode/"
     >>> to_text(parse(f"via [bestuur@bij1.org]({mail}), [de code]({code})'dan"), {mail, code})
-    "via bestuur@bij1.org, de code <https://bij1.org/gedragscode/>'dan"
+    "via <bestuur@bij1.org>, de code <https://bij1.org/gedragscode/>'dan"
     """
     out: list[str] = []
     for token in tokens:
-        out.append(clean(token.text))
+        text = clean(token.text)
         if isinstance(token, Link) and token.target in allowed:
-            shown = token.target.removeprefix("mailto:")
-            if shown != token.text.strip():
-                out.append(f" {LRM}<{shown}>{LRM}" if rtl else f" <{shown}>")
+            address = token.target.removeprefix("mailto:")
+            bracketed = f"{LRM}<{address}>{LRM}" if marks else f"<{address}>"
+            out.append(bracketed if address == text.strip() else f"{text} {bracketed}")
+        else:
+            out.append(text)
     return "".join(out)

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, NamedTuple
 
-from . import anchors, languages, markup, pofile
+from . import anchors, languages, markup, pofile, visual
 from .catalogue import DRAFT, Locales, LocalesError, is_language_folder
 from .characters import visible
 from .check import check_language, check_message
@@ -378,11 +378,13 @@ def _text(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
     def inline(block: Block) -> str:
         text, mark = translate(block)
         own = rtl and mark != "dutch"  # text in the language's own direction
-        shown = markup.to_text(markup.parse(text), _targets(block.text), own)
+        both = own or visual.reorders(text, rtl=False)  # right-to-left script in the text
+        shown = markup.to_text(markup.parse(text), _targets(block.text), both)
         shown = f"{mark_label(mark)} {shown}" if mark else shown
-        # a right-to-left mark first: a plain-text reader takes a line's direction from its
-        # first letter, and a line may start with BIJ1 or a rule's name
-        return ("\u200f" if own else "") + _number(block, numbered) + shown
+        # the direction's mark first: a plain-text reader takes a line's direction from its
+        # first letter, and a line may start with BIJ1, a rule's name or a word of the other
+        # direction
+        return ("\u200f" if own else "\u200e" if both else "") + _number(block, numbered) + shown
 
     out: list[str] = []
     if lang != SOURCE_LANG:

@@ -70,8 +70,8 @@ def test_formats_markdown_and_text(locales: Path) -> None:
     txt = renderer.render("nl", fmt="txt", parts=("samen",))
     assert txt.startswith("SAMEN MAKEN WIJ")
     assert "BIJ1 Integriteits- en gedragscode <https://bij1.org/gedragscode/>" in txt
-    assert "via: bestuur@bij1.org." in txt and "mailto:" not in txt
-    assert "[" not in txt and "<" not in re.sub(r"<https://[^>]*>", "", txt)
+    assert "via: <bestuur@bij1.org>." in txt and "mailto:" not in txt
+    assert "[" not in txt and "<" not in re.sub(r"<(https://|bestuur@)[^>]*>", "", txt)
 
 
 def test_markdown_output_escapes_what_would_become_markup(locales: Path) -> None:

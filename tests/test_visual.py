@@ -71,7 +71,10 @@ GLUED = [("tr", "Wanneer je iets", "Bir BIJ1komst'ta sorun olursa [ulusal güven
          ("en", "Wanneer je iets", "At a BIJ1komst, ask one of [our counsellors](https://bij1"
           ".org/vertrouwenspersonen/)/evil?x=1#y)s-counsellors’s…"),
          ("ar", "Een diepgaande", "تتضمّن [مدوّنة BIJ1](https://bij1.org/gedragscode/)شرحًا "
-          "لما نتوقعه في BIJ1komsten. للأسئلة: [bestuur@bij1.org](mailto:bestuur@bij1.org).")]
+          "لما نتوقعه في BIJ1komsten. للأسئلة: [bestuur@bij1.org](mailto:bestuur@bij1.org)."),
+         ("en", "Een diepgaande", "The [BIJ1 code](https://bij1.org/gedragscode/) says what "
+          "we expect at BIJ1komsten. Questions: evil;[bestuur@bij1.org](mailto:bestuur@bij1"
+          ".org).")]
 
 
 def test_plain_text_links_are_found_by_chat_and_forum_link_finders(locales):
@@ -125,6 +128,8 @@ def test_a_right_to_left_prefix_or_suffix_on_bij1_keeps_the_term(text, lang):
 @pytest.mark.parametrize(("text", "lang"), [
     ("BIJ1x", "en"), ("BIJ12", "en"), ("ما BIJ1ایم", "fa"), ("BIJ1\u05d5", "en"),
     ("\u05d5BIJ1", "en"), ("BIJ1\u0627", "ar"), ("\u0627BIJ1", "ar"), ("BIJ1\u07ca", "en"),
+    ("\u0625BIJ1", "ar"), ("\u0623BIJ1", "ar"), ("BIJ1\u0622", "ar"), ("\u0671BIJ1", "ar"),
+    ("\u0627\u0640BIJ1", "ar"), ("BIJ1\u0640\u0627", "ar"), ("BIJ1\u0672", "ar"),
 ])
 def test_a_letter_or_digit_written_on_to_bij1_makes_another_word(text, lang):
     """A Latin letter or a digit, or a letter that looks like a digit (an alef, a vav: "BIJ1l",
@@ -137,11 +142,13 @@ def test_a_letter_or_digit_written_on_to_bij1_makes_another_word(text, lang):
 @pytest.mark.parametrize("text", [
     "WE ARE BIJ1 (2016–2024)", "WE ARE BIJ1 (2016-2024)", "This is a translation (27-11-2026).",
     "Since 27.11.2026.", "Version 2026-11-27.", "Since 2016 - 2024.",
-    "نحن BIJ1 (2016–2024)",
+    "نحن BIJ1 (2016–2024)", "التنوع مصدر قوتنا بين عامي 2024 و2025.", "منذ 2020 و2021.",
+    "בין 2024 ל\u05be2025.", "ב\u05be2024 וב-2025.", "On 01.01.2024 – 31.12.2024.",
+    "In 1994 and 2004/2005.",
 ])
 def test_dates_and_years_are_no_phone_numbers(text):
     """A hostile pass found each read as a phone number (BIJ1's 1 glued to the years)."""
-    lang = "ar" if "نحن" in text else "en"
+    lang = "ar" if visual.reorders(text, rtl=False) else "en"
     codes = [code for _, code, _ in check.check_message("Wij zijn BIJ1.", text, lang)]
     assert "phone" not in codes and "url" not in codes
 
@@ -151,6 +158,7 @@ def test_dates_and_years_are_no_phone_numbers(text):
     "Call 06 I2 34 56 78.", "Call 06 \u2113234 5678.", "Call 06 \u0399234 5678 Oliver.",
     "Call 020 \u211323 4567.", "Call 06 \u0131234 5678.", "Call \u200e06 \u04c0234 5678.",
     "Call 0.612.345.678.", "Call 0.031.612.345.678.", "Call 06.123.456.", "Call 0,800,123,456.",
+    "Call 06 \u3021234 5678.", "Call 06*1234*5678.", "Call 06_1234_5678.", "Call 06~1234~5678.",
     "Call 0'612'345'678.", "Call \u0660\u066b\u0666\u0661\u0662\u066c\u0663\u0664\u0665"
     "\u066c\u0666\u0667\u0668.", "Call 99-99-2024.", "Call 06-12-3456.",
 ])
@@ -177,3 +185,19 @@ def test_a_number_after_arabic_needs_a_left_to_right_mark_in_plain_text():
     assert check.check_message(source, marked, "ar") == []
     page = visual.drawn(markup.shown(markup.parse(bare), rtl=True), rtl=True)
     assert "+31 6 12345678" in page and "06-12345678" in page
+
+
+def test_plain_text_with_right_to_left_words_in_a_left_to_right_language_is_drawn_whole(
+        locales):
+    """An English line that starts with a Hebrew word was drawn right to left, with the
+    address's ``/>`` at its far end (a hostile pass): such a line starts with U+200E, and its
+    address stands between two."""
+    from test_render import _set_msgstr
+
+    _set_msgstr(locales, "en", "Wanneer je iets", "שלום! At a BIJ1komst, ask one of [the "
+                "advisers](https://bij1.org/vertrouwenspersonen/).")
+    text = render.Renderer(Locales(locales)).render("en", fmt="txt", parts=("samen",))
+    line = next(line for line in text.splitlines() if "שלום" in line)
+    assert get_base_level(line) == 0
+    assert "<https://bij1.org/vertrouwenspersonen/>." in characters.visible(get_display(line))
+
