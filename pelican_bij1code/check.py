@@ -250,7 +250,7 @@ def check_message(source: str, translation: str,
                     "it stays as it is in every language")
     # What was compared above is the text as written; readers see it as drawn.
     rtl = languages.direction(lang) == "rtl" if lang else False
-    if visual.reorders(translated_seen, rtl):
+    if (rtl or not translated_seen.isascii()) and visual.reorders(translated_seen, rtl):
         _check_drawn(translated_tokens, rtl, translated_addresses, source_terms, add)
 
     if translation == source and re.search(r"[A-Za-z]{3}", source):
