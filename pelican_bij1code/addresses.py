@@ -28,7 +28,13 @@ _WORD = re.compile(r"[\w.@:/%?=&#~+\-]+")
 _TRAILING = ".,:;!?"
 #: What may not start an e-mail address (RFC 5322 lets the others of _AROUND start one:
 #: +bestuur@bij1.org is another address, which link finders link as it is).
-_NOT_ATEXT = ".,:;!?@/#"
+_NOT_ATEXT = ",:;@"
+#: What may stand right before an e-mail address that is not written on to something else:
+#: the start of a word, an opening bracket or quotation mark (x$bestuur@bij1.org, x,bestuur@
+#: and x"bestuur@ are other addresses to link finders).
+_OPENERS = "([{<«‹\"'“‘„"
+#: An IPv4 address (a host without a domain name).
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 #: Punctuation that may stand around an address without being part of what a reader reads.
 _AROUND = ".,:;!?@/#%&=+~_-"
 _HINT = re.compile(r"[.@:][\w/+]")
@@ -47,16 +53,19 @@ SCHEMES = frozenset({
 #: A run of what phone numbers are written with; 8 digits or more, or a "+" and 6, is a phone
 #: number to compare (1.000.000 has 7).
 #: Six digits in a phone-like run, the least a number to compare has (bounded: linear).
-#: What may stand between the digits of a phone number: three at most of spaces, brackets,
-#: dots, dashes, slashes, apostrophes, underscores, tildes, stars, pluses and Arabic
-#: separators (٠٫٦١٢٬٣٤٥), or one comma.
-_SEPARATOR = "(?:[()./ '\u2019_~*+\u066b\u066c\\-]{0,3}|,)"
+#: What may stand between the digits of a phone number: three at most of spaces, ASCII
+#: punctuation but the comma and semicolon (06:1234:5678, 06#1234#5678), a right single
+#: quotation mark and Arabic separators (٠٫٦١٢٬٣٤٥), or one comma or semicolon (which,
+#: with a space, part a list of numbers).
+_SEPARATOR = "(?:[ !-+\\--/:<-@\\[-`{-~\u2019\u066b\u066c]{0,3}|[,;])"
 _SIX_DIGITS = re.compile(f"\\d(?:{_SEPARATOR}\\d){{5}}")
 #: Linear: each repetition is a short separator and a digit. A number starts a word: a digit
 #: written on to a letter (BIJ1's 1) starts none.
 _PHONE_RUN = re.compile(f"(?<![^\\W\\d_])\\+?\\(?\\d(?:{_SEPARATOR}\\d)*")
 #: A date (day, month and year either way round) or a span of years, as numbers and separators.
 _DATE_LIKE = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})|(\d{4}) ?[-/] ?(\d{4})")
+#: A time of day, or a span of two (20:00-22:00).
+_TIMES = re.compile(r"[0-2]?\d[:.][0-5]\d(?: ?- ?[0-2]?\d[:.][0-5]\d)?")
 #: The characters Unicode's confusables (UTS #39) join to each ASCII digit, in any script
 #: (O, Greek Ο and Cyrillic О for 0; l, I, |, ℓ, Greek Ι, Arabic alef and Hebrew vav for 1;
 #: ...): in a number a reader dials them as that digit (``O6-l2345678``, ``06 ℓ234 5678``).
@@ -125,6 +134,8 @@ def _address(word: str) -> str | None:
     'sms:+31'
     >>> _address("+bestuur@bij1.org"), _address("_x@bij1.org."), _address(".@bij1.org")
     ('+bestuur@bij1.org', '_x@bij1.org', 'bij1.org')
+    >>> _address("evil.org:8080"), _address("bestuur@evil.org:25"), _address("1.2.3.4:80/x")
+    ('evil.org:8080', 'bestuur@evil.org:25', '1.2.3.4:80/x')
     """
     word = word.lower().rstrip(_AROUND).lstrip(_AROUND if "@" not in word else _NOT_ATEXT)
     scheme, colon, rest = word.partition(":")
@@ -137,13 +148,16 @@ def _address(word: str) -> str | None:
     if "://" in word or word.startswith(("www.", "mailto:")):
         word = word.removeprefix("mailto:").rstrip("/")
         return word or None
-    host = word.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = word.split("/", 1)[0].split("?", 1)[0]
+    host = host[:1] + host[1:].split("#", 1)[0]  # a fragment; a # first is part of the word
     if "@" in host:
         local, _, domain = host.rpartition("@")
-        if not _is_domain(domain):
+        domain = domain.partition(":")[0]  # a port
+        if not _is_domain(domain) and not _IPV4.fullmatch(domain):
             return None
         return word if local.strip(_AROUND) else domain
-    return word.rstrip("/") if _is_domain(host) else None
+    host = host.partition(":")[0]  # a port
+    return word.rstrip("/") if _is_domain(host) or _IPV4.fullmatch(host) else None
 
 
 def addresses(text: str) -> set[str]:
@@ -165,6 +179,8 @@ def addresses(text: str) -> set[str]:
         if _maybe(piece):
             for match in _WORD.finditer(piece):
                 address = _address(match.group())
+                if address and "@" in address and piece[:match.start()].strip(_OPENERS):
+                    address = piece[:match.end()].lower()  # written on to what is before it
                 if address:
                     found.add(address)
     return found | phones(shown)
@@ -194,14 +210,17 @@ def phones(text: str) -> set[str]:
 
 
 def _a_date(run: str) -> bool:
-    """Whether a reader reads ``run`` as a date or a span of years, not a number to dial: a
-    day, month and year (either way round) or two years, each from 1900 to 2099.
+    """Whether a reader reads ``run`` as a date or a span of dates, years or times of day, not a
+    number to dial: a day, month and year (either way round) or two years, each from 1900 to
+    2099, or hours and minutes.
 
     >>> [_a_date(run) for run in ("27-11-2026", "2026/11/27", "2016 - 2024", "06-12-3456",
     ...                           "99-99-2024", "2024-2016", "0612-2024", "2004/2005",
-    ...                           "01.01.2024 - 31.12.2024")]
-    [True, True, True, False, False, False, False, True, True]
+    ...                           "01.01.2024 - 31.12.2024", "20:00-22:00", "06:1234:5678")]
+    [True, True, True, False, False, False, False, True, True, True, False]
     """
+    if _TIMES.fullmatch(run):
+        return True
     for dash in (" - ", "-", "/"):  # a span of dates or years: 1-1-2024 - 31-12-2024
         first, _, second = run.partition(dash)
         if second and _a_date(first) and _a_date(second):
@@ -237,8 +256,14 @@ def number_lookalike(text: str) -> str | None:
     ...                  "BIJ1 (2016-2024), wij-7 06 1234")
     >>> number_lookalike("Bel 06 \u2113234 5678 Oliver"), number_lookalike("BIJ1 l234 5678")
     ('ℓ', 'l')
+    >>> number_lookalike("061234\u064e\u0627")
+    'ا'
+
     """
     ascii_only = text.isascii()
+    if not ascii_only:  # a combining mark between a digit and a look-alike hides nothing
+        text = "".join(char for char in text if unicodedata.category(char)[0] != "M"
+                       or char in LOOKS_LIKE_A_DIGIT)
     if ascii_only:
         digits = len(text) - len(text.encode().translate(None, b"0123456789"))
         if digits <= text.count("IJ1") + text.count("ij1"):

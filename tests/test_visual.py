@@ -73,8 +73,8 @@ GLUED = [("tr", "Wanneer je iets", "Bir BIJ1komst'ta sorun olursa [ulusal güven
          ("ar", "Een diepgaande", "تتضمّن [مدوّنة BIJ1](https://bij1.org/gedragscode/)شرحًا "
           "لما نتوقعه في BIJ1komsten. للأسئلة: [bestuur@bij1.org](mailto:bestuur@bij1.org)."),
          ("en", "Een diepgaande", "The [BIJ1 code](https://bij1.org/gedragscode/) says what "
-          "we expect at BIJ1komsten. Questions: evil;[bestuur@bij1.org](mailto:bestuur@bij1"
-          ".org).")]
+          "we expect at BIJ1komsten. Questions: [bestuur@bij1.org](mailto:bestuur@bij1"
+          ".org)'s inbox.")]
 
 
 def test_plain_text_links_are_found_by_chat_and_forum_link_finders(locales):
@@ -201,3 +201,48 @@ def test_plain_text_with_right_to_left_words_in_a_left_to_right_language_is_draw
     assert get_base_level(line) == 0
     assert "<https://bij1.org/vertrouwenspersonen/>." in characters.visible(get_display(line))
 
+
+
+#: Found by the fourth hostile pass of the session: each passed ``check --strict``.
+FOURTH_PASS = [
+    ("en", " Or evil.org:8080."), ("en", " Or bij1-hulp.nl:443/meld."),
+    ("en", " Or bestuur@evil.org:25."), ("en", " Or 1.2.3.4:80."),
+    ("en", " Call 06:1234:5678."), ("en", " Call 06#1234#5678."), ("en", " Call 06=1234=5678."),
+    ("en", " Call 06 : 1234 : 5678."), ("en", " Call 06$1234$5678."),
+    ("en", " Or $bestuur@bij1.org."), ("en", " Or x,bestuur@bij1.org."),
+    ("en", " Or .bestuur@bij1.org."), ("en", " Or !bestuur@bij1.org."),
+    ("en", ' Or x"bestuur@bij1.org.'), ("en", " Or evil;bestuur@bij1.org."),
+]
+_BASE = ("In our BIJ1komsten see the [BIJ1 code](https://bij1.org/gedragscode/). Ask via: "
+         "[bestuur@bij1.org](mailto:bestuur@bij1.org).")
+_DUTCH = ("Een uitwerking voor onze BIJ1komsten staat in de [BIJ1 gedragscode]"
+          "(https://bij1.org/gedragscode/). Vragen via: "
+          "[bestuur@bij1.org](mailto:bestuur@bij1.org).")
+
+
+@pytest.mark.parametrize(("lang", "extra"), FOURTH_PASS)
+def test_a_port_an_ip_address_a_separator_or_a_prefix_makes_another_address(lang, extra):
+    """host:port and IPv4 addresses are addresses; any ASCII punctuation may part a phone
+    number's digits; an e-mail address written on to what is before it is another address."""
+    assert check.check_message(_DUTCH, _BASE, lang) == []
+    errors = [code for severity, code, _ in check.check_message(_DUTCH, _BASE + extra, lang)
+              if severity == "error"]
+    assert errors, extra
+
+
+@pytest.mark.parametrize("text", [
+    "BIJ1\u200f\u0661", "BIJ1\u200f\u0627", "BIJ1\u061c\u0627", "BIJ1\u200e\u0627",
+    "BIJ1\u200f\u0640\u0627", "BIJ1\u200f\u05d5", "BIJ1\u064e\u0627", "BIJ1\u0651\u0627",
+    "BIJ1\u0670", "BIJ1\u064e\u0640\u0627",
+])
+def test_a_look_alike_past_a_mark_on_bij1_makes_another_word(text):
+    """A direction mark is drawn as nothing and a combining mark sits on its letter: an alef or
+    a digit look-alike past one still touches BIJ1 (the fourth hostile pass)."""
+    source = "Ik ben een voorbeeld van waar BIJ1 voor staat."
+    codes = [code for _, code, _ in check.check_message(source, f"أنا مثال على {text}.", "ar")]
+    assert "term" in codes
+
+
+def test_times_of_day_are_no_phone_numbers():
+    assert check.check_message("Wij zijn BIJ1.", "We are BIJ1, 20:00-22:00 and 10:30 - 12:00.",
+                               "en") == []
