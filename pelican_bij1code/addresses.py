@@ -29,10 +29,10 @@ _TRAILING = ".,:;!?"
 #: What may not start an e-mail address (RFC 5322 lets the others of _AROUND start one:
 #: +bestuur@bij1.org is another address, which link finders link as it is).
 _NOT_ATEXT = ",:;@"
-#: What may stand right before an e-mail address that is not written on to something else:
-#: the start of a word, an opening bracket or quotation mark (x$bestuur@bij1.org, x,bestuur@
-#: and x"bestuur@ are other addresses to link finders).
-_OPENERS = "([{<«‹\"'“‘„"
+#: What may stand right before an e-mail address besides the opening brackets and quotation
+#: marks of every script (Unicode's Ps, Pi and Pf: 「, 〈, », ...): x$bestuur@bij1.org,
+#: x,bestuur@ and x"bestuur@ are other addresses to link finders.
+_OPENERS = "\"'¡¿<"
 #: An IPv4 address (a host without a domain name).
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 #: Punctuation that may stand around an address without being part of what a reader reads.
@@ -179,11 +179,22 @@ def addresses(text: str) -> set[str]:
         if _maybe(piece):
             for match in _WORD.finditer(piece):
                 address = _address(match.group())
-                if address and "@" in address and piece[:match.start()].strip(_OPENERS):
+                if address and "@" in address and not _opens(piece[:match.start()]):
                     address = piece[:match.end()].lower()  # written on to what is before it
                 if address:
                     found.add(address)
     return found | phones(shown)
+
+
+def _opens(prefix: str) -> bool:
+    """Whether ``prefix`` (what stands before an e-mail address in its word) only opens it:
+    brackets and quotation marks.
+
+    >>> [_opens(p) for p in ("", "(", "\u300c", "\u00bb", "\u00bf", "x", "x'", "$", ".")]
+    [True, True, True, True, True, False, False, False, False]
+    """
+    return all(char in _OPENERS or unicodedata.category(char) in ("Ps", "Pi", "Pf")
+               for char in prefix)
 
 
 def phones(text: str) -> set[str]:
@@ -214,11 +225,16 @@ def _a_date(run: str) -> bool:
     number to dial: a day, month and year (either way round) or two years, each from 1900 to
     2099, or hours and minutes.
 
+    >>> [_a_date(run) for run in ("\u06f1\u06f4\u06f0\u06f3/\u06f0\u06f5/\u06f1\u06f2",
+    ...                           "\u0662\u0660:\u0660\u0660-\u0662\u0662:\u0660\u0660")]
+    [True, True]
     >>> [_a_date(run) for run in ("27-11-2026", "2026/11/27", "2016 - 2024", "06-12-3456",
     ...                           "99-99-2024", "2024-2016", "0612-2024", "2004/2005",
     ...                           "01.01.2024 - 31.12.2024", "20:00-22:00", "06:1234:5678")]
     [True, True, True, False, False, False, False, True, True, True, False]
     """
+    if not run.isascii():  # Arabic-Indic, Persian and other digits read as their values
+        run = "".join(str(unicodedata.digit(char)) if char.isdigit() else char for char in run)
     if _TIMES.fullmatch(run):
         return True
     for dash in (" - ", "-", "/"):  # a span of dates or years: 1-1-2024 - 31-12-2024
@@ -229,7 +245,8 @@ def _a_date(run: str) -> bool:
     if match is None:
         return False
     if match.group(5):
-        return 1900 <= int(match.group(5)) < int(match.group(6)) <= 2099
+        return _a_year(int(match.group(5))) and int(match.group(5)) < int(match.group(6)) \
+            and _a_year(int(match.group(6)))
     first, middle, last = match.group(1), int(match.group(3)), match.group(4)
     if len(first) == 4 and len(last) <= 2:
         year, day = int(first), int(last)
@@ -237,7 +254,13 @@ def _a_date(run: str) -> bool:
         year, day = int(last), int(first)
     else:
         return False
-    return 1900 <= year <= 2099 and 1 <= min(day, middle) <= 12 and max(day, middle) <= 31
+    return _a_year(year) and 1 <= min(day, middle) <= 12 and max(day, middle) <= 31
+
+
+def _a_year(year: int) -> bool:
+    """A year a date in a code of conduct has: 1900-2099, or 1300-1499 of the Islamic or the
+    Persian calendar."""
+    return 1900 <= year <= 2099 or 1300 <= year <= 1499
 
 
 def number_lookalike(text: str) -> str | None:

@@ -225,6 +225,12 @@ def check_message(source: str, translation: str,
             "a letter of another script or a sign that looks like punctuation there disguises "
             "the word or an address (Cyrillic а for a, ꓸ for a dot); write Latin letters and "
             "the punctuation itself")
+    marked = _marked_name(translated_text) if not translated_text.isascii() else None
+    if marked is not None and marked not in source_text:
+        add("error", "lookalike",
+            f"has a combining mark on BIJ1 or an address ({marked!r}): drawn over or under "
+            "its letters (a stroke, a line, a circle), it disguises what the Dutch shows; "
+            "write it without marks")
     in_number = number_lookalike(translated_text)
     if in_number is not None and number_lookalike(source_text) is None:
         add("error", "lookalike",
@@ -274,6 +280,28 @@ def check_message(source: str, translation: str,
         add("warning", "end-punctuation",
             f"does not end with punctuation, while the Dutch ends with {dutch_ending!r}")
     return found
+
+
+def _marked_name(text: str) -> str | None:
+    """The first word with BIJ1 or an address in it (``bij1``, ``@``, ``://``, ``www.``) that
+    has a combining mark on one of its Latin letters or digits, or at its start: the mark is
+    drawn over it (``BIJ1\u0338``, ``bestuur@bij1.org\u20e0``). None if there is none.
+
+    >>> _marked_name("BIJ1\u0338 en bestuur@bij1.org"), _marked_name("\u0644\u0650BIJ1 café")
+    ('BIJ1̸', None)
+    """
+    for word in text.split():
+        lowered = word.lower()
+        if not ("bij1" in lowered or "@" in word or "://" in word or "www." in lowered):
+            continue
+        before = ""
+        for char in word:
+            if unicodedata.category(char)[0] == "M":
+                if not before or (before.isascii() and before.isalnum()):
+                    return word
+            else:
+                before = char
+    return None
 
 
 def _kind(address: str) -> str:
