@@ -50,14 +50,12 @@ SCHEMES = frozenset({
     "magnet", "bitcoin", "ethereum", "ws", "wss", "intent", "market", "itms-apps", "javascript",
     "data", "vbscript", "blob", "about", "chrome", "mailto", "http", "https",
 })
-#: A run of what phone numbers are written with; 8 digits or more, or a "+" and 6, is a phone
-#: number to compare (1.000.000 has 7).
-#: Six digits in a phone-like run, the least a number to compare has (bounded: linear).
 #: What may stand between the digits of a phone number: three at most of spaces, ASCII
 #: punctuation but the comma and semicolon (06:1234:5678, 06#1234#5678), a right single
 #: quotation mark and Arabic separators (٠٫٦١٢٬٣٤٥), or one comma or semicolon (which,
 #: with a space, part a list of numbers).
 _SEPARATOR = "(?:[ !-+\\--/:<-@\\[-`{-~\u2019\u066b\u066c]{0,3}|[,;])"
+#: Six digits in a phone-like run, the least a number to compare has (bounded: linear).
 _SIX_DIGITS = re.compile(f"\\d(?:{_SEPARATOR}\\d){{5}}")
 #: Linear: each repetition is a short separator and a digit. A number starts a word: a digit
 #: written on to a letter (BIJ1's 1) starts none.
@@ -287,7 +285,7 @@ def number_lookalike(text: str) -> str | None:
     if not ascii_only:  # a combining mark between a digit and a look-alike hides nothing
         text = "".join(char for char in text if unicodedata.category(char)[0] != "M"
                        or char in LOOKS_LIKE_A_DIGIT)
-    if ascii_only:
+    else:
         digits = len(text) - len(text.encode().translate(None, b"0123456789"))
         if digits <= text.count("IJ1") + text.count("ij1"):
             return None  # no digit but BIJ1's (counted without a loop in Python): most

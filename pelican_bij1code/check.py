@@ -241,12 +241,12 @@ def check_message(source: str, translation: str,
     translated_addresses = addresses(translated_text)
     if source_addresses != translated_addresses:
         for address in sorted(source_addresses - translated_addresses):
-            add("error", _kind(address),
-                f"lost the {_NAMES[_kind(address)]} {address!r}, which the Dutch text shows")
+            kind = _kind(address)
+            add("error", kind, f"lost the {_NAMES[kind]} {address!r}, which the Dutch text shows")
         for address in sorted(translated_addresses - source_addresses):
-            add("error", _kind(address),
-                f"shows the {_NAMES[_kind(address)]} {address!r}, which the Dutch text does "
-                "not")
+            kind = _kind(address)
+            add("error", kind,
+                f"shows the {_NAMES[kind]} {address!r}, which the Dutch text does not")
     # BIJ1 in an address (bestuur@bij1.org) is no term; text without addresses has none to cut
     source_terms = _terms(without_addresses(source_text) if source_addresses else source_text) \
         if "bij1" in source_text.lower() else []
@@ -321,10 +321,12 @@ def _check_drawn(tokens: list[markup.Token], rtl: bool, written: set[str],
     (``source_terms``, as :func:`_terms` gives them): on the page and in Markdown (with their
     isolates, in the language's direction), and in plain text (without isolates, in either
     direction: a plain-text reader takes it from the line's first letter)."""
-    page, plain = markup.shown(tokens, rtl), markup.shown(tokens)
-    drawings = [("on the page", visual.drawn(page, rtl)),
-                ("in plain text", visual.drawn(plain, rtl)),
-                ("in plain text", visual.drawn(plain, not rtl))]
+    plain = markup.shown(tokens)
+    # a left-to-right page holds no isolates: there it is the plain text, drawn left to right
+    drawings = [("on the page", visual.drawn(markup.shown(tokens, rtl), rtl))]
+    if rtl:
+        drawings.append(("in plain text", visual.drawn(plain, rtl=True)))
+    drawings.append(("in plain text", visual.drawn(plain, not rtl)))
     for where_drawn, drawn in drawings:
         drawn = visual.apart(drawn)
         # a sentence's full stop is drawn against an address that ends a right-to-left

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import NamedTuple
 
 from . import characters
@@ -214,19 +214,23 @@ def _ltr_runs(text: str) -> list[tuple[bool, str]]:
 _LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})
 
 
-#: Unicode's isolates: plain text's ``<bdi dir="ltr">`` and ``</bdi>``.
+#: Unicode's isolates: plain text's ``<bdi dir="ltr">`` and ``</bdi>``; and its direction marks.
 LRI, PDI = "\u2066", "\u2069"
+LRM, RLM = "\u200e", "\u200f"
 
 
-def isolated(text: str) -> str:
-    """``text`` with each left-to-right run (:func:`_ltr_runs`) between LRI and PDI: what the
-    page isolates in ``<bdi dir="ltr">``, for Markdown in right-to-left languages (where BIJ1
-    first in a line would otherwise set the whole line left to right).
+def isolated(text: str, opening: str = LRI, closing: str = PDI,
+             escape: Callable[[str], str] = str) -> str:
+    """``text`` with each left-to-right run (:func:`_ltr_runs`) between ``opening`` and
+    ``closing``, each piece passed through ``escape``: LRI and PDI, what the page isolates in
+    ``<bdi dir="ltr">``, for Markdown in right-to-left languages (where BIJ1 first in a line
+    would otherwise set the whole line left to right).
 
     >>> isolated("راسل nl.meld@hulp.")
     'راسل \u2066nl.meld@hulp\u2069.'
     """
-    return "".join(f"{LRI}{piece}{PDI}" if latin else piece for latin, piece in _ltr_runs(text))
+    return "".join(f"{opening}{escape(piece)}{closing}" if latin else escape(piece)
+                   for latin, piece in _ltr_runs(text))
 
 
 def shown(tokens: Sequence[Token], rtl: bool = False) -> str:
@@ -247,8 +251,7 @@ def _html_text(text: str, rtl: bool) -> str:
     text = clean(text)
     if not rtl:
         return html.escape(text, quote=False)
-    return "".join(f'<bdi dir="ltr">{html.escape(piece, quote=False)}</bdi>' if latin
-                   else html.escape(piece, quote=False) for latin, piece in _ltr_runs(text))
+    return isolated(text, '<bdi dir="ltr">', "</bdi>", lambda piece: html.escape(piece, False))
 
 
 def to_html(tokens: Sequence[Token], allowed: Collection[str], rtl: bool = False) -> str:
@@ -342,10 +345,6 @@ def _escape_block_start(line: str) -> str:
     if digits and line[digits:digits + 1] in (".", ")"):
         return f"{line[:digits]}\\{line[digits:]}"
     return line
-
-
-#: Unicode's left-to-right mark.
-LRM = "\u200e"
 
 
 def to_text(tokens: Sequence[Token], allowed: Collection[str], marks: bool = False) -> str:

@@ -384,7 +384,8 @@ def _text(lang: str, translate: Translate, parts: tuple[str, ...], level: int,
         # the direction's mark first: a plain-text reader takes a line's direction from its
         # first letter, and a line may start with BIJ1, a rule's name or a word of the other
         # direction
-        return ("\u200f" if own else "\u200e" if both else "") + _number(block, numbered) + shown
+        return (markup.RLM if own else markup.LRM if both else "") + _number(block, numbered) \
+            + shown
 
     out: list[str] = []
     if lang != SOURCE_LANG:
