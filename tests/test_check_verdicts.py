@@ -12,7 +12,10 @@ verdicts do not move with Python's Unicode version.
 
 To record the verdicts again (only when a verdict is meant to change; say why in the commit)::
 
-    python tests/test_check_verdicts.py --record
+    PYTHONPATH=. python tests/test_check_verdicts.py --record
+
+(from the checkout's root: it refuses to record the verdicts of a package from elsewhere, such
+as another checkout's editable install).
 """
 
 from __future__ import annotations
@@ -168,6 +171,10 @@ def test_verdicts_are_those_recorded_before_the_speed_work() -> None:
 if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
     import unicodedata
 
+    here = Path(__file__).resolve().parent.parent
+    if Path(markup.__file__).resolve().parent.parent != here:
+        sys.exit(f"this would record the verdicts of {markup.__file__}, not of {here}: run "
+                 "`PYTHONPATH=. python tests/test_check_verdicts.py --record` from there")
     digests, codes, count = verdicts()
     basis = ("main 9cab9e2 (before issue 9's speed work), then the rule that a block shows "
              "a word (2026-11-27)")
