@@ -33,6 +33,10 @@ _NOT_ATEXT = ",:;@"
 #: marks of every script (Unicode's Ps, Pi and Pf: 「, 〈, », ...): x$bestuur@bij1.org,
 #: x,bestuur@ and x"bestuur@ are other addresses to link finders.
 _OPENERS = "\"'¡¿<"
+#: The dashes that part a sentence (en and em dash, horizontal bar, two- and three-em dash):
+#: not hyphens, so never part of an address, and one may stand right before an e-mail address
+#: ("write to us—bestuur@bij1.org").
+SENTENCE_DASHES = frozenset("\u2013\u2014\u2015\u2e3a\u2e3b")
 #: An IPv4 address (a host without a domain name).
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 #: Punctuation that may stand around an address without being part of what a reader reads.
@@ -50,11 +54,11 @@ SCHEMES = frozenset({
     "magnet", "bitcoin", "ethereum", "ws", "wss", "intent", "market", "itms-apps", "javascript",
     "data", "vbscript", "blob", "about", "chrome", "mailto", "http", "https",
 })
-#: What may stand between the digits of a phone number: three at most of spaces, ASCII
-#: punctuation but the comma and semicolon (06:1234:5678, 06#1234#5678), a right single
-#: quotation mark and Arabic separators (٠٫٦١٢٬٣٤٥), or one comma or semicolon (which,
-#: with a space, part a list of numbers).
-_SEPARATOR = "(?:[ !-+\\--/:<-@\\[-`{-~\u2019\u066b\u066c]{0,3}|[,;])"
+#: What may stand between the digits of a phone number: three at most of spaces and ASCII
+#: punctuation but the comma and semicolon (06:1234:5678, 06#1234#5678), or one comma or
+#: semicolon (which, with a space, part a list of numbers). Every other sign is read as one
+#: of these first (:func:`_as_number_signs`).
+_SEPARATOR = "(?:[ !-+\\--/:<-@\\[-`{-~]*|[,;])"
 #: Six digits in a phone-like run, the least a number to compare has (bounded: linear).
 _SIX_DIGITS = re.compile(f"\\d(?:{_SEPARATOR}\\d){{5}}")
 #: Linear: each repetition is a short separator and a digit. A number starts a word: a digit
@@ -62,6 +66,7 @@ _SIX_DIGITS = re.compile(f"\\d(?:{_SEPARATOR}\\d){{5}}")
 _PHONE_RUN = re.compile(f"(?<![^\\W\\d_])\\+?\\(?\\d(?:{_SEPARATOR}\\d)*")
 #: A date (day, month and year either way round) or a span of years, as numbers and separators.
 _DATE_LIKE = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})|(\d{4}) ?[-/] ?(\d{4})")
+_NUMBERS = re.compile(r"\d+")
 #: A time of day, or a span of two (20:00-22:00).
 _TIMES = re.compile(r"[0-2]?\d[:.][0-5]\d(?: ?- ?[0-2]?\d[:.][0-5]\d)?")
 #: The characters Unicode's confusables (UTS #39) join to each ASCII digit, in any script
@@ -178,7 +183,7 @@ def addresses(text: str) -> set[str]:
             for match in _WORD.finditer(piece):
                 address = _address(match.group())
                 if address and "@" in address and not _opens(piece[:match.start()]):
-                    address = piece[:match.end()].lower()  # written on to what is before it
+                    address = piece[:match.start()].lower() + address  # written on to it
                 if address:
                     found.add(address)
     return found | phones(shown)
@@ -186,11 +191,14 @@ def addresses(text: str) -> set[str]:
 
 def _opens(prefix: str) -> bool:
     """Whether ``prefix`` (what stands before an e-mail address in its word) only opens it:
-    brackets and quotation marks.
+    brackets and quotation marks, after any dash that parts a sentence.
 
-    >>> [_opens(p) for p in ("", "(", "\u300c", "\u00bb", "\u00bf", "x", "x'", "$", ".")]
-    [True, True, True, True, True, False, False, False, False]
+    >>> [_opens(p) for p in ("", "(", "\u300c", "\u00bb", "\u00bf", "x\u2014", "x\u2014(", "x",
+    ...                      "x'", "$", ".", "\u2014$", "-")]
+    [True, True, True, True, True, True, True, False, False, False, False, False, False]
     """
+    for dash in SENTENCE_DASHES:  # a dash parts what is before it from the address
+        prefix = prefix.rpartition(dash)[2]
     return all(char in _OPENERS or unicodedata.category(char) in ("Ps", "Pi", "Pf")
                for char in prefix)
 
@@ -204,8 +212,13 @@ def phones(text: str) -> set[str]:
     >>> sorted(phones("bel 555-1234; BIJ1 (2016–2024), 27-11-2026, 2026/11/27, 0.612.345.678"))
     ['0612345678', '5551234']
     """
-    if text.isascii() and len(text) - len(text.encode().translate(None, b"0123456789")) < 6:
-        return set()  # fewer than six digits (counted without a loop in Python): most messages
+    if text.isascii():
+        if len(text) - len(text.encode().translate(None, b"0123456789")) < 6:
+            return set()  # fewer than six digits (counted without a loop in Python): most
+    elif sum(map(str.isdecimal, text)) < 6:
+        return set()
+    else:
+        text = _as_number_signs(text)
     if not _SIX_DIGITS.search(text):
         return set()
     found = set()
@@ -218,10 +231,44 @@ def phones(text: str) -> set[str]:
     return found
 
 
+#: Signs that part a list as a comma does: Arabic, Persian and ideographic commas and semicolons.
+_COMMAS = frozenset("\u060c\u061b\u3001\ufe51")
+
+
+def _as_number_signs(text: str) -> str:
+    """``text`` (not ASCII) with every sign outside ASCII read as a phone number's separator:
+    a punctuation mark, symbol or modifier letter (· • − ـ ׳ ・ ٫ ٬ ؍) as "-", a comma or
+    semicolon of another script as ","; and a right-to-left letter as a line break, which
+    parts two numbers but may stand before one (Arabic writes و "and" on to a number; a
+    reader still dials ``و0612345678``), where a letter of a left-to-right script holds the
+    digits written on to it (BIJ1 2024).
+
+    >>> _as_number_signs("۰۶−۱۲۳۴ · ۵۶۷۸،و0612ـ345")
+    '۰۶-۱۲۳۴ - ۵۶۷۸,\\n0612-345'
+    """
+    out = []
+    for char in text:
+        if char.isascii() or char.isdecimal() or char.isspace():
+            out.append(char)
+        elif char in _COMMAS:
+            out.append(",")
+        elif unicodedata.category(char)[0] in "PS" or unicodedata.category(char) == "Lm":
+            out.append("-")
+        elif unicodedata.bidirectional(char) in ("R", "AL"):
+            out.append("\n")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def _a_date(run: str) -> bool:
     """Whether a reader reads ``run`` as a date or a span of dates, years or times of day, not a
     number to dial: a day, month and year (either way round) or two years, each from 1900 to
-    2099, or hours and minutes.
+    2099, or hours and minutes; or two of these with a space between (a date and a time).
+
+    >>> [_a_date(run) for run in ("2026-11-27 12:30", "27-11-2026  14:00 - 16:00",
+    ...                           "12:30 27.11.2026", "27-11-2026 1234", "2026 1234")]
+    [True, True, True, False, False]
 
     >>> [_a_date(run) for run in ("\u06f1\u06f4\u06f0\u06f3/\u06f0\u06f5/\u06f1\u06f2",
     ...                           "\u0662\u0660:\u0660\u0660-\u0662\u0662:\u0660\u0660")]
@@ -233,11 +280,23 @@ def _a_date(run: str) -> bool:
     """
     if not run.isascii():  # Arabic-Indic, Persian and other digits read as their values
         run = "".join(str(unicodedata.digit(char)) if char.isdigit() else char for char in run)
+    if _a_date_or_span(run):
+        return True
+    first, _, second = run.partition(" ")
+    return _a_date_or_span(first) and _a_date_or_span(second.strip())
+
+
+def _a_date_or_span(run: str) -> bool:
+    """:func:`_a_date` for one date, time or span, or a list of years (ASCII digits)."""
     if _TIMES.fullmatch(run):
+        return True
+    years = _NUMBERS.findall(run)  # 2024 – 2025 – 2026
+    if len(years) > 1 and years == sorted(set(years)) and all(
+            len(year) == 4 and _a_year(int(year)) for year in years):
         return True
     for dash in (" - ", "-", "/"):  # a span of dates or years: 1-1-2024 - 31-12-2024
         first, _, second = run.partition(dash)
-        if second and _a_date(first) and _a_date(second):
+        if second and _a_date_or_span(first) and _a_date_or_span(second):
             return True
     match = _DATE_LIKE.fullmatch(run)
     if match is None:
@@ -320,7 +379,9 @@ def number_lookalike(text: str) -> str | None:
         if sum(counts[first:last]) >= 5:
             for word, digits in zip(words[first:last], counts[first:last], strict=True):
                 letters = [char for char in word if _written_on(char)]
-                if letters and (digits > len(letters) or digits >= 5):
+                if letters and (digits > len(letters) or digits >= 5) and not (
+                        letters == ["T"] and _a_date(word.strip(_TRAILING + "()")
+                                                     .replace("T", " "))):  # ISO 8601
                     return letters[0]
         first = max(last, first + 1)
     return None
@@ -433,19 +494,21 @@ def _hint(text: str) -> bool:
 
 def _folded(text: str) -> str:
     """``text`` as a reader reads an address in it: compatibility forms folded (NFKC), IDNA's
-    dots as ".", every dash as "-" (``06\u20111234\u20115678`` is a phone number), and no
+    dots as ".", every hyphen as "-" (``06\u20111234\u20125678`` is a phone number; the
+    dashes that part a sentence, :data:`SENTENCE_DASHES`, stay), and no
     combining marks (a reader reads ``n\u0332l`` as "nl"; NFKC composes only the marks that
     have a composed form).
 
     >>> _folded("ｂｉｊ１．ｏｒｇ"), _folded("bij1-hulp.n\u0332l"), _folded("e\u0301vil.com")
     ('bij1.org', 'bij1-hulp.nl', 'évil.com')
-    >>> _folded("06\u20111234\u20135678\u05be9")
-    '06-1234-5678-9'
+    >>> _folded("06\u20111234\u20125678\u05be9\u2014x")
+    '06-1234-5678-9—x'
     """
     if text.isascii():
         return text
     folded = unicodedata.normalize("NFKC", text).translate(_DOTS)
-    return "".join(["-" if kind == "Pd" else char for char in folded
+    return "".join(["-" if kind == "Pd" and char not in SENTENCE_DASHES else char
+                    for char in folded
                     if not (kind := unicodedata.category(char)).startswith("M")])
 
 

@@ -240,12 +240,20 @@ def check_message(source: str, translation: str,
     source_addresses = addresses(source_text)
     translated_addresses = addresses(translated_text)
     if source_addresses != translated_addresses:
-        for address in sorted(source_addresses - translated_addresses):
+        lost = source_addresses - translated_addresses
+        added = translated_addresses - source_addresses
+        # an address of the Dutch with something written on to it (x,bestuur@bij1.org)
+        glued = {address: next((a for a in sorted(lost) if address.endswith(a)), "")
+                 for address in added}
+        for address in sorted(lost - set(glued.values())):
             kind = _kind(address)
             add("error", kind, f"lost the {_NAMES[kind]} {address!r}, which the Dutch text shows")
-        for address in sorted(translated_addresses - source_addresses):
-            kind = _kind(address)
+        for address in sorted(added):
+            kind, dutch = _kind(address), glued[address]
             add("error", kind,
+                f"writes {address[:-len(dutch)]!r} on to the {_NAMES[kind]} {dutch!r}, so that "
+                f"readers and link finders take {address!r} for it: put a space between them"
+                if dutch else
                 f"shows the {_NAMES[kind]} {address!r}, which the Dutch text does not")
     # BIJ1 in an address (bestuur@bij1.org) is no term; text without addresses has none to cut
     source_terms = _terms(without_addresses(source_text) if source_addresses else source_text) \

@@ -57,10 +57,22 @@ _renderers: dict[tuple[str | None, str], Renderer] = {}
 _problems: list[str] = []
 
 
-class GedragscodeError(Exception):
-    """Raised at the end of a strict build that had problems; Pelican then exits with 1."""
+class GedragscodeError(SystemExit):
+    """Raised at the end of a strict build that had problems: the build exits with 1.
+
+    A :class:`SystemExit`, as :class:`.settings.SettingsError` is, so that Pelican does not
+    log a traceback under the problems (:func:`fail_if_strict` logs them); ``str()`` of the
+    error is the message.
+    """
 
     exitcode = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(1)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 # -- settings and shared state ---------------------------------------------------------------
@@ -286,8 +298,9 @@ def fail_if_strict(generators: list[Any]) -> None:
     if _problems:
         problems = list(_problems)
         _problems.clear()
-        raise GedragscodeError(f"BIJ1CODE_STRICT: {len(problems)} problem(s):\n  "
-                               + "\n  ".join(problems))
+        message = f"BIJ1CODE_STRICT: {len(problems)} problem(s):\n  " + "\n  ".join(problems)
+        logger.critical("%s", message)
+        raise GedragscodeError(message)
 
 
 def text_direction(lang: str | None) -> str:

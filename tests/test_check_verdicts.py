@@ -176,8 +176,8 @@ if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
         sys.exit(f"this would record the verdicts of {markup.__file__}, not of {here}: run "
                  "`PYTHONPATH=. python tests/test_check_verdicts.py --record` from there")
     digests, codes, count = verdicts()
-    basis = ("main 9cab9e2 (before issue 9's speed work), then the rule that a block shows "
-             "a word (2026-11-27)")
+    basis = ("main 9cab9e2 (before issue 9's speed work), recorded again at each change of "
+             "a verdict that was meant (the commits that change this file say why)")
     RECORD.write_text(json.dumps({"recorded_with": basis,
                                   "unicode": unicodedata.unidata_version, "inputs": count,
                                   "codes": dict(sorted(codes.items())), "blocks": digests,

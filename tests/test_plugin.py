@@ -345,7 +345,9 @@ def test_strict_build_exits_non_zero(tmp_path: Path) -> None:
         [sys.executable, "-m", "pelican", str(content), "-s", str(tmp_path / "conf.py"),
          "-o", str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
-    assert "p.md" in result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert "p.md" in output and "BIJ1CODE_STRICT" in output
+    assert "Traceback" not in output, output  # the problems, not a traceback under them
 
 
 def test_broken_catalogue_falls_back_with_warning(build_site: SiteBuilder, locales: Path) -> None:

@@ -275,3 +275,69 @@ def test_quotation_marks_of_every_script_and_dates_in_every_digit_are_no_finding
     errors = [code for severity, code, _ in check.check_message(source, text, lang)
               if severity == "error" and code not in ("link-added", "term")]
     assert "phone" not in errors and "email" not in errors
+
+
+def _signs() -> list[str]:
+    """Every assigned sign outside ASCII that a reader sees as a sign: punctuation, symbols and
+    modifier letters (· • − ـ ׳ ・ ٭ ...), not hidden, not a space, and not folded (NFKC) into
+    letters or digits (㍱ is "hPa")."""
+    signs = []
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if not (category[0] in "PS" or category == "Lm") or characters.hidden(char):
+            continue
+        folded = unicodedata.normalize("NFKC", char)
+        if folded.strip() and not any(c.isalnum() for c in folded):
+            signs.append(char)
+    return signs
+
+
+def test_every_sign_between_the_digits_of_a_number_makes_it_a_phone_number():
+    """A hostile pass found that a sign outside a hand-made list (· with spaces around it, −
+    between Persian digits, ـ, ׳, ・) parted a phone number into pieces too short to compare:
+    ``06 · 1234 · 5678`` and ``۰۶−۱۲۳۴−۵۶۷۸`` passed. Every sign, of every category, glued or
+    spaced, in ASCII or Persian digits, is now read as a separator; and any number of them
+    (``06 -- 1234``; HTML shows many spaces as one)."""
+    signs = _signs()
+    assert len(signs) > 5000
+    missed = []
+    for sign in signs:
+        for text, lang in ((f"Call 06 {sign} 1234 {sign} 5678.", "en"),
+                           (f"تماس ۰۶{sign}۱۲۳۴{sign}۵۶۷۸.", "fa")):
+            if unicodedata.normalize("NFKC", sign) in ",;\u060c\u061b\u3001" and " " in text:
+                continue  # a comma with spaces parts a list of numbers
+            codes = [code for _, code, _ in check.check_message("Bel ons.", text, lang)]
+            if "phone" not in codes:
+                missed.append((text, codes))
+    assert not missed, missed[:5]
+    for text in ("Call 06 -- 1234 -- 5678.", "Call 06  .  .  1234 5678.", "Call ٠٦−١٢٣٤−٥٦٧٨.",
+                 "Call 𝟎𝟔·𝟏𝟐𝟑𝟒·𝟓𝟔𝟕𝟖.", "Call ０６・１２３４・５６７８.", "اتصل و0612345678."):
+        lang = "ar" if text.startswith("ا") else "en"
+        assert "phone" in [code for _, code, _ in check.check_message("Bel ons.", text, lang)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Meet us on 2026-11-27 12:30.", "en"), ("Meet us on 27-11-2026 14:00.", "en"),
+    ("On 27-11-2026 14:00 - 16:00.", "en"), ("At 12:30 27.11.2026.", "en"),
+    ("On 2026-11-27T12:30.", "en"), ("In 2024 – 2025 – 2026.", "en"),
+    ("جلسه ۱۴۰۵/۰۹/۰۶ ۱۸:۰۰ برای پرسش.", "fa"), ("منذ ٢٠٢٤ و٢٠٢٥.", "ar"),
+])
+def test_a_date_with_a_time_is_no_phone_number(text, lang):
+    """False alarms of a hostile pass: a date and a time of day with a space between (or ISO
+    8601's T) read as one 12-digit number."""
+    assert check.check_message("Wij zijn er.", text, lang) == []
+
+
+def test_a_dash_may_stand_before_an_address_and_what_is_written_on_to_one_is_named():
+    """An em dash written on to the address (standard English punctuation) was refused as
+    another address, with a message that the address was lost; what else is written on to
+    it is named, with what to do."""
+    source = "Mail [bestuur@bij1.org](mailto:bestuur@bij1.org) als je vragen hebt."
+    for dash in "\u2013\u2014\u2015":
+        text = f"Mail the board{dash}[bestuur@bij1.org](mailto:bestuur@bij1.org) if in doubt."
+        assert check.check_message(source, text, "en") == [], dash
+    text = "Mail x$[bestuur@bij1.org](mailto:bestuur@bij1.org) if in doubt."
+    [(severity, code, message)] = check.check_message(source, text, "en")
+    assert (severity, code) == ("error", "email")
+    assert "'x$'" in message and "'bestuur@bij1.org'" in message and "space" in message
