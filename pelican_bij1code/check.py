@@ -39,7 +39,7 @@ from .addresses import (
 )
 from .catalogue import DRAFT, PUBLISHED, Loaded, Locales, UnsafePathError
 from .master import SOURCE_LANG, messages
-from .plurals import PluralFormsError, parse_plural_forms, same_rule
+from .plurals import PluralFormsError, msgfmt_problem, parse_plural_forms, same_rule
 
 Severity = Literal["error", "warning"]
 
@@ -574,8 +574,11 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
                                              "with a singular and a plural"))
         return problems
     try:
-        parse_plural_forms(plural)
-        if rules and not any(same_rule(plural, rule) for _, rule in rules):
+        problem = msgfmt_problem(parse_plural_forms(plural))
+        if problem:
+            add("error", "header-plural", f"Plural-Forms {plural[:120]!r}: {problem} "
+                "(msgfmt -c refuses it)")
+        elif rules and not any(same_rule(plural, rule) for _, rule in rules):
             add("error", "header-plural", f"Plural-Forms {plural[:120]!r} agrees with neither "
                 f"{known}" if len(rules) > 1 else
                 f"Plural-Forms {plural[:120]!r} differs from {known}")

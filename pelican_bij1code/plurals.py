@@ -27,8 +27,8 @@ _BINARY: dict[str, tuple[int, Callable[[int, int], int]]] = {
     "<": (4, lambda a, b: int(a < b)), ">": (4, lambda a, b: int(a > b)),
     "<=": (4, lambda a, b: int(a <= b)), ">=": (4, lambda a, b: int(a >= b)),
     "+": (5, lambda a, b: a + b), "-": (5, lambda a, b: a - b),
-    "*": (6, lambda a, b: a * b), "/": (6, lambda a, b: a // b if b else 0),
-    "%": (6, lambda a, b: a % b if b else 0),
+    "*": (6, lambda a, b: a * b), "/": (6, lambda a, b: a // b),  # ZeroDivisionError: as
+    "%": (6, lambda a, b: a % b),  # C's SIGFPE, which msgfmt -c catches and reports
 }
 
 Expr = Callable[[int], int]
@@ -100,9 +100,6 @@ def _compile(tokens: list[str]) -> Expr:
         if token == "!":
             operand = primary()
             return lambda n: int(not operand(n))
-        if token == "-":
-            operand = primary()
-            return lambda n: -operand(n)
         raise PluralFormsError(f"unexpected {token!r}")
 
     def binary(level: int) -> Expr:
@@ -162,6 +159,28 @@ def parse_plural_forms(value: str) -> PluralRule:
         raise PluralFormsError("the plural expression is nested too deeply") from None
 
 
+def msgfmt_problem(rule: PluralRule) -> str | None:
+    """What ``msgfmt -c`` says of ``rule`` when it evaluates it for n = 0 ... 1000, as it
+    does; None if nothing.
+
+    >>> [msgfmt_problem(parse_plural_forms(f"nplurals=2; plural={expression};"))
+    ...  for expression in ("n != 1", "n/0", "n%(n-n)", "n+5", "n-1")]  # doctest: +ELLIPSIS
+    [None, 'plural expression can produce division by zero', 'plural ... by zero', \
+'nplurals = 2 but plural expression can produce values as large as 1005', \
+'plural expression can produce negative values']
+    """
+    try:
+        values = [rule(n) for n in range(1001)]
+    except ZeroDivisionError:
+        return "plural expression can produce division by zero"
+    if min(values) < 0:  # msgfmt computes with unsigned numbers: there, a huge value
+        return "plural expression can produce negative values"
+    if max(values) >= rule.count:
+        return (f"nplurals = {rule.count} but plural expression can produce values as large "
+                f"as {max(values)}")
+    return None
+
+
 #: The numbers two rules are compared on: every remainder mod 10 and 100 (and then some),
 #: and the thousands and millions some languages single out.
 SAMPLES = (*range(0, 240), *range(1000, 1012), 10_000, 100_000, 1_000_000, 1_000_001, 2_000_000)
@@ -172,5 +191,7 @@ def same_rule(a: str, b: str) -> bool:
     first, second = parse_plural_forms(a), parse_plural_forms(b)
     try:
         return first.count == second.count and all(first(n) == second(n) for n in SAMPLES)
+    except ZeroDivisionError:  # no language's rule divides by zero
+        return False
     except RecursionError:
         raise PluralFormsError("the plural expression is nested too deeply") from None

@@ -24,7 +24,9 @@ from pathlib import Path
 
 import pytest
 
+from pelican_bij1code import pofile
 from pelican_bij1code.catalogue import shipped_locales_dir
+from pelican_bij1code.check import check_header
 from pelican_bij1code.cli import main
 
 SHIPPED = shipped_locales_dir()
@@ -1174,3 +1176,25 @@ def test_a_number_written_with_a_lookalike_is_refused(lang):
     for text in ("Call 06-12345678.", "We are BIJ1 (I), since 2016: Ol, lO, Hell0, l0l-x.",
                  "Call 06-12345678, Oliver (O), I."):
         assert "lookalike" not in [code for _, code, _ in check_message(source, text, lang)]
+
+
+#: Plural rules msgfmt -c judges by evaluating them for n = 0 ... 1000 (a hostile pass found
+#: the check passing those that divide by zero).
+PLURAL_EXPRESSIONS = [
+    "(n != 1)", "n/0", "0/0", "(n != 1) + n/0*0", "n/0 ? 0 : (n != 1)", "n/(n-n)*0",
+    "0*(1%n)", "(n != 1) || n%0", "n+5", "n > 2000 ? n/0 : n != 1", "-n", "0-n", "n-1",
+    "(n%10==1 && n%100!=11) ? 0 : 1", "n%2", "n*2", "1 - !n",
+]
+
+
+@pytest.mark.parametrize("expression", PLURAL_EXPRESSIONS)
+def test_plural_rules_are_refused_as_msgfmt_refuses_them(tmp_path: Path, msgfmt: str,
+                                                         expression: str) -> None:
+    """Differential: a Plural-Forms the check accepts is one msgfmt -c accepts, and the
+    other way round (division by zero, values past nplurals, unary minus)."""
+    path = tmp_path / "xx.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                    f'"Language: xx\\n"\n"Plural-Forms: nplurals=2; plural={expression};\\n"\n',
+                    encoding="utf-8")
+    ours = [p for p in check_header(pofile.read(path), "xx") if p.code == "header-plural"]
+    assert bool(ours) == (msgfmt_c(msgfmt, path)[0] != 0), (ours, msgfmt_c(msgfmt, path))
