@@ -149,9 +149,10 @@ def read_statuses(text: str, path: str) -> dict[str, str]:
 
     Other tables are left to whoever wrote them. A byte-order mark, a syntax error, a
     duplicate key, a key outside any table, a status table not written as a ``[status]``
-    section (its header may be spelled ``[status]``, ``["status"]``, ``[ 'status' ]``), a
-    language code that is not one, or a status other than ``published`` / ``draft`` raises
-    :class:`StatusError` with the line of the key or table at fault.
+    section (its header may be spelled ``[status]``, ``["status"]``, ``[ 'status' ]``; not
+    ``[Status]``), a language code that is not one, two that name one language (``en`` and
+    ``EN``), or a status other than ``published`` / ``draft`` raises :class:`StatusError`
+    with the line of the key or table at fault.
 
     >>> read_statuses('[status]\\nen = "published"\\n', "s.toml")
     {'en': 'published'}
@@ -177,8 +178,12 @@ def read_statuses(text: str, path: str) -> dict[str, str]:
         raise StatusError(path, tomllines.deep_line(text) or 1,
                           "nested too deeply to be a status file") from None
     statuses: dict[str, str] = {}
+    named: dict[str, str] = {}  # what each language line means: its line's language
     for item in tomllines.items(text):
         top = item.path[0]
+        if top != "status" and top.strip().casefold() == "status":
+            raise StatusError(path, item.line, f"[{ascii(top)[1:-1][:20]}] is not the status "
+                              "table, which is written [status], in lower case")
         if item.kind == "key" and not item.table:  # at the top, outside any table
             if top == "status":
                 raise StatusError(path, item.line, NOT_A_SECTION)
@@ -196,6 +201,10 @@ def read_statuses(text: str, path: str) -> dict[str, str]:
             if value not in STATUSES:  # a dotted key's value is a table: none of them
                 raise StatusError(path, item.line, f"{lang}: unknown status {value!r:.40} "
                                   '(write "published" or "draft")')
+            twin = named.setdefault(_folder_key(lang), lang)
+            if twin != lang:
+                raise StatusError(path, item.line, f"{lang} and {twin} name one language; "
+                                  "keep one line for it")
             statuses[lang] = value
     return statuses
 

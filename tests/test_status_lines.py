@@ -49,6 +49,11 @@ REFUSED = {
     "dotted-language": '[status]\nen = "draft"\ntr.x = "draft"\n',
     "end-of-document": '[status]\nen = "draft"\n\ntr = """draft\n\n',
     "deep": '[status]\nen = "draft"\n\nx = ' + "[" * 5000 + "]" * 5000 + "\n",
+    # a hostile pass: each made every language a draft, or one a draft and published, silently
+    "capital-status": '# c\n[Status]\nen = "published"\n',
+    "spaced-status": '# c\n[status]\nen = "published"\n[" status "]\ntr = "draft"\n',
+    "twin-languages": '[status]\nen = "published"\nEN = "draft"\n',
+    "twin-spellings": '[status]\nsr_Latn = "draft"\n"sr@latin" = "published"\n',
 }
 MARKERS = {
     "table-inside-status": "[status.meta]", "quoted-table-inside-status": '[ "status"',
@@ -57,7 +62,8 @@ MARKERS = {
     "bad-language-after-a-long-string": '[status]\nen = "Draft"',
     "after-a-line-separator-in-a-comment": 'en = "Draft"',
     "escaped-key": '"\\u0065n"', "not-a-language": '"e n"', "dotted-language": "tr.x",
-    "end-of-document": "tr = ", "deep": "x = [",
+    "end-of-document": "tr = ", "deep": "x = [", "capital-status": "[Status]",
+    "spaced-status": '[" status "]', "twin-languages": "EN =", "twin-spellings": '"sr@latin"',
 }
 
 
