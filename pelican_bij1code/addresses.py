@@ -43,6 +43,10 @@ _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _AROUND = ".,:;!?@/#%&=+~_-"
 _HINT = re.compile(r"[.@:][\w/+]")
 _DOT_HINT = re.compile(r"\.[\w/+]")  # the same, where there is no "@" and no ":"
+#: The spaces narrower than a word space (six-per-em, punctuation, thin, hair, narrow no-break,
+#: medium mathematical): beside a dot or an at sign a reader reads past them
+#: (``bestuur\u200a.\u200aorg`` shows as "bestuur.org"), so an address is read without them.
+_NARROW_SPACES = dict.fromkeys(map(ord, "\u2006\u2008\u2009\u200a\u202f\u205f"))
 #: The label separators of IDNA (UTS 46): a browser reads each as ".", NFKC folds only U+FF0E.
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 #: URI schemes a reader may take for an address (or a link may use) besides http(s) and mailto:
@@ -180,12 +184,15 @@ def addresses(text: str) -> set[str]:
     found: set[str] = set()
     for piece in shown.split():
         if _maybe(piece):
+            start = 0  # where the word before the next one starts
             for match in _WORD.finditer(piece):
                 address = _address(match.group())
-                if address and "@" in address and not _opens(piece[:match.start()]):
-                    address = piece[:match.start()].lower() + address  # written on to it
+                before = piece[start:match.start()]  # that word and what stands between
+                if address and "@" in address and not _opens(before):
+                    address = before.lower() + address  # written on to it
                 if address:
                     found.add(address)
+                start = match.start()
     return found | phones(shown)
 
 
@@ -493,11 +500,11 @@ def _hint(text: str) -> bool:
 
 
 def _folded(text: str) -> str:
-    """``text`` as a reader reads an address in it: compatibility forms folded (NFKC), IDNA's
-    dots as ".", every hyphen as "-" (``06\u20111234\u20125678`` is a phone number; the
-    dashes that part a sentence, :data:`SENTENCE_DASHES`, stay), and no
-    combining marks (a reader reads ``n\u0332l`` as "nl"; NFKC composes only the marks that
-    have a composed form).
+    """``text`` as a reader reads an address in it: narrow spaces taken out, compatibility
+    forms folded (NFKC), IDNA's dots as ".", every hyphen as "-" (``06\u20111234\u20125678``
+    is a phone number; the dashes that part a sentence, :data:`SENTENCE_DASHES`, stay), and
+    no combining marks (a reader reads ``n\u0332l`` as "nl"; NFKC composes only the marks
+    that have a composed form).
 
     >>> _folded("ｂｉｊ１．ｏｒｇ"), _folded("bij1-hulp.n\u0332l"), _folded("e\u0301vil.com")
     ('bij1.org', 'bij1-hulp.nl', 'évil.com')
@@ -506,7 +513,7 @@ def _folded(text: str) -> str:
     """
     if text.isascii():
         return text
-    folded = unicodedata.normalize("NFKC", text).translate(_DOTS)
+    folded = unicodedata.normalize("NFKC", text.translate(_NARROW_SPACES)).translate(_DOTS)
     return "".join(["-" if kind == "Pd" and char not in SENTENCE_DASHES else char
                     for char in folded
                     if not (kind := unicodedata.category(char)).startswith("M")])

@@ -341,3 +341,22 @@ def test_a_dash_may_stand_before_an_address_and_what_is_written_on_to_one_is_nam
     [(severity, code, message)] = check.check_message(source, text, "en")
     assert (severity, code) == ("error", "email")
     assert "'x$'" in message and "'bestuur@bij1.org'" in message and "space" in message
+
+
+@pytest.mark.parametrize("space", ["\u2006", "\u2008", "\u2009", "\u200a", "\u202f", "\u205f"])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_address_with_narrow_spaces_in_it_is_read_without_them(space, lang):
+    """A hostile pass: ``help@bij1-bestuur\\u200a.\\u200aorg`` shows as
+    "help@bij1-bestuur.org" but was read as three words, no address: a warning in English, and
+    nothing at all in French, whose typography uses the narrow no-break space. French
+    guillemets and the space before ``!`` stay no finding."""
+    source = "Mail [bestuur@bij1.org](mailto:bestuur@bij1.org) als je vragen hebt."
+    base = "Mail [bestuur@bij1.org](mailto:bestuur@bij1.org) if in doubt"
+    for extra in (f"help@bij1-bestuur{space}.{space}org", f"evil{space}.org",
+                  f"bij1{space}.{space}org{space}/{space}help"):
+        codes = [code for severity, code, _ in
+                 check.check_message(source, f"{base}, or {extra}.", lang) if severity == "error"]
+        assert "email" in codes or "url" in codes, (extra, codes)
+    guillemets = (f"Écrivez à «{space}[bestuur@bij1.org](mailto:bestuur@bij1.org){space}»{space}!")
+    assert not [code for severity, code, _ in check.check_message(source, guillemets, lang)
+                if severity == "error"]
