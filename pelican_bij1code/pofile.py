@@ -45,9 +45,8 @@ _DIGITS = re.compile(r"[0-9]*")
 _PLAIN = re.compile(r'[^"\\\n]*')
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"[0-9A-Fa-f]*")
-#: A quoted string without escapes (or EOT), and the usual line: a keyword and such a string.
-_PLAIN_STRING = re.compile(r'"[^"\\\x04]*"')
-_SIMPLE_LINE = re.compile(r'(msgctxt|msgid|msgid_plural|msgstr) ("[^"\\\x04]*")')
+#: The keywords of the usual line: a keyword, a space and a plain string (:func:`_plain`).
+_SIMPLE_KEYWORDS = frozenset({"msgctxt", "msgid", "msgid_plural", "msgstr"})
 
 
 class PoError(NamedTuple):
@@ -335,6 +334,18 @@ _CR = ("line endings: a carriage return (CR) without a line feed; save the file 
        "CRLF line endings")
 
 
+def _plain(text: str) -> bool:
+    """Whether ``text`` (starting with a quote) is one quoted string without escapes or EOT:
+    the usual string, read at once (most lines are one). String methods: `check` runs 2 %
+    fewer instructions than with a regular expression here.
+
+    >>> [_plain(t) for t in ('"a b"', '""', '"a\\\\n"', '"a" "b"', '"a', '"', '"a"x')]
+    [True, True, False, False, False, False, False]
+    """
+    return (len(text) > 1 and text[-1] == '"' and text.find('"', 1) == len(text) - 1
+            and "\\" not in text and "\x04" not in text)
+
+
 def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
     """The tokens of a whole file (LF line endings), as msgfmt's lexer finds them.
 
@@ -350,7 +361,7 @@ def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
     for number, line in enumerate(lines, start=1):
         if not line:
             continue
-        if carry is None and line[0] == '"' and _PLAIN_STRING.fullmatch(line):
+        if carry is None and line[0] == '"' and _plain(line):
             if not run:
                 append(("string", line[1:-1], number, number, False))
             run.append(line[1:-1])
@@ -366,9 +377,8 @@ def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
                     errors.append(PoError(number, _CR))
                 append(("comment", line, number, number, False))
                 continue
-            simple = _SIMPLE_LINE.fullmatch(line)
-            if simple:
-                keyword, string = simple.groups()
+            keyword, _, string = line.partition(" ")
+            if keyword in _SIMPLE_KEYWORDS and string[:1] == '"' and _plain(string):
                 append((keyword, keyword, number, number, False))
                 append(("string", string[1:-1], number, number, False))
                 run, last = [string[1:-1]], number
