@@ -46,7 +46,10 @@ _DOT_HINT = re.compile(r"\.[\w/+]")  # the same, where there is no "@" and no ":
 #: The spaces narrower than a word space (six-per-em, punctuation, thin, hair, narrow no-break,
 #: medium mathematical): beside a dot or an at sign a reader reads past them
 #: (``bestuur\u200a.\u200aorg`` shows as "bestuur.org"), so an address is read without them.
-_NARROW_SPACES = dict.fromkeys(map(ord, "\u2006\u2008\u2009\u200a\u202f\u205f"))
+#: And the full-width colon and question mark, which Chinese and Japanese write on to the
+#: next word: there they part it (``举报：bij1-hulp.nl``), as a space would.
+_READ_APART = {**dict.fromkeys(map(ord, "\u2006\u2008\u2009\u200a\u202f\u205f")),
+               0xFF1A: ": ", 0xFF1F: "? "}
 #: The label separators of IDNA (UTS 46): a browser reads each as ".", NFKC folds only U+FF0E.
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 #: URI schemes a reader may take for an address (or a link may use) besides http(s) and mailto:
@@ -58,21 +61,22 @@ SCHEMES = frozenset({
     "magnet", "bitcoin", "ethereum", "ws", "wss", "intent", "market", "itms-apps", "javascript",
     "data", "vbscript", "blob", "about", "chrome", "mailto", "http", "https",
 })
-#: What may stand between the digits of a phone number: three at most of spaces and ASCII
-#: punctuation but the comma and semicolon (06:1234:5678, 06#1234#5678), or one comma or
-#: semicolon (which, with a space, part a list of numbers). Every other sign is read as one
-#: of these first (:func:`_as_number_signs`).
-_SEPARATOR = "(?:[ !-+\\--/:<-@\\[-`{-~]*|[,;])"
-#: Six digits in a phone-like run, the least a number to compare has (bounded: linear).
-_SIX_DIGITS = re.compile(f"\\d(?:{_SEPARATOR}\\d){{5}}")
-#: Linear: each repetition is a short separator and a digit. A number starts a word: a digit
-#: written on to a letter (BIJ1's 1) starts none.
-_PHONE_RUN = re.compile(f"(?<![^\\W\\d_])\\+?\\(?\\d(?:{_SEPARATOR}\\d)*")
+#: A group of digits, and what may stand between two groups of a phone number: any spaces and
+#: ASCII punctuation (06:1234:5678, 06 -- 1234, 06, 1234, 5678); every other sign is read as
+#: one of these first (:func:`_as_number_signs`). One quantifier over one class each: linear.
+_DIGIT_GROUP = re.compile(r"\d+")
+_GAP = re.compile(r"[ !-/:-@\[-`{-~]*")
+_ISO_T = re.compile(r"(?<=\d)T(?=\d)")
+#: What parts the items of a list of numbers (dates and numbers: 27-11-2026, 0612345678).
+_LIST = re.compile(r"[,;]")
 #: A date (day, month and year either way round) or a span of years, as numbers and separators.
-_DATE_LIKE = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})|(\d{4}) ?[-/] ?(\d{4})")
+_DATE_LIKE = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})|(\d{4}) ?[-/] ?(\d{4})"
+                        r"|(\d{1,2})[-./](\d{1,2})\.?")
 _NUMBERS = re.compile(r"\d+")
-#: A time of day, or a span of two (20:00-22:00).
-_TIMES = re.compile(r"[0-2]?\d[:.][0-5]\d(?: ?- ?[0-2]?\d[:.][0-5]\d)?")
+#: A time of day (with seconds and an offset from UTC, as ISO 8601 writes them), or a span of
+#: two (20:00-22:00).
+_TIME = r"[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?(?:[+-][01]\d:?[0-5]\d)?"
+_TIMES = re.compile(f"{_TIME}(?: ?- ?{_TIME})?")
 #: The characters Unicode's confusables (UTS #39) join to each ASCII digit, in any script
 #: (O, Greek Ο and Cyrillic О for 0; l, I, |, ℓ, Greek Ι, Arabic alef and Hebrew vav for 1;
 #: ...): in a number a reader dials them as that digit (``O6-l2345678``, ``06 ℓ234 5678``).
@@ -167,6 +171,37 @@ def _address(word: str) -> str | None:
     return word.rstrip("/") if _is_domain(host) or _IPV4.fullmatch(host) else None
 
 
+#: What may join an address to the word before or after it (``Meldpunt:bij1-hulp.nl``,
+#: ``see/bij1-hulp.nl``, ``bij1-hulp.nl~meld``, ``@hulp:bij1-hulp.nl``): one class, linear.
+_JOINS = re.compile(r"[:/?#=&~+%@]+")
+
+
+def _holding(word: str) -> str | None:
+    """``word`` (lower case, no punctuation around it), if it is no address itself but one of
+    its parts between :data:`_JOINS` starts with a domain name or an IPv4 address: the word is
+    an address written on to what stands beside it, and is compared whole. None if not.
+
+    >>> [_holding(w) for w in ("Meldpunt:bij1-hulp.nl", "bij1-hulp.nl~x", "x:1.2.3.4", "a:b/c",
+    ...                        "bij1-hulp.nl.x", "z.B.", "1.000")]
+    ['meldpunt:bij1-hulp.nl', 'bij1-hulp.nl~x', 'x:1.2.3.4', None, 'bij1-hulp.nl.x', None, None]
+    """
+    if not any(_starts_with_a_domain(part) or _IPV4.match(part) for part in _JOINS.split(word)):
+        return None
+    return word.lower().strip(_AROUND) or None
+
+
+def _starts_with_a_domain(text: str) -> bool:
+    """Whether ``text`` starts with a domain name: labels of letters, digits, ``-`` and ``_``
+    joined by dots, up to one (not the first) that starts with two letters (``bij1-hulp.nl``,
+    ``bij1-hulp.nl.x``)."""
+    for index, label in enumerate(text.split(".")):
+        if not label.replace("-", "").replace("_", "").isalnum():
+            return False
+        if index and label[:2].isalpha() and len(label) >= 2:
+            return True
+    return False
+
+
 def addresses(text: str) -> set[str]:
     """Every URL, domain name and e-mail address that ``text`` shows, as a reader reads it
     (full-width and other compatibility forms folded, combining marks read past).
@@ -186,7 +221,7 @@ def addresses(text: str) -> set[str]:
         if _maybe(piece):
             start = 0  # where the word before the next one starts
             for match in _WORD.finditer(piece):
-                address = _address(match.group())
+                address = _address(match.group()) or _holding(match.group())
                 before = piece[start:match.start()]  # that word and what stands between
                 if address and "@" in address and not _opens(before):
                     address = before.lower() + address  # written on to it
@@ -214,8 +249,10 @@ def phones(text: str) -> set[str]:
     """Phone numbers in ``text``: ``+`` and digits (a reader dials what they see), seven digits
     or more (six after a ``+``), not written on to a letter, and not a date or a span of years.
 
-    >>> sorted(phones("+31 (0)20 123 45 67, 06-12345678, 2024, 1.000, +1 555 0100"))
+    >>> sorted(phones("+31 (0)20 123 45 67, 06-12345678, 2024 en 1.000, +1 555 0100"))
     ['+15550100', '+310201234567', '0612345678']
+    >>> sorted(phones("bel 06, 1234, 5678 of 1.000, 2.000"))  # short items: one number
+    ['0612345678', '10002000']
     >>> sorted(phones("bel 555-1234; BIJ1 (2016–2024), 27-11-2026, 2026/11/27, 0.612.345.678"))
     ['0612345678', '5551234']
     """
@@ -226,39 +263,76 @@ def phones(text: str) -> set[str]:
         return set()
     else:
         text = _as_number_signs(text)
-    if not _SIX_DIGITS.search(text):
-        return set()
-    found = set()
-    for match in _PHONE_RUN.finditer(text):
-        run = match.group()
-        digits = "".join(c for c in run if c.isdigit())
-        if (len(digits) >= 7 or (run.startswith("+") and len(digits) >= 6)) \
-                and not _a_date(run.strip("() ")):
-            found.add(("+" if run.startswith("+") else "") + digits)
+    if "T" in text:  # ISO 8601 parts a date from its time with a T: 2026-11-27T12:30
+        text = _ISO_T.sub(" ", text)
+    found: set[str] = set()
+    start = end = -1  # the run of groups being read: text[start:end]
+    for match in [*_DIGIT_GROUP.finditer(text), None]:
+        if match is not None and start >= 0 and _GAP.fullmatch(text, end, match.start()):
+            end = match.end()  # the next group of the run
+            continue
+        if start >= 0:
+            found |= _numbers(text, start, end)
+        start = end = -1
+        if match is not None and not text[match.start() - 1:match.start()].isalnum():
+            start, end = match.span()  # a group written on to a letter starts no number
     return found
 
 
-#: Signs that part a list as a comma does: Arabic, Persian and ideographic commas and semicolons.
-_COMMAS = frozenset("\u060c\u061b\u3001\ufe51")
+def _numbers(text: str, start: int, end: int) -> set[str]:
+    """The phone numbers of the run of digit groups ``text[start:end]``, with the ``+`` before
+    it (not written on to a letter), if any: the run, unless it is a date; or, cut into items
+    at its commas and semicolons, each item that is a number by itself, and the short ones
+    between two such (or a date) joined: a reader dials ``06, 1234, 5678``.
+
+    >>> sorted(_numbers("bel +31 20, 1234, 27-11-2026; 06-12345678, 0612345678", 5, 54))
+    ['+31201234', '0612345678']
+    """
+    run = text[start:end]
+    if _a_date(run):
+        return set()
+    plus = start - 1 if text[start - 1:start] == "+" else start - 2 \
+        if text[start - 2:start] == "+(" else -1
+    prefix = "+" if plus >= 0 and not text[plus - 1:plus].isalnum() else ""
+    found = set()
+    pending, pending_prefix = "", prefix  # the short items since the last number or date
+
+    def flush() -> None:
+        digits = "".join(char for char in pending if char.isdigit())
+        if len(digits) >= 7 or (pending_prefix and len(digits) >= 6):
+            found.add(pending_prefix + digits)
+
+    for index, item in enumerate(_LIST.split(run)):
+        digits = sum(char.isdigit() for char in item)
+        here = "+" if item.lstrip(" (").startswith("+") else prefix if index == 0 else ""
+        if _a_date(item.strip("() ")) or digits >= 7 or (here and digits >= 6):
+            flush()
+            pending, pending_prefix = "", ""
+            if not _a_date(item.strip("() ")):
+                found.add(here + "".join(char for char in item if char.isdigit()))
+            continue
+        if not pending:
+            pending_prefix = here
+        pending += item
+    flush()
+    return found
 
 
 def _as_number_signs(text: str) -> str:
     """``text`` (not ASCII) with every sign outside ASCII read as a phone number's separator:
-    a punctuation mark, symbol or modifier letter (· • − ـ ׳ ・ ٫ ٬ ؍) as "-", a comma or
-    semicolon of another script as ","; and a right-to-left letter as a line break, which
+    a punctuation mark, symbol or modifier letter (· • − ـ ׳ ・ ٫ ٬ ، ؍) as "-"; and a
+    right-to-left letter as a line break, which
     parts two numbers but may stand before one (Arabic writes و "and" on to a number; a
     reader still dials ``و0612345678``), where a letter of a left-to-right script holds the
     digits written on to it (BIJ1 2024).
 
     >>> _as_number_signs("۰۶−۱۲۳۴ · ۵۶۷۸،و0612ـ345")
-    '۰۶-۱۲۳۴ - ۵۶۷۸,\\n0612-345'
+    '۰۶-۱۲۳۴ - ۵۶۷۸-\\n0612-345'
     """
     out = []
     for char in text:
         if char.isascii() or char.isdecimal() or char.isspace():
             out.append(char)
-        elif char in _COMMAS:
-            out.append(",")
         elif unicodedata.category(char)[0] in "PS" or unicodedata.category(char) == "Lm":
             out.append("-")
         elif unicodedata.bidirectional(char) in ("R", "AL"):
@@ -311,6 +385,9 @@ def _a_date_or_span(run: str) -> bool:
     if match.group(5):
         return _a_year(int(match.group(5))) and int(match.group(5)) < int(match.group(6)) \
             and _a_year(int(match.group(6)))
+    if match.group(7):  # a day and a month: 27/11, 27.11.
+        day, month = int(match.group(7)), int(match.group(8))
+        return 1 <= min(day, month) <= 12 and max(day, month) <= 31
     first, middle, last = match.group(1), int(match.group(3)), match.group(4)
     if len(first) == 4 and len(last) <= 2:
         year, day = int(first), int(last)
@@ -513,7 +590,7 @@ def _folded(text: str) -> str:
     """
     if text.isascii():
         return text
-    folded = unicodedata.normalize("NFKC", text.translate(_NARROW_SPACES)).translate(_DOTS)
+    folded = unicodedata.normalize("NFKC", text.translate(_READ_APART)).translate(_DOTS)
     return "".join(["-" if kind == "Pd" and char not in SENTENCE_DASHES else char
                     for char in folded
                     if not (kind := unicodedata.category(char)).startswith("M")])

@@ -360,3 +360,56 @@ def test_an_address_with_narrow_spaces_in_it_is_read_without_them(space, lang):
     guillemets = (f"Écrivez à «{space}[bestuur@bij1.org](mailto:bestuur@bij1.org){space}»{space}!")
     assert not [code for severity, code, _ in check.check_message(source, guillemets, lang)
                 if severity == "error"]
+
+
+@pytest.mark.parametrize("join", list(":/?#=&~+%@"))
+def test_a_domain_written_on_to_a_word_is_an_address(join):
+    """Two hostile passes: ``Meldpunt:bij1-hulp.nl``, ``see/bij1-hulp.nl``,
+    ``bij1-hulp.nl~meld`` and Matrix's ``@hulp:bij1-hulp.nl`` passed, read as one word whose
+    host was "Meldpunt". A word that holds a domain name is an address, compared whole."""
+    source = "Mail [bestuur@bij1.org](mailto:bestuur@bij1.org) als je vragen hebt."
+    base = "Mail [bestuur@bij1.org](mailto:bestuur@bij1.org) if in doubt"
+    for extra in (f"Meldpunt{join}bij1-hulp.nl", f"bij1-hulp.nl{join}meld",
+                  f"x{join}www.bij1-hulp.nl", f"x{join}hulp@bij1-hulp.nl", f"x{join}10.20.30.40",
+                  f"bij1-hulp.nl.x{join}y"):
+        codes = [code for severity, code, _ in
+                 check.check_message(source, f"{base}, or {extra}.", "en") if severity == "error"]
+        assert "url" in codes or "email" in codes or "phone" in codes, (extra, codes)
+    link = "[the code, see:www.bij1-code.nl](https://bij1.org/gedragscode/)"
+    assert check.check_message("Zie [de code](https://bij1.org/gedragscode/).", f"See {link}.",
+                               "en")
+
+
+def test_full_width_colon_parts_an_address_from_the_word_before_it():
+    """Chinese writes ：on to the next word: ``举报：bij1-hulp.nl`` shows an address, and
+    ``请写信至：`` before the Dutch address is no other address."""
+    source = "Mail [bestuur@bij1.org](mailto:bestuur@bij1.org)."
+    kept = "请写信至：[bestuur@bij1.org](mailto:bestuur@bij1.org)。"
+    assert check.check_message(source, kept, "zh") == []
+    codes = [code for _, code, _ in check.check_message(source, kept + "举报：bij1-hulp.nl。", "zh")]
+    assert "url" in codes
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Call 06, 1234, 5678.", "en"), ("Call 06 12, 34 56, 78.", "en"),
+    ("Call +31 6, 1234, 5678.", "en"), ("Call 06; 1234; 5678.", "en"),
+    ("Call 06 ,1234 ,5678.", "en"), ("اتصل ٠٦، ١٢٣٤، ٥٦٧٨.", "ar"),
+])
+def test_a_number_parted_by_commas_is_a_phone_number(text, lang):
+    """A hostile pass: a comma and a space ended a number, so each piece stayed under seven
+    digits. Items of a list joined by commas are one number when they are short; a list of
+    dates or years is none."""
+    codes = [code for _, code, _ in check.check_message("Bel ons.", text, lang)]
+    assert "phone" in codes
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Meet us Monday 27/11 14:00-16:00.", "en"), ("Vom 27.11.–28.11.2026.", "en"),
+    ("At 2026-11-27T12:30:00+01:00.", "en"), ("On 27-11-2026, 28-11-2026 and 2-12-2026.", "en"),
+    ("In 2016, 2017, 2018 and 2019.", "en"), ("يوم ٢٧/١١ ١٤:٠٠–١٦:٠٠.", "ar"),
+])
+def test_days_without_a_year_and_times_with_seconds_are_no_phone_numbers(text, lang):
+    """False alarms of a hostile pass: a day and month without a year, ISO 8601 with seconds
+    and an offset, and lists of dates."""
+    codes = [code for _, code, _ in check.check_message("Wij zijn er.", text, lang)]
+    assert "phone" not in codes and "lookalike" not in codes
