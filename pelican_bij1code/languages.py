@@ -270,12 +270,16 @@ def same_language(declared: str, folder: str) -> bool:
     (False, False)
     >>> same_language("sr", "sr@latin"), same_language("sr_Cyrl", "sr@latin")
     (False, False)
+    >>> same_language("en", "und"), same_language("und", "en")
+    (False, False)
     """
     ours, theirs = parse(folder), parse(declared)
     if ours is None or theirs is None:
         return False
     if ours == theirs:
         return True
+    if "und" in (ours.language, theirs.language):
+        return False  # "undetermined", which Babel would read as its likeliest language, en
     from babel import Locale, UnknownLocaleError  # only for a header that differs in text
 
     try:

@@ -1198,3 +1198,16 @@ def test_plural_rules_are_refused_as_msgfmt_refuses_them(tmp_path: Path, msgfmt:
                     encoding="utf-8")
     ours = [p for p in check_header(pofile.read(path), "xx") if p.code == "header-plural"]
     assert bool(ours) == (msgfmt_c(msgfmt, path)[0] != 0), (ours, msgfmt_c(msgfmt, path))
+
+
+def test_an_undetermined_language_folder_fits_no_language_header(
+        capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    """A hostile pass: a copy of en/ in und/ ("undetermined", which Babel reads as its
+    likeliest language, English) passed with its Language: en header, and rendered."""
+    shutil.copytree(loc / "en", loc / "und")
+    status = loc / "status.toml"
+    status.write_text(status.read_text(encoding="utf-8") + 'und = "published"\n',
+                      encoding="utf-8")
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert "header-language" in [p["code"] for p in report(data, "und")["problems"]]
