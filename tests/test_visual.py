@@ -386,7 +386,8 @@ def test_full_width_colon_parts_an_address_from_the_word_before_it():
     source = "Mail [bestuur@bij1.org](mailto:bestuur@bij1.org)."
     kept = "请写信至：[bestuur@bij1.org](mailto:bestuur@bij1.org)。"
     assert check.check_message(source, kept, "zh") == []
-    codes = [code for _, code, _ in check.check_message(source, kept + "举报：bij1-hulp.nl。", "zh")]
+    added = kept + "举报：bij1-hulp.nl。"
+    codes = [code for _, code, _ in check.check_message(source, added, "zh")]
     assert "url" in codes
 
 
