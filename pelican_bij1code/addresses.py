@@ -50,6 +50,11 @@ _DOT_HINT = re.compile(r"\.[\w/+]")  # the same, where there is no "@" and no ":
 #: next word: there they part it (``举报：bij1-hulp.nl``), as a space would.
 _READ_APART = {**dict.fromkeys(map(ord, "\u2006\u2008\u2009\u200a\u202f\u205f")),
                0xFF1A: ": ", 0xFF1F: "? "}
+#: An ideographic full stop (or a full-width or half-width one) before no Latin letter or digit
+#: ends a sentence (Chinese and Japanese write the next one on to it: 力量。我们); before
+#: one, IDNA reads it as a dot (bij1-hulp。nl). One character and a look-ahead: linear.
+_SENTENCE_STOPS = re.compile("[\u3002\uff0e\uff61](?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a"
+                             "\uff41-\uff5a])")
 #: The label separators of IDNA (UTS 46): a browser reads each as ".", NFKC folds only U+FF0E.
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 #: URI schemes a reader may take for an address (or a link may use) besides http(s) and mailto:
@@ -320,8 +325,9 @@ def _numbers(text: str, start: int, end: int) -> set[str]:
 
 def _as_number_signs(text: str) -> str:
     """``text`` (not ASCII) with every sign outside ASCII read as a phone number's separator:
-    a punctuation mark, symbol or modifier letter (· • − ـ ׳ ・ ٫ ٬ ، ؍) as "-"; and a
-    right-to-left letter as a line break, which
+    a punctuation mark, symbol, modifier letter or one-stroke Han character (· • − ـ ׳ ・ ٫
+    ٬ ، ؍ 一) as "-"; and a right-to-left letter, or a letter of Han, kana or Hangul (written
+    without spaces: 2026年11月), as a line break, which
     parts two numbers but may stand before one (Arabic writes و "and" on to a number; a
     reader still dials ``و0612345678``), where a letter of a left-to-right script holds the
     digits written on to it (BIJ1 2024).
@@ -333,9 +339,10 @@ def _as_number_signs(text: str) -> str:
     for char in text:
         if char.isascii() or char.isdecimal() or char.isspace():
             out.append(char)
-        elif unicodedata.category(char)[0] in "PS" or unicodedata.category(char) == "Lm":
+        elif unicodedata.category(char)[0] in "PS" or unicodedata.category(char) == "Lm" \
+                or char in _STROKES:
             out.append("-")
-        elif unicodedata.bidirectional(char) in ("R", "AL"):
+        elif unicodedata.bidirectional(char) in ("R", "AL") or _east_asian_letter(char):
             out.append("\n")
         else:
             out.append(char)
@@ -480,8 +487,25 @@ def _written_on(char: str) -> bool:
     [True, True, False, False, False]
     """
     if char.isalpha():
-        return unicodedata.bidirectional(char) == "L"
+        return unicodedata.bidirectional(char) == "L" and not _east_asian_letter(char)
     return char.isnumeric() and not char.isdigit()
+
+
+#: The Han characters of one stroke (一 丨 丶 丿 乙 亅: the first Kangxi radicals, folded), which
+#: look like a dash, a bar, a dot or a digit.
+_STROKES = frozenset(unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2F06))
+
+
+def _east_asian_letter(char: str) -> bool:
+    """Whether ``char`` is a letter of a script written without spaces between words (Han,
+    kana, Hangul: wide letters), not a one-stroke Han character: it parts the numbers and words
+    written on to it (2026年11月27日), as a space does.
+
+    >>> [_east_asian_letter(c) for c in ("年", "の", "한", "a", "Ａ", "一", "丶")]
+    [True, True, True, False, False, False, False]
+    """
+    return (not char.isascii() and char.isalpha() and char not in _STROKES
+            and unicodedata.east_asian_width(char) == "W")
 
 
 def disguised_separator(text: str) -> str | None:
@@ -508,6 +532,9 @@ def disguised_separator(text: str) -> str | None:
         pending: list[str] = []  # what stands since the last Latin letter or digit
         before = ""  # that letter or digit
         for char in word:
+            if _east_asian_letter(char):  # written without spaces: a word ends (2026年11月)
+                pending, before = [], ""
+                continue
             if not _latin(char):
                 if before:
                     pending.append(char)
@@ -590,7 +617,8 @@ def _folded(text: str) -> str:
     """
     if text.isascii():
         return text
-    folded = unicodedata.normalize("NFKC", text.translate(_READ_APART)).translate(_DOTS)
+    folded = unicodedata.normalize("NFKC", _SENTENCE_STOPS.sub("\u3002 ", text.translate(
+        _READ_APART))).translate(_DOTS)
     return "".join(["-" if kind == "Pd" and char not in SENTENCE_DASHES else char
                     for char in folded
                     if not (kind := unicodedata.category(char)).startswith("M")])

@@ -77,6 +77,14 @@ _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ALNUM = _LETTERS | frozenset("0123456789")
 
 
+def _no_language(code: str) -> bool:
+    """Whether ``code`` names no language readers read: ISO 639's undetermined, multiple,
+    uncoded and no linguistic content (``und``, ``mul``, ``mis``, ``zxx``; Babel reads ``und``
+    as English), and its private-use codes ``qaa``-``qtz``."""
+    code = code.lower()
+    return code in ("und", "mul", "mis", "zxx") or (len(code) == 3 and "qaa" <= code <= "qtz")
+
+
 def is_language_folder(name: str) -> bool:
     """Whether a folder name is a language code, safe to show in any output.
 
@@ -84,8 +92,8 @@ def is_language_folder(name: str) -> bool:
     [True, True, True, True, True]
     >>> [is_language_folder(n) for n in ("en\\n::error::x", "..", "e", "en_", "ën", "a" * 40)]
     [False, False, False, False, False, False]
-    >>> [is_language_folder(n) for n in ("sr_x", "sr_Latn@cyrillic")]
-    [False, False]
+    >>> [is_language_folder(n) for n in ("sr_x", "sr_Latn@cyrillic", "und", "zxx", "qaa")]
+    [False, False, False, False, False]
     """
     if len(name) > 35:
         return False
@@ -93,7 +101,7 @@ def is_language_folder(name: str) -> bool:
     if at and not (0 < len(variant) <= 12 and set(variant) <= _ALNUM):
         return False
     first, *rest = base.replace("-", "_").split("_")
-    return (2 <= len(first) <= 3 and set(first) <= _LETTERS
+    return (2 <= len(first) <= 3 and set(first) <= _LETTERS and not _no_language(first)
             and all(0 < len(sub) <= 8 and set(sub) <= _ALNUM for sub in rest)
             and bcp47(name) is not None)  # a tag BCP 47 can say: not sr_x, not sr_Latn@cyrillic
 

@@ -215,7 +215,8 @@ def stacked_marks(text: str) -> int:
 #: Spaces other than U+0020, by class (Zs). The no-break space is ordinary typography in
 #: many languages; the narrow one in French (before ; : ! ? and inside « »).
 ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_SPACES_NEEDED: dict[str, frozenset[str]] = {"fr": frozenset("\u00a0\u202f")}
+_SPACES_NEEDED: dict[str, frozenset[str]] = {"fr": frozenset("\u00a0\u202f"),
+                                              "de": frozenset("\u202f")}  # z. B.
 
 
 def odd_spaces(text: str, lang: str = "") -> set[str]:

@@ -1200,14 +1200,18 @@ def test_plural_rules_are_refused_as_msgfmt_refuses_them(tmp_path: Path, msgfmt:
     assert bool(ours) == (msgfmt_c(msgfmt, path)[0] != 0), (ours, msgfmt_c(msgfmt, path))
 
 
-def test_an_undetermined_language_folder_fits_no_language_header(
-        capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+@pytest.mark.parametrize("code", ["und", "zxx", "mul", "mis", "qaa"])
+def test_a_code_that_names_no_language_is_no_language_folder(
+        capsys: pytest.CaptureFixture[str], loc: Path, code: str) -> None:
     """A hostile pass: a copy of en/ in und/ ("undetermined", which Babel reads as its
-    likeliest language, English) passed with its Language: en header, and rendered."""
-    shutil.copytree(loc / "en", loc / "und")
+    likeliest language, English) passed with its Language: en header, and rendered; zxx ("no
+    linguistic content") with its own header rendered as lang="zxx"."""
+    shutil.copytree(loc / "en", loc / code)
+    catalogue(loc, code).set_header("Language", code).save()
+    run = check(capsys, "--locales", loc)
+    assert run.rc != 0 and code in run.out + run.err
     status = loc / "status.toml"
-    status.write_text(status.read_text(encoding="utf-8") + 'und = "published"\n',
+    status.write_text(status.read_text(encoding="utf-8") + f'{code} = "published"\n',
                       encoding="utf-8")
-    rc, data = check_json(capsys, loc)
-    assert rc == 1
-    assert "header-language" in [p["code"] for p in report(data, "und")["problems"]]
+    run = check(capsys, "--locales", loc)
+    assert run.rc == 2 and "not a language code" in run.err

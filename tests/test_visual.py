@@ -414,3 +414,23 @@ def test_days_without_a_year_and_times_with_seconds_are_no_phone_numbers(text, l
     and an offset, and lists of dates."""
     codes = [code for _, code, _ in check.check_message("Wij zijn er.", text, lang)]
     assert "phone" not in codes and "lookalike" not in codes
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("多元是我们的力量。我们因此而强大。", "zh"), ("多様性は力です。私たちは強い。", "ja"),
+    ("多元是我们的力量（2026年11月27日）。", "zh"), ("（２０２６年１１月２７日）多元。", "zh"),
+    ("下午2点30分，3人中有2人。", "zh"), ("2026년 11월 27일, 우리는 함께합니다.", "ko"),
+])
+def test_chinese_japanese_and_korean_sentences_and_dates_are_no_finding(text, lang):
+    """False alarms of a hostile pass: two sentences joined by 。 read as a domain name, and
+    digits between Han characters (2026年11月27日) as a disguised or lettered number."""
+    assert check.check_message("Diversiteit is onze kracht.", text, lang) == []
+
+
+@pytest.mark.parametrize("text", [
+    "电话0612345678。", "电话06丶1234丶5678。", "电话06一1234一5678。", "举报：bij1-hulp。nl。",
+    "举报bij1-hulp．ｎｌ。", "电话06年1234年5678号码０６１２３４５６７８。",
+])
+def test_numbers_and_addresses_among_han_characters_are_still_read(text):
+    codes = [code for _, code, _ in check.check_message("Diversiteit is onze kracht.", text, "zh")]
+    assert {"phone", "url", "lookalike"} & set(codes), codes
