@@ -271,16 +271,20 @@ def phones(text: str) -> set[str]:
     if "T" in text:  # ISO 8601 parts a date from its time with a T: 2026-11-27T12:30
         text = _ISO_T.sub(" ", text)
     found: set[str] = set()
-    start = end = -1  # the run of groups being read: text[start:end]
+    start = end = -1  # the run of groups being read: text[start:end], with its digits
+    digits = 0
     for match in [*_DIGIT_GROUP.finditer(text), None]:
         if match is not None and start >= 0 and _GAP.fullmatch(text, end, match.start()):
             end = match.end()  # the next group of the run
+            digits += end - match.start()
             continue
-        if start >= 0:
+        if digits >= 6:
             found |= _numbers(text, start, end)
         start = end = -1
+        digits = 0
         if match is not None and not text[match.start() - 1:match.start()].isalnum():
             start, end = match.span()  # a group written on to a letter starts no number
+            digits = end - start
     return found
 
 
@@ -335,18 +339,19 @@ def _as_number_signs(text: str) -> str:
     >>> _as_number_signs("۰۶−۱۲۳۴ · ۵۶۷۸،و0612ـ345")
     '۰۶-۱۲۳۴ - ۵۶۷۸-\\n0612-345'
     """
-    out = []
-    for char in text:
-        if char.isascii() or char.isdecimal() or char.isspace():
-            out.append(char)
-        elif unicodedata.category(char)[0] in "PS" or unicodedata.category(char) == "Lm" \
-                or char in _STROKES:
-            out.append("-")
-        elif unicodedata.bidirectional(char) in ("R", "AL") or _east_asian_letter(char):
-            out.append("\n")
-        else:
-            out.append(char)
-    return "".join(out)
+    return text.translate({ord(char): _number_sign(char) for char in set(text)})
+
+
+def _number_sign(char: str) -> str:
+    """What :func:`_as_number_signs` reads ``char`` as."""
+    if char.isascii() or char.isdecimal() or char.isspace():
+        return char
+    if unicodedata.category(char)[0] in "PS" or unicodedata.category(char) == "Lm" \
+            or char in _STROKES:
+        return "-"
+    if unicodedata.bidirectional(char) in ("R", "AL") or _east_asian_letter(char):
+        return "\n"
+    return char
 
 
 def _a_date(run: str) -> bool:

@@ -174,6 +174,14 @@ def check_message(source: str, translation: str,
         add("error" if any(m.startswith("{") for m in added_markup) else "warning", "markup",
             f"has Markdown extension syntax ({', '.join(map(repr, sorted(added_markup)))}) "
             "that the Dutch text lacks; it is shown as text, write plain text")
+    chat = markup.chat_markup(translation)
+    if chat:
+        chat -= markup.chat_markup(source)
+    if chat:
+        add("error", "markup", "has chat or forum formatting "
+            f"({', '.join(map(repr, sorted(chat)))}) that the Dutch text lacks: pasted from the "
+            "text output into a chat, it is "
+            "formatted (WhatsApp strikes out ~x~, Discord hides ||x||); write plain text")
     hidden = translated_hidden - source_hidden - breaks - characters.allowed_hidden(lang) \
         if translated_hidden else translated_hidden
     if hidden:

@@ -310,6 +310,38 @@ def extension_markup(text: str) -> set[str]:
     return {m.group() for m in _EXTENSION.finditer(text)}
 
 
+#: The inline formatting of the chats and forums plain text is pasted into: emphasis and
+#: strikethrough (WhatsApp, Telegram, Slack, Discord: *x*, _x_, ~x~), spoilers that hide text
+#: (Discord's ||x||), code and superscript, and BBCode's tags.
+_CHAT_DELIMITERS = ("||", "*", "_", "~", "`", "^")
+_BBCODE = re.compile(r"\[/?(?:b|i|u|s|spoiler|quote|code|url|img|color|size)(?:=[^\]\n]*)?\]",
+                     re.IGNORECASE)
+
+
+def chat_markup(text: str) -> set[str]:
+    """The chat and forum formatting in ``text``: a delimiter of :data:`_CHAT_DELIMITERS` that
+    opens (not after a letter or digit, before a non-space) and one that closes after it
+    (after a non-space, not before a letter or digit), and BBCode tags. Linear: one pass per
+    delimiter.
+
+    >>> sorted(chat_markup("a ~not~ b ||hidden|| *x* snake_case 5 * 3 [spoiler]y[/spoiler]"))
+    ['*', '[/spoiler]', '[spoiler]', '||', '~']
+    """
+    found = {m.group().lower() for m in _BBCODE.finditer(text)} if "[" in text else set()
+    for delimiter in _CHAT_DELIMITERS:
+        opened = False
+        at = text.find(delimiter)
+        while at >= 0:
+            before, after = text[at - 1:at], text[at + len(delimiter):at + len(delimiter) + 1]
+            if opened and before.strip() and not after.isalnum():
+                found.add(delimiter)
+                break
+            if not before.isalnum() and after.strip() and after not in delimiter:
+                opened = True
+            at = text.find(delimiter, at + len(delimiter))
+    return found
+
+
 def to_markdown(tokens: Sequence[Token], allowed: Collection[str], rtl: bool = False) -> str:
     r"""Inline Markdown again, with every other Markdown character escaped, on one line, and
     nothing at its start that would open a block (heading, list, quote, code fence,

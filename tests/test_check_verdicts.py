@@ -203,6 +203,8 @@ LONG = 100_000
     "(a@b.nl)" * (LONG // 8), "\u00aba@b.nl\u00bb" * (LONG // 8), "[a@b.nl](" * (LONG // 9),
     "x\u2014a@b.nl" * (LONG // 8), "1 -- " * (LONG // 5), "\u06f0\u2212" * (LONG // 2),
     "a\u202f.\u202f" * (LONG // 4), "2026-11-27 12:30 " * (LONG // 17),
+    "\u06281" * (LONG // 2), "\u0628 1 " * (LONG // 4), "~a~ " * (LONG // 4), "||" * LONG,
+    "*" * LONG + "a", "_a" * (LONG // 2),
 ]])
 def test_long_hostile_messages_are_checked_in_linear_time(text: str) -> None:
     """Each path of check_message on a long message: a linear path takes milliseconds, a

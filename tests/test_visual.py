@@ -434,3 +434,23 @@ def test_chinese_japanese_and_korean_sentences_and_dates_are_no_finding(text, la
 def test_numbers_and_addresses_among_han_characters_are_still_read(text):
     codes = [code for _, code, _ in check.check_message("Diversiteit is onze kracht.", text, "zh")]
     assert {"phone", "url", "lookalike"} & set(codes), codes
+
+
+@pytest.mark.parametrize("text", [
+    "We talk with people, ~not~ about people.", "We speak ||only|| from our own experience.",
+    "I am *not* an example.", "I am _not_ an example.", "We are `not` BIJ1.",
+    "A joke [spoiler]hidden[/spoiler].", "A [s]rule[/s] here.", "مرحبا *لا* شكرا.",
+])
+def test_chat_formatting_the_dutch_lacks_is_refused(text):
+    """A hostile pass: the text output is for chat groups, where ~x~ is struck out and ||x||
+    hidden (Discord), and check said nothing of them."""
+    codes = [code for severity, code, _ in check.check_message("Wij praten met mensen.", text,
+                                                               "en") if severity == "error"]
+    assert "markup" in codes
+
+
+def test_asterisks_underscores_and_tildes_as_text_are_no_formatting():
+    for text in ("We are 5 * 3 people, snake_case_here, from 2016~2024 and ~ 5 km ~ away.",
+                 "A footnote* and a lone ~ or ` here."):
+        codes = [code for _, code, _ in check.check_message("Wij zijn met velen.", text, "en")]
+        assert "markup" not in codes, (text, codes)
