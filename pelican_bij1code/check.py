@@ -263,6 +263,14 @@ def check_message(source: str, translation: str,
                 f"readers and link finders take {address!r} for it: put a space between them"
                 if dutch else
                 f"shows the {_NAMES[kind]} {address!r}, which the Dutch text does not")
+    elif "@" in translated_text or not translated_text.isascii():
+        # what no address rule reads, outside the addresses: @bij1_hulp, evil@localhost, a @ b
+        ats = _at_signs(without_addresses(translated_text))
+        if ats > _at_signs(without_addresses(source_text)):
+            add("error", "email", f"has {ats} × '@' outside its addresses, which the Dutch "
+                "lacks: readers take a word with an at sign for an address or a handle to "
+                "write to (@bij1_hulp, hulp@localhost); for an inclusive ending write -e or -x "
+                "(todes), which screen readers read")
     # BIJ1 in an address (bestuur@bij1.org) is no term; text without addresses has none to cut
     source_terms = _terms(without_addresses(source_text) if source_addresses else source_text) \
         if "bij1" in source_text.lower() else []
@@ -296,6 +304,15 @@ def check_message(source: str, translation: str,
         add("warning", "end-punctuation",
             f"does not end with punctuation, while the Dutch ends with {dutch_ending!r}")
     return found
+
+
+def _at_signs(text: str) -> int:
+    """How many at signs ``text`` shows (also the full-width and small one).
+
+    >>> _at_signs("a@b \uff20 \ufe6b")
+    3
+    """
+    return text.count("@") + text.count("\uff20") + text.count("\ufe6b")
 
 
 def _marked_name(text: str) -> str | None:

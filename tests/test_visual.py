@@ -454,3 +454,18 @@ def test_asterisks_underscores_and_tildes_as_text_are_no_formatting():
                  "A footnote* and a lone ~ or ` here."):
         codes = [code for _, code, _ in check.check_message("Wij zijn met velen.", text, "en")]
         assert "markup" not in codes, (text, codes)
+
+
+@pytest.mark.parametrize("extra", [
+    "DM @bij1_hulp on Telegram", "hulp@localhost", "evil @ example . com", "evil\uff20example",
+    "Matrix @hulp", "tod@s",
+])
+def test_an_at_sign_the_dutch_lacks_is_refused(extra):
+    """Three hostile passes: handles and addresses outside the address grammar (a dotless
+    domain, spaces around the @) passed. An at sign is how they are written: one the Dutch
+    lacks is an error, whatever is around it."""
+    source = "Mail [bestuur@bij1.org](mailto:bestuur@bij1.org) als je vragen hebt."
+    text = f"Mail [bestuur@bij1.org](mailto:bestuur@bij1.org) if in doubt, or {extra}."
+    codes = [code for severity, code, _ in check.check_message(source, text, "en")
+             if severity == "error"]
+    assert "email" in codes
