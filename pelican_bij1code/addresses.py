@@ -264,10 +264,10 @@ def phones(text: str) -> set[str]:
     if text.isascii():
         if len(text) - len(text.encode().translate(None, b"0123456789")) < 6:
             return set()  # fewer than six digits (counted without a loop in Python): most
-    elif sum(map(str.isdecimal, text)) < 6:
-        return set()
     else:
         text = _as_number_signs(text)
+        if sum(map(str.isdecimal, text)) < 6:
+            return set()
     if "T" in text:  # ISO 8601 parts a date from its time with a T: 2026-11-27T12:30
         text = _ISO_T.sub(" ", text)
     found: set[str] = set()
@@ -342,10 +342,17 @@ def _as_number_signs(text: str) -> str:
     return text.translate({ord(char): _number_sign(char) for char in set(text)})
 
 
+_DIGIT_VALUES = frozenset(float(digit) for digit in range(10))
+
+
 def _number_sign(char: str) -> str:
-    """What :func:`_as_number_signs` reads ``char`` as."""
+    """What :func:`_as_number_signs` reads ``char`` as: a Han numeral as its digit (〇六一二 is
+    0612), a sign as "-", a right-to-left or wide letter as a line break."""
     if char.isascii() or char.isdecimal() or char.isspace():
         return char
+    value = unicodedata.numeric(char, -1.0)
+    if value in _DIGIT_VALUES and unicodedata.category(char) in ("Lo", "Nl"):
+        return str(int(value))
     if unicodedata.category(char)[0] in "PS" or unicodedata.category(char) == "Lm" \
             or char in _STROKES:
         return "-"

@@ -64,7 +64,7 @@ _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 #: Block markup at the start of a message: headings, quotes, lists, code fences, thematic
 #: breaks (also ``***``, ``* * *``, ``___``), admonitions (``!!!``, ``???``), definitions
 #: (``: ``), abbreviations (``*[``), footnotes (``[^``) and table rows (``|``).
-_BLOCK_START = re.compile(r"^\s*(?:#{1,6}(?:\s|$)|>|[*+-]\s|\d+[.)]\s|```|~~~|={3,}|-{3,}"
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}(?:\s|$)|>|[*+-]\s|-#\s|\d+[.)]\s|```|~~~|={3,}|-{3,}"
                           r"|[*_](?:[ \t]*[*_]){2}|!!!|\?\?\?|:\s|\*\[|\[\^|\|)")
 #: The characters other than white space and digits that _BLOCK_START can begin with.
 _BLOCK_FIRST = "#>*+-`~=_!?:[|"
@@ -159,12 +159,6 @@ def check_message(source: str, translation: str,
     if breaks:
         add("error", "line-break", f"has a line break ({characters.names(breaks)}); a message "
             "is one block of text on one line")
-    first = translation[:1]
-    if (first in _BLOCK_FIRST or first.isspace() or first.isdecimal()) \
-            and _BLOCK_START.match(translation) and not _BLOCK_START.match(source):
-        add("error", "block-markup",
-            "starts with Markdown block markup (#, >, *, -, 1.); the block's kind comes from "
-            "the Dutch text, so write only its text")
     # Each finding about the translation alone is compared with the Dutch only when there is
     # one: the Dutch text is analysed for what the translation has, never in vain.
     added_markup = markup.extension_markup(translation)
@@ -174,14 +168,6 @@ def check_message(source: str, translation: str,
         add("error" if any(m.startswith("{") for m in added_markup) else "warning", "markup",
             f"has Markdown extension syntax ({', '.join(map(repr, sorted(added_markup)))}) "
             "that the Dutch text lacks; it is shown as text, write plain text")
-    chat = markup.chat_markup(translation)
-    if chat:
-        chat -= markup.chat_markup(source)
-    if chat:
-        add("error", "markup", "has chat or forum formatting "
-            f"({', '.join(map(repr, sorted(chat)))}) that the Dutch text lacks: pasted from the "
-            "text output into a chat, it is "
-            "formatted (WhatsApp strikes out ~x~, Discord hides ||x||); write plain text")
     hidden = translated_hidden - source_hidden - breaks - characters.allowed_hidden(lang) \
         if translated_hidden else translated_hidden
     if hidden:
@@ -202,6 +188,22 @@ def check_message(source: str, translation: str,
     # What readers see (the text and the links' texts), hidden characters still in it.
     source_seen = _seen(source_tokens, source_hidden)
     translated_seen = _seen(translated_tokens, translated_hidden)
+    # Block markup and chat formatting, as written (Markdown) and as the text output shows it,
+    # its escapes resolved (\\> is > there, at the start of a chat message)
+    if (_starts_a_block(translation) or _starts_a_block(translated_seen)) \
+            and not (_starts_a_block(source) or _starts_a_block(source_seen)):
+        add("error", "block-markup",
+            "starts with Markdown block markup (#, >, *, -, 1.), also escaped (\\#), which the "
+            "text output shows bare; the block's kind comes from the Dutch text, so write only "
+            "its text")
+    chat = markup.chat_markup(translated_seen)
+    if chat:
+        chat -= markup.chat_markup(source_seen)
+    if chat:
+        add("error", "markup", "has chat or forum formatting "
+            f"({', '.join(map(repr, sorted(chat)))}) that the Dutch text lacks: pasted from the "
+            "text output into a chat, it is formatted (WhatsApp strikes out ~x~, Discord hides "
+            "||x||); write plain text")
     # The marks a script needs (bidi marks, joiners) may stand next to right-to-left words,
     # never between two pieces of left-to-right text: they reorder or split what is around
     # them (BIJ\u200f1 shows as "1BIJ"); addresses and terms below are compared with each mark
@@ -313,6 +315,18 @@ def _at_signs(text: str) -> int:
     3
     """
     return text.count("@") + text.count("\uff20") + text.count("\ufe6b")
+
+
+def _starts_a_block(text: str) -> bool:
+    """Whether ``text`` starts with Markdown or chat block markup (a heading, quote, list,
+    fence, rule, table, admonition, Discord's ``-#``).
+
+    >>> [_starts_a_block(t) for t in ("# a", "> a", "-# a", "1. a", "a # b", "2024 a")]
+    [True, True, True, True, False, False]
+    """
+    first = text[:1]
+    return bool((first in _BLOCK_FIRST or first.isspace() or first.isdecimal())
+                and _BLOCK_START.match(text))
 
 
 def _marked_name(text: str) -> str | None:

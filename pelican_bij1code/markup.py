@@ -312,32 +312,47 @@ def extension_markup(text: str) -> set[str]:
 
 #: The inline formatting of the chats and forums plain text is pasted into: emphasis and
 #: strikethrough (WhatsApp, Telegram, Slack, Discord: *x*, _x_, ~x~), spoilers that hide text
-#: (Discord's ||x||), code and superscript, and BBCode's tags.
-_CHAT_DELIMITERS = ("||", "*", "_", "~", "`", "^")
-_BBCODE = re.compile(r"\[/?(?:b|i|u|s|spoiler|quote|code|url|img|color|size)(?:=[^\]\n]*)?\]",
-                     re.IGNORECASE)
+#: (Discord's ||x||) and code; the first three are formatted inside a word too (a*x*b).
+_CHAT_DELIMITERS = ("||", "*", "`", "_", "~")
+_INSIDE_WORDS = ("||", "*", "`")
+#: A BBCode tag, opening (with an optional value, bounded: linear) or closing.
+_BBCODE_TAG = re.compile(r"\[(/?)([A-Za-z][A-Za-z0-9]*)(?:[= ][^\]\n]{0,100})?\]")
 
 
 def chat_markup(text: str) -> set[str]:
     """The chat and forum formatting in ``text``: a delimiter of :data:`_CHAT_DELIMITERS` that
-    opens (not after a letter or digit, before a non-space) and one that closes after it
-    (after a non-space, not before a letter or digit), and BBCode tags. Linear: one pass per
-    delimiter.
+    opens (before a non-space; not after a letter or digit, but for those of
+    :data:`_INSIDE_WORDS`) and one that closes after it (after a non-space; not before a
+    letter or digit, but for those), and a BBCode tag closed after it opens (``[hide]x[/hide]``:
+    forums have hundreds of tags; any pair is one). Linear: one pass per delimiter.
 
-    >>> sorted(chat_markup("a ~not~ b ||hidden|| *x* snake_case 5 * 3 [spoiler]y[/spoiler]"))
-    ['*', '[/spoiler]', '[spoiler]', '||', '~']
+    >>> sorted(chat_markup("a ~not~ b ||hidden||x a*b*c snake_case 5 * 3 [details=x]y[/details]"))
+    ['*', '[details]', '||', '~']
+    >>> chat_markup("^_^ 2016~2024 [sic] [1] a_b c_d * ~ 5 km ~")
+    set()
     """
-    found = {m.group().lower() for m in _BBCODE.finditer(text)} if "[" in text else set()
+    found: set[str] = set()
+    if "[/" in text:
+        opened: set[str] = set()
+        for match in _BBCODE_TAG.finditer(text):
+            name = match.group(2).lower()
+            if not match.group(1):
+                opened.add(name)
+            elif name in opened:
+                found.add(f"[{name}]")
     for delimiter in _CHAT_DELIMITERS:
-        opened = False
+        inside = delimiter in _INSIDE_WORDS
+        opened_at = -1
         at = text.find(delimiter)
         while at >= 0:
             before, after = text[at - 1:at], text[at + len(delimiter):at + len(delimiter) + 1]
-            if opened and before.strip() and not after.isalnum():
+            if opened_at >= 0 and before.strip() and (inside or not after.isalnum()) \
+                    and at > opened_at:
                 found.add(delimiter)
                 break
-            if not before.isalnum() and after.strip() and after not in delimiter:
-                opened = True
+            if opened_at < 0 and (inside or not before.isalnum()) and after.strip() \
+                    and after not in delimiter:
+                opened_at = at + len(delimiter)
             at = text.find(delimiter, at + len(delimiter))
     return found
 

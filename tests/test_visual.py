@@ -469,3 +469,39 @@ def test_an_at_sign_the_dutch_lacks_is_refused(extra):
     codes = [code for severity, code, _ in check.check_message(source, text, "en")
              if severity == "error"]
     assert "email" in codes
+
+
+@pytest.mark.parametrize("text", [
+    "\\> Diversity is our strength.", "\\# Diversity is our strength.",
+    "\\>\\>\\> Diversity is our strength.", "\\-\\# Diversity is our strength.",
+    "-# Diversity is our strength.", "1\\. Diversity is our strength.",
+    "\\| Diversity is our strength.",
+])
+def test_escaped_block_markup_the_text_output_shows_bare_is_refused(text):
+    """A hostile pass: the check read the Markdown as written, where \\> is escaped; the text
+    output (for chats) resolves the escape and starts the line with >, a quote in every chat
+    (>>> quotes the rest of the message in Discord, -# makes it small grey subtext)."""
+    codes = [code for _, code, _ in check.check_message("Diversiteit is onze kracht.", text, "en")]
+    assert "block-markup" in codes
+
+
+@pytest.mark.parametrize("text", [
+    "Diversity is \\|\\|our\\|\\| strength.", "Diversity is ||our||strength.",
+    "Diversity is strength||our||.", "Diversity is *our*strength.", "Diversity a`our`b.",
+    "Diversity is \\[spoiler\\]our\\[/spoiler\\] strength.", "Diversity [hide]our[/hide].",
+    "Diversity [details=\"Summary\"]our[/details].", "Diversity [ISPOILER]our[/ispoiler].",
+])
+def test_chat_formatting_escaped_inside_words_or_in_any_forum_tag_is_refused(text):
+    """A hostile pass: escaped delimiters, Discord's spoilers and CommonMark's emphasis inside
+    a word, and forum tags outside an 11-name list passed."""
+    codes = [code for _, code, _ in check.check_message("Diversiteit is onze kracht.", text, "en")]
+    assert "markup" in codes
+
+
+def test_a_phone_number_in_han_numerals_is_a_phone_number():
+    """〇六一二三四五六七八 is read 0612345678; Chinese counts (三人中有二人) stay text."""
+    source = "Diversiteit is onze kracht."
+    for number in ("〇六一二三四五六七八", "零六一二三四五六七八"):
+        codes = [code for _, code, _ in check.check_message(source, f"电话：{number}。", "zh")]
+        assert "phone" in codes
+    assert check.check_message(source, "三人中有二人，一起努力。第一章和第二章。", "zh") == []
