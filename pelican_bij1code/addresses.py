@@ -264,10 +264,10 @@ def phones(text: str) -> set[str]:
     if text.isascii():
         if len(text) - len(text.encode().translate(None, b"0123456789")) < 6:
             return set()  # fewer than six digits (counted without a loop in Python): most
+    elif sum(map(str.isnumeric, text)) < 6:
+        return set()  # fewer than six digits or numerals (〇六): most
     else:
         text = _as_number_signs(text)
-        if sum(map(str.isdecimal, text)) < 6:
-            return set()
     if "T" in text:  # ISO 8601 parts a date from its time with a T: 2026-11-27T12:30
         text = _ISO_T.sub(" ", text)
     found: set[str] = set()

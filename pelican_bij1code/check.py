@@ -190,7 +190,8 @@ def check_message(source: str, translation: str,
     translated_seen = _seen(translated_tokens, translated_hidden)
     # Block markup and chat formatting, as written (Markdown) and as the text output shows it,
     # its escapes resolved (\\> is > there, at the start of a chat message)
-    if (_starts_a_block(translation) or _starts_a_block(translated_seen)) \
+    if (_starts_a_block(translation) or (translated_seen is not translation
+                                         and _starts_a_block(translated_seen))) \
             and not (_starts_a_block(source) or _starts_a_block(source_seen)):
         add("error", "block-markup",
             "starts with Markdown block markup (#, >, *, -, 1.), also escaped (\\#), which the "
@@ -265,7 +266,8 @@ def check_message(source: str, translation: str,
                 f"readers and link finders take {address!r} for it: put a space between them"
                 if dutch else
                 f"shows the {_NAMES[kind]} {address!r}, which the Dutch text does not")
-    elif "@" in translated_text or not translated_text.isascii():
+    elif ("@" in translated_text or not translated_text.isascii()) \
+            and _at_signs(translated_text) > _at_signs(source_text):
         # what no address rule reads, outside the addresses: @bij1_hulp, evil@localhost, a @ b
         ats = _at_signs(without_addresses(translated_text))
         if ats > _at_signs(without_addresses(source_text)):
@@ -302,7 +304,8 @@ def check_message(source: str, translation: str,
     if translation != translation.strip() and source == source.strip():
         add("warning", "whitespace", "starts or ends with white space")
     ending, dutch_ending = translation.rstrip()[-1:], source.rstrip()[-1:]
-    if dutch_ending and dutch_ending in _END and (not ending or ending not in _END):
+    if dutch_ending and dutch_ending in _END and not _ends_a_sentence(ending) \
+            and (languages.normalise(lang) or "").split("_")[0] not in _NO_FULL_STOP:
         add("warning", "end-punctuation",
             f"does not end with punctuation, while the Dutch ends with {dutch_ending!r}")
     return found
@@ -315,6 +318,21 @@ def _at_signs(text: str) -> int:
     3
     """
     return text.count("@") + text.count("\uff20") + text.count("\ufe6b")
+
+
+#: Languages whose script ends a sentence with no mark (Thai, Lao).
+_NO_FULL_STOP = frozenset({"th", "lo"})
+
+
+def _ends_a_sentence(char: str) -> bool:
+    """Whether a translation that ends with ``char`` ends as a sentence does: with any
+    punctuation of any script (the danda ।, Ethiopic ።, Armenian ։, Myanmar ။, Tibetan །,
+    Khmer ។, a closing bracket or quotation mark).
+
+    >>> [_ends_a_sentence(c) for c in (".", "।", "።", "։", ")", "a", "1", "")]
+    [True, True, True, True, True, False, False, False]
+    """
+    return bool(char) and (char in _END or unicodedata.category(char)[0] == "P")
 
 
 def _starts_a_block(text: str) -> bool:

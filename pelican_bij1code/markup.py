@@ -315,6 +315,10 @@ def extension_markup(text: str) -> set[str]:
 #: (Discord's ||x||) and code; the first three are formatted inside a word too (a*x*b).
 _CHAT_DELIMITERS = ("||", "*", "`", "_", "~")
 _INSIDE_WORDS = ("||", "*", "`")
+#: What hides or sets apart text across lines, so across the messages the text output joins:
+#: one alone is formatting with one in another message (Discord's spoiler, a code fence,
+#: Reddit's spoiler).
+_SPANNING = ("||", "```", ">!", "!<")
 #: A BBCode tag, opening (with an optional value, bounded: linear) or closing.
 _BBCODE_TAG = re.compile(r"\[(/?)([A-Za-z][A-Za-z0-9]*)(?:[= ][^\]\n]{0,100})?\]")
 
@@ -323,22 +327,26 @@ def chat_markup(text: str) -> set[str]:
     """The chat and forum formatting in ``text``: a delimiter of :data:`_CHAT_DELIMITERS` that
     opens (before a non-space; not after a letter or digit, but for those of
     :data:`_INSIDE_WORDS`) and one that closes after it (after a non-space; not before a
-    letter or digit, but for those), and a BBCode tag closed after it opens (``[hide]x[/hide]``:
-    forums have hundreds of tags; any pair is one). Linear: one pass per delimiter.
+    letter or digit, but for those); any of :data:`_SPANNING`, alone too; and any closing
+    BBCode tag (``[/hide]``: forums have hundreds of tags, and its opening may stand in
+    another message). Linear: one pass per delimiter.
 
     >>> sorted(chat_markup("a ~not~ b ||hidden||x a*b*c snake_case 5 * 3 [details=x]y[/details]"))
     ['*', '[details]', '||', '~']
-    >>> chat_markup("^_^ 2016~2024 [sic] [1] a_b c_d * ~ 5 km ~")
+    >>> chat_markup("^_^ 2016~2024 [sic] [1] a_b c_d * ~ 5 km ~ | a! <b")
     set()
+    >>> sorted(chat_markup("is ||binding. x[/spoiler] >!a"))
+    ['>!', '[spoiler]', '||']
     """
-    found: set[str] = set()
+    found = {mark for mark in _SPANNING if mark in text} if "|" in text or "`" in text \
+        or "!" in text else set()
     if "[/" in text:
         opened: set[str] = set()
         for match in _BBCODE_TAG.finditer(text):
             name = match.group(2).lower()
             if not match.group(1):
                 opened.add(name)
-            elif name in opened:
+            else:  # its opening may be in another message: the text output joins them
                 found.add(f"[{name}]")
     for delimiter in _CHAT_DELIMITERS:
         inside = delimiter in _INSIDE_WORDS

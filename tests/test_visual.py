@@ -505,3 +505,27 @@ def test_a_phone_number_in_han_numerals_is_a_phone_number():
         codes = [code for _, code, _ in check.check_message(source, f"电话：{number}。", "zh")]
         assert "phone" in codes
     assert check.check_message(source, "三人中有二人，一起努力。第一章和第二章。", "zh") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Only the Dutch text is ||binding.", "If you experience|| something.",
+    "Only the Dutch text [/spoiler]is binding.", "We talk ``` with people.",
+    "We talk with people, not about >!people!<, ever.", "We talk >!with people.",
+])
+def test_a_mark_that_hides_text_across_messages_is_refused_alone(text):
+    """A hostile pass: ``||binding.`` in one message and ``experience||`` in another each
+    passed, and the text output joins them into one spoiler over every rule between (Discord
+    spoilers, code fences and BBCode span lines). Reddit's >!x!< hid text too."""
+    codes = [code for _, code, _ in check.check_message("Dit is een vertaling.", text, "en")]
+    assert "markup" in codes
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("हम लोगों से बात करते हैं।", "hi"), ("እኛ ከሰዎች ጋር እንነጋገራለን።", "am"),
+    ("Մենք խոսում ենք մարդկանց հետ։", "hy"), ("เราคุยกับผู้คน", "th"),
+])
+def test_every_script_may_end_a_sentence_its_own_way(text, lang):
+    """A hostile pass: the danda, Ethiopic and Armenian full stops were no end punctuation,
+    and Thai has none, so --strict could never pass in those languages."""
+    codes = [code for _, code, _ in check.check_message("Wij praten met mensen.", text, lang)]
+    assert "end-punctuation" not in codes
