@@ -264,8 +264,8 @@ def phones(text: str) -> set[str]:
     if text.isascii():
         if len(text) - len(text.encode().translate(None, b"0123456789")) < 6:
             return set()  # fewer than six digits (counted without a loop in Python): most
-    elif sum(map(str.isnumeric, text)) < 6:
-        return set()  # fewer than six digits or numerals (〇六): most
+    elif sum(map(str.isnumeric, text)) + text.count("\u25cb") + text.count("\u25ef") < 6:
+        return set()  # fewer than six digits or numerals (〇六, ○): most
     else:
         text = _as_number_signs(text)
     if "T" in text:  # ISO 8601 parts a date from its time with a T: 2026-11-27T12:30
@@ -343,6 +343,8 @@ def _as_number_signs(text: str) -> str:
 
 
 _DIGIT_VALUES = frozenset(float(digit) for digit in range(10))
+#: The circles Japanese writes for the numeral 〇 (zero): ○ and ◯.
+_CIRCLES = "\u25cb\u25ef"
 
 
 def _number_sign(char: str) -> str:
@@ -350,6 +352,8 @@ def _number_sign(char: str) -> str:
     0612), a sign as "-", a right-to-left or wide letter as a line break."""
     if char.isascii() or char.isdecimal() or char.isspace():
         return char
+    if char in _CIRCLES:
+        return "0"
     value = unicodedata.numeric(char, -1.0)
     if value in _DIGIT_VALUES and unicodedata.category(char) in ("Lo", "Nl"):
         return str(int(value))
@@ -540,7 +544,8 @@ def disguised_separator(text: str) -> str | None:
     if text.isascii():
         return None
     for word in unicodedata.normalize("NFC", text).split():
-        address_like = "@" in word or "/" in word or _ends_like_a_domain(word)
+        address_like = "@" in word or "/" in word or _ends_like_a_domain(word) \
+            or word.lower().startswith("www\u00b7")
         pending: list[str] = []  # what stands since the last Latin letter or digit
         before = ""  # that letter or digit
         for char in word:

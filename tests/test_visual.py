@@ -529,3 +529,14 @@ def test_every_script_may_end_a_sentence_its_own_way(text, lang):
     and Thai has none, so --strict could never pass in those languages."""
     codes = [code for _, code, _ in check.check_message("Wij praten met mensen.", text, lang)]
     assert "end-punctuation" not in codes
+
+
+def test_circles_for_zero_and_a_www_with_middle_dots_are_read():
+    """The last hostile pass: ○ and ◯, which Japanese writes for 〇, hid a phone number, and
+    www·hulplijn·eus passed (its ending is none of the common ones)."""
+    source = "Wij praten met mensen."
+    for text, lang, code in (("フリーダイヤル○一二○－三○○－五○○。", "ja", "phone"),
+                             ("フリーダイヤル◯一二◯－三◯◯－五◯◯。", "ja", "phone"),
+                             ("See www·hulplijn·eus today.", "en", "lookalike")):
+        assert code in [c for _, c, _ in check.check_message(source, text, lang)], text
+    assert check.check_message(source, "○ 項目です。", "ja") == []
