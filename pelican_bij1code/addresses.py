@@ -264,7 +264,7 @@ def phones(text: str) -> set[str]:
     if text.isascii():
         if len(text) - len(text.encode().translate(None, b"0123456789")) < 6:
             return set()  # fewer than six digits (counted without a loop in Python): most
-    elif sum(map(str.isnumeric, text)) + text.count("\u25cb") + text.count("\u25ef") < 6:
+    elif sum(map(str.isnumeric, text)) + sum(map(text.count, _CIRCLES)) < 6:
         return set()  # fewer than six digits or numerals (〇六, ○): most
     else:
         text = _as_number_signs(text)
@@ -303,28 +303,30 @@ def _numbers(text: str, start: int, end: int) -> set[str]:
     plus = start - 1 if text[start - 1:start] == "+" else start - 2 \
         if text[start - 2:start] == "+(" else -1
     prefix = "+" if plus >= 0 and not text[plus - 1:plus].isalnum() else ""
-    found = set()
+    found: set[str] = set()
     pending, pending_prefix = "", prefix  # the short items since the last number or date
-
-    def flush() -> None:
-        digits = "".join(char for char in pending if char.isdigit())
-        if len(digits) >= 7 or (pending_prefix and len(digits) >= 6):
-            found.add(pending_prefix + digits)
-
-    for index, item in enumerate(_LIST.split(run)):
-        digits = sum(char.isdigit() for char in item)
-        here = "+" if item.lstrip(" (").startswith("+") else prefix if index == 0 else ""
-        if _a_date(item.strip("() ")) or digits >= 7 or (here and digits >= 6):
-            flush()
+    for index, item in enumerate([*_LIST.split(run), None]):
+        here = prefix if index == 0 else ""
+        if item is not None and item.lstrip(" (").startswith("+"):
+            here = "+"
+        date = item is not None and _a_date(item.strip("() "))
+        number = _dialled(here, item) if item is not None and not date else None
+        if item is None or date or number:  # the short items before it are one number
+            joined = _dialled(pending_prefix, pending)
+            found.update(n for n in (joined, number) if n)
             pending, pending_prefix = "", ""
-            if not _a_date(item.strip("() ")):
-                found.add(here + "".join(char for char in item if char.isdigit()))
             continue
         if not pending:
             pending_prefix = here
         pending += item
-    flush()
     return found
+
+
+def _dialled(prefix: str, text: str) -> str | None:
+    """The number a reader dials from ``text``, after ``prefix`` ("+" or ""): its digits, if
+    there are seven or more (six after a "+"); None if fewer."""
+    digits = "".join(char for char in text if char.isdigit())
+    return prefix + digits if len(digits) >= 7 or (prefix and len(digits) >= 6) else None
 
 
 def _as_number_signs(text: str) -> str:

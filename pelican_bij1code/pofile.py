@@ -46,7 +46,7 @@ _PLAIN = re.compile(r'[^"\\\n]*')
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"[0-9A-Fa-f]*")
 #: The keywords of the usual line: a keyword, a space and a plain string (:func:`_plain`).
-_SIMPLE_KEYWORDS = frozenset({"msgctxt", "msgid", "msgid_plural", "msgstr"})
+_SIMPLE_KEYWORDS = frozenset(_KEYWORDS - {"domain"})
 
 
 class PoError(NamedTuple):
