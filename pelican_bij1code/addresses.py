@@ -74,8 +74,9 @@ _GAP = re.compile(r"[ !-/:-@\[-`{-~]*")
 _ISO_T = re.compile(r"(?<=\d)T(?=\d)")
 #: What parts the items of a list of numbers (dates and numbers: 27-11-2026, 0612345678).
 _LIST = re.compile(r"[,;]")
-#: A date (day, month and year either way round) or a span of years, as numbers and separators.
-_DATE_LIKE = re.compile(r"(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})|(\d{4}) ?[-/] ?(\d{4})"
+#: A date (day, month and year either way round; 27-11-2026, 27. 11. 2026, 2026. 11. 27.) or
+#: a span of years, as numbers and separators.
+_DATE_LIKE = re.compile(r"(\d{1,4})([-/]|\. ?)(\d{1,2})\2(\d{1,4})|(\d{4}) ?[-/] ?(\d{4})"
                         r"|(\d{1,2})[-./](\d{1,2})\.?")
 _NUMBERS = re.compile(r"\d+")
 #: A time of day (with seconds and an offset from UTC, as ISO 8601 writes them), or a span of
@@ -350,14 +351,18 @@ _CIRCLES = "\u25cb\u25ef"
 
 
 def _number_sign(char: str) -> str:
-    """What :func:`_as_number_signs` reads ``char`` as: a Han numeral as its digit (〇六一二 is
-    0612), a sign as "-", a right-to-left or wide letter as a line break."""
+    """What :func:`_as_number_signs` reads ``char`` as: a numeral as its digit (〇六一二 and
+    ⓿❻❶❷ are 0612), a sign as "-", a right-to-left or wide letter as a line break.
+
+    >>> "".join(map(_number_sign, "⓿❻➀➊⓵፩六Ⅵ⑩"))
+    '06111166⑩'
+    """
     if char.isascii() or char.isdecimal() or char.isspace():
         return char
     if char in _CIRCLES:
         return "0"
     value = unicodedata.numeric(char, -1.0)
-    if value in _DIGIT_VALUES and unicodedata.category(char) in ("Lo", "Nl"):
+    if value in _DIGIT_VALUES:  # any numeral for 0 to 9: 六, Ⅵ, ❻, ➅, ⓿, Ethiopic ፮
         return str(int(value))
     if unicodedata.category(char)[0] in "PS" or unicodedata.category(char) == "Lm" \
             or char in _STROKES:
@@ -381,8 +386,9 @@ def _a_date(run: str) -> bool:
     [True, True]
     >>> [_a_date(run) for run in ("27-11-2026", "2026/11/27", "2016 - 2024", "06-12-3456",
     ...                           "99-99-2024", "2024-2016", "0612-2024", "2004/2005",
-    ...                           "01.01.2024 - 31.12.2024", "20:00-22:00", "06:1234:5678")]
-    [True, True, True, False, False, False, False, True, True, True, False]
+    ...                           "01.01.2024 - 31.12.2024", "20:00-22:00", "06:1234:5678",
+    ...                           "27. 11. 2026", "2026. 01. 15", "2026 2025 2024", "27. 11-2026")]
+    [True, True, True, False, False, True, False, True, True, True, False, True, True, True, False]
     """
     if not run.isascii():  # Arabic-Indic, Persian and other digits read as their values
         run = "".join(str(unicodedata.digit(char)) if char.isdigit() else char for char in run)
@@ -396,9 +402,9 @@ def _a_date_or_span(run: str) -> bool:
     """:func:`_a_date` for one date, time or span, or a list of years (ASCII digits)."""
     if _TIMES.fullmatch(run):
         return True
-    years = _NUMBERS.findall(run)  # 2024 – 2025 – 2026
-    if len(years) > 1 and years == sorted(set(years)) and all(
-            len(year) == 4 and _a_year(int(year)) for year in years):
+    years = _NUMBERS.findall(run)  # 2024 – 2025 – 2026, or the other way round
+    if len(years) > 1 and years in (sorted(set(years)), sorted(set(years), reverse=True)) \
+            and all(len(year) == 4 and _a_year(int(year)) for year in years):
         return True
     for dash in (" - ", "-", "/"):  # a span of dates or years: 1-1-2024 - 31-12-2024
         first, _, second = run.partition(dash)
@@ -408,8 +414,8 @@ def _a_date_or_span(run: str) -> bool:
     if match is None:
         return False
     if match.group(5):
-        return _a_year(int(match.group(5))) and int(match.group(5)) < int(match.group(6)) \
-            and _a_year(int(match.group(6)))
+        return _a_year(int(match.group(5))) and match.group(5) != match.group(6) \
+            and _a_year(int(match.group(6)))  # either way round: drawn right to left too
     if match.group(7):  # a day and a month: 27/11, 27.11.
         day, month = int(match.group(7)), int(match.group(8))
         return 1 <= min(day, month) <= 12 and max(day, month) <= 31
@@ -488,12 +494,28 @@ def number_lookalike(text: str) -> str | None:
         if sum(counts[first:last]) >= 5:
             for word, digits in zip(words[first:last], counts[first:last], strict=True):
                 letters = [char for char in word if _written_on(char)]
-                if letters and (digits > len(letters) or digits >= 5) and not (
-                        letters == ["T"] and _a_date(word.strip(_TRAILING + "()")
-                                                     .replace("T", " "))):  # ISO 8601
+                if letters and (digits > len(letters) or digits >= 5) \
+                        and not _a_written_time(word.strip(_TRAILING + "()"), letters):
                     return letters[0]
         first = max(last, first + 1)
     return None
+
+
+#: A time of day as French and others write it (12h30, 9h), or a span of two (12h30–14h00).
+_H_TIMES = re.compile(r"[0-2]?\d[hH](?:[0-5]\d)?(?:[-\u2010-\u2015][0-2]?\d[hH](?:[0-5]\d)?)?")
+
+
+def _a_written_time(word: str, letters: list[str]) -> bool:
+    """Whether ``word``, whose ``letters`` stand on its digits, is a time: a date and time as
+    ISO 8601 writes them, or a time as French writes it.
+
+    >>> [_a_written_time(w, [c for c in w if c.isalpha()])
+    ...  for w in ("2026-11-27T12:30", "12h30\u201314h00", "12h30-14h", "06h1234", "O6-1234")]
+    [True, True, True, False, False]
+    """
+    if letters == ["T"]:
+        return _a_date(word.replace("T", " "))
+    return set(letters) <= {"h", "H"} and _H_TIMES.fullmatch(word) is not None
 
 
 def _written_on(char: str) -> bool:

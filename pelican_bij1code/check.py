@@ -271,10 +271,10 @@ def check_message(source: str, translation: str,
         # what no address rule reads, outside the addresses: @bij1_hulp, evil@localhost, a @ b
         ats = _at_signs(without_addresses(translated_text))
         if ats > _at_signs(without_addresses(source_text)):
-            add("error", "email", f"has {ats} × '@' outside its addresses, which the Dutch "
-                "lacks: readers take a word with an at sign for an address or a handle to "
-                "write to (@bij1_hulp, hulp@localhost); for an inclusive ending write -e or -x "
-                "(todes), which screen readers read")
+            add("error", "email", f"has {ats} × '@' (or ⓐ, a circled a that stands for one) "
+                "outside its addresses, which the Dutch lacks: readers take a word with an at "
+                "sign for an address or a handle to write to (@bij1_hulp, hulp@localhost); for "
+                "an inclusive ending write -e or -x (todes), which screen readers read")
     # BIJ1 in an address (bestuur@bij1.org) is no term; text without addresses has none to cut
     source_terms = _terms(without_addresses(source_text) if source_addresses else source_text) \
         if "bij1" in source_text.lower() else []
@@ -311,13 +311,19 @@ def check_message(source: str, translation: str,
     return found
 
 
-def _at_signs(text: str) -> int:
-    """How many at signs ``text`` shows (also the full-width and small one).
+#: The at sign, its full-width and small forms, and the circled and bracketed letters a that
+#: stand for one at the start of a handle (ⓐbij1_hulp; inside a word, the look-alike check
+#: finds them).
+AT_SIGNS = "@\uff20\ufe6b\u24d0\u24b6\U0001f150\u249c\U0001f110"
 
-    >>> _at_signs("a@b \uff20 \ufe6b")
-    3
+
+def _at_signs(text: str) -> int:
+    """How many at signs, or letters that stand for one (:data:`AT_SIGNS`), ``text`` shows.
+
+    >>> _at_signs("a@b \uff20 \ufe6b \u24d0bij1_hulp")
+    4
     """
-    return text.count("@") + text.count("\uff20") + text.count("\ufe6b")
+    return sum(map(text.count, AT_SIGNS)) if not text.isascii() else text.count("@")
 
 
 #: Languages whose script ends a sentence with no mark (Thai, Lao).
@@ -605,6 +611,12 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
     if po.header is None:
         add("error", "header", "has no header entry (msgid \"\")")
         return problems
+    names = [line.partition(":")[0].strip() for line in po.header.msgstr.split("\n")
+             if ":" in line]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:  # msgfmt reads the first, Babel and polib the last: which one is meant?
+        add("error", "header", f"has {', '.join(map(repr, twice))[:200]} more than once in "
+            "its header (msgfmt reads the first, other tools the last); keep one of each")
     declared = meta.get("Language", "")
     if not declared:
         add("error", "header-language", f"header has no Language; it should be {lang!r}")
@@ -688,6 +700,7 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
         entries[key] = candidate
     wanted = {(e.msgctxt, e.msgid) for e in template}
     translated = 0
+    delimited: list[tuple[pofile.Entry, str, str]] = []  # messages that may hold chat markup
     for reference in template:
         entry = entries.get((reference.msgctxt, reference.msgid))
         if entry is None:
@@ -721,6 +734,8 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
             (entry.msgid if index == 0 else entry.msgid_plural, text)
             for index, text in sorted(entry.msgstr_plural.items())]
         for source, text in texts:
+            if any(char in text for char in markup.CHAT_CHARACTERS):
+                delimited.append((entry, source, text))
             if ("\n" in source or "\n" in text) and (
                     source.startswith("\n") != text.startswith("\n")
                     or source.endswith("\n") != text.endswith("\n")):
@@ -733,6 +748,14 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                 problems.append(Problem(po.path, entry.line, severity, code,
                                         f"{_short(entry.msgid)} {message}"))
         translated += 1
+    for entry, delimiter in _chat_across(delimited):
+        problems.append(Problem(po.path, entry.line, "error", "markup",
+                                f"{_short(entry.msgid)} has {delimiter!r}, and another message "
+                                "has one that pairs with it, which the Dutch texts lack: the "
+                                "text output puts the messages on lines one after another, and "
+                                "pasted into a chat, everything between them is formatted "
+                                "(Discord makes it bold, italic or code across lines); write "
+                                "plain text"))
     for key, entry in entries.items():
         if key not in wanted:
             problems.append(Problem(po.path, entry.line, "error", "extra",
@@ -743,6 +766,30 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                                     "msgid (the Dutch) was edited, put it back, only msgstr is "
                                     "yours to change; else run `bij1code update`"))
     return translated, problems
+
+
+def _chat_across(messages: list[tuple[pofile.Entry, str, str]]) -> list[tuple[pofile.Entry, str]]:
+    """The chat formatting (:func:`.markup.chat_markup`) that opens in one of ``messages``
+    (entry, Dutch, translation; in the order the text output shows them) and closes in a
+    later one, which the Dutch texts lack; each with the first message that has it.
+
+    >>> entry = pofile.Entry("Wij.")
+    >>> _chat_across([(entry, "Wij.", "We **."), (entry, "Zij.", "They** .")])[0][1]
+    '*'
+    >>> _chat_across([(entry, "Wij.", "We *speak*."), (entry, "Zij.", "They.")])
+    []
+    """
+    def seen(text: str) -> str:
+        return _seen(markup.parse(text), characters.hidden(text))
+
+    shown = [(entry, seen(source), seen(text)) for entry, source, text in messages]
+    within: set[str] = set()  # what one message has: check_message reports it there
+    for _, source, text in shown:
+        within |= markup.chat_markup(text) - markup.chat_markup(source)
+    across = markup.chat_markup("\n".join(text for _, _, text in shown)) - within \
+        - markup.chat_markup("\n".join(source for _, source, _ in shown))
+    return [(next(entry for entry, _, text in shown if delimiter[0] in text), delimiter)
+            for delimiter in sorted(across)]
 
 
 def check_template(locales: Locales) -> tuple[list[pofile.Entry], list[Problem]]:

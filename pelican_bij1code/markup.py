@@ -314,6 +314,8 @@ def extension_markup(text: str) -> set[str]:
 #: strikethrough (WhatsApp, Telegram, Slack, Discord: *x*, _x_, ~x~), spoilers that hide text
 #: (Discord's ||x||) and code; the first three are formatted inside a word too (a*x*b).
 _CHAT_DELIMITERS = ("||", "*", "`", "_", "~")
+#: The characters of :data:`_CHAT_DELIMITERS`: a text without them pairs with no other.
+CHAT_CHARACTERS = "|*`_~"
 _INSIDE_WORDS = ("||", "*", "`")
 #: What hides or sets apart text across lines, so across the messages the text output joins:
 #: one alone is formatting with one in another message (Discord's spoiler, a code fence,

@@ -1215,3 +1215,41 @@ def test_a_code_that_names_no_language_is_no_language_folder(
                       encoding="utf-8")
     run = check(capsys, "--locales", loc)
     assert run.rc == 2 and "not a language code" in run.err
+
+
+@pytest.mark.parametrize(("name", "first", "second"), [
+    ("Language", "ar", "en"), ("Plural-Forms", "nplurals=1; plural=0;",
+                               "nplurals=2; plural=(n != 1);"),
+    ("Content-Type", "text/plain; charset=ISO-8859-1", "text/plain; charset=UTF-8"),
+])
+def test_a_header_field_given_twice_is_an_error(capsys: pytest.CaptureFixture[str], loc: Path,
+                                                msgfmt: str, name: str, first: str,
+                                                second: str) -> None:
+    """A hostile pass: msgfmt reads the first of two fields (a Latin-1 charset, the wrong
+    language), Babel and polib the last; which one the translator meant, no tool can say."""
+    po = catalogue(loc, "en").set_header(name, first)
+    header = po.blocks()[0]
+    po.lines.insert(header.end, f'"{name}: {second}\\n"')
+    po.save()
+    assert msgfmt_c(msgfmt, po.path)[0] == 0
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert_finding(data, "en", "header", po.path, po.header_line)
+    assert_only_this_broken(data, "en")
+
+
+def test_chat_formatting_that_pairs_across_messages_is_refused(
+        capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    """A hostile pass: ``**`` ending one message and ``**`` in a later one each passed; the
+    text output puts them on lines one after another, and Discord bolds all between. A lone
+    delimiter (a footnote's *) stays allowed."""
+    po = catalogue(loc, "en")
+    first, later = "Wij spreken vanuit", "Wij praten met"
+    po.set_msgstr(first, po.msgstr(first)[:-1] + " **.")
+    po.save()
+    assert check(capsys, "--locales", loc, "--strict").rc == 0  # one alone: no formatting
+    po.set_msgstr(later, po.msgstr(later)[:-1] + "** .").save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert_finding(data, "en", "markup", po.path, po.line(first))
+    assert_only_this_broken(data, "en")

@@ -540,3 +540,50 @@ def test_circles_for_zero_and_a_www_with_middle_dots_are_read():
                              ("See www·hulplijn·eus today.", "en", "lookalike")):
         assert code in [c for _, c, _ in check.check_message(source, text, lang)], text
     assert check.check_message(source, "○ 項目です。", "ja") == []
+
+
+@pytest.mark.parametrize("number", [
+    "⓿❻❶❷❸❹❺❻❼❽", "➀➁➂➃➄➅➆➇", "➊➋➌➍➎➏➐➑", "⓵⓶⓷⓸⓹⓺⓻⓼", "፩፪፫፬፭፮፯፰",
+])
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_phone_number_in_numerals_of_any_kind_is_a_phone_number(number, lang):
+    """A hostile pass: dingbat, double-circled and Ethiopic numerals (which are neither digits
+    nor fold to one) hid a phone number. Every character Unicode gives a value from 0 to 9
+    is that digit; the test below holds each of them."""
+    codes = [c for _, c, _ in check.check_message("Wij spreken.", f"We speak on {number}.", lang)]
+    assert "phone" in codes
+
+
+def test_every_numeral_from_zero_to_nine_is_read_as_its_digit():
+    """Over 1,000 characters; Roman numerals (Ⅵ, ⅵ) are read as the letters they fold to
+    (VI), as readers read them."""
+    numerals = [chr(code) for code in range(0x80, 0x110000)
+                if unicodedata.numeric(chr(code), -1) in range(10)
+                and not unicodedata.normalize("NFKC", chr(code)).isalpha()]
+    assert len(numerals) > 1000
+    for numeral in numerals:
+        text = f"Bel {numeral * 10}."  # ten of one numeral: a number to dial
+        codes = [c for _, c, _ in check.check_message("Wij spreken.", text, "en")]
+        assert "phone" in codes or "lookalike" in codes, (hex(ord(numeral)), codes)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("نتحدث من تجربتنا الخاصة عام ١٩٨٥–٢٠٢٥.", "ar"), ("نتحدث (٢٠٢٤–٢٠٢٥).", "ar"),
+    ("نتحدث ١٩٩٠، ٢٠٠٠، ٢٠١٠.", "ar"), ("نتحدث منذ 2020-2021.", "ar"),
+    ("نتحدث (۱۳۶۴–۱۴۰۴).", "fa"), ("We speak (2025–2016, 2024, 2023).", "en"),
+    ("Mluvíme od 27. 11. 2026.", "cs"), ("Beszélünk 2026. 01. 15. óta.", "hu"),
+    ("Nous parlons de 12h30–14h00 et de 9h à 17h.", "fr"),
+])
+def test_years_dates_and_times_as_they_are_written_and_drawn_are_no_phone_numbers(text, lang):
+    """A hostile pass: a span or list of years drawn right to left (٢٠٢٥–١٩٨٥, the order readers
+    see) was a phone number, and so were Czech and Hungarian dates and French times."""
+    assert check.check_message("Wij spreken vanuit eigen ervaring.", text, lang) == []
+
+
+@pytest.mark.parametrize("handle", ["ⓐbij1_hulp", "Ⓐbij1hulp", "🅐bij1hulp", "⒜bij1hulp"])
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_circled_a_that_stands_for_an_at_sign_is_refused(handle, lang):
+    """A hostile pass: ⓐ at the start of a handle passed (inside a word it is a look-alike)."""
+    codes = [c for _, c, _ in check.check_message("Wij spreken.", f"We speak, DM {handle}.",
+                                                  lang)]
+    assert "email" in codes
