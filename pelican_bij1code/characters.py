@@ -91,6 +91,19 @@ def _plain(text: str) -> bool:
     return text.isprintable() and not (not text.isascii() and _PRINTABLE_IGNORABLE.search(text))
 
 
+def written_out(text: str, allowed: Collection[str] = ()) -> str:
+    r"""``text`` with every character a reader cannot see written as ``⟦U+XXXX⟧``, but for
+    the ``allowed`` ones (those the language's script needs): a preview never hides what the
+    check flags.
+
+    >>> written_out("a\u202eb\u00ad")
+    'a⟦U+202E⟧b⟦U+00AD⟧'
+    """
+    return text if _plain(text) else "".join(
+        f"⟦U+{ord(char):04X}⟧" if char not in allowed and is_hidden(char) else char
+        for char in text)
+
+
 @functools.cache
 def allowed_hidden(lang: str) -> frozenset[str]:
     """The hidden characters ``lang``'s script needs."""

@@ -132,6 +132,13 @@ class Report:
 # -- single messages -------------------------------------------------------------------------
 
 
+#: How much longer than the Dutch a translation may be: four times, and 200 characters (BIJ1's
+#: translations are at most about twice as long, with an explanation added). What is longer
+#: is refused unread, so each message costs time in proportion to its Dutch text.
+MAX_LENGTH_FACTOR = 4
+MAX_LENGTH_SLACK = 200
+
+
 def check_message(source: str, translation: str,
                   lang: str = "") -> list[tuple[Severity, str, str]]:
     """Compare one translation with its Dutch source; ``(severity, code, message)`` each.
@@ -144,6 +151,10 @@ def check_message(source: str, translation: str,
     >>> [c for _, c, _ in check_message("Mail a@bij1.org.", "Mail evil\u00ad@bij1.org.")]
     ['invisible-char', 'email', 'email']
     """
+    if len(translation) > MAX_LENGTH_FACTOR * len(source) + MAX_LENGTH_SLACK:
+        return [("error", "too-long", f"is {len(translation):,} characters long, where the "
+                 f"Dutch has {len(source):,}: no translation of it is that long, so it is not "
+                 "read further; translate the Dutch text")]
     found: list[tuple[Severity, str, str]] = []
 
     def add(severity: Severity, code: str, message: str) -> None:
@@ -734,6 +745,16 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
             (entry.msgid if index == 0 else entry.msgid_plural, text)
             for index, text in sorted(entry.msgstr_plural.items())]
         for source, text in texts:
+            if lang == SOURCE_LANG:  # the master is binding, and is what pages show
+                if text != source:
+                    problems.append(Problem(po.path, entry.line, "error", "source-text",
+                                            f"{_short(entry.msgid)} says otherwise than the "
+                                            "Dutch master (gedragscode.nl.md), which is binding "
+                                            "and is what pages show: the Dutch catalogue "
+                                            "repeats it word for word (msgstr = msgid); edit "
+                                            "the master, then run `bij1code extract` and "
+                                            "`bij1code update`"))
+                continue
             if any(char in text for char in markup.CHAT_CHARACTERS):
                 delimited.append((entry, source, text))
             if ("\n" in source or "\n" in text) and (
@@ -743,8 +764,6 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                                         f"{_short(source)}: msgid and msgstr must both begin "
                                         "and end with a newline, or neither (msgfmt -c)"))
             for severity, code, message in check_message(source, text, lang):
-                if code == "unchanged" and lang == SOURCE_LANG:
-                    continue
                 problems.append(Problem(po.path, entry.line, severity, code,
                                         f"{_short(entry.msgid)} {message}"))
         translated += 1

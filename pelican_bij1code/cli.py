@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from . import __version__, files, languages
 from .catalogue import DRAFT, PUBLISHED, Locales, LocalesError, shipped_locales_dir, status_key
-from .characters import allowed_hidden, is_hidden
 from .check import Report, check_all, path_in
+from .master import SOURCE_LANG
 
 if TYPE_CHECKING:
     from .render import Renderer
@@ -318,7 +318,10 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
     if args.url is not None and not args.standalone:
         raise UsageError("--url goes with --standalone (it prints the QR code)")
     renderer = Renderer(locales)
-    if not args.preview:  # as on a page: en-US with a draft en_US falls back to en
+    if not args.preview:
+        if any(lang != SOURCE_LANG for lang in langs):
+            locales.statuses()  # a status file that cannot be read is exit 2, as for `check`
+        # as on a page: en-US with a draft en_US falls back to en
         langs = list(dict.fromkeys(_usable_or_primary(renderer, lang) for lang in langs))
     texts = []
     for copy, lang in enumerate(langs, start=1):  # `copy` keeps the rule ids unique
@@ -330,7 +333,7 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
             if not ok:
                 print(f"bij1code render: {why}; not rendered (use --preview to see a draft)",
                       file=sys.stderr)
-                return EXIT_FINDINGS if locales.catalogue_path(lang).is_file() else EXIT_USAGE
+                return EXIT_FINDINGS if _readable(locales, lang) else EXIT_USAGE
         if not args.standalone:
             texts.append(renderer.render(lang, parts, args.level, args.format,
                                          preview=args.preview, numbered=args.numbered,
@@ -339,12 +342,18 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
         from .leaflet import document
 
         texts = [document(renderer, langs, args.url, parts, args.numbered, args.preview)]
-    if args.preview:
-        shown = frozenset().union(*(allowed_hidden(lang) for lang in langs))
-        texts = [show_hidden(t, shown) for t in texts]
     text = "\n".join(t if t.endswith("\n") else t + "\n" for t in texts)
     sys.stdout.write(text)
     return EXIT_OK
+
+
+def _readable(locales: Locales, lang: str) -> bool:
+    """Whether ``lang``'s catalogue is a regular file inside the locales folder (one that is
+    not, a folder, a FIFO, a link out of the folder, is a usage error, as for `check`)."""
+    try:
+        return locales.inside(locales.catalogue_path(lang)).is_file()
+    except (LocalesError, OSError):
+        return False
 
 
 def _usable_or_primary(renderer: Renderer, lang: str) -> str:
@@ -357,18 +366,6 @@ def _usable_or_primary(renderer: Renderer, lang: str) -> str:
     print(f"bij1code render: {renderer.usable(lang)[1]}; rendering {primary!r} instead",
           file=sys.stderr)
     return primary
-
-
-def show_hidden(text: str, allowed: frozenset[str] = frozenset()) -> str:
-    r"""``text`` with every character a reader cannot see written as ``⟦U+XXXX⟧`` (line
-    breaks, tabs and the ones the language's script needs kept): a preview never hides
-    what ``check`` would flag.
-
-    >>> show_hidden("a\u202eb\n")
-    'a⟦U+202E⟧b\n'
-    """
-    return "".join(f"⟦U+{ord(c):04X}⟧" if c not in "\n\t" and c not in allowed
-                   and is_hidden(c) else c for c in text)
 
 
 def _selected(locales: Locales, tags: list[str] | None) -> list[str] | None:

@@ -26,7 +26,7 @@ from typing import Literal, NamedTuple
 
 from . import anchors, languages, markup, pofile, visual
 from .catalogue import DRAFT, Locales, LocalesError, is_language_folder
-from .characters import visible
+from .characters import allowed_hidden, visible, written_out
 from .check import check_language, check_message
 from .master import NOTICE, PARTS, SOURCE_LANG, Block, load_master, messages
 
@@ -214,7 +214,8 @@ class Renderer:
                               if severity == "error"]
                     if errors:
                         mark = f"unsafe:{errors[0]}"
-                return text, mark
+                # what the translation hides, written out (not the marks the renderer adds)
+                return written_out(text, allowed_hidden(lang)), mark
 
             return preview_text
         if not self.usable(lang)[0]:

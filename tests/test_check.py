@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -1252,4 +1253,31 @@ def test_chat_formatting_that_pairs_across_messages_is_refused(
     rc, data = check_json(capsys, loc)
     assert rc == 1
     assert_finding(data, "en", "markup", po.path, po.line(first))
+    assert_only_this_broken(data, "en")
+
+
+def test_the_dutch_catalogue_repeats_the_master_word_for_word(
+        capsys: pytest.CaptureFixture[str], loc: Path, msgfmt: str) -> None:
+    """A hostile pass: nl.po saying "WIJ ZIJN NIET BIJ1" passed the check at 100 %, while pages
+    show the master and msgfmt (the README's CI step) compiles the altered Dutch."""
+    po = catalogue(loc, "nl").set_msgstr("WIJ ZIJN BIJ1", "WIJ ZIJN NIET BIJ1").save()
+    assert msgfmt_c(msgfmt, po.path)[0] == 0
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert_finding(data, "nl", "source-text", po.path, po.line("WIJ ZIJN BIJ1"))
+    assert_only_this_broken(data, "nl")
+
+
+def test_a_translation_far_longer_than_the_dutch_is_refused_unread(
+        capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    """A hostile pass: one message of 1 MB with a right-to-left letter took 10-13 s to check
+    (every reading of the drawn order reads it again). Refused unread, it takes milliseconds:
+    each message costs time in proportion to its Dutch text."""
+    po = catalogue(loc, "en")
+    po.set_msgstr("Wij spreken vanuit", "\u0628" + "1.2 " * 240_000).save()
+    started = time.perf_counter()
+    rc, data = check_json(capsys, loc)
+    assert time.perf_counter() - started < 5.0
+    assert rc == 1
+    assert_finding(data, "en", "too-long", po.path, po.line("Wij spreken vanuit"))
     assert_only_this_broken(data, "en")

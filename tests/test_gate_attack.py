@@ -368,7 +368,7 @@ def test_pt_br_twins(capsys, loc: Path) -> None:  # noqa: F811
 # -- 9. visible but abusive characters ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("translation", ["WE ARE BIJ1" + "\u0301" * 500,
+@pytest.mark.parametrize("translation", ["WE ARE BIJ1" + "\u0301" * 200,
                                          "WE\u0300\u0301\u0302\u0303 ARE BIJ1",
                                          "WE ARE BIJ1 \u0489\u0489\u0489\u0489"])
 def test_stacked_combining_marks_are_an_error(translation: str) -> None:

@@ -148,3 +148,26 @@ def test_catalogues_older_than_the_master_are_not_rendered(locales: Path) -> Non
     assert not ok and "does not match this version's Dutch text" in why
     assert renderer.choose(["en"]).lang == "nl"
     assert main(["--locales", str(locales), "check", "--locale", "en"]) == 1  # template-outdated
+
+
+def test_render_exits_2_where_check_does(locales: Path, tmp_path: Path) -> None:
+    """A hostile pass: render said 1 for a status file it could not read and for a catalogue
+    linked out of the folder, where check says 2 (a folder, a FIFO: 2 already); a finding in
+    the catalogue is still 1, and the Dutch, which needs no status, still renders."""
+    status = locales / "status.toml"
+    status.write_bytes(b"\xef\xbb\xbf" + status.read_bytes())
+    for command in (["render", "en"], ["check"]):
+        done = run_cli("--locales", str(locales), *command)
+        assert done.returncode == 2 and "byte-order mark" in done.stderr, command
+    assert run_cli("--locales", str(locales), "render", "nl").returncode == 0
+    status.write_bytes(status.read_bytes()[3:])
+    catalogue = locales / "en" / "LC_MESSAGES" / "gedragscode.po"
+    outside = tmp_path / "outside.po"
+    outside.write_bytes(catalogue.read_bytes())
+    catalogue.unlink()
+    catalogue.symlink_to(outside)
+    assert run_cli("--locales", str(locales), "render", "en").returncode == 2
+    catalogue.unlink()
+    catalogue.write_bytes(outside.read_bytes().replace(
+        b'msgstr "We speak from our own experience."', b'msgstr "We speak <b>x</b>."'))
+    assert run_cli("--locales", str(locales), "render", "en").returncode == 1

@@ -456,3 +456,6 @@ def test_preview_shows_hidden_characters_and_never_emits_them(
         out = capsys.readouterr().out
         assert "\u202e" not in out and "\u00ad" not in out and "\u2060" not in out
         assert "⟦U+202E⟧" in out and "⟦U+00AD⟧" in out and "⟦U+2060⟧" in out
+        # a hostile pass: the txt output's own U+200E (a line with right-to-left script) was
+        # written out too, as if the translator had written it
+        assert "⟦U+200E⟧" not in out and "⟦U+2066⟧" not in out
