@@ -711,7 +711,7 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
         entries[key] = candidate
     wanted = {(e.msgctxt, e.msgid) for e in template}
     translated = 0
-    delimited: list[tuple[pofile.Entry, str, str]] = []  # messages that may hold chat markup
+    shown: list[tuple[pofile.Entry, str, str]] = []  # in the order the text output shows them
     for reference in template:
         entry = entries.get((reference.msgctxt, reference.msgid))
         if entry is None:
@@ -755,8 +755,7 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                                             "the master, then run `bij1code extract` and "
                                             "`bij1code update`"))
                 continue
-            if any(char in text for char in markup.CHAT_CHARACTERS):
-                delimited.append((entry, source, text))
+            shown.append((entry, source, text))
             if ("\n" in source or "\n" in text) and (
                     source.startswith("\n") != text.startswith("\n")
                     or source.endswith("\n") != text.endswith("\n")):
@@ -767,7 +766,7 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                 problems.append(Problem(po.path, entry.line, severity, code,
                                         f"{_short(entry.msgid)} {message}"))
         translated += 1
-    for entry, delimiter in _chat_across(delimited):
+    for entry, delimiter in _chat_across(shown):
         problems.append(Problem(po.path, entry.line, "error", "markup",
                                 f"{_short(entry.msgid)} has {delimiter!r}, and another message "
                                 "has one that pairs with it, which the Dutch texts lack: the "
@@ -801,7 +800,11 @@ def _chat_across(messages: list[tuple[pofile.Entry, str, str]]) -> list[tuple[po
     def seen(text: str) -> str:
         return _seen(markup.parse(text), characters.hidden(text))
 
-    shown = [(entry, seen(source), seen(text)) for entry, source, text in messages]
+    written = "".join(text for _, _, text in messages)
+    if not any(char in written for char in markup.CHAT_CHARACTERS):
+        return []  # no delimiter at all: most catalogues
+    shown = [(entry, seen(source), seen(text)) for entry, source, text in messages
+             if any(char in text for char in markup.CHAT_CHARACTERS)]
     within: set[str] = set()  # what one message has: check_message reports it there
     for _, source, text in shown:
         within |= markup.chat_markup(text) - markup.chat_markup(source)
