@@ -253,6 +253,24 @@ def load(path: Path) -> Loaded:
     return loaded
 
 
+def same_folder(first: str, second: str) -> bool:
+    """Whether two folder names or status keys name one language (``pt-BR``, ``pt_BR``)."""
+    return _folder_key(first) == _folder_key(second)
+
+
+def declared_status(declared: dict[str, str], lang: str) -> str:
+    """``lang``'s status in ``declared`` (:meth:`Locales.statuses`), its line written in any
+    spelling of the language (``"pt-BR"`` for the folder ``pt_BR``); a draft if it has none.
+
+    >>> declared_status({"pt-BR": "published"}, "pt_BR"), declared_status({}, "en")
+    ('published', 'draft')
+    """
+    if lang in declared:
+        return declared[lang]
+    return next((status for name, status in declared.items() if same_folder(name, lang)),
+                DRAFT)
+
+
 def status_key(lang: str) -> str:
     """``lang`` as a key of ``status.toml``: bare where TOML allows it, else quoted.
 
@@ -440,7 +458,7 @@ class Locales:
         ``declared``: :meth:`statuses`, if the caller has read them already."""
         if lang == SOURCE_LANG:
             return PUBLISHED
-        return (self.statuses() if declared is None else declared).get(lang, DRAFT)
+        return declared_status(self.statuses() if declared is None else declared, lang)
 
     def status_text(self, lang: str, status: str) -> str:
         """``status.toml`` with ``lang``'s line added to its ``[status]`` table, every other

@@ -37,7 +37,7 @@ from .addresses import (
     points_to,
     without_addresses,
 )
-from .catalogue import DRAFT, PUBLISHED, Loaded, Locales, UnsafePathError
+from .catalogue import DRAFT, PUBLISHED, Loaded, Locales, UnsafePathError, same_folder
 from .master import SOURCE_LANG, messages
 from .plurals import PluralFormsError, msgfmt_problem, parse_plural_forms, same_rule
 
@@ -215,7 +215,8 @@ def check_message(source: str, translation: str,
         add("error", "markup", "has chat or forum formatting "
             f"({', '.join(map(repr, sorted(chat)))}) that the Dutch text lacks: pasted from the "
             "text output into a chat, it is formatted (WhatsApp strikes out ~x~, Discord hides "
-            "||x||); write plain text")
+            "||x||), also a lone one, which pairs with one in another message or language; "
+            "write plain text (an inclusive ending as Kolleg:innen, not Kolleg*innen)")
     # The marks a script needs (bidi marks, joiners) may stand next to right-to-left words,
     # never between two pieces of left-to-right text: they reorder or split what is around
     # them (BIJ\u200f1 shows as "1BIJ"); addresses and terms below are compared with each mark
@@ -622,12 +623,13 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
     if po.header is None:
         add("error", "header", "has no header entry (msgid \"\")")
         return problems
-    names = [line.partition(":")[0].strip() for line in po.header.msgstr.split("\n")
+    names = [line.partition(":")[0].strip().casefold() for line in po.header.msgstr.split("\n")
              if ":" in line]
     twice = sorted({name for name in names if names.count(name) > 1})
-    if twice:  # msgfmt reads the first, Babel and polib the last: which one is meant?
+    if twice:  # msgfmt reads the first, Babel the last, in any case: which one is meant?
         add("error", "header", f"has {', '.join(map(repr, twice))[:200]} more than once in "
-            "its header (msgfmt reads the first, other tools the last); keep one of each")
+            "its header (in any case: Language and language; msgfmt reads the first, other "
+            "tools the last); keep one of each")
     declared = meta.get("Language", "")
     if not declared:
         add("error", "header-language", f"header has no Language; it should be {lang!r}")
@@ -637,7 +639,7 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
             f"{lang!r}")
     content_type = meta.get("Content-Type", "")
     charset = content_type.partition("charset=")[2].partition(";")[0].strip()
-    if charset.upper() not in ("UTF-8", "UTF8"):
+    if charset.upper() not in ("UTF-8", "UTF8") or content_type.lower().count("charset") > 1:
         add("error", "header-charset",
             "Content-Type must be 'text/plain; charset=UTF-8'"
             + (f", not charset={charset[:20]!r}" if charset else ""))
@@ -711,7 +713,8 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
         entries[key] = candidate
     wanted = {(e.msgctxt, e.msgid) for e in template}
     translated = 0
-    shown: list[tuple[pofile.Entry, str, str]] = []  # in the order the text output shows them
+    # Dutch by any name (nl_BE, nl@informal, nld, dut) repeats the master
+    source_language = languages.normalise(lang) == SOURCE_LANG
     for reference in template:
         entry = entries.get((reference.msgctxt, reference.msgid))
         if entry is None:
@@ -745,17 +748,17 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
             (entry.msgid if index == 0 else entry.msgid_plural, text)
             for index, text in sorted(entry.msgstr_plural.items())]
         for source, text in texts:
-            if lang == SOURCE_LANG:  # the master is binding, and is what pages show
+            if source_language:  # the master is binding, and is what pages show
                 if text != source:
                     problems.append(Problem(po.path, entry.line, "error", "source-text",
                                             f"{_short(entry.msgid)} says otherwise than the "
                                             "Dutch master (gedragscode.nl.md), which is binding "
-                                            "and is what pages show: the Dutch catalogue "
-                                            "repeats it word for word (msgstr = msgid); edit "
+                                            "and is what pages show: a Dutch catalogue (also "
+                                            "nl_BE, nld) repeats it word for word (msgstr = "
+                                            "msgid); edit "
                                             "the master, then run `bij1code extract` and "
                                             "`bij1code update`"))
                 continue
-            shown.append((entry, source, text))
             if ("\n" in source or "\n" in text) and (
                     source.startswith("\n") != text.startswith("\n")
                     or source.endswith("\n") != text.endswith("\n")):
@@ -766,14 +769,6 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                 problems.append(Problem(po.path, entry.line, severity, code,
                                         f"{_short(entry.msgid)} {message}"))
         translated += 1
-    for entry, delimiter in _chat_across(shown):
-        problems.append(Problem(po.path, entry.line, "error", "markup",
-                                f"{_short(entry.msgid)} has {delimiter!r}, and another message "
-                                "has one that pairs with it, which the Dutch texts lack: the "
-                                "text output puts the messages on lines one after another, and "
-                                "pasted into a chat, everything between them is formatted "
-                                "(Discord makes it bold, italic or code across lines); write "
-                                "plain text"))
     for key, entry in entries.items():
         if key not in wanted:
             problems.append(Problem(po.path, entry.line, "error", "extra",
@@ -784,34 +779,6 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
                                     "msgid (the Dutch) was edited, put it back, only msgstr is "
                                     "yours to change; else run `bij1code update`"))
     return translated, problems
-
-
-def _chat_across(messages: list[tuple[pofile.Entry, str, str]]) -> list[tuple[pofile.Entry, str]]:
-    """The chat formatting (:func:`.markup.chat_markup`) that opens in one of ``messages``
-    (entry, Dutch, translation; in the order the text output shows them) and closes in a
-    later one, which the Dutch texts lack; each with the first message that has it.
-
-    >>> entry = pofile.Entry("Wij.")
-    >>> _chat_across([(entry, "Wij.", "We **."), (entry, "Zij.", "They** .")])[0][1]
-    '*'
-    >>> _chat_across([(entry, "Wij.", "We *speak*."), (entry, "Zij.", "They.")])
-    []
-    """
-    def seen(text: str) -> str:
-        return _seen(markup.parse(text), characters.hidden(text))
-
-    written = "".join(text for _, _, text in messages)
-    if not any(char in written for char in markup.CHAT_CHARACTERS):
-        return []  # no delimiter at all: most catalogues
-    shown = [(entry, seen(source), seen(text)) for entry, source, text in messages
-             if any(char in text for char in markup.CHAT_CHARACTERS)]
-    within: set[str] = set()  # what one message has: check_message reports it there
-    for _, source, text in shown:
-        within |= markup.chat_markup(text) - markup.chat_markup(source)
-    across = markup.chat_markup("\n".join(text for _, _, text in shown)) - within \
-        - markup.chat_markup("\n".join(source for _, source, _ in shown))
-    return [(next(entry for entry, _, text in shown if delimiter[0] in text), delimiter)
-            for delimiter in sorted(across)]
 
 
 def check_template(locales: Locales) -> tuple[list[pofile.Entry], list[Problem]]:
@@ -868,9 +835,12 @@ def check_all(locales: Locales, only: Iterable[str] | None = None) -> list[Repor
     if only:
         chosen = list(only)
     else:
-        declared = [lang for lang, status in statuses.items()
+        folders = locales.languages()
+        # a line in another spelling of a folder's language (pt-BR for pt_BR) is that folder's
+        declared = [next((folder for folder in folders if same_folder(folder, lang)), lang)
+                    for lang, status in statuses.items()
                     if status == PUBLISHED and lang != SOURCE_LANG]
-        chosen = sorted({*locales.languages(), *declared})
+        chosen = sorted({*folders, *declared})
     reports = [check_language(locales, lang, template, statuses) for lang in chosen]
     if template[1] and (template[0] or not reports):
         reports.insert(0, Report("template", "published", 0, len(template[0]), template[1]))

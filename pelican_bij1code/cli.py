@@ -311,7 +311,10 @@ def cmd_stats(locales: Locales, args: argparse.Namespace) -> int:
 def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
     from .render import Renderer, parse_parts
 
-    langs = list(dict.fromkeys(locales.find(tag) or _lang(tag) for tag in args.lang))
+    # Dutch by any name (NL, nl-BE, nld) is the master, as on a page
+    langs = list(dict.fromkeys(
+        SOURCE_LANG if languages.normalise(tag) == SOURCE_LANG else locales.find(tag) or _lang(tag)
+        for tag in args.lang))
     parts = parse_parts(args.part)
     if args.standalone and args.format != "html":
         raise UsageError("--standalone makes an HTML document: use it with --format html")
@@ -333,7 +336,10 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
             if not ok:
                 print(f"bij1code render: {why}; not rendered (use --preview to see a draft)",
                       file=sys.stderr)
-                return EXIT_FINDINGS if _readable(locales, lang) else EXIT_USAGE
+                # as for `check`: a catalogue there but unusable (a draft, a finding, a FIFO,
+                # a link out of the folder) is 1; none at all is a usage error
+                return EXIT_FINDINGS if os.path.lexists(locales.catalogue_path(lang)) \
+                    else EXIT_USAGE
         if not args.standalone:
             texts.append(renderer.render(lang, parts, args.level, args.format,
                                          preview=args.preview, numbered=args.numbered,
@@ -345,15 +351,6 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
     text = "\n".join(t if t.endswith("\n") else t + "\n" for t in texts)
     sys.stdout.write(text)
     return EXIT_OK
-
-
-def _readable(locales: Locales, lang: str) -> bool:
-    """Whether ``lang``'s catalogue is a regular file inside the locales folder (one that is
-    not, a folder, a FIFO, a link out of the folder, is a usage error, as for `check`)."""
-    try:
-        return locales.inside(locales.catalogue_path(lang)).is_file()
-    except (LocalesError, OSError):
-        return False
 
 
 def _usable_or_primary(renderer: Renderer, lang: str) -> str:

@@ -32,8 +32,9 @@ _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ALNUM = _LETTERS | frozenset("0123456789")
 
 #: Languages written right to left (CLDR's character order, as a table: asking Babel means
-#: loading a language's whole CLDR data).
-_RTL = frozenset({"apc", "ar", "arc", "ary", "azb", "bal", "bgn", "bqi", "brh", "ckb", "dv",
+#: loading a language's whole CLDR data; and Avestan, whose likely script is); a three-letter
+#: code not here is judged by its likely script (:func:`_likely_script`).
+_RTL = frozenset({"ae", "apc", "ar", "arc", "ary", "azb", "bal", "bgn", "bqi", "brh", "ckb", "dv",
                   "fa", "glk", "he", "iw", "ks", "lrc", "mzn", "nqo", "pnb", "ps", "rhg", "sd",
                   "sdh", "skr", "syr", "trw", "ug", "ur", "yi"})
 
@@ -95,7 +96,28 @@ def normalise(tag: str | None) -> str | None:
         return None
     if not all(0 < len(sub) <= 8 and set(sub) <= _ALNUM for sub in rest):
         return None
-    return first.lower()
+    return _preferred(first.lower())
+
+
+#: The two-letter codes CLDR names another code for (``iw``: ``he``, ``in``: ``id``); a test
+#: compares them with Babel's data. Every three-letter code is looked up there.
+_OLD_TWO_LETTER = frozenset({"bh", "in", "iw", "ji", "jw", "mo", "sh", "tl", "tw"})
+
+
+@functools.cache
+def _preferred(code: str) -> str:
+    """The code CLDR prefers for the language ``code`` names (``nld``, ``dut``: ``nl``;
+    ``ara``, ``arb``: ``ar``; ``iw``: ``he``), else ``code``: one language, one code, so a
+    folder ``nld`` is Dutch, ``eng`` is the twin of ``en`` and ``ara`` is right to left.
+
+    >>> [_preferred(code) for code in ("nl", "nld", "dut", "eng", "iw", "pap", "srn")]
+    ['nl', 'nl', 'nl', 'en', 'he', 'pap', 'srn']
+    """
+    if len(code) == 2 and code not in _OLD_TWO_LETTER:
+        return code
+    from babel.core import get_global  # CLDR's aliases: only for a three-letter or old code
+
+    return str(get_global("language_aliases").get(code, code)).partition("_")[0]
 
 
 class Tag(NamedTuple):
@@ -225,7 +247,22 @@ def direction(lang: str) -> str:
         return "ltr"
     if parts.script is not None:
         return "rtl" if parts.script in _RTL_SCRIPTS else "ltr"
-    return "rtl" if parts.language in _RTL else "ltr"
+    if parts.language in _RTL or len(parts.language) == 2:
+        return "rtl" if parts.language in _RTL else "ltr"
+    return "rtl" if _likely_script(parts.language) in _RTL_SCRIPTS else "ltr"
+
+
+def _likely_script(language: str) -> str | None:
+    """The script CLDR says a language is most likely written in (``arz``, Egyptian Arabic,
+    which has no locale of its own: ``Arab``), or None.
+
+    >>> _likely_script("arz"), _likely_script("acm"), _likely_script("pap"), _likely_script("xq")
+    ('Arab', 'Arab', 'Latn', None)
+    """
+    from babel.core import get_global  # CLDR's likely subtags: only for a three-letter code
+
+    likely = str(get_global("likely_subtags").get(language, "")).split("_")
+    return likely[1] if len(likely) > 2 and len(likely[1]) == 4 else None
 
 
 def name(lang: str, in_lang: str | None = None) -> str:

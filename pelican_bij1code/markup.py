@@ -314,8 +314,6 @@ def extension_markup(text: str) -> set[str]:
 #: strikethrough (WhatsApp, Telegram, Slack, Discord: *x*, _x_, ~x~), spoilers that hide text
 #: (Discord's ||x||) and code; the first three are formatted inside a word too (a*x*b).
 _CHAT_DELIMITERS = ("||", "*", "`", "_", "~")
-#: The characters of :data:`_CHAT_DELIMITERS`: a text without them pairs with no other.
-CHAT_CHARACTERS = "|*`_~"
 _INSIDE_WORDS = ("||", "*", "`")
 #: What hides or sets apart text across lines, so across the messages the text output joins:
 #: one alone is formatting with one in another message (Discord's spoiler, a code fence,
@@ -327,15 +325,18 @@ _BBCODE_TAG = re.compile(r"\[(/?)([A-Za-z][A-Za-z0-9]*)(?:[= ][^\]\n]{0,100})?\]
 
 def chat_markup(text: str) -> set[str]:
     """The chat and forum formatting in ``text``: a delimiter of :data:`_CHAT_DELIMITERS` that
-    opens (before a non-space; not after a letter or digit, but for those of
-    :data:`_INSIDE_WORDS`) and one that closes after it (after a non-space; not before a
-    letter or digit, but for those); any of :data:`_SPANNING`, alone too; and any closing
-    BBCode tag (``[/hide]``: forums have hundreds of tags, and its opening may stand in
-    another message). Linear: one pass per delimiter.
+    can open a span (before a non-space; not after a letter or digit, but for those of
+    :data:`_INSIDE_WORDS`) or close one (after a non-space; not before a letter or digit, but
+    for those), alone too: the text output joins messages and languages line after line, and
+    a chat pairs a delimiter with one in another message, or another language; any of
+    :data:`_SPANNING`; and any closing BBCode tag (``[/hide]``: forums have hundreds of
+    tags). Linear: one pass per delimiter.
 
     >>> sorted(chat_markup("a ~not~ b ||hidden||x a*b*c snake_case 5 * 3 [details=x]y[/details]"))
     ['*', '[details]', '||', '~']
-    >>> chat_markup("^_^ 2016~2024 [sic] [1] a_b c_d * ~ 5 km ~ | a! <b")
+    >>> sorted(chat_markup("experience **. Kolleg*innen. _alone"))
+    ['*', '_']
+    >>> chat_markup("2016~2024 [sic] [1] a_b c_d * ~ 5 km ~ | a! <b ** x")
     set()
     >>> sorted(chat_markup("is ||binding. x[/spoiler] >!a"))
     ['>!', '[spoiler]', '||']
@@ -343,26 +344,19 @@ def chat_markup(text: str) -> set[str]:
     found = {mark for mark in _SPANNING if mark in text} if "|" in text or "`" in text \
         or "!" in text else set()
     if "[/" in text:
-        opened: set[str] = set()
         for match in _BBCODE_TAG.finditer(text):
-            name = match.group(2).lower()
-            if not match.group(1):
-                opened.add(name)
-            else:  # its opening may be in another message: the text output joins them
-                found.add(f"[{name}]")
+            if match.group(1):  # its opening may be in another message, or none
+                found.add(f"[{match.group(2).lower()}]")
     for delimiter in _CHAT_DELIMITERS:
         inside = delimiter in _INSIDE_WORDS
-        opened_at = -1
         at = text.find(delimiter)
         while at >= 0:
             before, after = text[at - 1:at], text[at + len(delimiter):at + len(delimiter) + 1]
-            if opened_at >= 0 and before.strip() and (inside or not after.isalnum()) \
-                    and at > opened_at:
-                found.add(delimiter)
+            if ((inside or not before.isalnum()) and after.strip() and after not in delimiter) \
+                    or (before.strip() and before not in delimiter
+                        and (inside or not after.isalnum())):
+                found.add(delimiter)  # it opens or closes a span
                 break
-            if opened_at < 0 and (inside or not before.isalnum()) and after.strip() \
-                    and after not in delimiter:
-                opened_at = at + len(delimiter)
             at = text.find(delimiter, at + len(delimiter))
     return found
 

@@ -19,7 +19,7 @@ import difflib
 from pathlib import Path
 
 from . import files, languages, pofile, powriter
-from .catalogue import DRAFT, Locales, UnsafePathError, folder_name
+from .catalogue import DRAFT, Locales, UnsafePathError, folder_name, same_folder
 from .extract import header_text, now
 from .master import SOURCE_LANG
 
@@ -314,6 +314,10 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     code = folder_name(lang)
     if code is None:
         raise ValueError(f"{lang!r} is not a language tag (try e.g. 'en', 'pap', 'srn')")
+    if languages.normalise(code) == SOURCE_LANG and code != SOURCE_LANG:
+        raise ValueError(f"{code!r} is Dutch, the source language: its text is the master "
+                         "(gedragscode.nl.md), which pages in any Dutch show; there is "
+                         "nothing to translate")
     path = locales.catalogue_path(code)
     declared = locales.statuses()  # an unreadable status.toml stops init before any write
     if path.exists():
@@ -350,7 +354,7 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     po = pofile.PoFile(path=str(path), header=header, entries=entries)
     # status.toml is prepared first: if it cannot take the language, nothing is written
     # an existing line (de = "published") is a decision someone made: it is kept
-    keep = code == SOURCE_LANG or code in declared
+    keep = code == SOURCE_LANG or any(same_folder(name, code) for name in declared)
     status_text = None if keep else locales.status_text(code, status)
     files.write_atomic(path, powriter.dump(po))
     if status_text is not None:

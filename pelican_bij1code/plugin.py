@@ -43,7 +43,7 @@ from .languages import direction, normalise
 from .master import SOURCE_LANG
 from .render import Renderer, is_level, parse_parts
 from .settings import require_valid
-from .shortcode import NAME, Shortcode
+from .shortcode import ALIASES, NAME, Shortcode
 
 logger = logging.getLogger("pelican.plugins.bij1code")
 
@@ -144,7 +144,7 @@ def start_build(generator: Any) -> None:
     env = getattr(generator, "env", None)
     if env is not None:
         env.globals[NAME] = make_template_global(generator.settings)
-        env.globals[f"{NAME}_dir"] = text_direction
+        env.globals[f"{NAME}_dir"] = make_direction_global(generator.settings)
 
 
 def expand_content(content: Any) -> None:
@@ -304,8 +304,23 @@ def fail_if_strict(generators: list[Any]) -> None:
 
 
 def text_direction(lang: str | None) -> str:
-    """``{{ gedragscode_dir(page.lang) }}``: "rtl" or "ltr", for a theme's ``dir`` attribute."""
+    """"rtl" or "ltr": the direction of a language's script ("ltr" for no language)."""
     return direction(lang) if lang and normalise(lang) else "ltr"
+
+
+def make_direction_global(settings: dict[str, Any]) -> Any:
+    """``{{ gedragscode_dir(page.lang) }}``: "rtl" or "ltr", for a theme's ``dir`` attribute;
+    anything but a language tag (or nothing) is reported, and is "ltr"."""
+    from jinja2 import Undefined
+
+    def gedragscode_dir(lang: Any = None, *extra: Any, **options: Any) -> str:
+        if extra or options or not (lang is None or isinstance(lang, (str, Undefined))):
+            _report(settings, "template", f"{NAME}_dir takes one language tag such as "
+                    f"page.lang, not {(lang, *extra, *options)!r:.80}; 'ltr' is used")
+            return "ltr"
+        return text_direction(None if isinstance(lang, Undefined) else lang)
+
+    return gedragscode_dir
 
 
 def make_template_global(settings: dict[str, Any]) -> Any:
@@ -322,13 +337,22 @@ def make_template_global(settings: dict[str, Any]) -> Any:
     calls_here: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
     @pass_context
-    def gedragscode(context: Any, lang: Any = None, part: Any = None, level: Any = None,
-                    numbered: Any = None) -> Markup:
+    def gedragscode(context: Any, *positional: Any, **options: Any) -> Markup:
         page = context.get("article") or context.get("page")
         template_name = getattr(context, "name", None) or "template"
-        lang, part, level, numbered = (None if isinstance(v, Undefined) else v
-                                       for v in (lang, part, level, numbered))
         code = Shortcode()
+        given: dict[str, Any] = {}  # the shortcode's names, Dutch ones too: taal=, deel=
+        for key, value in options.items():
+            name = ALIASES.get(key.lower())
+            if name is None or name in given:
+                code.problems.append(f"unknown or repeated option {key!r} (use lang, part, "
+                                     "level, numbered or taal, deel, niveau, genummerd)")
+            elif not isinstance(value, Undefined):
+                given[name] = value
+        if positional:
+            code.problems.append(f"takes options by name (lang='en'), not {positional!r:.60}")
+        lang, part, level, numbered = (given.get(name)
+                                       for name in ("lang", "part", "level", "numbered"))
         if lang is None or isinstance(lang, str):
             code.lang = lang
         else:

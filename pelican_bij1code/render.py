@@ -170,19 +170,26 @@ class Renderer:
         return True, ""
 
     def choose(self, candidates: Sequence[str | None], fallback: str = SOURCE_LANG) -> Choice:
-        """The first candidate that can be rendered; the Dutch source as the last resort."""
+        """The first candidate that can be rendered, each from its most specific catalogue to
+        its primary language's (``en-US``: ``en_US``, then ``en``: a draft ``en_US`` leaves
+        English pages English); the Dutch source as the last resort."""
         problems: list[str] = []
+        tried: set[str] = set()
         for candidate in (*candidates, fallback):
             if not candidate:
                 continue
             if languages.normalise(candidate) is None:
                 problems.append(f"{ascii(candidate)[:40]} is not a language tag")
                 continue
-            lang = self._folder(candidate)
-            ok, why = self.usable(lang)
-            if ok:
-                return Choice(lang, problems)
-            problems.append(why)
+            for tag in languages.lookup_chain(candidate) or [candidate]:
+                lang = self._folder(tag)
+                if lang in tried:
+                    continue
+                tried.add(lang)
+                ok, why = self.usable(lang)
+                if ok:
+                    return Choice(lang, problems)
+                problems.append(why)
         return Choice(SOURCE_LANG, problems)
 
     def _folder(self, tag: str) -> str:

@@ -1239,21 +1239,19 @@ def test_a_header_field_given_twice_is_an_error(capsys: pytest.CaptureFixture[st
     assert_only_this_broken(data, "en")
 
 
-def test_chat_formatting_that_pairs_across_messages_is_refused(
+def test_a_lone_chat_delimiter_is_refused_as_it_pairs_across_messages_and_languages(
         capsys: pytest.CaptureFixture[str], loc: Path) -> None:
-    """A hostile pass: ``**`` ending one message and ``**`` in a later one each passed; the
-    text output puts them on lines one after another, and Discord bolds all between. A lone
-    delimiter (a footnote's *) stays allowed."""
-    po = catalogue(loc, "en")
+    """Two hostile passes: ``**`` ending one message and ``**`` in a later one each passed,
+    and so did the same in two languages, which `render en es --format txt` joins; Discord
+    bolds all between. A delimiter that can open or close is refused alone."""
+    en, es = catalogue(loc, "en"), catalogue(loc, "es")
     first, later = "Wij spreken vanuit", "Wij praten met"
-    po.set_msgstr(first, po.msgstr(first)[:-1] + " **.")
-    po.save()
-    assert check(capsys, "--locales", loc, "--strict").rc == 0  # one alone: no formatting
-    po.set_msgstr(later, po.msgstr(later)[:-1] + "** .").save()
+    en.set_msgstr(first, en.msgstr(first)[:-1] + " **.").save()
+    es.set_msgstr(later, es.msgstr(later)[:-1] + "** .").save()
     rc, data = check_json(capsys, loc)
     assert rc == 1
-    assert_finding(data, "en", "markup", po.path, po.line(first))
-    assert_only_this_broken(data, "en")
+    assert_finding(data, "en", "markup", en.path, en.line(first))
+    assert_finding(data, "es", "markup", es.path, es.line(later))
 
 
 def test_the_dutch_catalogue_repeats_the_master_word_for_word(
@@ -1281,3 +1279,27 @@ def test_a_translation_far_longer_than_the_dutch_is_refused_unread(
     assert rc == 1
     assert_finding(data, "en", "too-long", po.path, po.line("Wij spreken vanuit"))
     assert_only_this_broken(data, "en")
+
+
+@pytest.mark.parametrize("line", ["language: ar", "content-type: text/plain; charset=ISO-8859-1",
+                                  "PLURAL-FORMS: nplurals=1; plural=0;"])
+def test_a_header_field_twice_in_another_case_is_an_error(
+        capsys: pytest.CaptureFixture[str], loc: Path, msgfmt: str, line: str) -> None:
+    """A hostile pass: Babel reads field names in any case, and the last one wins."""
+    po = catalogue(loc, "en")
+    po.lines.insert(po.blocks()[0].end, f'"{line}\\n"')
+    po.save()
+    assert msgfmt_c(msgfmt, po.path)[0] == 0
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert_finding(data, "en", "header", po.path, po.header_line)
+
+
+def test_a_charset_given_twice_in_one_field_is_an_error(
+        capsys: pytest.CaptureFixture[str], loc: Path) -> None:
+    """A hostile pass: Babel reads the last charset of 'charset=UTF-8; charset=ISO-8859-1'."""
+    catalogue(loc, "en").set_header(
+        "Content-Type", "text/plain; charset=UTF-8; charset=ISO-8859-1").save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert "header-charset" in {p["code"] for r in data for p in r["problems"]}

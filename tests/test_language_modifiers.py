@@ -253,3 +253,53 @@ def test_init_refuses_a_tag_no_folder_can_be_named(locales: Path, tag: str) -> N
     out = cli("--locales", str(locales), "init", tag)
     assert out.returncode == 2 and "is not a language tag" in out.stderr, out.stderr
     assert sorted(p.name for p in locales.iterdir()) == before
+
+
+def test_old_and_long_codes_name_the_language_cldr_prefers() -> None:
+    """A hostile pass: nld and dut were not Dutch, eng was no twin of en, and ara, heb, fas,
+    ji were drawn left to right, like arz and acm, which CLDR writes in Arabic script but has
+    no locale for. Every code CLDR aliases is read as the code it prefers."""
+    from babel.core import get_global
+
+    aliases = get_global("language_aliases")
+    assert {code for code in aliases if len(code) == 2} == languages._OLD_TWO_LETTER
+    assert [languages.bcp47(t) for t in ("nld", "dut", "eng", "ara", "iw", "ji", "nl_BE")] == [
+        "nl", "nl", "en", "ar", "he", "yi", "nl-BE"]
+    assert {t: languages.direction(t) for t in ("ara", "heb", "fas", "per", "ji", "arz", "acm",
+                                                "arb", "prs", "pes", "ydd")} == dict.fromkeys(
+        ("ara", "heb", "fas", "per", "ji", "arz", "acm", "arb", "prs", "pes", "ydd"), "rtl")
+    assert [languages.direction(t) for t in ("pap", "srn", "fy", "nds")] == ["ltr"] * 4
+
+
+def test_every_language_cldr_writes_right_to_left_is_drawn_so() -> None:
+    """Differential: each language whose likely script (CLDR) runs right to left."""
+    from babel.core import get_global
+
+    wrong = [(language, likely) for language, likely in get_global("likely_subtags").items()
+             if "_" not in language and len(likely.split("_")) > 2
+             and likely.split("_")[1] in languages._RTL_SCRIPTS
+             and languages.direction(language) != "rtl"]
+    assert not wrong, wrong
+
+
+def test_dutch_by_any_name_repeats_the_master_or_is_a_twin(locales: Path) -> None:
+    """A hostile pass: folders nld, dut, nl_NL, nl_BE, nl@informal passed with 'WIJ ZIJN NIET
+    BIJ1' and rendered it (render, the leaflet, a page with Lang: nld)."""
+    source = (locales / "nl" / "LC_MESSAGES" / "gedragscode.po").read_text(encoding="utf-8")
+    status = locales / "status.toml"
+    for folder in ("nl_BE", "nl@informal", "nld"):
+        path = locales / folder / "LC_MESSAGES" / "gedragscode.po"
+        path.parent.mkdir(parents=True)
+        path.write_text(source.replace('"Language: nl\\n"', f'"Language: {folder}\\n"')
+                        .replace('msgstr "WIJ ZIJN BIJ1"', 'msgstr "WIJ ZIJN NIET BIJ1"'),
+                        encoding="utf-8")
+        status.write_text(status.read_text(encoding="utf-8")
+                          + f'"{folder}" = "published"\n', encoding="utf-8")
+    out = cli("--locales", str(locales), "check", "--format", "json")
+    assert out.returncode == 1
+    reports = {r["locale"]: {p["code"] for p in r["problems"]} for r in json.loads(out.stdout)}
+    assert "source-text" in reports["nl_BE"] and "source-text" in reports["nl@informal"]
+    assert any("folder-twins" in codes for codes in reports.values())  # nld beside nl
+    for tag in ("nl-BE", "nl_BE"):
+        shown = cli("--locales", str(locales), "render", tag, "--format", "txt")
+        assert "NIET" not in shown.stdout

@@ -602,3 +602,44 @@ def test_summary_of_a_page_that_is_only_the_code_with_an_anchor(build_site: Site
     assert len(site.soup("only-en.html").select("#coc")) == 1  # the anchor stays
     index = site.read("index.html")
     assert "WE ARE BIJ1" in index  # the summary is the code's title, not an empty anchor
+
+
+def test_a_draft_regional_catalogue_leaves_its_language_rendered(build_site: SiteBuilder,
+                                                                 locales: Path) -> None:
+    """A hostile pass: a draft en_US beside en turned every en-US page Dutch (and
+    DEFAULT_LANG = "en-US" every page), where `render en-US` fell back to en. Each candidate
+    is tried from its most specific catalogue to its primary language's."""
+    draft = locales / "en_US" / "LC_MESSAGES"
+    draft.mkdir(parents=True)
+    (draft / "gedragscode.po").write_text(
+        (locales / "en" / "LC_MESSAGES" / "gedragscode.po").read_text(encoding="utf-8")
+        .replace('"Language: en\\n"', '"Language: en_US\\n"'), encoding="utf-8")
+    site = build_site({"pages/us.md": "Title: US\nSlug: us\nLang: en-US\n\n[gedragscode]\n",
+                       "pages/nl.md": "Title: NL\nSlug: nl\n\n[gedragscode lang=en-US]\n"},
+                      BIJ1CODE_LOCALES_DIR=str(locales))
+    assert site.codes("pages/us-en-US.html")[0]["lang"] == "en"
+    assert site.codes("pages/nl.html")[0]["lang"] == "en"
+    assert any("en_US" in w and "draft" in w for w in site.warnings), site.warnings
+
+
+def test_a_theme_calling_the_globals_wrongly_gets_a_warning_not_a_traceback(
+        build_site: SiteBuilder, tmp_path: Path) -> None:
+    """A hostile pass: taal= (the shortcode's Dutch alias), an unknown option, and
+    gedragscode_dir(5) or (["ar"]) stopped the build with a Python traceback."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.html").write_text(
+        "<!DOCTYPE html><html><body>{{ page.content }}"
+        "<footer>{{ gedragscode(taal='tr', deel='ik') }}</footer>"
+        "<aside>{{ gedragscode(extra=1) }}{{ gedragscode('en') }}</aside>"
+        "<p id='d' dir='{{ gedragscode_dir(5) }}'>{{ gedragscode_dir(['ar']) }}"
+        "{{ gedragscode_dir('ar') }}</p></body></html>")
+    site = build_site({"pages/p.md": "Title: P\nSlug: p\n\nHello.\n"},
+                      THEME_TEMPLATES_OVERRIDES=[str(templates)])
+    soup = site.soup("pages/p.html")
+    footer = soup.select_one("footer section.gedragscode")
+    assert footer["lang"] == "tr" and footer.select_one("[data-part]")["data-part"] == "ik"
+    assert len(soup.select("aside section.gedragscode")) == 2  # rendered, with a warning
+    assert soup.select_one("#d")["dir"] == "ltr" and soup.select_one("#d").get_text() == "ltrrtl"
+    warned = " ".join(site.warnings)
+    assert "'extra'" in warned and "by name" in warned and "gedragscode_dir" in warned

@@ -150,10 +150,10 @@ def test_catalogues_older_than_the_master_are_not_rendered(locales: Path) -> Non
     assert main(["--locales", str(locales), "check", "--locale", "en"]) == 1  # template-outdated
 
 
-def test_render_exits_2_where_check_does(locales: Path, tmp_path: Path) -> None:
-    """A hostile pass: render said 1 for a status file it could not read and for a catalogue
-    linked out of the folder, where check says 2 (a folder, a FIFO: 2 already); a finding in
-    the catalogue is still 1, and the Dutch, which needs no status, still renders."""
+def test_render_exits_as_check_does(locales: Path, tmp_path: Path) -> None:
+    """Two hostile passes: render said 1 for a status file it could not read, where check
+    says 2, and 2 for a catalogue that is a FIFO or a folder, 1 for one linked out of the
+    folder, where check says 1 for all three; the Dutch, which needs no status, renders."""
     status = locales / "status.toml"
     status.write_bytes(b"\xef\xbb\xbf" + status.read_bytes())
     for command in (["render", "en"], ["check"]):
@@ -166,8 +166,13 @@ def test_render_exits_2_where_check_does(locales: Path, tmp_path: Path) -> None:
     outside.write_bytes(catalogue.read_bytes())
     catalogue.unlink()
     catalogue.symlink_to(outside)
-    assert run_cli("--locales", str(locales), "render", "en").returncode == 2
+    for command in (["render", "en"], ["check"]):
+        assert run_cli("--locales", str(locales), *command).returncode == 1
     catalogue.unlink()
+    catalogue.mkdir()
+    for command in (["render", "en"], ["check"]):
+        assert run_cli("--locales", str(locales), *command).returncode == 1
+    catalogue.rmdir()
     catalogue.write_bytes(outside.read_bytes().replace(
         b'msgstr "We speak from our own experience."', b'msgstr "We speak <b>x</b>."'))
     assert run_cli("--locales", str(locales), "render", "en").returncode == 1

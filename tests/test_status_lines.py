@@ -200,3 +200,19 @@ def test_a_huge_status_file_is_read_in_linear_time(locales: Path) -> None:
     (locales / "status.toml").write_text(text, encoding="utf-8")
     run = cli(locales, "check")
     assert run.returncode == 2 and f"status.toml:{text.count(chr(10))}:" in run.stderr
+
+
+def test_a_status_line_in_another_spelling_of_the_language_is_its_folders(
+        locales: Path) -> None:
+    """A hostile pass: with "pt-BR" = "published", `init pt-BR` refused (pt_BR and pt-BR
+    name one language) and `check` looked for a folder pt-BR; the line is the pt_BR
+    folder's, kept as it is written."""
+    status = locales / "status.toml"
+    status.write_text(status.read_text(encoding="utf-8") + '\n"pt-BR" = "published"\n',
+                      encoding="utf-8")
+    before = status.read_bytes()
+    assert cli(locales, "init", "pt-BR").returncode == 0
+    assert status.read_bytes() == before
+    done = cli(locales, "check", "--locale", "pt_BR", "--format", "json")
+    assert '"status": "published"' in done.stdout and "missing-catalogue" not in done.stdout
+    assert "pt-BR" not in cli(locales, "check").stdout  # one language, one row: pt_BR

@@ -440,6 +440,9 @@ def test_numbers_and_addresses_among_han_characters_are_still_read(text):
     "We talk with people, ~not~ about people.", "We speak ||only|| from our own experience.",
     "I am *not* an example.", "I am _not_ an example.", "We are `not` BIJ1.",
     "A joke [spoiler]hidden[/spoiler].", "A [s]rule[/s] here.", "مرحبا *لا* شكرا.",
+    # alone, as the text output joins messages and languages: a footnote*, a gender star
+    "A footnote* here.", "Wir sprechen mit Kolleg*innen.", "We speak from **experience.",
+    "We speak _here.", "We are `here.",
 ])
 def test_chat_formatting_the_dutch_lacks_is_refused(text):
     """A hostile pass: the text output is for chat groups, where ~x~ is struck out and ||x||
@@ -451,7 +454,7 @@ def test_chat_formatting_the_dutch_lacks_is_refused(text):
 
 def test_asterisks_underscores_and_tildes_as_text_are_no_formatting():
     for text in ("We are 5 * 3 people, snake_case_here, from 2016~2024 and ~ 5 km ~ away.",
-                 "A footnote* and a lone ~ or ` here."):
+                 "A lone ~ or ` or ** here."):
         codes = [code for _, code, _ in check.check_message("Wij zijn met velen.", text, "en")]
         assert "markup" not in codes, (text, codes)
 
