@@ -750,14 +750,12 @@ def check_entries(po: pofile.PoFile, template: Sequence[pofile.Entry],
         for source, text in texts:
             if source_language:  # the master is binding, and is what pages show
                 if text != source:
-                    problems.append(Problem(po.path, entry.line, "error", "source-text",
-                                            f"{_short(entry.msgid)} says otherwise than the "
-                                            "Dutch master (gedragscode.nl.md), which is binding "
-                                            "and is what pages show: a Dutch catalogue (also "
-                                            "nl_BE, nld) repeats it word for word (msgstr = "
-                                            "msgid); edit "
-                                            "the master, then run `bij1code extract` and "
-                                            "`bij1code update`"))
+                    problems.append(Problem(
+                        po.path, entry.line, "error", "source-text",
+                        f"{_short(entry.msgid)} says otherwise than the Dutch master "
+                        "(gedragscode.nl.md), which is binding and is what pages show: a Dutch "
+                        "catalogue (also nl_BE, nld) repeats it word for word (msgstr = msgid); "
+                        "edit the master, then run `bij1code extract` and `bij1code update`"))
                 continue
             if ("\n" in source or "\n" in text) and (
                     source.startswith("\n") != text.startswith("\n")
