@@ -227,6 +227,8 @@ def addresses(text: str) -> set[str]:
         if _maybe(piece):
             start = 0  # where the word before the next one starts
             for match in _WORD.finditer(piece):
+                if _abbreviation(match.group()):
+                    continue
                 address = _address(match.group()) or _holding(match.group())
                 before = piece[start:match.start()]  # that word and what stands between
                 if address and "@" in address and not _opens(before):
@@ -235,6 +237,22 @@ def addresses(text: str) -> set[str]:
                     found.add(address)
                 start = match.start()
     return found | phones(shown)
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether ``word`` is an abbreviation written with a dot after each part (Swedish ``t.ex.``,
+    Spanish ``p.ej.`` and ``EE.UU.``, Polish ``m.in.``, Bulgarian ``т.нар.``): letters only,
+    the first part of one or two, the others of three at most, none of
+    :data:`_ADDRESS_ENDINGS` last.
+
+    >>> [_abbreviation(w) for w in ("t.ex.", "EE.UU.", "m.in.", "\u0442.\u043d\u0430\u0440.",
+    ...                             "x.com.", "nu.nl.", "bij1.nl.", "t.ex", "a.b.c.d.")]
+    [True, True, True, True, False, False, False, False, True]
+    """
+    parts = word.split(".")
+    return (len(parts) >= 3 and parts[-1] == "" and len(parts[0]) <= 2
+            and all(0 < len(part) <= 3 and part.isalpha() for part in parts[:-1])
+            and parts[-2].lower() not in _ADDRESS_ENDINGS)
 
 
 def _opens(prefix: str) -> bool:
@@ -532,8 +550,13 @@ def _written_on(char: str) -> bool:
 
 
 #: The Han characters of one stroke (一 丨 丶 丿 乙 亅: the first Kangxi radicals, folded), which
-#: look like a dash, a bar, a dot or a digit.
-_STROKES = frozenset(unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2F06))
+#: look like a dash, a bar, a dot or a digit; and the letters of Han, kana, Hangul and
+#: Bopomofo that look like one of them or like a sign (Unicode's confusables, UTS #39, which a
+#: test compares: ㅡ and ー like 一, ㅣ like 丨, ノ like /; and Bopomofo ㄧ, drawn as 一, and the
+#: jamo ㆍ, a dot; with the forms NFKC folds them to): a reader takes each for a sign, not for
+#: a letter that parts words.
+_STROKES = frozenset(unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2F06)) \
+    | frozenset("\u3033\u30ce\u30fc\u3161\u3163\u3127\u318d\u1173\u1175\u119e")
 
 
 def _east_asian_letter(char: str) -> bool:
@@ -595,6 +618,44 @@ def disguised_separator(text: str) -> str | None:
 #: country), or one of the common generic top-level domains.
 _DOMAIN_ENDINGS = frozenset({"com", "org", "net", "info", "biz", "app", "dev", "online",
                              "site", "xyz"})
+#: The endings an abbreviation does not have: the common top-level domains, and the countries
+#: BIJ1's readers write to (x.com. and nu.nl. are addresses, t.ex. and m.in. are not).
+_ADDRESS_ENDINGS = _DOMAIN_ENDINGS | {"nl", "eu", "be", "de", "fr", "uk", "us", "sr", "cw", "aw",
+                                      "sx", "io", "co", "me", "tv", "ly"}
+
+
+#: What looks like a dot or a middle dot (Unicode's confusables of "." and "·", UTS #39, which
+#: a test compares; and U+2E33, the raised dot): between two letters it reads as the dot of an
+#: address (bij1hulp⸳рф, помощь·рф).
+DOT_LIKE = frozenset("\u00b7\u0387\u05c3\u06d4\u0701\u0702\u16eb\u2022\u2024\u2027"
+                     "\u2219\u22c5\u2981\u2e31\u2e33\u30fb\ua60e\ua78f\ua4f8\ufe52\uff65"
+                     "\U00010101\U00010a50\U0001d16d")
+#: The dots that part the words of a name in Chinese, Japanese and Korean (唐纳德·特朗普,
+#: ドナルド・トランプ, 남·북): between two of their letters they are spelling.
+_NAME_DOTS = frozenset("\u00b7\u30fb\uff65")
+
+
+def dot_between_letters(text: str) -> str | None:
+    """The first character of :data:`DOT_LIKE` between two letters or digits (no space), but
+    for the words of a Latin script (:func:`disguised_separator` judges them) and a name's dot
+    between Han, kana or Hangul; None if there is none.
+
+    >>> [dot_between_letters(t) for t in ("bij1hulp\u2e33\u0440\u0444", "\u043f\u00b7\u0440\u0444",
+    ...                                   "\u5510\u00b7\u7279", "col\u00b7lectiu", "a \u00b7 b")]
+    ['⸳', '·', None, None, None]
+    """
+    if text.isascii() or DOT_LIKE.isdisjoint(text):
+        return None
+    for at in range(1, len(text) - 1):
+        dot, before, after = text[at], text[at - 1], text[at + 1]
+        if dot not in DOT_LIKE or not (before.isalnum() and after.isalnum()):
+            continue
+        if _latin(before) and _latin(after) and not dot.isalpha():
+            continue  # a sign in a Latin word: disguised_separator's (Catalan col·lectiu)
+        if dot in _NAME_DOTS and _east_asian_letter(before) and _east_asian_letter(after):
+            continue
+        return dot
+    return None
 
 
 def _ends_like_a_domain(word: str) -> bool:

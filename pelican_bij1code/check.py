@@ -33,6 +33,7 @@ from .addresses import (
     LOOKS_LIKE_A_DIGIT,
     addresses,
     disguised_separator,
+    dot_between_letters,
     number_lookalike,
     points_to,
     without_addresses,
@@ -240,14 +241,15 @@ def check_message(source: str, translation: str,
         add("error", "empty", "shows no words (only punctuation, symbols, digits, marks or "
             "BIJ1): write the text itself")
     # in what readers see, hidden characters (script marks too) taken out: nothing between
-    disguised = disguised_separator(characters.visible(translated_seen) if translated_hidden
-                                    else translated_text)
+    shown = characters.visible(translated_seen) if translated_hidden else translated_text
+    disguised = disguised_separator(shown) or dot_between_letters(shown)
     if disguised is not None and disguised not in source_text:
         add("error", "lookalike",
-            f"has {characters.names({disguised})} inside a word of Latin letters or digits: "
-            "a letter of another script or a sign that looks like punctuation there disguises "
-            "the word or an address (Cyrillic а for a, ꓸ for a dot); write Latin letters and "
-            "the punctuation itself")
+            f"has {characters.names({disguised})} inside a word of Latin letters or digits, "
+            "or a sign that looks like a dot between two letters of any script: a letter of "
+            "another script or a sign that looks like punctuation there disguises the word or "
+            "an address (Cyrillic а for a, ꓸ or ⸳ for a dot: bij1hulp⸳рф); write Latin "
+            "letters and the punctuation itself")
     marked = _marked_name(translated_text) if not translated_text.isascii() else None
     if marked is not None and marked not in source_text:
         add("error", "lookalike",
@@ -518,13 +520,23 @@ def _glued(char: str) -> bool:
 
     >>> [_glued(c) for c in ("a", "1", "_", " ", "", "\u0644", "\u0627", "\u0670", "\u05d5")]
     [True, True, True, False, False, False, True, True, True]
+    >>> [_glued(c) for c in ("\u304c", "\u6240", "\uc774", "\u1014", "\u1295", "\u0430")]
+    [False, False, False, False, False, True]
     """
     if char.isascii():
         return char == "_" or char.isalnum()
     if not char.isalnum():
         return "ALEF" in unicodedata.name(char, "")  # a mark that is an alef
-    return (char.isdigit() or char in LOOKS_LIKE_A_DIGIT or characters.direction(char) != "R"
-            or "ALEF" in unicodedata.name(char, ""))
+    return (char.isdigit() or char in LOOKS_LIKE_A_DIGIT or "ALEF" in unicodedata.name(char, "")
+            or (characters.direction(char) != "R"
+                and not unicodedata.name(char, "").startswith(_SPACELESS_SCRIPTS)))
+
+
+#: Scripts written without spaces between words, or whose particles are written on to a name
+#: (Japanese BIJ1が, Chinese 我是BIJ1所, Korean BIJ1이, Burmese BIJ1ရဲ့, Tigrinya BIJ1ን): a
+#: letter of theirs beside BIJ1 is a word of its own, not part of BIJ1's.
+_SPACELESS_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "MYANMAR", "ETHIOPIC", "THAI",
+                      "LAO", "KHMER", "TIBETAN")
 
 
 def _passed(char: str) -> bool:

@@ -113,11 +113,17 @@ def _preferred(code: str) -> str:
     >>> [_preferred(code) for code in ("nl", "nld", "dut", "eng", "iw", "pap", "srn")]
     ['nl', 'nl', 'nl', 'en', 'he', 'pap', 'srn']
     """
+    return _alias(code).partition("_")[0]
+
+
+@functools.cache
+def _alias(code: str) -> str:
+    """What CLDR says ``code`` stands for, script included (``sh``: ``sr_Latn``), or ``code``."""
     if len(code) == 2 and code not in _OLD_TWO_LETTER:
         return code
     from babel.core import get_global  # CLDR's aliases: only for a three-letter or old code
 
-    return str(get_global("language_aliases").get(code, code)).partition("_")[0]
+    return str(get_global("language_aliases").get(code, code))
 
 
 class Tag(NamedTuple):
@@ -173,6 +179,9 @@ def parse(tag: str | None) -> Tag | None:
             private = "-".join(rest[singleton + 1:]).lower() or None
         else:
             variants.extend(part.lower() for part in rest[singleton:])
+    implied = _alias(base.replace("-", "_").split("_")[0].lower()).split("_")[1:]
+    if implied and len(implied[0]) == 4 and not any(len(p) == 4 and p.isalpha() for p in rest):
+        script = implied[0]  # sh is sr_Latn
     for part in rest[:singleton]:
         if len(part) == 4 and part.isalpha() and script is None and region is None:
             script = part.title()

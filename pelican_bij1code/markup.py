@@ -293,8 +293,9 @@ def _md_escape(match: re.Match[str]) -> str:
 
 #: Markdown extension syntax inside a line (attribute lists, strikethrough, mark, math, emoji,
 #: footnotes). Linear: each alternative is a fixed string but the emoji name, whose run stops
-#: at the next ``:``.
-_EXTENSION = re.compile(r"\{\s?[:#.]|~~|==|\$\$|\[\^|:[a-z][a-z0-9_+\-]*:")
+#: at the next ``:``. An emoji name does not follow a letter: German ``Bauer:innen:`` is an
+#: inclusive ending before a colon.
+_EXTENSION = re.compile(r"\{\s?[:#.]|~~|==|\$\$|\[\^|(?<![^\W\d_]):[a-z][a-z0-9_+\-]*:")
 
 
 def extension_markup(text: str) -> set[str]:
@@ -303,6 +304,8 @@ def extension_markup(text: str) -> set[str]:
 
     >>> sorted(extension_markup("BIJ1 {: onclick=x } ~~a~~ :fire: [^1] 10:30 :)"))
     [':fire:', '[^', '{:', '~~']
+    >>> extension_markup("Wir sind Brückenbauer:innen: wir hören zu.")
+    set()
     """
     if not ("{" in text or "~" in text or "=" in text or "$" in text or "[^" in text
             or text.count(":") > 1):
@@ -319,6 +322,9 @@ _INSIDE_WORDS = ("||", "*", "`")
 #: one alone is formatting with one in another message (Discord's spoiler, a code fence,
 #: Reddit's spoiler).
 _SPANNING = ("||", "```", ">!", "!<")
+#: What Discord pairs wherever it stands, spaces around or not (its bold, underline and code
+#: rules need no flanking): one alone is formatting with one anywhere later.
+_ANYWHERE = ("**", "__", "`")
 #: A BBCode tag, opening (with an optional value, bounded: linear) or closing.
 _BBCODE_TAG = re.compile(r"\[(/?)([A-Za-z][A-Za-z0-9]*)(?:[= ][^\]\n]{0,100})?\]")
 
@@ -329,20 +335,23 @@ def chat_markup(text: str) -> set[str]:
     :data:`_INSIDE_WORDS`) or close one (after a non-space; not before a letter or digit, but
     for those), alone too: the text output joins messages and languages line after line, and
     a chat pairs a delimiter with one in another message, or another language; any of
-    :data:`_SPANNING`; and any closing BBCode tag (``[/hide]``: forums have hundreds of
-    tags). Linear: one pass per delimiter.
+    :data:`_SPANNING` and :data:`_ANYWHERE`; and any closing BBCode tag (``[/hide]``: forums
+    have hundreds of tags). Linear: one pass per delimiter.
 
     >>> sorted(chat_markup("a ~not~ b ||hidden||x a*b*c snake_case 5 * 3 [details=x]y[/details]"))
     ['*', '[details]', '||', '~']
-    >>> sorted(chat_markup("experience **. Kolleg*innen. _alone"))
+    >>> sorted(chat_markup("experience*. Kolleg*innen. _alone"))
     ['*', '_']
-    >>> chat_markup("2016~2024 [sic] [1] a_b c_d * ~ 5 km ~ | a! <b ** x")
+    >>> chat_markup("2016~2024 [sic] [1] a_b c_d * ~ 5 km ~ | a! <b * x")
     set()
+    >>> sorted(chat_markup("a ** b __ c ` d"))  # Discord pairs these however spaced
+    ['**', '__', '`']
     >>> sorted(chat_markup("is ||binding. x[/spoiler] >!a"))
     ['>!', '[spoiler]', '||']
     """
     found = {mark for mark in _SPANNING if mark in text} if "|" in text or "`" in text \
         or "!" in text else set()
+    found.update(mark for mark in _ANYWHERE if mark in text)
     if "[/" in text:
         for match in _BBCODE_TAG.finditer(text):
             if match.group(1):  # its opening may be in another message, or none

@@ -263,8 +263,9 @@ def test_old_and_long_codes_name_the_language_cldr_prefers() -> None:
 
     aliases = get_global("language_aliases")
     assert {code for code in aliases if len(code) == 2} == languages._OLD_TWO_LETTER
-    assert [languages.bcp47(t) for t in ("nld", "dut", "eng", "ara", "iw", "ji", "nl_BE")] == [
-        "nl", "nl", "en", "ar", "he", "yi", "nl-BE"]
+    assert [languages.bcp47(t) for t in ("nld", "dut", "eng", "ara", "iw", "ji", "nl_BE",
+                                         "sh")] == [
+        "nl", "nl", "en", "ar", "he", "yi", "nl-BE", "sr-Latn"]  # sh is Serbian in Latin
     assert {t: languages.direction(t) for t in ("ara", "heb", "fas", "per", "ji", "arz", "acm",
                                                 "arb", "prs", "pes", "ydd")} == dict.fromkeys(
         ("ara", "heb", "fas", "per", "ji", "arz", "acm", "arb", "prs", "pes", "ydd"), "rtl")

@@ -443,6 +443,8 @@ def test_numbers_and_addresses_among_han_characters_are_still_read(text):
     # alone, as the text output joins messages and languages: a footnote*, a gender star
     "A footnote* here.", "Wir sprechen mit Kolleg*innen.", "We speak from **experience.",
     "We speak _here.", "We are `here.",
+    # Discord pairs these however spaced (its bold, underline and code rules)
+    "Diversity is our strength. **", "We are __ here.", "A lone ` here.",
 ])
 def test_chat_formatting_the_dutch_lacks_is_refused(text):
     """A hostile pass: the text output is for chat groups, where ~x~ is struck out and ||x||
@@ -454,7 +456,7 @@ def test_chat_formatting_the_dutch_lacks_is_refused(text):
 
 def test_asterisks_underscores_and_tildes_as_text_are_no_formatting():
     for text in ("We are 5 * 3 people, snake_case_here, from 2016~2024 and ~ 5 km ~ away.",
-                 "A lone ~ or ` or ** here."):
+                 "A lone ~ or * here."):
         codes = [code for _, code, _ in check.check_message("Wij zijn met velen.", text, "en")]
         assert "markup" not in codes, (text, codes)
 
@@ -590,3 +592,82 @@ def test_a_circled_a_that_stands_for_an_at_sign_is_refused(handle, lang):
     codes = [c for _, c, _ in check.check_message("Wij spreken.", f"We speak, DM {handle}.",
                                                   lang)]
     assert "email" in codes
+
+
+def _confusables() -> list[set[str]]:
+    import json
+    from importlib.resources import files
+    data = json.loads(files("confusable_homoglyphs").joinpath("confusables.json").read_text())
+    groups = [{key} | {h["c"].strip("\u200e\u200f") for h in homoglyphs}
+              for key, homoglyphs in data.items()]
+    return [{c for c in group if len(c) == 1} for group in groups]
+
+
+def test_east_asian_letters_that_look_like_signs_are_signs():
+    """Differential with UTS #39: every Han, kana, Hangul letter confusable with an ASCII
+    character or a one-stroke Han character is read as a sign (a hostile pass: 06ㅡ12ㅡ34,
+    06ノ12ノ34 and 06-ㅣ234ㅣ5678 hid phone numbers)."""
+    from pelican_bij1code.addresses import _STROKES, _east_asian_letter
+    like_signs = {c for group in _confusables()
+                  if any(o.isascii() or o in _STROKES for o in group)
+                  for c in group if _east_asian_letter(c) or c in _STROKES}
+    assert like_signs <= _STROKES, like_signs - _STROKES
+
+
+def test_everything_that_looks_like_a_dot_is_one_between_letters():
+    """Differential with UTS #39: every confusable of "." and "·" (but the Arabic zeros, which
+    are digits, and the Cree final ᐧ, which is spelling)."""
+    from pelican_bij1code.addresses import DOT_LIKE
+    dots = {c for group in _confusables() if "." in group or "\u00b7" in group for c in group}
+    assert dots - {".", "\u0660", "\u06f0", "\u1427"} <= DOT_LIKE
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Мы говорим из опыта: пишите на bij1hulp\u2e33рф сразу.", "ru"),
+    ("Пишите на помощь·рф.", "ru"), ("βοήθεια·ελ.", "el"), ("帮助\u2e33中国。", "zh"),
+    ("مساعدة\u06d4مصر.", "ar"), ("Write to bij1\ua78fnl.", "en"),
+    ("Call 06ㆍ12ㆍ34ㆍ56ㆍ78.", "en"), ("Call 06ㅡ12ㅡ34ㅡ56ㅡ78.", "en"),
+    ("Call 06-ㅣ234ㅣ5678.", "en"), ("Call 06ㄧ12ㄧ34ㄧ56ㄧ78.", "en"),
+    ("Call 06ノ12ノ34ノ56ノ78.", "en"), ("Report: wwwㆍevilㆍorg.", "en"),
+])
+def test_dots_and_signs_of_any_script_inside_a_word_are_refused(text, lang):
+    """Two hostile passes: a dot look-alike between letters of a word not all Latin
+    (bij1hulp⸳рф), and Hangul, Bopomofo and kana letters that look like signs, passed."""
+    codes = [c for s, c, _ in check.check_message("Wij spreken vanuit eigen ervaring.", text,
+                                                  lang) if s == "error"]
+    assert "lookalike" in codes or "phone" in codes
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("唐纳德·特朗普来了。", "zh"), ("ドナルド・トランプです。", "ja"), ("남·북 대화입니다.", "ko"),
+    ("Col·lectiu i militant·e·s.", "ca"), ("ノートを書きます。", "ja"), ("ㅋㅋㅋ 좋아요.", "ko"),
+    ("ሰላም፡ዓለም።", "am"), ("Ναι· όχι.", "el"),
+])
+def test_the_dots_scripts_spell_with_are_no_lookalikes(text, lang):
+    assert check.check_message("Wij spreken vanuit eigen ervaring.", text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Vi talar t.ex. om oss.", "sv"), ("Vi taler f.eks. om os.", "da"),
+    ("Hablamos p.ej. de EE.UU. hoy.", "es"), ("Mówimy m.in. o nas.", "pl"),
+    ("Mēs runājam t.sk. par sevi.", "lv"), ("Мы говорим о т.нар. опыте.", "bg"),
+    ("Wir sprechen u.dgl. mehr.", "de"),
+])
+def test_abbreviations_with_dots_are_no_addresses(text, lang):
+    """A hostile pass: t.ex., p.ej., EE.UU., m.in. were read as web addresses, which blocked
+    every language that writes "for example" so; x.com. and nu.nl. stay addresses."""
+    assert check.check_message("Wij spreken vanuit eigen ervaring.", text, lang) == []
+    codes = [c for _, c, _ in check.check_message("Wij spreken.", "See x.com. and nu.nl.", "en")]
+    assert codes.count("url") == 2
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("私はBIJ1が掲げるものの一例です。", "ja"), ("我是BIJ1所代表价值的榜样。", "zh"),
+    ("나는 BIJ1이 추구하는 것의 예입니다.", "ko"), ("ኣነ ኣብነት BIJ1ን እየ።", "ti"),
+])
+def test_bij1_with_a_particle_of_a_script_without_spaces_is_bij1(text, lang):
+    """A hostile pass: BIJ1 written on to Japanese, Chinese, Korean, Burmese or Ethiopic letters
+    was 'missing'; Korean has no correct form without its particle on the name."""
+    source = "Ik ben een voorbeeld van waar BIJ1 voor staat."
+    assert "term" not in [c for _, c, _ in check.check_message(source, text, lang)]
+    assert "term" in [c for _, c, _ in check.check_message(source, "Я BIJ1а.", "ru")]
