@@ -50,6 +50,13 @@ _DOT_HINT = re.compile(r"\.[\w/+]")  # the same, where there is no "@" and no ":
 #: next word: there they part it (``举报：bij1-hulp.nl``), as a space would.
 _READ_APART = {**dict.fromkeys(map(ord, "\u2006\u2008\u2009\u200a\u202f\u205f")),
                0xFF1A: ": ", 0xFF1F: "? "}
+#: Letters drawn in a box or a circle that NFKC leaves as they are (🅱🅸🅹, 🅑, regional
+#: indicators 🇧🇮🇯): in an address a reader reads the letter (between digits, a sign).
+_BOXED_LETTERS = {code: unicodedata.name(chr(code)).rpartition(" ")[2]
+                  for code in range(0x1F100, 0x1F200)
+                  if unicodedata.name(chr(code), "").endswith(tuple(
+                      f"LETTER {letter}" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+                  and unicodedata.normalize("NFKC", chr(code)) == chr(code)}
 #: An ideographic full stop (or a full-width or half-width one) before no Latin letter or digit
 #: ends a sentence (Chinese and Japanese write the next one on to it: 力量。我们); before
 #: one, IDNA reads it as a dot (bij1-hulp。nl). One character and a look-ahead: linear.
@@ -220,15 +227,14 @@ def addresses(text: str) -> set[str]:
     ({'evil@host.org'}, {'host.org'})
     """
     shown = text if text.isascii() else _folded(text)
-    if not _hint(shown):  # no ".x", "@x" or ":/": the common message has no address
+    lettered = shown if shown.isascii() else shown.translate(_BOXED_LETTERS)
+    if not _hint(lettered):  # no ".x", "@x" or ":/": the common message has no address
         return phones(shown)
     found: set[str] = set()
-    for piece in shown.split():
+    for piece in lettered.split():
         if _maybe(piece):
             start = 0  # where the word before the next one starts
             for match in _WORD.finditer(piece):
-                if _abbreviation(match.group()):
-                    continue
                 address = _address(match.group()) or _holding(match.group())
                 before = piece[start:match.start()]  # that word and what stands between
                 if address and "@" in address and not _opens(before):
@@ -237,22 +243,6 @@ def addresses(text: str) -> set[str]:
                     found.add(address)
                 start = match.start()
     return found | phones(shown)
-
-
-def _abbreviation(word: str) -> bool:
-    """Whether ``word`` is an abbreviation written with a dot after each part (Swedish ``t.ex.``,
-    Spanish ``p.ej.`` and ``EE.UU.``, Polish ``m.in.``, Bulgarian ``т.нар.``): letters only,
-    the first part of one or two, the others of three at most, none of
-    :data:`_ADDRESS_ENDINGS` last.
-
-    >>> [_abbreviation(w) for w in ("t.ex.", "EE.UU.", "m.in.", "\u0442.\u043d\u0430\u0440.",
-    ...                             "x.com.", "nu.nl.", "bij1.nl.", "t.ex", "a.b.c.d.")]
-    [True, True, True, True, False, False, False, False, True]
-    """
-    parts = word.split(".")
-    return (len(parts) >= 3 and parts[-1] == "" and len(parts[0]) <= 2
-            and all(0 < len(part) <= 3 and part.isalpha() for part in parts[:-1])
-            and parts[-2].lower() not in _ADDRESS_ENDINGS)
 
 
 def _opens(prefix: str) -> bool:
@@ -315,6 +305,8 @@ def _numbers(text: str, start: int, end: int) -> set[str]:
 
     >>> sorted(_numbers("bel +31 20, 1234, 27-11-2026; 06-12345678, 0612345678", 5, 54))
     ['+31201234', '0612345678']
+    >>> _numbers("bel 06/12, 34/56, 78", 4, 20), _numbers("op 27/11, 28/11, 29/11", 3, 22)
+    ({'0612345678'}, set())
     """
     run = text[start:end]
     if _a_date(run):
@@ -323,12 +315,19 @@ def _numbers(text: str, start: int, end: int) -> set[str]:
         if text[start - 2:start] == "+(" else -1
     prefix = "+" if plus >= 0 and not text[plus - 1:plus].isalnum() else ""
     found: set[str] = set()
+    items = _LIST.split(run)
+    dates = [_a_date(item.strip("() ")) for item in items]
+    if any(not date and _dialled("+", item) is None
+           for item, date in zip(items, dates, strict=True)):
+        # among short numbers, a day and a month is short numbers too (06/12, 34/56, 78)
+        dates = [date and sum(map(str.isdigit, item)) > 4
+                 for item, date in zip(items, dates, strict=True)]
     pending, pending_prefix = "", prefix  # the short items since the last number or date
-    for index, item in enumerate([*_LIST.split(run), None]):
+    for index, item in enumerate([*items, None]):
         here = prefix if index == 0 else ""
         if item is not None and item.lstrip(" (").startswith("+"):
             here = "+"
-        date = item is not None and _a_date(item.strip("() "))
+        date = item is not None and dates[index]
         number = _dialled(here, item) if item is not None and not date else None
         if item is None or date or number:  # the short items before it are one number
             joined = _dialled(pending_prefix, pending)
@@ -375,8 +374,10 @@ def _number_sign(char: str) -> str:
     >>> "".join(map(_number_sign, "⓿❻➀➊⓵፩六Ⅵ⑩"))
     '06111166⑩'
     """
-    if char.isascii() or char.isdecimal() or char.isspace():
+    if char.isascii() or char.isdecimal():
         return char
+    if char.isspace():  # every space a space (the Ogham one, U+1680, too), a line a line
+        return "\n" if unicodedata.category(char) in ("Zl", "Zp") or char == "\x85" else " "
     if char in _CIRCLES:
         return "0"
     value = unicodedata.numeric(char, -1.0)
@@ -559,6 +560,11 @@ _STROKES = frozenset(unicodedata.normalize("NFKC", chr(code)) for code in range(
     | frozenset("\u3033\u30ce\u30fc\u3161\u3163\u3127\u318d\u1173\u1175\u119e")
 
 
+#: What a reader takes for a sign or a digit though it is a letter: the sign-like East Asian
+#: letters above, and the Hangul ieung (ㅇ, ᄋ), drawn as a 0.
+LOOKS_LIKE_A_SIGN = _STROKES | frozenset("\u3147\u110b")
+
+
 def _east_asian_letter(char: str) -> bool:
     """Whether ``char`` is a letter of a script written without spaces between words (Han,
     kana, Hangul: wide letters), not a one-stroke Han character: it parts the numbers and words
@@ -618,27 +624,29 @@ def disguised_separator(text: str) -> str | None:
 #: country), or one of the common generic top-level domains.
 _DOMAIN_ENDINGS = frozenset({"com", "org", "net", "info", "biz", "app", "dev", "online",
                              "site", "xyz"})
-#: The endings an abbreviation does not have: the common top-level domains, and the countries
-#: BIJ1's readers write to (x.com. and nu.nl. are addresses, t.ex. and m.in. are not).
-_ADDRESS_ENDINGS = _DOMAIN_ENDINGS | {"nl", "eu", "be", "de", "fr", "uk", "us", "sr", "cw", "aw",
-                                      "sx", "io", "co", "me", "tv", "ly"}
 
 
 #: What looks like a dot or a middle dot (Unicode's confusables of "." and "·", UTS #39, which
 #: a test compares; and U+2E33, the raised dot): between two letters it reads as the dot of an
 #: address (bij1hulp⸳рф, помощь·рф).
 DOT_LIKE = frozenset("\u00b7\u0387\u05c3\u06d4\u0701\u0702\u16eb\u2022\u2024\u2027"
-                     "\u2219\u22c5\u2981\u2e31\u2e33\u30fb\ua60e\ua78f\ua4f8\ufe52\uff65"
-                     "\U00010101\U00010a50\U0001d16d")
-#: The dots that part the words of a name in Chinese, Japanese and Korean (唐纳德·特朗普,
-#: ドナルド・トランプ, 남·북): between two of their letters they are spelling.
-_NAME_DOTS = frozenset("\u00b7\u30fb\uff65")
+                     "\u2219\u22c5\u2981\u2e30\u2e31\u2e33\u30fb\ua60e\ua78f\ua4f8\ufe52"
+                     "\uff65\U00010101\U00010a50\U0001d16d"
+                     # the Arabic and Persian zeros, drawn as a dot; the Cree final ᐧ; the
+                     # Hangul araea; and the dots IDNA reads as ".", before any ending
+                     "\u0660\u06f0\u1427\u318d\u119e\u3002\uff0e\uff61")
+#: What a dot of :data:`DOT_LIKE` is spelling between: the dots that part the words of a name
+#: and end a sentence in Chinese, Japanese and Korean (唐纳德·特朗普, ドナルド・トランプ, 남·북,
+#: 力量。我们), between two of their letters; the Cree final ᐧ in syllabics.
+_SPELLING_DOTS = {"\u00b7": "east asian", "\u30fb": "east asian", "\uff65": "east asian",
+                  "\u318d": "east asian", "\u3002": "east asian", "\uff61": "east asian",
+                  "\u1427": "CANADIAN SYLLABICS"}
 
 
 def dot_between_letters(text: str) -> str | None:
     """The first character of :data:`DOT_LIKE` between two letters or digits (no space), but
-    for the words of a Latin script (:func:`disguised_separator` judges them) and a name's dot
-    between Han, kana or Hangul; None if there is none.
+    for the words of a Latin script (:func:`disguised_separator` judges them), a zero between
+    digits, and the dots that are spelling (:data:`_SPELLING_DOTS`); None if there is none.
 
     >>> [dot_between_letters(t) for t in ("bij1hulp\u2e33\u0440\u0444", "\u043f\u00b7\u0440\u0444",
     ...                                   "\u5510\u00b7\u7279", "col\u00b7lectiu", "a \u00b7 b")]
@@ -650,9 +658,15 @@ def dot_between_letters(text: str) -> str | None:
         dot, before, after = text[at], text[at - 1], text[at + 1]
         if dot not in DOT_LIKE or not (before.isalnum() and after.isalnum()):
             continue
-        if _latin(before) and _latin(after) and not dot.isalpha():
+        if _latin(before) and _latin(after) and not dot.isalnum():
             continue  # a sign in a Latin word: disguised_separator's (Catalan col·lectiu)
-        if dot in _NAME_DOTS and _east_asian_letter(before) and _east_asian_letter(after):
+        if dot.isdigit() and not (before.isalpha() and after.isalpha()):
+            continue  # a zero in a number (١٠٢)
+        script = _SPELLING_DOTS.get(dot)
+        if script == "east asian" and _east_asian_letter(before) and _east_asian_letter(after):
+            continue
+        if script is not None and script != "east asian" and all(
+                unicodedata.name(c, "").startswith(script) for c in (before, after)):
             continue
         return dot
     return None

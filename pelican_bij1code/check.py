@@ -31,6 +31,7 @@ from typing import Literal, NamedTuple
 from . import characters, files, languages, markup, pofile, visual
 from .addresses import (
     LOOKS_LIKE_A_DIGIT,
+    LOOKS_LIKE_A_SIGN,
     addresses,
     disguised_separator,
     dot_between_letters,
@@ -61,6 +62,8 @@ UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 #: quantifiers, so each is linear in the length of the message.
 _HTML = re.compile(r"<[\s/]*[A-Za-z!?]|&#?\w+;")
 _IMAGE = re.compile(r"!\[[^\[\]]*\]\(")
+#: This plugin's shortcode (also escaped, \[gedragscode, or doubled, [[gedragscode).
+_SHORTCODE = re.compile(r"\[\s*gedragscode", re.IGNORECASE)
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 #: Block markup at the start of a message: headings, quotes, lists, code fences, thematic
 #: breaks (also ``***``, ``* * *``, ``___``), admonitions (``!!!``, ``???``), definitions
@@ -164,6 +167,10 @@ def check_message(source: str, translation: str,
     if ("<" in translation or "&" in translation) and _HTML.search(translation) \
             and not _HTML.search(source):
         add("error", "raw-html", "has HTML markup or an entity; write plain text")
+    if "[" in translation and _SHORTCODE.search(translation) and not _SHORTCODE.search(source):
+        add("error", "markup", "has the shortcode [gedragscode …]: pasted from the html or md "
+            "output into a page of a site with this plugin, it would put another code there; "
+            "write plain text")
     # Line breaks are hidden characters: a translation without hidden characters has none.
     source_hidden, translated_hidden = characters.hidden(source), characters.hidden(translation)
     breaks = (_LINE_BREAKS.intersection(translation) - _LINE_BREAKS.intersection(source)
@@ -522,12 +529,15 @@ def _glued(char: str) -> bool:
     [True, True, True, False, False, False, True, True, True]
     >>> [_glued(c) for c in ("\u304c", "\u6240", "\uc774", "\u1014", "\u1295", "\u0430")]
     [False, False, False, False, False, True]
+    >>> [_glued(c) for c in ("\u3163", "\u4e28", "\u4e00", "\u3147")]  # ㅣ 丨 一 ㅇ: l, 1, O
+    [True, True, True, True]
     """
     if char.isascii():
         return char == "_" or char.isalnum()
     if not char.isalnum():
         return "ALEF" in unicodedata.name(char, "")  # a mark that is an alef
     return (char.isdigit() or char in LOOKS_LIKE_A_DIGIT or "ALEF" in unicodedata.name(char, "")
+            or unicodedata.numeric(char, None) is not None or char in LOOKS_LIKE_A_SIGN
             or (characters.direction(char) != "R"
                 and not unicodedata.name(char, "").startswith(_SPACELESS_SCRIPTS)))
 

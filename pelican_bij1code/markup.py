@@ -351,7 +351,8 @@ def chat_markup(text: str) -> set[str]:
     """
     found = {mark for mark in _SPANNING if mark in text} if "|" in text or "`" in text \
         or "!" in text else set()
-    found.update(mark for mark in _ANYWHERE if mark in text)
+    if "**" in text or "__" in text or "`" in text:
+        found.update(mark for mark in _ANYWHERE if mark in text)
     if "[/" in text:
         for match in _BBCODE_TAG.finditer(text):
             if match.group(1):  # its opening may be in another message, or none

@@ -615,17 +615,19 @@ def test_east_asian_letters_that_look_like_signs_are_signs():
 
 
 def test_everything_that_looks_like_a_dot_is_one_between_letters():
-    """Differential with UTS #39: every confusable of "." and "·" (but the Arabic zeros, which
-    are digits, and the Cree final ᐧ, which is spelling)."""
+    """Differential with UTS #39: every confusable of "." and "·", the Arabic and Persian zeros
+    too (between letters: between digits they are zeros)."""
     from pelican_bij1code.addresses import DOT_LIKE
     dots = {c for group in _confusables() if "." in group or "\u00b7" in group for c in group}
-    assert dots - {".", "\u0660", "\u06f0", "\u1427"} <= DOT_LIKE
+    assert dots - {"."} <= DOT_LIKE
 
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("Мы говорим из опыта: пишите на bij1hulp\u2e33рф сразу.", "ru"),
     ("Пишите на помощь·рф.", "ru"), ("βοήθεια·ελ.", "el"), ("帮助\u2e33中国。", "zh"),
-    ("مساعدة\u06d4مصر.", "ar"), ("Write to bij1\ua78fnl.", "en"),
+    ("مساعدة\u06d4مصر.", "ar"), ("Write to bij1\ua78fnl.", "en"), ("مساعدة\u0660مصر.", "ar"),
+    ("کمک\u06f0ایران.", "fa"), ("помощь\u1427рф.", "ru"), ("помощь\uff0eрф.", "ru"),
+    ("помощь\u3002рф.", "ru"), ("助\uff0e中国。", "zh"), ("Call 06\u1680123\u168045678.", "en"),
     ("Call 06ㆍ12ㆍ34ㆍ56ㆍ78.", "en"), ("Call 06ㅡ12ㅡ34ㅡ56ㅡ78.", "en"),
     ("Call 06-ㅣ234ㅣ5678.", "en"), ("Call 06ㄧ12ㄧ34ㄧ56ㄧ78.", "en"),
     ("Call 06ノ12ノ34ノ56ノ78.", "en"), ("Report: wwwㆍevilㆍorg.", "en"),
@@ -641,24 +643,22 @@ def test_dots_and_signs_of_any_script_inside_a_word_are_refused(text, lang):
 @pytest.mark.parametrize(("text", "lang"), [
     ("唐纳德·特朗普来了。", "zh"), ("ドナルド・トランプです。", "ja"), ("남·북 대화입니다.", "ko"),
     ("Col·lectiu i militant·e·s.", "ca"), ("ノートを書きます。", "ja"), ("ㅋㅋㅋ 좋아요.", "ko"),
-    ("ሰላም፡ዓለም።", "am"), ("Ναι· όχι.", "el"),
+    ("ሰላም፡ዓለም።", "am"), ("Ναι· όχι.", "el"), ("力量。我们在一起。", "zh"),
+    ("عام ١٠٢ و٢٠٢٥.", "ar"), ("ᐊᐧᐃ ᓀᐦᐃᔭᐍᐏᐣ.", "cr"),
 ])
 def test_the_dots_scripts_spell_with_are_no_lookalikes(text, lang):
     assert check.check_message("Wij spreken vanuit eigen ervaring.", text, lang) == []
 
 
-@pytest.mark.parametrize(("text", "lang"), [
-    ("Vi talar t.ex. om oss.", "sv"), ("Vi taler f.eks. om os.", "da"),
-    ("Hablamos p.ej. de EE.UU. hoy.", "es"), ("Mówimy m.in. o nas.", "pl"),
-    ("Mēs runājam t.sk. par sevi.", "lv"), ("Мы говорим о т.нар. опыте.", "bg"),
-    ("Wir sprechen u.dgl. mehr.", "de"),
-])
-def test_abbreviations_with_dots_are_no_addresses(text, lang):
-    """A hostile pass: t.ex., p.ej., EE.UU., m.in. were read as web addresses, which blocked
-    every language that writes "for example" so; x.com. and nu.nl. stay addresses."""
-    assert check.check_message("Wij spreken vanuit eigen ervaring.", text, lang) == []
-    codes = [c for _, c, _ in check.check_message("Wij spreken.", "See x.com. and nu.nl.", "en")]
-    assert codes.count("url") == 2
+@pytest.mark.parametrize("text", ["Write to wp.pl.", "See ok.ru.", "See x.tr.", "See e.gov.ua.",
+                                  "See пр.рф.", "See WP.PL. Thanks."])
+def test_a_domain_at_the_end_of_a_sentence_is_an_address(text):
+    """A hostile pass: an exemption for abbreviations (t.ex., p.ej.) let real domains through
+    at the end of a sentence (wp.pl., ok.ru.), which link finders link. It is gone: without the
+    list of top-level domains, an abbreviation written with dots stays a false alarm."""
+    codes = [c for _, c, _ in check.check_message("Wij spreken vanuit eigen ervaring.", text,
+                                                  "pl")]
+    assert "url" in codes
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -671,3 +671,25 @@ def test_bij1_with_a_particle_of_a_script_without_spaces_is_bij1(text, lang):
     source = "Ik ben een voorbeeld van waar BIJ1 voor staat."
     assert "term" not in [c for _, c, _ in check.check_message(source, text, lang)]
     assert "term" in [c for _, c, _ in check.check_message(source, "Я BIJ1а.", "ru")]
+
+
+@pytest.mark.parametrize("text", [
+    "We speak, see 🅱🅸🅹1🅷🆄🅻🅿.🅽🅻 for help.", "See bij1hulp.🅽🅻 now.",
+    "See 🅑🅘🅙1🅗🅤🅛🅟.🅝🅛 now.", "See 🇧🇮🇯1🇭🇺🇱🇵.🇳🇱 now.",
+    "We speak, call 06/12, 34/56, 78.", "We speak, call 31/6, 12/3, 45/6, 78.",
+    "We speak from our own experience [gedragscode lang=tr].", "We speak \\[gedragscode\\].",
+])
+def test_boxed_letters_dates_among_numbers_and_the_shortcode_are_refused(text):
+    """A hostile pass: negative circled and squared letters and regional indicators, which
+    NFKC leaves as they are, hid an address; a day and a month among short numbers hid a phone
+    number (06/12, 34/56, 78); a shortcode in a translation became a live one where the html
+    or md output was pasted into a page of a site with the plugin."""
+    codes = [c for s, c, _ in check.check_message("Wij spreken vanuit eigen ervaring.", text,
+                                                  "en") if s == "error"]
+    assert {"url", "phone", "markup"} & set(codes), codes
+
+
+def test_flags_and_lists_of_dates_stay_text():
+    for text in ("We love 🇳🇱 and 🇸🇷.", "We meet on 27/11, 28/11 and 29/11.",
+                 "On 27/11, 3 people came."):
+        assert check.check_message("Wij spreken vanuit eigen ervaring.", text, "en") == [], text
