@@ -402,15 +402,20 @@ def test_summaries_never_show_the_tag_or_half_a_code(build_site: SiteBuilder) ->
     assert "Wij zijn allereerst" in article
 
 
-def test_jinja_global_in_a_theme_template(build_site: SiteBuilder, tmp_path: Path) -> None:
+def _page_template(tmp_path: Path, body: str) -> str:
+    """A theme's ``page.html`` override: the page's content, then ``body``; its folder."""
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "page.html").write_text(
-        "<!DOCTYPE html><html><body>{{ page.content }}"
-        "<footer>{{ gedragscode(part='ik', level=3) }}</footer>"
-        "<aside>{{ gedragscode(lang='tr', part='samen') }}</aside></body></html>")
+        f"<!DOCTYPE html><html><body>{{{{ page.content }}}}{body}</body></html>")
+    return str(templates)
+
+
+def test_jinja_global_in_a_theme_template(build_site: SiteBuilder, tmp_path: Path) -> None:
+    templates = _page_template(tmp_path, "<footer>{{ gedragscode(part='ik', level=3) }}</footer>"
+                               "<aside>{{ gedragscode(lang='tr', part='samen') }}</aside>")
     site = build_site({"pages/p.md": "Title: P\nSlug: p\nLang: en\n\nHello.\n"},
-                      THEME_TEMPLATES_OVERRIDES=[str(templates)])
+                      THEME_TEMPLATES_OVERRIDES=[templates])
     soup = site.soup("pages/p-en.html")
     footer = soup.select_one("footer section.gedragscode")
     assert footer["lang"] == "en"
@@ -626,16 +631,13 @@ def test_a_theme_calling_the_globals_wrongly_gets_a_warning_not_a_traceback(
         build_site: SiteBuilder, tmp_path: Path) -> None:
     """A hostile pass: taal= (the shortcode's Dutch alias), an unknown option, and
     gedragscode_dir(5) or (["ar"]) stopped the build with a Python traceback."""
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    (templates / "page.html").write_text(
-        "<!DOCTYPE html><html><body>{{ page.content }}"
-        "<footer>{{ gedragscode(taal='tr', deel='ik') }}</footer>"
+    templates = _page_template(
+        tmp_path, "<footer>{{ gedragscode(taal='tr', deel='ik') }}</footer>"
         "<aside>{{ gedragscode(extra=1) }}{{ gedragscode('en') }}</aside>"
         "<p id='d' dir='{{ gedragscode_dir(5) }}'>{{ gedragscode_dir(['ar']) }}"
-        "{{ gedragscode_dir('ar') }}</p></body></html>")
+        "{{ gedragscode_dir('ar') }}</p>")
     site = build_site({"pages/p.md": "Title: P\nSlug: p\n\nHello.\n"},
-                      THEME_TEMPLATES_OVERRIDES=[str(templates)])
+                      THEME_TEMPLATES_OVERRIDES=[templates])
     soup = site.soup("pages/p.html")
     footer = soup.select_one("footer section.gedragscode")
     assert footer["lang"] == "tr" and footer.select_one("[data-part]")["data-part"] == "ik"
