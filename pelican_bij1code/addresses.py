@@ -372,7 +372,7 @@ def _number_sign(char: str) -> str:
     ⓿❻❶❷ are 0612), a sign as "-", a right-to-left or wide letter as a line break.
 
     >>> "".join(map(_number_sign, "⓿❻➀➊⓵፩六Ⅵ⑩"))
-    '06111166⑩'
+    '0611116610'
     """
     if char.isascii() or char.isdecimal():
         return char
@@ -383,6 +383,8 @@ def _number_sign(char: str) -> str:
     value = unicodedata.numeric(char, -1.0)
     if value in _DIGIT_VALUES:  # any numeral for 0 to 9: 六, Ⅵ, ❻, ➅, ⓿, Ethiopic ፮
         return str(int(value))
+    if value.is_integer() and 10 <= value < 100 and unicodedata.category(char) in ("No", "Nl"):
+        return str(int(value))  # an enclosed number read as its digits: ⓫ is 11, 〸 is 10
     if unicodedata.category(char)[0] in "PS" or unicodedata.category(char) == "Lm" \
             or char in _STROKES:
         return "-"
@@ -602,9 +604,11 @@ def disguised_separator(text: str) -> str | None:
         pending: list[str] = []  # what stands since the last Latin letter or digit
         before = ""  # that letter or digit
         for char in word:
-            if _east_asian_letter(char):  # written without spaces: a word ends (2026年11月)
-                pending, before = [], ""
-                continue
+            if _east_asian_letter(char) or (
+                    unicodedata.east_asian_width(char) == "W" and char not in DOT_LIKE
+                    and unicodedata.category(char)[0] == "P"):
+                pending, before = [], ""  # written without spaces: a word ends (2026年11月,
+                continue  # BIJ1、2026年; but bij1。nl is a dot)
             if not _latin(char):
                 if before:
                     pending.append(char)
@@ -634,10 +638,13 @@ DOT_LIKE = frozenset("\u00b7\u0387\u05c3\u06d4\u0701\u0702\u16eb\u2022\u2024\u20
                      "\uff65\U00010101\U00010a50\U0001d16d"
                      # the Arabic and Persian zeros, drawn as a dot; the Cree final ᐧ; the
                      # Hangul araea; and the dots IDNA reads as ".", before any ending
-                     "\u0660\u06f0\u1427\u318d\u119e\u3002\uff0e\uff61")
+                     "\u0660\u06f0\u1427\u318d\u119e\u3002\uff0e\uff61"
+                     # dots and small circles drawn as one: modifier letters, bullets
+                     "\u02d1\u02d9\u02cc\u00b8\u2218\u25e6\u25cf\u2981\U0001f784")
 #: What a dot of :data:`DOT_LIKE` is spelling between: the dots that part the words of a name
 #: and end a sentence in Chinese, Japanese and Korean (唐纳德·特朗普, ドナルド・トランプ, 남·북,
 #: 力量。我们), between two of their letters; the Cree final ᐧ in syllabics.
+_SENTENCE_ENDS = frozenset("\u3002\uff61")
 _SPELLING_DOTS = {"\u00b7": "east asian", "\u30fb": "east asian", "\uff65": "east asian",
                   "\u318d": "east asian", "\u3002": "east asian", "\uff61": "east asian",
                   "\u1427": "CANADIAN SYLLABICS"}
@@ -663,8 +670,9 @@ def dot_between_letters(text: str) -> str | None:
         if dot.isdigit() and not (before.isalpha() and after.isalpha()):
             continue  # a zero in a number (١٠٢)
         script = _SPELLING_DOTS.get(dot)
-        if script == "east asian" and _east_asian_letter(before) and _east_asian_letter(after):
-            continue
+        if script == "east asian" and _east_asian_letter(after) and (
+                _east_asian_letter(before) or dot in _SENTENCE_ENDS):
+            continue  # a name's dot, or a sentence's end before the next (我是BIJ1。我们)
         if script is not None and script != "east asian" and all(
                 unicodedata.name(c, "").startswith(script) for c in (before, after)):
             continue

@@ -531,15 +531,26 @@ def _glued(char: str) -> bool:
     [False, False, False, False, False, True]
     >>> [_glued(c) for c in ("\u3163", "\u4e28", "\u4e00", "\u3147")]  # ㅣ 丨 一 ㅇ: l, 1, O
     [True, True, True, True]
+    >>> [_glued(c) for c in ("\u25cb", "\u2f01", "\u2502", "\u00b0", "\u2b55")]  # ○ ⼁ │ ° ⭕
+    [True, True, True, True, True]
     """
     if char.isascii():
         return char == "_" or char.isalnum()
+    folded = unicodedata.normalize("NFKC", char)[:1]  # ⼁ is 丨
+    if folded in LOOKS_LIKE_A_DIGIT or folded in LOOKS_LIKE_A_SIGN or folded in _READ_AS_DIGITS \
+            or unicodedata.numeric(folded, None) is not None:
+        return True  # a sign, a line or a circle read as a digit (BIJ1○, BIJ1│, BIJ1一)
     if not char.isalnum():
         return "ALEF" in unicodedata.name(char, "")  # a mark that is an alef
-    return (char.isdigit() or char in LOOKS_LIKE_A_DIGIT or "ALEF" in unicodedata.name(char, "")
-            or unicodedata.numeric(char, None) is not None or char in LOOKS_LIKE_A_SIGN
+    return (char.isdigit() or "ALEF" in unicodedata.name(char, "")
             or (characters.direction(char) != "R"
                 and not unicodedata.name(char, "").startswith(_SPACELESS_SCRIPTS)))
+
+
+#: Circles and upright lines a reader reads as a 0 or a 1 beside a name (BIJ1○, BIJ1°,
+#: BIJ1│).
+_READ_AS_DIGITS = frozenset("\u25cb\u25ef\u26aa\u2b55\u00b0\u25e6\u2218\u25cf"
+                            "\u2502\u2503\u2223\u23d0\u2758\uffe8")
 
 
 #: Scripts written without spaces between words, or whose particles are written on to a name

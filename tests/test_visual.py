@@ -693,3 +693,22 @@ def test_flags_and_lists_of_dates_stay_text():
     for text in ("We love 🇳🇱 and 🇸🇷.", "We meet on 27/11, 28/11 and 29/11.",
                  "On 27/11, 3 people came."):
         assert check.check_message("Wij spreken vanuit eigen ervaring.", text, "en") == [], text
+
+
+@pytest.mark.parametrize(("source", "text", "lang", "code"), [
+    ("IK BEN BIJ1", "I AM BIJ1⼁", "en", "term"), ("IK BEN BIJ1", "I AM BIJ1○", "en", "term"),
+    ("IK BEN BIJ1", "I AM BIJ1∣", "en", "term"), ("IK BEN BIJ1", "I AM BIJ1°", "en", "term"),
+    ("Diversiteit is onze kracht.", "Сила: помощь˙рф.", "ru", "lookalike"),
+    ("Diversiteit is onze kracht.", "قوتنا: مساعدةˑمصر.", "ar", "lookalike"),
+    ("Diversiteit is onze kracht.", "Our strength: ⓿❻ ⓫⓬ ⓭⓮.", "en", "phone"),
+    ("Diversiteit is onze kracht.", "Call 06 ㉈㉉ 5678.", "en", "phone"),
+])
+def test_circles_lines_dots_and_enclosed_numbers_of_the_last_pass(source, text, lang, code):
+    """The last hostile pass: a circle or an upright line on BIJ1 (BIJ1○, BIJ1⼁, which NFKC
+    folds to 丨), dots drawn as modifier letters (˙ ˑ), and enclosed numbers from 10 (⓫, ㉈)
+    passed."""
+    assert code in [c for s, c, _ in check.check_message(source, text, lang) if s == "error"]
+
+
+def test_a_cjk_sentence_ends_after_bij1():
+    assert check.check_message("IK BEN BIJ1", "我是BIJ1。我们在一起。", "zh") == []
