@@ -362,7 +362,6 @@ def _as_number_signs(text: str) -> str:
     return text.translate({ord(char): _number_sign(char) for char in set(text)})
 
 
-_DIGIT_VALUES = frozenset(float(digit) for digit in range(10))
 #: The circles Japanese writes for the numeral 〇 (zero): ○ and ◯.
 _CIRCLES = "\u25cb\u25ef"
 
@@ -381,10 +380,11 @@ def _number_sign(char: str) -> str:
     if char in _CIRCLES:
         return "0"
     value = unicodedata.numeric(char, -1.0)
-    if value in _DIGIT_VALUES:  # any numeral for 0 to 9: 六, Ⅵ, ❻, ➅, ⓿, Ethiopic ፮
+    # any numeral for 0 to 9 (六, Ⅵ, ❻, ⓿, Ethiopic ፮); an enclosed one to 99, as its digits
+    # (⓫ is 11, 〸 is 10), but not a Han ten, which is read in a Han number (二十三)
+    if value.is_integer() and 0 <= value < (
+            100 if unicodedata.category(char) in ("No", "Nl") else 10):
         return str(int(value))
-    if value.is_integer() and 10 <= value < 100 and unicodedata.category(char) in ("No", "Nl"):
-        return str(int(value))  # an enclosed number read as its digits: ⓫ is 11, 〸 is 10
     if unicodedata.category(char)[0] in "PS" or unicodedata.category(char) == "Lm" \
             or char in _STROKES:
         return "-"
@@ -562,9 +562,12 @@ _STROKES = frozenset(unicodedata.normalize("NFKC", chr(code)) for code in range(
     | frozenset("\u3033\u30ce\u30fc\u3161\u3163\u3127\u318d\u1173\u1175\u119e")
 
 
-#: What a reader takes for a sign or a digit though it is a letter: the sign-like East Asian
-#: letters above, and the Hangul ieung (ㅇ, ᄋ), drawn as a 0.
-LOOKS_LIKE_A_SIGN = _STROKES | frozenset("\u3147\u110b")
+#: What a reader takes for a sign or a digit, though no confusables table joins it to one: the
+#: sign-like East Asian letters above, the Hangul ieung (ㅇ, ᄋ) and the circles drawn as a 0
+#: (○ ◯ ⚪ ⭕ ° ◦ ∘ ●), and the upright lines drawn as a 1 (│ ┃ ∣ ⏐ ❘ ￨).
+LOOKS_LIKE_A_SIGN = _STROKES | frozenset(
+    "\u3147\u110b" + _CIRCLES + "\u26aa\u2b55\u00b0\u25e6\u2218\u25cf"
+    "\u2502\u2503\u2223\u23d0\u2758\uffe8")
 
 
 def _east_asian_letter(char: str) -> bool:
@@ -640,20 +643,21 @@ DOT_LIKE = frozenset("\u00b7\u0387\u05c3\u06d4\u0701\u0702\u16eb\u2022\u2024\u20
                      # Hangul araea; and the dots IDNA reads as ".", before any ending
                      "\u0660\u06f0\u1427\u318d\u119e\u3002\uff0e\uff61"
                      # dots and small circles drawn as one: modifier letters, bullets
-                     "\u02d1\u02d9\u02cc\u00b8\u2218\u25e6\u25cf\u2981\U0001f784")
-#: What a dot of :data:`DOT_LIKE` is spelling between: the dots that part the words of a name
-#: and end a sentence in Chinese, Japanese and Korean (唐纳德·特朗普, ドナルド・トランプ, 남·북,
-#: 力量。我们), between two of their letters; the Cree final ᐧ in syllabics.
-_SENTENCE_ENDS = frozenset("\u3002\uff61")
-_SPELLING_DOTS = {"\u00b7": "east asian", "\u30fb": "east asian", "\uff65": "east asian",
-                  "\u318d": "east asian", "\u3002": "east asian", "\uff61": "east asian",
-                  "\u1427": "CANADIAN SYLLABICS"}
+                     "\u02d1\u02d9\u02cc\u00b8\u2218\u25e6\u25cf\U0001f784")
+#: The dots of :data:`DOT_LIKE` that are spelling between two letters of Chinese, Japanese and
+#: Korean: a name's dot (唐纳德·特朗普, ドナルド・トランプ, 남·북), and the full stops, which
+#: end a sentence before the next one's letter (力量。我们, 我是BIJ1。我们).
+_CJK_DOTS = frozenset("\u00b7\u30fb\uff65\u318d\u3002\uff61")
+_CJK_FULL_STOPS = frozenset("\u3002\uff61")
+#: The Cree final ᐧ, spelling between two letters of Canadian syllabics.
+_CREE_FINAL = "\u1427"
 
 
 def dot_between_letters(text: str) -> str | None:
     """The first character of :data:`DOT_LIKE` between two letters or digits (no space), but
     for the words of a Latin script (:func:`disguised_separator` judges them), a zero between
-    digits, and the dots that are spelling (:data:`_SPELLING_DOTS`); None if there is none.
+    digits, and the dots that are spelling (:data:`_CJK_DOTS`, :data:`_CREE_FINAL`); None if
+    there is none.
 
     >>> [dot_between_letters(t) for t in ("bij1hulp\u2e33\u0440\u0444", "\u043f\u00b7\u0440\u0444",
     ...                                   "\u5510\u00b7\u7279", "col\u00b7lectiu", "a \u00b7 b")]
@@ -669,12 +673,11 @@ def dot_between_letters(text: str) -> str | None:
             continue  # a sign in a Latin word: disguised_separator's (Catalan col·lectiu)
         if dot.isdigit() and not (before.isalpha() and after.isalpha()):
             continue  # a zero in a number (١٠٢)
-        script = _SPELLING_DOTS.get(dot)
-        if script == "east asian" and _east_asian_letter(after) and (
-                _east_asian_letter(before) or dot in _SENTENCE_ENDS):
-            continue  # a name's dot, or a sentence's end before the next (我是BIJ1。我们)
-        if script is not None and script != "east asian" and all(
-                unicodedata.name(c, "").startswith(script) for c in (before, after)):
+        if dot in _CJK_DOTS and _east_asian_letter(after) and (
+                _east_asian_letter(before) or dot in _CJK_FULL_STOPS):
+            continue
+        if dot == _CREE_FINAL and all(unicodedata.name(c, "").startswith("CANADIAN SYLLABICS")
+                                      for c in (before, after)):
             continue
         return dot
     return None

@@ -326,7 +326,7 @@ def check_message(source: str, translation: str,
         add("warning", "whitespace", "starts or ends with white space")
     ending, dutch_ending = translation.rstrip()[-1:], source.rstrip()[-1:]
     if dutch_ending and dutch_ending in _END and not _ends_a_sentence(ending) \
-            and (languages.normalise(lang) or "").split("_")[0] not in _NO_FULL_STOP:
+            and languages.normalise(lang) not in _NO_FULL_STOP:
         add("warning", "end-punctuation",
             f"does not end with punctuation, while the Dutch ends with {dutch_ending!r}")
     return found
@@ -537,20 +537,14 @@ def _glued(char: str) -> bool:
     if char.isascii():
         return char == "_" or char.isalnum()
     folded = unicodedata.normalize("NFKC", char)[:1]  # ⼁ is 丨
-    if folded in LOOKS_LIKE_A_DIGIT or folded in LOOKS_LIKE_A_SIGN or folded in _READ_AS_DIGITS \
+    if folded in LOOKS_LIKE_A_DIGIT or folded in LOOKS_LIKE_A_SIGN \
             or unicodedata.numeric(folded, None) is not None:
-        return True  # a sign, a line or a circle read as a digit (BIJ1○, BIJ1│, BIJ1一)
-    if not char.isalnum():
-        return "ALEF" in unicodedata.name(char, "")  # a mark that is an alef
-    return (char.isdigit() or "ALEF" in unicodedata.name(char, "")
-            or (characters.direction(char) != "R"
-                and not unicodedata.name(char, "").startswith(_SPACELESS_SCRIPTS)))
-
-
-#: Circles and upright lines a reader reads as a 0 or a 1 beside a name (BIJ1○, BIJ1°,
-#: BIJ1│).
-_READ_AS_DIGITS = frozenset("\u25cb\u25ef\u26aa\u2b55\u00b0\u25e6\u2218\u25cf"
-                            "\u2502\u2503\u2223\u23d0\u2758\uffe8")
+        return True  # a digit, or a sign, a line or a circle read as one (BIJ1○, BIJ1│, BIJ1一)
+    name = unicodedata.name(char, "")
+    if "ALEF" in name:
+        return True  # an alef of any form, a letter or a mark
+    return char.isalnum() and characters.direction(char) != "R" \
+        and not name.startswith(_SPACELESS_SCRIPTS)
 
 
 #: Scripts written without spaces between words, or whose particles are written on to a name

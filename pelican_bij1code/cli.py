@@ -311,16 +311,16 @@ def cmd_stats(locales: Locales, args: argparse.Namespace) -> int:
 def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
     from .render import Renderer, parse_parts
 
-    # Dutch by any name (NL, nl-BE, nld) is the master, as on a page
-    langs = list(dict.fromkeys(
-        SOURCE_LANG if languages.normalise(tag) == SOURCE_LANG else locales.find(tag) or _lang(tag)
-        for tag in args.lang))
+    for tag in args.lang:
+        _lang(tag)  # a usage error names a tag that is none
+    renderer = Renderer(locales)
+    # each tag's folder as a page finds it (Dutch by any name, NL, nl-BE, nld, is the master)
+    langs = list(dict.fromkeys(renderer.folder(tag) for tag in args.lang))
     parts = parse_parts(args.part)
     if args.standalone and args.format != "html":
         raise UsageError("--standalone makes an HTML document: use it with --format html")
     if args.url is not None and not args.standalone:
         raise UsageError("--url goes with --standalone (it prints the QR code)")
-    renderer = Renderer(locales)
     if not args.preview:
         if any(lang != SOURCE_LANG for lang in langs):
             locales.statuses()  # a status file that cannot be read is exit 2, as for `check`

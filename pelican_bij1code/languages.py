@@ -96,7 +96,7 @@ def normalise(tag: str | None) -> str | None:
         return None
     if not all(0 < len(sub) <= 8 and set(sub) <= _ALNUM for sub in rest):
         return None
-    return _preferred(first.lower())
+    return _alias(first.lower()).partition("_")[0]
 
 
 #: The two-letter codes CLDR names another code for (``iw``: ``he``, ``in``: ``id``); a test
@@ -105,20 +105,15 @@ _OLD_TWO_LETTER = frozenset({"bh", "in", "iw", "ji", "jw", "mo", "sh", "tl", "tw
 
 
 @functools.cache
-def _preferred(code: str) -> str:
-    """The code CLDR prefers for the language ``code`` names (``nld``, ``dut``: ``nl``;
-    ``ara``, ``arb``: ``ar``; ``iw``: ``he``), else ``code``: one language, one code, so a
-    folder ``nld`` is Dutch, ``eng`` is the twin of ``en`` and ``ara`` is right to left.
-
-    >>> [_preferred(code) for code in ("nl", "nld", "dut", "eng", "iw", "pap", "srn")]
-    ['nl', 'nl', 'nl', 'en', 'he', 'pap', 'srn']
-    """
-    return _alias(code).partition("_")[0]
-
-
-@functools.cache
 def _alias(code: str) -> str:
-    """What CLDR says ``code`` stands for, script included (``sh``: ``sr_Latn``), or ``code``."""
+    """What CLDR says the language code ``code`` stands for (``nld``, ``dut``: ``nl``; ``ara``,
+    ``arb``: ``ar``; ``iw``: ``he``; ``sh``: ``sr_Latn``, script included), else ``code``: one
+    language, one code, so a folder ``nld`` is Dutch, ``eng`` is the twin of ``en`` and
+    ``ara`` is right to left.
+
+    >>> [_alias(code) for code in ("nl", "nld", "dut", "eng", "iw", "sh", "pap", "srn")]
+    ['nl', 'nl', 'nl', 'en', 'he', 'sr_Latn', 'pap', 'srn']
+    """
     if len(code) == 2 and code not in _OLD_TWO_LETTER:
         return code
     from babel.core import get_global  # CLDR's aliases: only for a three-letter or old code
@@ -179,9 +174,6 @@ def parse(tag: str | None) -> Tag | None:
             private = "-".join(rest[singleton + 1:]).lower() or None
         else:
             variants.extend(part.lower() for part in rest[singleton:])
-    implied = _alias(base.replace("-", "_").split("_")[0].lower()).split("_")[1:]
-    if implied and len(implied[0]) == 4 and not any(len(p) == 4 and p.isalpha() for p in rest):
-        script = implied[0]  # sh is sr_Latn
     for part in rest[:singleton]:
         if len(part) == 4 and part.isalpha() and script is None and region is None:
             script = part.title()
@@ -189,6 +181,9 @@ def parse(tag: str | None) -> Tag | None:
             region = part.upper()
         else:
             variants.append(part.lower())
+    implied = _alias(base.replace("-", "_").split("_")[0].lower()).split("_")[1:]
+    if script is None and implied and len(implied[0]) == 4:
+        script = implied[0]  # sh is sr_Latn
     modifier = modifier.partition(".")[0].lower()
     if modifier and modifier not in _NOT_LANGUAGE:
         scripts, known_variants = _modifiers()
@@ -256,8 +251,10 @@ def direction(lang: str) -> str:
         return "ltr"
     if parts.script is not None:
         return "rtl" if parts.script in _RTL_SCRIPTS else "ltr"
-    if parts.language in _RTL or len(parts.language) == 2:
-        return "rtl" if parts.language in _RTL else "ltr"
+    if parts.language in _RTL:
+        return "rtl"
+    if len(parts.language) == 2:
+        return "ltr"  # CLDR's two-letter languages written right to left are all in _RTL
     return "rtl" if _likely_script(parts.language) in _RTL_SCRIPTS else "ltr"
 
 

@@ -182,7 +182,7 @@ class Renderer:
                 problems.append(f"{ascii(candidate)[:40]} is not a language tag")
                 continue
             for tag in languages.lookup_chain(candidate) or [candidate]:
-                lang = self._folder(tag)
+                lang = self.folder(tag)
                 if lang in tried:
                     continue
                 tried.add(lang)
@@ -192,9 +192,10 @@ class Renderer:
                 problems.append(why)
         return Choice(SOURCE_LANG, problems)
 
-    def _folder(self, tag: str) -> str:
+    def folder(self, tag: str) -> str:
         """The catalogue folder a language tag asks for (``pt-BR``: ``pt_BR`` if there is
-        one, else ``pt``), looked up once per state of the folder."""
+        one, else ``pt``; Dutch by any name, ``NL``, ``nl-BE``, ``nld``: the master, ``nl``),
+        looked up once per state of the folder."""
         with self._lock:
             found = self._folders.get(tag)
         if found is None:
