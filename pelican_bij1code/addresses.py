@@ -57,11 +57,9 @@ _BOXED_LETTERS = {code: unicodedata.name(chr(code)).rpartition(" ")[2]
                   if unicodedata.name(chr(code), "").endswith(tuple(
                       f"LETTER {letter}" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
                   and unicodedata.normalize("NFKC", chr(code)) == chr(code)}
-#: An ideographic full stop (or a full-width or half-width one) before no Latin letter or digit
-#: ends a sentence (Chinese and Japanese write the next one on to it: 力量。我们); before
-#: one, IDNA reads it as a dot (bij1-hulp。nl). One character and a look-ahead: linear.
-_SENTENCE_STOPS = re.compile("[\u3002\uff0e\uff61](?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a"
-                             "\uff41-\uff5a])")
+#: The ideographic full stop, and its full-width and half-width forms: the end of a sentence,
+#: or IDNA's dot (:func:`_stop_or_dot`).
+_FULL_STOPS = re.compile("[\u3002\uff0e\uff61]")
 #: The label separators of IDNA (UTS 46): a browser reads each as ".", NFKC folds only U+FF0E.
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 #: URI schemes a reader may take for an address (or a link may use) besides http(s) and mailto:
@@ -359,7 +357,27 @@ def _as_number_signs(text: str) -> str:
     >>> _as_number_signs("۰۶−۱۲۳۴ · ۵۶۷۸،و0612ـ345")
     '۰۶-۱۲۳۴ - ۵۶۷۸-\\n0612-345'
     """
-    return text.translate({ord(char): _number_sign(char) for char in set(text)})
+    table = {ord(char): _number_sign(char) for char in set(text)}
+    lone = [at for at, char in enumerate(text) if table[ord(char)] == "\n"
+            and char.isnumeric() and _lone_numeral(text, at)]
+    if lone:  # a Han numeral of ten or more standing alone: its digits (06 卄 34 is 06 20 34)
+        text = "".join(str(int(unicodedata.numeric(char))) if at in lone else char
+                       for at, char in enumerate(text))
+    return text.translate(table)
+
+
+def _lone_numeral(text: str, at: int) -> bool:
+    """Whether ``text[at]`` (a numeral) stands alone: no letter or numeral but an ASCII
+    digit beside it, so not in a Han number (二十三 is 23, not 2, 10 and 3); and its value
+    is a whole number from 10 to 99.
+
+    >>> [_lone_numeral(t, 1) for t in (" \u5344 ", "6\u53451", "\u4e8c\u5341\u4e09")]
+    [True, True, False]
+    """
+    value = unicodedata.numeric(text[at], -1.0)
+    return value.is_integer() and 10 <= value < 100 and not any(
+        char.isalpha() or (char.isnumeric() and not char.isascii())
+        for char in text[max(0, at - 1):at] + text[at + 1:at + 2])
 
 
 #: The circles Japanese writes for the numeral 〇 (zero): ○ and ◯.
@@ -502,8 +520,9 @@ def number_lookalike(text: str) -> str | None:
                 for word in words):
             return found
     # words with digits side by side (no comma between), five digits in all: a number, where
-    # a word with more digits than letters has a letter on its digits (06 ı234 5678)
-    words = text.split()
+    # a word with more digits than letters has a letter on its digits (06 ı234 5678); East
+    # Asian letters and punctuation part words as a space does (BIJ1、2026年)
+    words = (text if ascii_only else _east_asian_apart(text)).split()
     counts = [sum(map(str.isdigit, word)) for word in words]
     first = 0
     while first < len(words):
@@ -520,6 +539,37 @@ def number_lookalike(text: str) -> str | None:
                     return letters[0]
         first = max(last, first + 1)
     return None
+
+
+def east_asian_punctuation(char: str) -> bool:
+    """Whether ``char`` is punctuation of Chinese, Japanese or Korean that parts words as a
+    space does: a wide one (、「」), or the full-width comma, semicolon, marks and brackets
+    (，；！？（）); not a dot (:data:`DOT_LIKE`: 。 is judged apart) and not the full-width
+    forms of what addresses are written with (＠ ／ ：).
+
+    >>> [east_asian_punctuation(c) for c in "、「，（。＠／：,"]
+    [True, True, True, True, False, False, False, False, False]
+    """
+    if char.isascii() or char in DOT_LIKE:
+        return False
+    if char in _FULL_WIDTH_PARTING:
+        return True
+    return unicodedata.east_asian_width(char) == "W" and unicodedata.category(char)[0] == "P"
+
+
+#: The full-width punctuation that parts words in East Asian text (the rest is wide already).
+_FULL_WIDTH_PARTING = frozenset("\uff0c\uff1b\uff01\uff1f\uff08\uff09")
+
+
+def _east_asian_apart(text: str) -> str:
+    """``text`` with the letters and punctuation of Chinese, Japanese and Korean as spaces:
+    written without spaces, they part the words and numbers around them.
+
+    >>> _east_asian_apart("我是BIJ1，2026年的榜样。").split()  # a dot stays (:data:`DOT_LIKE`)
+    ['BIJ1', '2026', '。']
+    """
+    return text.translate({ord(char): " " for char in set(text)
+                           if _east_asian_letter(char) or east_asian_punctuation(char)})
 
 
 #: A time of day as French and others write it (12h30, 9h), or a span of two (12h30–14h00).
@@ -607,13 +657,11 @@ def disguised_separator(text: str) -> str | None:
         pending: list[str] = []  # what stands since the last Latin letter or digit
         before = ""  # that letter or digit
         for char in word:
-            if _east_asian_letter(char) or (
-                    unicodedata.east_asian_width(char) == "W" and char not in DOT_LIKE
-                    and unicodedata.category(char)[0] == "P"):
+            if _east_asian_letter(char) or east_asian_punctuation(char):
                 pending, before = [], ""  # written without spaces: a word ends (2026年11月,
                 continue  # BIJ1、2026年; but bij1。nl is a dot)
             if not _latin(char):
-                if before:
+                if before and not _diacritic(char):
                     pending.append(char)
                 continue
             if before and pending:
@@ -625,6 +673,31 @@ def disguised_separator(text: str) -> str | None:
                     return suspect
             pending, before = [], char
     return None
+
+
+def _diacritic(char: str) -> bool:
+    """Whether ``char`` is part of the Latin letter before it: a combining accent, tone or
+    dot that NFC does not compose with it (Yoruba ẹ́, Lingala ɛ́, Nuer a̱), an apostrophe
+    written as a letter (Hawaiian, Tongan and Uzbek ʻ, ʼ) or another modifier letter
+    (nastaʿlīq, Riffian yegʷjen); not a line or a stroke drawn through or under letters
+    (n\u0332l reads "nl", a\u0338b hides a letter), nor one drawn as a dot or a colon (ˑ, ː).
+
+    >>> [_diacritic(c) for c in ("\u0301", "\u0323", "\u0331", "\u02bb", "\u02b7", "\u0332",
+    ...                          "\u0338", "\u02d1", "\u02d0", ".")]
+    [True, True, True, True, True, False, False, False, False, False]
+    """
+    if char in _APOSTROPHES:
+        return True
+    if unicodedata.category(char) == "Lm" and "\u02b0" <= char <= "\u02ff":
+        return char not in DOT_LIKE and "COLON" not in unicodedata.name(char, "")
+    return unicodedata.category(char) == "Mn" and (
+        "\u0300" <= char <= "\u036f" or "\u1ab0" <= char <= "\u1aff"
+        or "\u1dc0" <= char <= "\u1dff") and char not in _LINES_THROUGH
+
+
+#: Combining marks drawn as a line under, over or through letters: they join or hide letters.
+_LINES_THROUGH = frozenset("\u0305\u0332\u0333\u0334\u0335\u0336\u0337\u0338\u033f"
+                           "\u0347\u034d")
 
 
 #: The endings after a middle dot that make a word read as a domain: any two letters (a
@@ -643,7 +716,9 @@ DOT_LIKE = frozenset("\u00b7\u0387\u05c3\u06d4\u0701\u0702\u16eb\u2022\u2024\u20
                      # Hangul araea; and the dots IDNA reads as ".", before any ending
                      "\u0660\u06f0\u1427\u318d\u119e\u3002\uff0e\uff61"
                      # dots and small circles drawn as one: modifier letters, bullets
-                     "\u02d1\u02d9\u02cc\u00b8\u2218\u25e6\u25cf\U0001f784")
+                     "\u02d1\u02d9\u02cc\u00b8\u2218\u25e6\u25cf\U0001f784"
+                     # a letter drawn as a circled dot (the bilabial click ʘ)
+                     "\u0298")
 #: The dots of :data:`DOT_LIKE` that are spelling between two letters of Chinese, Japanese and
 #: Korean: a name's dot (唐纳德·特朗普, ドナルド・トランプ, 남·북), and the full stops, which
 #: end a sentence before the next one's letter (力量。我们, 我是BIJ1。我们).
@@ -653,34 +728,167 @@ _CJK_FULL_STOPS = frozenset("\u3002\uff61")
 _CREE_FINAL = "\u1427"
 
 
-def dot_between_letters(text: str) -> str | None:
-    """The first character of :data:`DOT_LIKE` between two letters or digits (no space), but
-    for the words of a Latin script (:func:`disguised_separator` judges them), a zero between
-    digits, and the dots that are spelling (:data:`_CJK_DOTS`, :data:`_CREE_FINAL`); None if
-    there is none.
+def sign_between_letters(text: str) -> str | None:
+    """The first character between two letters or digits of one word (no space between) that
+    disguises it, where they are not both Latin (:func:`disguised_separator` judges Latin
+    words); None if there is none. A reader may take it for the dot of an address
+    (помощь⚫рф reads "помощь.рф"), or take the word for another (a Latin a in a Cyrillic word).
+    It is one of these:
 
-    >>> [dot_between_letters(t) for t in ("bij1hulp\u2e33\u0440\u0444", "\u043f\u00b7\u0440\u0444",
-    ...                                   "\u5510\u00b7\u7279", "col\u00b7lectiu", "a \u00b7 b")]
-    ['⸳', '·', None, None, None]
+    - a dot (:data:`DOT_LIKE`), also in a word of its own script, but for the dots that are
+      spelling: a name's dot and the full stop in Chinese, Japanese and Korean
+      (:func:`_cjk_dot`), the Cree final among syllabics;
+    - any other punctuation or symbol but a dash, a quotation mark, the wide punctuation of
+      East Asian text (、「」) or general punctuation between two of its letters (我们……他们),
+      unless it is spelling of the script of a letter beside it (Hebrew צה״ל, Tibetan ཀུན་ལ་,
+      Ethiopic ፡, Armenian ՞): so every circle, ring, bullet and full stop of another script
+      (⚫ ◉ ˚ ⸼ ᠃ ་ between Cyrillic letters);
+    - a dot or ring drawn over or under a letter (a combining mark: помощь\u0323рф);
+    - a letter or digit of another script than the letters on both sides, which are of one
+      (UTS #39's mixed scripts: a Latin a, ʘ or a modifier letter ꞉ in a Cyrillic word, an
+      Arabic zero ٠ between Arabic letters), but for the apostrophes ʼ and ʻ.
+
+    ``text`` is what readers see, hidden characters removed.
+
+    >>> [sign_between_letters(t) for t in ("bij1hulp\u2e33\u0440\u0444", "\u043f\u00b7\u0440\u0444",
+    ...                                    "\u043f\u26ab\u0440", "\u043f\u0430\u0070\u0430",
+    ...                                    "\u043f\u0323\u0440", "\u0645\u0660\u0645")]
+    ['⸳', '·', '⚫', 'p', '̣', '٠']
+    >>> [sign_between_letters(t) for t in ("\u5510\u00b7\u7279", "col\u00b7lectiu", "a \u00b7 b",
+    ...                                    "\u05e6\u05d4\u05f4\u05dc", "\u043c\u02bc\u044f",
+    ...                                    "\u0661\u0660\u0662", "\u79c1\u306fBIJ1\u3001\u3002")]
+    [None, None, None, None, None, None, None]
     """
-    if text.isascii() or DOT_LIKE.isdisjoint(text):
+    if text.isascii():
         return None
-    for at in range(1, len(text) - 1):
-        dot, before, after = text[at], text[at - 1], text[at + 1]
-        if dot not in DOT_LIKE or not (before.isalnum() and after.isalnum()):
+    for word in text.split():
+        if word.isascii():
             continue
-        if _latin(before) and _latin(after) and not dot.isalnum():
-            continue  # a sign in a Latin word: disguised_separator's (Catalan col·lectiu)
-        if dot.isdigit() and not (before.isalpha() and after.isalpha()):
-            continue  # a zero in a number (١٠٢)
-        if dot in _CJK_DOTS and _east_asian_letter(after) and (
-                _east_asian_letter(before) or dot in _CJK_FULL_STOPS):
-            continue
-        if dot == _CREE_FINAL and all(unicodedata.name(c, "").startswith("CANADIAN SYLLABICS")
-                                      for c in (before, after)):
-            continue
-        return dot
+        last = -1  # where the last letter or digit stands
+        before_last = -1  # and the one before it, if only marks stand between them
+        for at, char in enumerate(word):
+            if not char.isalnum() or char in DOT_LIKE or char in _APOSTROPHES:
+                continue  # a dot drawn as a letter or digit (ꞏ, ٠) stands between letters
+            between = word[last + 1:at]
+            if last >= 0 and _latin(word[last]) and _latin(char):
+                between = "".join(c for c in between if c.isalnum())  # the rest is Latin's
+            if last >= 0:
+                found = _sign_between(word, last, between, at) if between else None
+                if found is None and before_last >= 0:
+                    found = _foreign_letter(word[before_last], word[last], char)
+                if found is not None:
+                    return found
+            only_marks = last >= 0 and all(unicodedata.category(c)[0] == "M"
+                                           for c in word[last + 1:at])
+            before_last = last if only_marks else -1
+            last = at
     return None
+
+
+def _sign_between(word: str, last: int, between: str, at: int) -> str | None:
+    """What :func:`sign_between_letters` finds in ``between``, the characters that stand
+    between ``word[last]`` and ``word[at]``, two letters or digits that are not both Latin."""
+    before, after = word[last], word[at]
+    for char in between:
+        if char.isascii():
+            continue  # ASCII punctuation: an address, judged as one
+        kind = unicodedata.category(char)
+        if char in DOT_LIKE:
+            if char.isdigit() and not (before.isalpha() and after.isalpha()):
+                continue  # a zero in a number (١٠٢)
+            if _cjk_dot(word, last, char, at) or (char == _CREE_FINAL and all(
+                    unicodedata.name(c, "").startswith("CANADIAN SYLLABICS")
+                    for c in (before, after))):
+                continue
+            return char
+        if kind[0] == "M":
+            name = unicodedata.name(char, "")
+            if name.startswith("COMBINING") and ("DOT" in name or "RING" in name):
+                return char
+            continue
+        if kind in ("Pd", "Pi", "Pf") or char in _APOSTROPHES:
+            continue  # a dash or a quotation mark
+        if east_asian_punctuation(char) or (
+                kind[0] == "P" and _east_asian_letter(before) and _east_asian_letter(after)
+                and ("\u2000" <= char <= "\u206f" or _script(char) == "CJK")):
+            continue  # it parts words, as a space does; or punctuates CJK text (我们……他们)
+        if kind[0] in "PS" and not (
+                before.isalpha() and after.isalpha()
+                and _script(char) in (_script(before), _script(after))):
+            return char
+    return None
+
+
+def _foreign_letter(first: str, middle: str, last: str) -> str | None:
+    """``middle``, if it is a letter or digit of another script than ``first`` and ``last``,
+    two letters of one script; None for what is no disguise there:
+
+    - an apostrophe written as a letter (ʼ ʻ), a modifier letter in a Latin word (nastaʿlīq,
+      yegʷjen: :func:`_diacritic`) or an ASCII digit;
+    - a word of its own: a letter of Chinese, Japanese or Korean, or a Latin letter A to Z
+      beside one of theirs (iPhone和iPad, 维生素C的);
+    - a letter of a right-to-left script: an affix (PvdAوGroenLinks).
+    """
+    if not (first.isalpha() and last.isalpha()) or middle in _APOSTROPHES \
+            or (middle.isascii() and middle.isdigit()) \
+            or (_script(first) == "LATIN" and _diacritic(middle)):
+        return None
+    if _east_asian_letter(middle) or ((_east_asian_letter(first) or _east_asian_letter(last))
+                                      and (middle.isascii() or "\uff21" <= middle <= "\uff5a")):
+        return None
+    if unicodedata.bidirectional(middle) in ("R", "AL"):
+        return None
+    script = _script(first)
+    return middle if script == _script(last) != _script(middle) else None
+
+
+#: Apostrophes, written as letters or as quotation marks, inside words of many scripts
+#: (Ukrainian мʼя, Uzbek oʻzbek).
+_APOSTROPHES = "\u02bc\u02bb\u02b9\u2019"
+#: The first words of the character names of Chinese, Japanese and Korean text, one script
+#: for :func:`_script` (Han, kana and Hangul mix in one word; so do their wide forms).
+_EAST_ASIAN_NAMES = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "HANGUL",
+                               "BOPOMOFO", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH", "KANGXI"})
+
+
+@functools.cache
+def _script(char: str) -> str:
+    """The script ``char`` belongs to, as the first word of its Unicode name says (the
+    standard library has no Script property): ``CYRILLIC``, ``ARABIC``; Chinese, Japanese
+    and Korean as one, ``CJK``; an ASCII letter ``LATIN``.
+
+    >>> [_script(c) for c in ("a", "\u0430", "\u5510", "\u306e", "\u30fc", "\u05f4", "\u26ab")]
+    ['LATIN', 'CYRILLIC', 'CJK', 'CJK', 'CJK', 'HEBREW', 'MEDIUM']
+    """
+    if char.isascii():
+        return "LATIN" if char.isalpha() else "COMMON"
+    first = unicodedata.name(char, "").partition(" ")[0]
+    return "CJK" if first in _EAST_ASIAN_NAMES else first
+
+
+def _cjk_dot(word: str, last: int, dot: str, at: int) -> bool:
+    """Whether ``dot`` (of :data:`_CJK_DOTS`) between ``word[last]`` and ``word[at]`` is
+    spelling of Chinese, Japanese or Korean: a name's dot between two of their letters
+    (唐纳德·特朗普, 남·북), or a full stop before one of their letters (iPhone。我们), a number
+    (力量。2026年) or a Latin word written on to one (榜样。BIJ1是): a sentence ends there,
+    where an address's ending (帮助。cn) ends the word.
+
+    >>> [_cjk_dot(w, 0, w[1], 2) for w in ("\u5510\u00b7\u7279", "\u529b\u30022",
+    ...                                    "\u529b\u3002BIJ1\u662f", "\u529b\u3002cn")]
+    [True, True, True, False]
+    """
+    if dot not in _CJK_DOTS:
+        return False
+    before, after = word[last], word[at]
+    if _script(before) == _script(after) == "CJK":
+        return True  # ー and the other sign-like letters too (フィジー・ヒンディー語)
+    if dot not in _CJK_FULL_STOPS:
+        return False
+    if _east_asian_letter(after) or after.isdigit():
+        return True
+    rest = word[at:]
+    end = next((i for i, char in enumerate(rest) if not _latin(char)), len(rest))
+    return end < len(rest) and _east_asian_letter(rest[end])
 
 
 def _ends_like_a_domain(word: str) -> bool:
@@ -744,11 +952,33 @@ def _folded(text: str) -> str:
     """
     if text.isascii():
         return text
-    folded = unicodedata.normalize("NFKC", _SENTENCE_STOPS.sub("\u3002 ", text.translate(
+    folded = unicodedata.normalize("NFKC", _FULL_STOPS.sub(_stop_or_dot, text.translate(
         _READ_APART))).translate(_DOTS)
     return "".join(["-" if kind == "Pd" and char not in SENTENCE_DASHES else char
                     for char in folded
                     if not (kind := unicodedata.category(char)).startswith("M")])
+
+
+def _stop_or_dot(match: re.Match[str]) -> str:
+    """An ideographic full stop as a reader reads it: IDNA's dot before a Latin word (or
+    number) that ends the text or runs on into anything but Chinese, Japanese or Korean
+    (bij1-hulp。nl, 帮助。cn), and the full-width one (．), drawn as ".", before any; else the
+    end of a sentence, with a space after, since those languages write the next one on to it
+    (力量。我们, 榜样。BIJ1是党, 力量。2026年). Each stop looks at the word after it only:
+    linear.
+
+    >>> [_FULL_STOPS.sub(_stop_or_dot, t) for t in ("a。nl", "力。我", "样。BIJ1是", "助。cn",
+    ...                                             "１．ｏｒｇ中", "力．我")]
+    ['a。nl', '力。 我', '样。 BIJ1是', '助。cn', '１．ｏｒｇ中', '力。 我']
+    """
+    text, end = match.string, match.end()
+    while end < len(text) and ((text[end].isascii() and text[end].isalnum())
+                               or ("\uff10" <= text[end] <= "\uff5a" and text[end].isalnum())):
+        end += 1
+    if end > match.end() and (match.group() == "\uff0e" or not (
+            end < len(text) and _east_asian_letter(text[end]))):
+        return match.group()  # the full-width full stop, drawn as ".", is a dot before one
+    return "\u3002 "
 
 
 def _maybe(piece: str) -> bool:

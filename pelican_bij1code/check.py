@@ -34,9 +34,9 @@ from .addresses import (
     LOOKS_LIKE_A_SIGN,
     addresses,
     disguised_separator,
-    dot_between_letters,
     number_lookalike,
     points_to,
+    sign_between_letters,
     without_addresses,
 )
 from .catalogue import DRAFT, PUBLISHED, Loaded, Locales, UnsafePathError, same_folder
@@ -54,7 +54,7 @@ KEEP_TERMS = {"BIJ1komst": "komst", "BIJ1": ""}
 #: found quickly); _terms tests the "BIJ" before it (:data:`_BIJ`) and what stands around.
 _TERM = re.compile(r"1([Kk][Oo][Mm][Ss][Tt])?")
 _BIJ = frozenset(b + i + j for b in "Bb" for i in "Ii" for j in "Jj")
-#: A word that is one of BIJ1's terms (one quantifier over one class: linear).
+#: A word that starts with BIJ1 (one quantifier over one class: linear).
 _TERM_WORD = re.compile(r"[Bb][Ii][Jj]1\w*")
 #: Link schemes that can run code or smuggle content.
 UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
@@ -249,7 +249,7 @@ def check_message(source: str, translation: str,
             "BIJ1): write the text itself")
     # in what readers see, hidden characters (script marks too) taken out: nothing between
     shown = characters.visible(translated_seen) if translated_hidden else translated_text
-    disguised = disguised_separator(shown) or dot_between_letters(shown)
+    disguised = disguised_separator(shown) or sign_between_letters(shown)
     if disguised is not None and disguised not in source_text:
         add("error", "lookalike",
             f"has {characters.names({disguised})} inside a word of Latin letters or digits, "
@@ -490,10 +490,17 @@ def _as_seen(text: str, marks: Collection[str]) -> str:
 def _without_terms(text: str) -> str:
     """``text`` without BIJ1's terms (BIJ1, BIJ1komsten, ...), which every language keeps.
 
-    >>> _without_terms("BIJ1 en bij1komsten."), _without_terms("BIJ1.")
-    (' en .', '.')
+    >>> _without_terms("BIJ1 en bij1komsten."), _without_terms("BIJ1."), _without_terms("BIJ1是")
+    (' en .', '.', '是')
     """
-    return _TERM_WORD.sub("", text) if "1" in text else text
+    return _TERM_WORD.sub(_after_term, text) if "1" in text else text
+
+
+def _after_term(match: re.Match[str]) -> str:
+    """What stands after BIJ1 in a word, without the letters written on to it (:func:`_glued`:
+    BIJ1komsten, BIJ1é); a particle of a script written without spaces stays (BIJ1是我们)."""
+    rest = match.group()[4:]
+    return rest.lstrip("".join(char for char in set(rest) if _glued(char)))
 
 
 def _terms(text: str) -> list[str]:
@@ -521,30 +528,41 @@ def _terms(text: str) -> list[str]:
 
 def _glued(char: str) -> bool:
     """Whether ``char``, written on to BIJ1, makes it part of another word: a letter of a
-    left-to-right script, a digit, ``_``, or a letter or mark that looks like a digit (BIJ1
-    with an alef of any form or a vav on it reads "BIJ1l"); not another right-to-left letter:
-    an affix.
+    left-to-right script, a digit, ``_``, a letter, mark or sign that looks like a digit
+    (BIJ1 with an alef of any form or a vav on it reads "BIJ1l"), or any symbol (a line, a
+    circle, a ring or a box drawn as one: BIJ1▏ reads "BIJ11", BIJ1˚ "BIJ10"). Not glued:
+    punctuation (BIJ1, BIJ1。), a letter of Arabic or Hebrew (an affix: BIJ1ها), and a word of
+    a script written without spaces (:data:`_SPACELESS_SCRIPTS`: BIJ1が, BIJ1이), unless it
+    looks like a sign or is a Hangul letter that is no syllable (BIJ1ㅣ, BIJ1ㄱ).
 
-    >>> [_glued(c) for c in ("a", "1", "_", " ", "", "\u0644", "\u0627", "\u0670", "\u05d5")]
-    [True, True, True, False, False, False, True, True, True]
-    >>> [_glued(c) for c in ("\u304c", "\u6240", "\uc774", "\u1014", "\u1295", "\u0430")]
-    [False, False, False, False, False, True]
-    >>> [_glued(c) for c in ("\u3163", "\u4e28", "\u4e00", "\u3147")]  # ㅣ 丨 一 ㅇ: l, 1, O
-    [True, True, True, True]
-    >>> [_glued(c) for c in ("\u25cb", "\u2f01", "\u2502", "\u00b0", "\u2b55")]  # ○ ⼁ │ ° ⭕
-    [True, True, True, True, True]
+    >>> [_glued(c) for c in ("a", "1", "_", "|", " ", "", ",", "\u0644", "\u0627", "\u0670",
+    ...                      "\u05d5")]
+    [True, True, True, True, False, False, False, False, True, True, True]
+    >>> [_glued(c) for c in ("\u304c", "\u6240", "\uc774", "\u1014", "\u1295", "\u0430",
+    ...                      "\u3001", "\u3002")]
+    [False, False, False, False, False, True, False, False]
+    >>> [_glued(c) for c in ("\u3163", "\u4e28", "\u4e00", "\u3147", "\u3131", "\u119d")]
+    [True, True, True, True, True, True]
+    >>> all(map(_glued, "○⼁│°⭕▏║㇑˚˳⸰◌⊙ⓞ™‖\u07d7"))  # lines, circles, rings; N'Ko
+    True
     """
     if char.isascii():
-        return char == "_" or char.isalnum()
+        return char == "_" or char.isalnum() or char in LOOKS_LIKE_A_DIGIT
     folded = unicodedata.normalize("NFKC", char)[:1]  # ⼁ is 丨
     if folded in LOOKS_LIKE_A_DIGIT or folded in LOOKS_LIKE_A_SIGN \
             or unicodedata.numeric(folded, None) is not None:
         return True  # a digit, or a sign, a line or a circle read as one (BIJ1○, BIJ1│, BIJ1一)
     name = unicodedata.name(char, "")
+    if unicodedata.category(char)[0] == "S" or any(map(name.__contains__, _DRAWN_AS_DIGITS)):
+        return True  # any symbol; punctuation drawn as a line or a ring (BIJ1▏, BIJ1‖, BIJ1⸰)
     if "ALEF" in name:
         return True  # an alef of any form, a letter or a mark
-    return char.isalnum() and characters.direction(char) != "R" \
-        and not name.startswith(_SPACELESS_SCRIPTS)
+    if not char.isalnum():
+        return False
+    if characters.direction(char) == "R":
+        return not name.startswith(_AFFIX_SCRIPTS)
+    return not name.startswith(_SPACELESS_SCRIPTS) or (
+        name.startswith("HANGUL") and not name.startswith("HANGUL SYLLABLE"))
 
 
 #: Scripts written without spaces between words, or whose particles are written on to a name
@@ -552,6 +570,12 @@ def _glued(char: str) -> bool:
 #: letter of theirs beside BIJ1 is a word of its own, not part of BIJ1's.
 _SPACELESS_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "MYANMAR", "ETHIOPIC", "THAI",
                       "LAO", "KHMER", "TIBETAN")
+#: What the name of a punctuation mark drawn as a 1 or a 0 says (‖ DOUBLE VERTICAL LINE, ⸰
+#: RING POINT).
+_DRAWN_AS_DIGITS = ("VERTICAL", "RING", "CIRCLE")
+#: The right-to-left scripts whose prefixes and suffixes are written on to a name (Arabic
+#: لـBIJ1, BIJ1ها; Persian BIJ1‌ایم; Hebrew וBIJ1); a letter of another one is no affix.
+_AFFIX_SCRIPTS = ("ARABIC", "HEBREW")
 
 
 def _passed(char: str) -> bool:

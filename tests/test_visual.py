@@ -712,3 +712,99 @@ def test_circles_lines_dots_and_enclosed_numbers_of_the_last_pass(source, text, 
 
 def test_a_cjk_sentence_ends_after_bij1():
     assert check.check_message("IK BEN BIJ1", "我是BIJ1。我们在一起。", "zh") == []
+
+
+#: The attacker's dots of the thirtieth pass: circles of every size and fill, rings, a dot
+#: drawn over a letter, and the full stops and dots of other scripts.
+_SIGNS_SEEN_AS_DOTS = ("⚫⬤⏺⚬⭘◉⦿⊙☉ʘ⨀◘🞅🞆˚˳⸼་༌᠃᙮꞉\u0323")
+
+
+@pytest.mark.parametrize("sign", _SIGNS_SEEN_AS_DOTS)
+@pytest.mark.parametrize("word", ["помощь{}рф", "مساعدة{}مصر", "도움{}한국", "βοήθεια{}ελ",
+                                  "עזרה{}ישראל", "帮助{}中国", "bij1hulp{}рф"])
+def test_any_sign_between_letters_of_another_script_than_its_own_is_refused(sign, word):
+    """The thirtieth hostile pass: ● and ◦ were refused between letters, ⚫ ◉ ˚ and the full
+    stops of Tibetan or Mongolian were not. Between two letters not both Latin, a sign is
+    refused unless it is a dash, a quotation mark, East Asian punctuation or the spelling of
+    the letters' own script; a letter of a third script (ʘ, ꞉) and a dot drawn over a letter
+    too."""
+    text = "Я пример того, за что стоит BIJ1: " + word.format(sign) + "."
+    source = "Ik ben een voorbeeld van waar BIJ1 voor staat."
+    assert "lookalike" in [c for s, c, _ in check.check_message(source, text, "ru")
+                           if s == "error"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("צה״ל ו־BIJ1.", "he"), ("ཀུན་ལ་BIJ1.", "bo"), ("ሰላም፡ዓለም BIJ1።", "am"),
+    ("Բարե՞ւ BIJ1։", "hy"), ("من، تو و BIJ1.", "fa"), ("м\u02bcясо і BIJ1.", "uk"),
+    ("Oʻzbek va BIJ1.", "uz"), ("Ẹ́ kú àárọ̀ BIJ1.", "yo"), ("我们……他们是BIJ1。", "zh"),
+    ("フィジー・ヒンディー語とBIJ1です。", "ja"), ("我用iPhone。我们是BIJ1。", "zh"),
+    ("维生素C的BIJ1。", "zh"), ("我是BIJ1的榜样。BIJ1是党。", "zh"),
+])
+def test_the_signs_a_script_spells_with_are_no_lookalikes(text, lang):
+    """What the same rule must let through: Hebrew gershayim, the Tibetan tsheg, the Ethiopic
+    wordspace, Armenian marks between their own letters; apostrophes written as letters; tone
+    marks NFC does not compose (Yoruba); CJK punctuation and sentences."""
+    codes = [c for s, c, _ in check.check_message("Ik ben BIJ1.", text, lang) if s == "error"]
+    assert "lookalike" not in codes and "url" not in codes, codes
+
+
+@pytest.mark.parametrize("sign", "▏▕⎸⎹❙⎢⎥╎┆║㇑㇐˚˳⸰◌⊙ⓞㄱᆝ\u07d7|‖™")
+def test_any_symbol_or_sign_like_letter_written_on_to_bij1_is_glued(sign):
+    """The thirtieth pass: lines, strokes, rings and circles next to the fixed │ ⼁ ° ○ (BIJ1▏
+    reads "BIJ11") passed, and so did Hangul letters that are no syllable and N'Ko letters.
+    Any symbol on BIJ1 is glued; a letter only stands apart as a particle of a script written
+    without spaces, or an Arabic or Hebrew affix."""
+    codes = [c for s, c, _ in check.check_message(
+        "Ik ben een voorbeeld van waar BIJ1 voor staat.",
+        f"I am an example of what BIJ1{sign} stands for.", "en") if s == "error"]
+    assert "term" in codes
+
+
+@pytest.mark.parametrize("text", ["Call 06 〹 34 〺 78.", "Call 06 卄 34 卅 78.",
+                                  "Call 06 十 34 十 78."])
+def test_a_numeral_of_ten_or_more_standing_alone_is_its_digits(text):
+    """The thirtieth pass: the Hangzhou numerals 20 and 30 (〹 〺, which NFKC folds to the Han
+    卄 卅) hid a phone number; a Han numeral in a Han number (二十三) is read there."""
+    codes = [c for s, c, _ in check.check_message("Ik ben BIJ1.", text, "en")]
+    assert "phone" in codes
+    assert check.check_message("Ik ben BIJ1.", "我是BIJ1，二十三岁。", "zh") == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("BIJ1是我们的榜样。", "zh"), ("BIJ1は党です。", "ja"), ("BIJ1成立于2016年。", "zh"),
+    ("我是BIJ1、2026年的榜样。", "zh"), ("我是BIJ1，2026年的榜样。", "zh"),
+    ("我是BIJ1的榜样（2016年）。", "zh"), ("私はBIJ1の見本です。2026年11月27日。", "ja"),
+    ("BIJ1은2016년에 설립되었습니다.", "ko"), ("我们于2026-11-27 15:30在BIJ1见面。", "zh"),
+])
+def test_cjk_sentences_with_bij1_and_numbers_pass(text, lang):
+    """False alarms of the thirtieth pass: a sentence that starts with BIJ1 written on to CJK
+    text was 'empty', and BIJ1 with a year later in the sentence 'a number with a letter'."""
+    assert check.check_message("Ik ben een voorbeeld van waar BIJ1 voor staat.", text,
+                               lang) == []
+
+
+#: Display names in CLDR that the look-alike rules refuse, each a real mixed-script
+#: spelling (a Greek ε in Latin Tamazight, Latin ă ĕ in Cyrillic Chuvash) or a stray sign.
+_CLDR_NAMES_REFUSED = {("tzm", "ε"), ("nmg", "´"), ("yo", "\u0335"), ("cv", "ĕ")}
+
+
+def test_no_name_cldr_writes_in_any_language_is_a_lookalike():
+    """Differential with CLDR (what nobody here wrote): every language, territory and script
+    name of every locale Babel has, over 600,000 strings in every script, passes the
+    look-alike rules, but for the few known mixed-script spellings above."""
+    from babel import Locale, localedata
+
+    from pelican_bij1code import characters
+    from pelican_bij1code.addresses import disguised_separator, sign_between_letters
+
+    refused = set()
+    for code in localedata.locale_identifiers():
+        locale = Locale.parse(code)
+        for table in (locale.languages, locale.territories, locale.scripts):
+            for name in table.values():
+                shown = characters.visible(name)
+                found = disguised_separator(shown) or sign_between_letters(shown)
+                if found:
+                    refused.add((code.split("_")[0], found))
+    assert refused <= _CLDR_NAMES_REFUSED, sorted(refused - _CLDR_NAMES_REFUSED)
