@@ -98,7 +98,7 @@ def is_language_folder(name: str) -> bool:
     if len(name) > 35:
         return False
     base, at, variant = name.partition("@")
-    if at and not (0 < len(variant) <= 12 and set(variant) <= _ALNUM):
+    if at and not (0 < len(variant) <= 14 and set(variant) <= _ALNUM):  # @ijekavianlatin
         return False
     first, *rest = base.replace("-", "_").split("_")
     return (2 <= len(first) <= 3 and set(first) <= _LETTERS and not _no_language(first)

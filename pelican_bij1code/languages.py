@@ -47,10 +47,21 @@ _RTL_SCRIPTS = frozenset({"Adlm", "Arab", "Aran", "Armi", "Avst", "Chrs", "Cprt"
                           "Phlp", "Phnx", "Prti", "Rohg", "Samr", "Sarb", "Sogd", "Sogo",
                           "Syrc", "Thaa", "Yezi"})
 
-#: POSIX modifiers that name a script by a name CLDR does not use (glibc's ``tt_RU@iqtelif``:
-#: Tatar in the İQTElif Latin alphabet). Every other script modifier is a script's English
-#: name or code in CLDR (``@latin``, ``@cyrillic``, ``@devanagari``, ``@shaw``).
-_MODIFIER_SCRIPTS = {"iqtelif": "Latn"}
+#: POSIX modifiers CLDR has no name for, as the script and variant they mean: glibc's
+#: ``tt_RU@iqtelif`` (Tatar in the İQTElif Latin alphabet), KDE's ``sr@ijekavian`` and
+#: ``sr@ijekavianlatin`` (Serbian's Ijekavian pronunciation, BCP 47's ``ijekavsk``; in Latin
+#: letters). Every other script modifier is a script's English name or code in CLDR
+#: (``@latin``, ``@cyrillic``, ``@devanagari``, ``@shaw``).
+_MODIFIER_TAGS: dict[str, tuple[str | None, str | None]] = {
+    "iqtelif": ("Latn", None), "ijekavian": (None, "ijekavsk"),
+    "ijekavianlatin": ("Latn", "ijekavsk"),
+}
+
+#: RFC 5646's grandfathered tags that are spelled like a tag but are none (``zh-hakka`` is
+#: Hakka, not Chinese with a variant); the other grandfathered ones (``zh-min-nan``,
+#: ``en-GB-oed``, ``i-klingon``) are not well-formed and refused as such. CLDR (Babel) has no
+#: preferred value for them, so they are refused, not guessed.
+_GRANDFATHERED = frozenset({"art-lojban", "cel-gaulish", "zh-guoyu", "zh-hakka", "zh-xiang"})
 
 #: POSIX modifiers that say nothing about the language (glibc's ``de_DE@euro``: the currency).
 _NOT_LANGUAGE = frozenset({"euro"})
@@ -85,7 +96,12 @@ GETTEXT_PLURALS: dict[str, str] = {
 
 
 def normalise(tag: str | None) -> str | None:
-    """The primary language subtag in lower case, or None if ``tag`` is not a language tag."""
+    """The primary language subtag in lower case, or None if ``tag`` is not a well-formed
+    language tag (BCP 47's order: script, region, variants; no extended language subtag).
+
+    >>> [normalise(t) for t in ("zh-min-nan", "en-GB-oed", "zh-hakka", "i-klingon", "sgn-NL")]
+    [None, None, None, None, None]
+    """
     if not tag or len(tag) > 100:
         return None
     text = tag.strip()
@@ -96,7 +112,43 @@ def normalise(tag: str | None) -> str | None:
         return None
     if not all(0 < len(sub) <= 8 and set(sub) <= _ALNUM for sub in rest):
         return None
+    if not _well_formed(rest) or _grandfathered([first, *rest]):
+        return None
     return _alias(first.lower()).partition("_")[0]
+
+
+def _well_formed(rest: list[str]) -> bool:
+    """Whether the subtags after the language come as BCP 47 orders them: a script, a region,
+    then variants (five to eight letters or digits, or a digit and three), up to the first
+    singleton (an extension or private use). An extended language subtag (``zh-min``) or a
+    three-letter subtag after the region (``en-GB-oed``) is none of them.
+
+    >>> _well_formed(["Latn", "RS"]), _well_formed(["ES", "valencia"]), _well_formed(["x", "a"])
+    (True, True, True)
+    >>> _well_formed(["min", "nan"]), _well_formed(["GB", "oed"]), _well_formed(["RS", "Latn"])
+    (False, False, False)
+    """
+    stage = 0  # 1: after a script, 2: after a region, 3: among the variants
+    for part in rest:
+        if len(part) == 1:
+            return True  # an extension or private use: parse reads what follows
+        if stage < 1 and len(part) == 4 and part.isalpha():
+            stage = 1
+        elif stage < 2 and ((len(part) == 2 and part.isalpha())
+                            or (len(part) == 3 and part.isdigit())):
+            stage = 2
+        elif len(part) >= 5 or (len(part) == 4 and part[0].isdigit()):
+            stage = 3
+        else:
+            return False
+    return True
+
+
+def _grandfathered(subtags: list[str]) -> bool:
+    """Whether the tag is one of RFC 5646's grandfathered tags spelled like a tag, or names
+    ``sgn`` (sign languages, a collective code: the registry's ``sgn-NL`` is ``dse``, Dutch
+    Sign Language, which is the tag to use)."""
+    return "-".join(subtags[:2]).lower() in _GRANDFATHERED or subtags[0].lower() == "sgn"
 
 
 #: The two-letter codes CLDR names another code for (``iw``: ``he``, ``in``: ``id``); a test
@@ -155,7 +207,9 @@ def parse(tag: str | None) -> Tag | None:
     >>> parse("sr_RS@latin")
     Tag(language='sr', script='Latn', region='RS', variants=(), private=None)
     >>> str(parse("tt@iqtelif")), str(parse("de_DE.UTF-8@euro")), str(parse("sr@ijekavian"))
-    ('tt-Latn', 'de-DE', 'sr-x-ijekavia-n')
+    ('tt-Latn', 'de-DE', 'sr-ijekavsk')
+    >>> str(parse("sr@ijekavianlatin")), parse("zh-min-nan"), parse("en-GB-oed")
+    ('sr-Latn-ijekavsk', None, None)
     >>> parse("sr-x"), parse("sr_Latn@cyrillic")
     (None, None)
     """
@@ -187,11 +241,12 @@ def parse(tag: str | None) -> Tag | None:
     modifier = modifier.partition(".")[0].lower()
     if modifier and modifier not in _NOT_LANGUAGE:
         scripts, known_variants = _modifiers()
-        named = _MODIFIER_SCRIPTS.get(modifier) or scripts.get(modifier)
+        named, variant = _MODIFIER_TAGS.get(modifier) or (scripts.get(modifier), None)
         if named is not None and script not in (None, named):
             return None  # sr_Latn@cyrillic says two scripts
-        if named is not None:
-            script = named
+        if named is not None or variant is not None:  # a script, a variant or both
+            script = named or script
+            variants.extend(filter(None, [variant]))
         elif modifier.upper() in known_variants:
             variants.append(modifier)
         elif modifier.isalnum() and modifier.isascii():  # subtags of 8 at most

@@ -32,7 +32,8 @@ MODIFIERS = {
     "tt_RU@iqtelif": "tt-Latn-RU", "ca_ES@valencia": "ca-ES-valencia",
     "ca@valencia": "ca-valencia", "aa_ER@saaho": "aa-ER-saaho", "be@tarask": "be-tarask",
     "de_DE@euro": "de-DE", "en@shaw": "en-Shaw", "gez_ER@abegede": "gez-ER-x-abegede",
-    "en@quot": "en-x-quot", "sr@ijekavian": "sr-x-ijekavia-n",
+    "en@quot": "en-x-quot", "sr@ijekavian": "sr-ijekavsk",
+    "sr@ijekavianlatin": "sr-Latn-ijekavsk",
 }
 
 
