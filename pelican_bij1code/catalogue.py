@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import files, pofile, tomllines
-from .languages import bcp47, lookup_chain, normalise
+from .languages import bcp47, lookup_chain, normalise, parse, without_likely_script
 from .master import MASTER_PATH, SOURCE_LANG
 
 DOMAIN = "gedragscode"
@@ -136,12 +136,22 @@ def folder_name(tag: str) -> str | None:
 
 def _folder_key(name: str) -> str:
     """What a folder name means as a language, for telling two folders that mean one apart:
-    its BCP 47 tag in lower case (``sr@latin``, ``sr_Latn`` and ``SR-latn`` mean one).
+    its BCP 47 tag in lower case (``sr@latin``, ``sr_Latn`` and ``SR-latn`` mean one),
+    without a script that CLDR gives its language and region anyway (``zh_Hans_CN``, as
+    ``pybabel`` writes it, is ``zh_CN``; ``sr@cyrillic`` is ``sr``). A region is never
+    dropped: ``pt`` and ``pt_BR`` are two languages.
 
     >>> _folder_key("sr@latin") == _folder_key("sr_Latn") == _folder_key("SR-latn")
     True
+    >>> _folder_key("zh_Hans_CN"), _folder_key("zh_Hant_TW"), _folder_key("pa_Arab_PK")
+    ('zh-cn', 'zh-tw', 'pa-pk')
+    >>> _folder_key("en_Latn"), _folder_key("sr@cyrillic"), _folder_key("pt_BR")
+    ('en', 'sr', 'pt-br')
     """
-    return (bcp47(name) or name.replace("-", "_")).lower()
+    parts = parse(name)
+    if parts is None:
+        return name.replace("-", "_").lower()
+    return str(without_likely_script(parts)).lower()
 
 
 #: Why a status table written other than as a ``[status]`` section is refused, by ``check``
@@ -385,9 +395,10 @@ class Locales:
 
     def twins(self) -> list[list[str]]:
         """Groups of folders that name one language, differing only in case, in ``-`` and
-        ``_``, or in how they name a script (``en`` and ``EN``, ``pt_BR`` and ``pt-BR``,
-        ``sr@latin`` and ``sr_Latn``): none of them is rendered, and the check fails, naming
-        all of them.
+        ``_``, in how they name a script (``en`` and ``EN``, ``pt_BR`` and ``pt-BR``,
+        ``sr@latin`` and ``sr_Latn``), or in naming the script CLDR gives the language and
+        region anyway (``zh_CN`` and ``zh_Hans_CN``, ``sr`` and ``sr_Cyrl``): none of them is
+        rendered, and the check fails, naming all of them.
 
         >>> Locales(shipped_locales_dir()).twins()
         []
@@ -410,9 +421,11 @@ class Locales:
 
     def find(self, tag: str) -> str | None:
         """The folder for a language tag: the one that means the same (``pt-BR`` finds
-        ``pt_BR``, ``sr-Latn`` finds ``sr@latin``), else the most specific one that the tag
-        narrows (RFC 4647 lookup: ``sr-Latn-RS`` finds ``sr@latin``, ``en-US`` finds ``en``);
-        None if there is none.
+        ``pt_BR``, ``sr-Latn`` finds ``sr@latin``, ``zh-TW`` finds ``zh_Hant_TW``), else the
+        most specific one that the tag narrows in the same script
+        (:func:`~pelican_bij1code.languages.lookup_chain`: ``sr-Latn-RS`` finds ``sr@latin``,
+        ``en-US`` finds ``en``, ``zh-Hant`` finds ``zh_TW``; ``pa-PK`` never finds ``pa``,
+        which is written in Gurmukhi); None if there is none.
 
         >>> Locales(shipped_locales_dir()).find("EN-us"), Locales(shipped_locales_dir()).find("x")
         ('en', None)
@@ -425,7 +438,8 @@ class Locales:
         keys: dict[str, str] = {}
         for name in folders:
             keys.setdefault(_folder_key(name), name)
-        return next((keys[t.lower()] for t in lookup_chain(tag) if t.lower() in keys), None)
+        return next((keys[_folder_key(t)] for t in lookup_chain(tag) if _folder_key(t) in keys),
+                    None)
 
     def statuses(self) -> dict[str, str]:
         """The status declared for each language in ``status.toml`` (no file: none).

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator
 
+from . import languages
 from .languages import normalise
 
 #: Unicode's Default_Ignorable_Code_Point ranges (Unicode 15.1), inclusive.
@@ -106,8 +107,15 @@ def written_out(text: str, allowed: Collection[str] = ()) -> str:
 
 @functools.cache
 def allowed_hidden(lang: str) -> frozenset[str]:
-    """The hidden characters ``lang``'s script needs."""
-    return NEEDED.get(normalise(lang) or "", frozenset())
+    """The hidden characters ``lang``'s script needs: the direction marks wherever the tag is
+    written right to left (:func:`~pelican_bij1code.languages.direction`: ``pa-PK``, in
+    Arabic script, too; ``ks-Deva`` not), the joiners as :data:`NEEDED` says.
+
+    >>> sorted(allowed_hidden("pa_PK")), sorted(allowed_hidden("ks@devanagari"))
+    (['\\u061c', '\\u200c', '\\u200d', '\\u200e', '\\u200f'], ['\\u200c', '\\u200d'])
+    """
+    needed = NEEDED.get(normalise(lang) or "", frozenset()) - _RTL_MARKS
+    return (needed | _RTL_MARKS) if languages.direction(lang) == "rtl" else needed
 
 
 def mark_between_left_to_right(text: str, marks: Collection[str]) -> int | None:

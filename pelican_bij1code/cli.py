@@ -355,10 +355,11 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
 
 def _usable_or_primary(renderer: Renderer, lang: str) -> str:
     """``lang``, or its primary language's folder when ``lang`` cannot be rendered and that
-    one can (the plugin normalises ``en-US`` to ``en`` the same way); says so on stderr."""
+    one can (the plugin normalises ``en-US`` to ``en`` the same way); says so on stderr.
+    Never in another script: ``pa_Arab`` never falls back to ``pa`` (Gurmukhi)."""
     primary = languages.normalise(lang)
     if primary is None or primary == lang or renderer.usable(lang)[0] or \
-            not renderer.usable(primary)[0]:
+            primary not in languages.lookup_chain(lang) or not renderer.usable(primary)[0]:
         return lang
     print(f"bij1code render: {renderer.usable(lang)[1]}; rendering {primary!r} instead",
           file=sys.stderr)

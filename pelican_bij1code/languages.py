@@ -31,9 +31,8 @@ if TYPE_CHECKING:
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ALNUM = _LETTERS | frozenset("0123456789")
 
-#: Languages written right to left (CLDR's character order, as a table: asking Babel means
-#: loading a language's whole CLDR data; and Avestan, whose likely script is); a three-letter
-#: code not here is judged by its likely script (:func:`_likely_script`).
+#: Languages written right to left (CLDR's character order; and Avestan, whose likely script
+#: is): asked only where CLDR's likely subtags know no script for a tag (:func:`direction`).
 _RTL = frozenset({"ae", "apc", "ar", "arc", "ary", "azb", "bal", "bgn", "bqi", "brh", "ckb", "dv",
                   "fa", "glk", "he", "iw", "ks", "lrc", "mzn", "nqo", "pnb", "ps", "rhg", "sd",
                   "sdh", "skr", "syr", "trw", "ug", "ur", "yi"})
@@ -265,23 +264,94 @@ def bcp47(tag: str | None) -> str | None:
     return None if parts is None else str(parts)
 
 
-def lookup_chain(tag: str) -> list[str]:
-    """The tags to try, most specific first, for a catalogue of ``tag`` (RFC 4647 lookup).
+def likely(parts: Tag) -> Tag:
+    """``parts`` with the script and region CLDR's likely subtags give it filled in, the ones
+    it names kept (the language, language and region, language and script, else the
+    language alone is looked up); as it is where CLDR knows nothing.
 
-    >>> lookup_chain("sr_RS@latin")
-    ['sr-Latn-RS', 'sr-Latn', 'sr']
+    >>> [str(likely(Tag(*t))) for t in (("pa", None, "PK"), ("zh", "Hant"), ("sr", "Latn"))]
+    ['pa-Arab-PK', 'zh-Hant-TW', 'sr-Latn-RS']
+    >>> str(likely(Tag("en", region="PK"))), str(likely(Tag("xq")))
+    ('en-Latn-PK', 'xq')
     """
-    full = bcp47(tag)
-    if full is None:
+    return _likely(parts.language, parts.script, parts.region)._replace(
+        variants=parts.variants, private=parts.private)
+
+
+@functools.cache
+def _likely(language: str, script: str | None, region: str | None) -> Tag:
+    from babel.core import get_global  # CLDR's likely subtags (Babel's global data)
+
+    table = get_global("likely_subtags")
+    keys = [f"{language}_{script}_{region}" if script and region else "",
+            f"{language}_{region}" if region else "", f"{language}_{script}" if script else "",
+            language]
+    found = next((str(table[key]) for key in keys if key and key in table), "")
+    subtags = found.split("_")[1:]
+    their_script = next((s for s in subtags if len(s) == 4 and s.isalpha()), None)
+    their_region = next((s for s in subtags if len(s) != 4), None)
+    return Tag(language, script or their_script, region or their_region)
+
+
+def script(lang: str | Tag) -> str | None:
+    """The script a tag is written in: the one it names, else CLDR's likely script for its
+    language and region, else for its language; None if CLDR does not know.
+
+    >>> script("pa"), script("pa-PK"), script("pa-Arab"), script("sr@latin"), script("xq")
+    ('Guru', 'Arab', 'Arab', 'Latn', None)
+    """
+    parts = parse(lang) if isinstance(lang, str) else lang
+    return None if parts is None else likely(parts).script
+
+
+def lookup_chain(tag: str) -> list[str]:
+    """The tags to try, most specific first, for a catalogue of ``tag`` (RFC 4647 lookup,
+    never changing the script): a shorter tag is tried only if it is written in the same
+    script (:func:`script`); where dropping the region would change it, the language in the
+    tag's script is tried instead, and the chain ends there. A tag with a script and no
+    region is followed by the region CLDR gives it (``zh-Hant``: ``zh-Hant-TW``).
+
+    >>> lookup_chain("sr_RS@latin"), lookup_chain("en-US"), lookup_chain("en-x-quot")
+    (['sr-Latn-RS', 'sr-Latn'], ['en-US', 'en'], ['en-x-quot', 'en'])
+    >>> lookup_chain("pa-PK"), lookup_chain("zh-Hant"), lookup_chain("ar-Latn")
+    (['pa-PK', 'pa-Arab', 'pa-Arab-PK'], ['zh-Hant', 'zh-Hant-TW'], ['ar-Latn', 'ar-Latn-EG'])
+    """
+    parts = parse(tag)
+    if parts is None:
         return []
-    subtags = full.split("-")
-    chain = []
+    written = script(parts)
+    subtags = str(parts).split("-")
+    chain: list[str] = []
     while subtags:
-        chain.append("-".join(subtags))
-        subtags.pop()
+        shorter = parse("-".join(subtags))
+        if shorter is None:
+            break
+        if written is not None and script(shorter) != written:
+            shorter = Tag(parts.language, written)  # pa-PK: pa-Arab, never pa (Gurmukhi)
+            subtags = []
+        chain.append(str(shorter))
+        if shorter.script and not shorter.region and not shorter.variants \
+                and not shorter.private:
+            chain.append(str(likely(shorter)))  # zh-Hant: zh-Hant-TW
+        if subtags:
+            subtags.pop()
         if len(subtags) > 1 and len(subtags[-1]) == 1:
             subtags.pop()  # never end on a singleton: en-x-quot -> en
-    return chain
+    return list(dict.fromkeys(chain))
+
+
+def without_likely_script(parts: Tag) -> Tag:
+    """``parts`` without a script that is CLDR's likely one for its language and region:
+    what ``pybabel`` writes (``zh_Hans_CN``) and what people write (``zh_CN``) mean one
+    language; a region is never dropped.
+
+    >>> [str(without_likely_script(parse(t))) for t in ("zh_Hans_CN", "zh_Hant_TW", "en_Latn",
+    ...                                                  "sr@cyrillic", "sr_Latn", "zh_Hant")]
+    ['zh-CN', 'zh-TW', 'en', 'sr', 'sr-Latn', 'zh-Hant']
+    """
+    if parts.script is not None and script(parts._replace(script=None)) == parts.script:
+        return parts._replace(script=None)
+    return parts
 
 
 @functools.cache
@@ -289,41 +359,33 @@ def _locale(lang: str) -> Locale | None:
     """The most specific CLDR locale for a tag (``sr-Latn-RS``, else ``sr-Latn``, else ``sr``)."""
     from babel import Locale, UnknownLocaleError  # loads CLDR data: only for names
 
-    for tag in lookup_chain(lang):
+    full = bcp47(lang)
+    subtags = full.split("-") if full else []
+    while subtags:  # any shorter tag: a name in another script still names the language
         try:
-            return Locale.parse(tag, sep="-")
+            return Locale.parse("-".join(subtags), sep="-")
         except (UnknownLocaleError, ValueError):
-            continue
+            subtags.pop()
+            if len(subtags) > 1 and len(subtags[-1]) == 1:
+                subtags.pop()
     return None
 
 
 @functools.cache
 def direction(lang: str) -> str:
-    """``"rtl"`` or ``"ltr"``: the direction the language's script runs (the script a tag
-    names, else the language's usual one)."""
+    """``"rtl"`` or ``"ltr"``: the direction the tag's script (:func:`script`) runs; our
+    table of languages only where CLDR knows no script.
+
+    >>> direction("pa"), direction("pa-PK"), direction("ug"), direction("ug_KZ"), direction("sd_IN")
+    ('ltr', 'rtl', 'rtl', 'ltr', 'ltr')
+    """
     parts = parse(lang)
     if parts is None:
         return "ltr"
-    if parts.script is not None:
-        return "rtl" if parts.script in _RTL_SCRIPTS else "ltr"
-    if parts.language in _RTL:
-        return "rtl"
-    if len(parts.language) == 2:
-        return "ltr"  # CLDR's two-letter languages written right to left are all in _RTL
-    return "rtl" if _likely_script(parts.language) in _RTL_SCRIPTS else "ltr"
-
-
-def _likely_script(language: str) -> str | None:
-    """The script CLDR says a language is most likely written in (``arz``, Egyptian Arabic,
-    which has no locale of its own: ``Arab``), or None.
-
-    >>> _likely_script("arz"), _likely_script("acm"), _likely_script("pap"), _likely_script("xq")
-    ('Arab', 'Arab', 'Latn', None)
-    """
-    from babel.core import get_global  # CLDR's likely subtags: only for a three-letter code
-
-    likely = str(get_global("likely_subtags").get(language, "")).split("_")
-    return likely[1] if len(likely) > 2 and len(likely[1]) == 4 else None
+    written = script(parts)
+    if written is not None:
+        return "rtl" if written in _RTL_SCRIPTS else "ltr"
+    return "rtl" if parts.language in _RTL else "ltr"
 
 
 def name(lang: str, in_lang: str | None = None) -> str:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, NamedTuple
 
 from . import anchors, languages, markup, pofile, visual
-from .catalogue import DRAFT, Locales, LocalesError, is_language_folder
+from .catalogue import DRAFT, Locales, LocalesError, folder_name, is_language_folder
 from .characters import allowed_hidden, visible, written_out
 from .check import check_language, check_message
 from .master import NOTICE, PARTS, SOURCE_LANG, Block, load_master, messages
@@ -194,12 +194,17 @@ class Renderer:
 
     def folder(self, tag: str) -> str:
         """The catalogue folder a language tag asks for (``pt-BR``: ``pt_BR`` if there is
-        one, else ``pt``; Dutch by any name, ``NL``, ``nl-BE``, ``nld``: the master, ``nl``),
-        looked up once per state of the folder."""
+        one, else ``pt``; ``pa-PK``: ``pa_PK`` or ``pa_Arab``, never ``pa``, which is
+        Gurmukhi; Dutch by any name, ``NL``, ``nl-BE``, ``nld``: the master, ``nl``), looked
+        up once per state of the folder."""
         with self._lock:
             found = self._folders.get(tag)
         if found is None:
-            found = self.locales.find(tag) or languages.normalise(tag) or ""
+            # none there: the shortest tag it may fall back to names the missing catalogue
+            # (en-US: en; pa-Arab: pa_Arab, never pa, which is written in Gurmukhi)
+            shortest = min(languages.lookup_chain(tag) or [tag], key=len)
+            found = self.locales.find(tag) or folder_name(shortest) \
+                or languages.normalise(tag) or ""
             if languages.normalise(found) == SOURCE_LANG:
                 found = SOURCE_LANG
             with self._lock:
