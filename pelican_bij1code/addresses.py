@@ -23,6 +23,8 @@ import functools
 import re
 import unicodedata
 
+from .characters import script_of
+
 #: A word that may be an address: letters, digits and the punctuation addresses use.
 _WORD = re.compile(r"[\w.@:/%?=&#~+\-]+")
 _TRAILING = ".,:;!?"
@@ -810,11 +812,11 @@ def _sign_between(word: str, last: int, between: str, at: int) -> str | None:
             continue  # a dash or a quotation mark
         if east_asian_punctuation(char) or (
                 kind[0] == "P" and _east_asian_letter(before) and _east_asian_letter(after)
-                and ("\u2000" <= char <= "\u206f" or _script(char) == "CJK")):
+                and ("\u2000" <= char <= "\u206f" or script_of(char) == "CJK")):
             continue  # it parts words, as a space does; or punctuates CJK text (我们……他们)
         if kind[0] in "PS" and not (
                 before.isalpha() and after.isalpha()
-                and _script(char) in (_script(before), _script(after))):
+                and script_of(char) in (script_of(before), script_of(after))):
             return char
     return None
 
@@ -831,41 +833,20 @@ def _foreign_letter(first: str, middle: str, last: str) -> str | None:
     """
     if not (first.isalpha() and last.isalpha()) or middle in _APOSTROPHES \
             or (middle.isascii() and middle.isdigit()) \
-            or (_script(first) == "LATIN" and _diacritic(middle)):
+            or (script_of(first) == "LATIN" and _diacritic(middle)):
         return None
     if _east_asian_letter(middle) or ((_east_asian_letter(first) or _east_asian_letter(last))
                                       and (middle.isascii() or "\uff21" <= middle <= "\uff5a")):
         return None
     if unicodedata.bidirectional(middle) in ("R", "AL"):
         return None
-    script = _script(first)
-    return middle if script == _script(last) != _script(middle) else None
+    script = script_of(first)
+    return middle if script == script_of(last) != script_of(middle) else None
 
 
 #: Apostrophes, written as letters or as quotation marks, inside words of many scripts
 #: (Ukrainian мʼя, Uzbek oʻzbek).
 _APOSTROPHES = "\u02bc\u02bb\u02b9\u2019"
-#: The first words of the character names of Chinese, Japanese and Korean text, one script
-#: for :func:`_script` (Han, kana and Hangul mix in one word; so do their wide forms).
-_EAST_ASIAN_NAMES = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "HANGUL",
-                               "BOPOMOFO", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH", "KANGXI"})
-
-
-@functools.cache
-def _script(char: str) -> str:
-    """The script ``char`` belongs to, as the first word of its Unicode name says (the
-    standard library has no Script property): ``CYRILLIC``, ``ARABIC``; Chinese, Japanese
-    and Korean as one, ``CJK``; an ASCII letter ``LATIN``.
-
-    >>> [_script(c) for c in ("a", "\u0430", "\u5510", "\u306e", "\u30fc", "\u05f4", "\u26ab")]
-    ['LATIN', 'CYRILLIC', 'CJK', 'CJK', 'CJK', 'HEBREW', 'MEDIUM']
-    """
-    if char.isascii():
-        return "LATIN" if char.isalpha() else "COMMON"
-    first = unicodedata.name(char, "").partition(" ")[0]
-    return "CJK" if first in _EAST_ASIAN_NAMES else first
-
-
 def _cjk_dot(word: str, last: int, dot: str, at: int) -> bool:
     """Whether ``dot`` (of :data:`_CJK_DOTS`) between ``word[last]`` and ``word[at]`` is
     spelling of Chinese, Japanese or Korean: a name's dot between two of their letters
@@ -880,7 +861,7 @@ def _cjk_dot(word: str, last: int, dot: str, at: int) -> bool:
     if dot not in _CJK_DOTS:
         return False
     before, after = word[last], word[at]
-    if _script(before) == _script(after) == "CJK":
+    if script_of(before) == script_of(after) == "CJK":
         return True  # ー and the other sign-like letters too (フィジー・ヒンディー語)
     if dot not in _CJK_FULL_STOPS:
         return False

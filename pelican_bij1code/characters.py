@@ -6,14 +6,14 @@ when Unicode makes it *default ignorable* (soft hyphen, Hangul fillers, variatio
 tags...: ``DerivedCoreProperties.txt``, which :mod:`unicodedata` does not expose, so its ranges
 are below), or when it is one of the few symbols drawn as nothing (:data:`BLANK_LOOKING`: the
 Braille blank, the null notehead, the object replacement character). A translation may hold
-a hidden character only if its Dutch source has it, or if the language needs it
-(:data:`NEEDED`).
+a hidden character only if its Dutch source has it, or if the script its language is written
+in needs it (:func:`allowed_hidden`).
 
 >>> sorted(hidden("evil\\u00ad@host \\u3164 ok\\u200b"))
 ['\\xad', '\\u200b', '\\u3164']
 >>> hidden("gewoon Nederlands, één café, 50 %") == set()
 True
->>> sorted(allowed_hidden("ar")), allowed_hidden("nl")
+>>> sorted(allowed_hidden("he")), allowed_hidden("nl")
 (['\\u061c', '\\u200e', '\\u200f'], frozenset())
 """
 
@@ -42,18 +42,21 @@ _PRINTABLE_IGNORABLE = re.compile(
     "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\ufffc"
     "\U0001d159\U000e0100-\U000e01ef]")
 
-#: What a language's script needs (documented in docs/translating.md):
+#: What a language's script needs (documented in docs/translating.md), by the script its tag
+#: is written in (:func:`.languages.script`), not by a list of languages:
 #: right-to-left scripts: the left-to-right, right-to-left and Arabic letter marks (not the
 #: embeddings, overrides or isolates, which can reorder a whole line);
-#: scripts that shape letters by joining: zero-width non-joiner and joiner.
+#: scripts that shape letters by joining or build conjuncts: zero-width non-joiner and joiner;
+#: scripts written without spaces between words: the zero-width space, where a line may break.
 _RTL_MARKS = frozenset("\u200e\u200f\u061c")
 _JOINERS = frozenset("\u200c\u200d")
-NEEDED: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("ar", "he", "yi", "dv", "syr", "nqo"), _RTL_MARKS),
-    **dict.fromkeys(("fa", "ur", "ps", "ckb", "ks", "sd", "ug", "pnb"), _RTL_MARKS | _JOINERS),
-    **dict.fromkeys(("hi", "mr", "ne", "bn", "ml", "kn", "te", "ta", "gu", "pa", "or", "si"),
-                    _JOINERS),
-}
+_WORD_BREAK = frozenset("\u200b")
+#: The scripts that join or build conjuncts with the zero-width (non-)joiner: Arabic (Persian
+#: ``می\u200cخواهیم``), Syriac, and the Indic scripts (Kannada ``ಬೋಟ್ಸ್\u200cವಾನಾ``).
+JOINING_SCRIPTS = frozenset({"Arab", "Syrc", "Deva", "Beng", "Guru", "Gujr", "Orya", "Taml",
+                             "Telu", "Knda", "Mlym", "Sinh"})
+#: The scripts written without spaces that mark where a word ends with a zero-width space.
+WORD_BREAK_SCRIPTS = frozenset({"Khmr", "Laoo", "Thai", "Mymr"})
 
 
 def _ignorable(code: int) -> bool:
@@ -108,14 +111,43 @@ def written_out(text: str, allowed: Collection[str] = ()) -> str:
 @functools.cache
 def allowed_hidden(lang: str) -> frozenset[str]:
     """The hidden characters ``lang``'s script needs: the direction marks wherever the tag is
-    written right to left (:func:`~pelican_bij1code.languages.direction`: ``pa-PK``, in
-    Arabic script, too; ``ks-Deva`` not), the joiners as :data:`NEEDED` says.
+    written right to left (:func:`.languages.direction`: ``pa-PK``, in Arabic script, too;
+    ``ks-Deva`` not), the joiners in a script of :data:`JOINING_SCRIPTS`, the zero-width space
+    in one of :data:`WORD_BREAK_SCRIPTS`.
 
     >>> sorted(allowed_hidden("pa_PK")), sorted(allowed_hidden("ks@devanagari"))
     (['\\u061c', '\\u200c', '\\u200d', '\\u200e', '\\u200f'], ['\\u200c', '\\u200d'])
+    >>> sorted(allowed_hidden("km")), sorted(allowed_hidden("mzn")), allowed_hidden("nl")
+    (['\\u200b'], ['\\u061c', '\\u200c', '\\u200d', '\\u200e', '\\u200f'], frozenset())
     """
-    needed = NEEDED.get(normalise(lang) or "", frozenset()) - _RTL_MARKS
-    return (needed | _RTL_MARKS) if languages.direction(lang) == "rtl" else needed
+    written = languages.script(lang)
+    needed = _RTL_MARKS if languages.direction(lang) == "rtl" else frozenset()
+    if written in JOINING_SCRIPTS:
+        needed |= _JOINERS
+    if written in WORD_BREAK_SCRIPTS:
+        needed |= _WORD_BREAK
+    return needed
+
+
+#: The first words of the character names of Chinese, Japanese and Korean text, one script
+#: for :func:`script_of` (Han, kana and Hangul mix in one word; so do their wide forms).
+_EAST_ASIAN_NAMES = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "HANGUL",
+                               "BOPOMOFO", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH", "KANGXI"})
+
+
+@functools.cache
+def script_of(char: str) -> str:
+    """The script ``char`` belongs to, as the first word of its Unicode name says (the
+    standard library has no Script property): ``CYRILLIC``, ``ARABIC``; Chinese, Japanese
+    and Korean as one, ``CJK``; an ASCII letter ``LATIN``.
+
+    >>> [script_of(c) for c in ("a", "\u0430", "\u5510", "\u306e", "\u30fc", "\u05f4", "\u26ab")]
+    ['LATIN', 'CYRILLIC', 'CJK', 'CJK', 'CJK', 'HEBREW', 'MEDIUM']
+    """
+    if char.isascii():
+        return "LATIN" if char.isalpha() else "COMMON"
+    first = unicodedata.name(char, "").partition(" ")[0]
+    return "CJK" if first in _EAST_ASIAN_NAMES else first
 
 
 def mark_between_left_to_right(text: str, marks: Collection[str]) -> int | None:
@@ -143,10 +175,36 @@ def mark_between_left_to_right(text: str, marks: Collection[str]) -> int | None:
         nearest = sides[index] or nearest
     nearest = ""  # now: the side of the nearest strong character before each position
     for index, char in enumerate(text):
-        if char in marks and nearest == "L" and after[index] == "L":
+        if char in marks and nearest == "L" and after[index] == "L" \
+                and not _spelling(text, index):
             return index
         nearest = sides[index] or nearest
     return None
+
+
+def _spelling(text: str, at: int) -> bool:
+    """Whether the joiner or zero-width space ``text[at]`` is spelling of a script that
+    needs it (:data:`_MARKED_SCRIPTS`): it touches letters or marks of that script only, on
+    one side or both (a Kannada conjunct ``ಟ್ಸ್\u200cವಾ``, a joiner at the end of an Odia word,
+    a Lao word break), so it splits no Latin word and joins no two scripts.
+
+    >>> [_spelling(t, 1) for t in ("\u0ccd\u200c\u0cb5", "\u0ccd\u200c ", "J\u200c1",
+    ...                           "\u0ccd\u200cx", "\u0ccd\u200fx", " \u200b ")]
+    [True, True, False, False, False, False]
+    """
+    if text[at] not in _JOINERS | _WORD_BREAK:
+        return False
+    sides = [text[i] for i in (at - 1, at + 1) if 0 <= i < len(text)]
+    scripts = {script_of(char) for char in sides
+               if char.isalnum() or unicodedata.category(char)[0] == "M"}
+    return len(scripts) == 1 and scripts <= _MARKED_SCRIPTS
+
+
+#: The scripts of :data:`JOINING_SCRIPTS` and :data:`WORD_BREAK_SCRIPTS`, as their characters'
+#: names begin (:func:`script_of`).
+_MARKED_SCRIPTS = frozenset({"ARABIC", "SYRIAC", "DEVANAGARI", "BENGALI", "GURMUKHI",
+                             "GUJARATI", "ORIYA", "TAMIL", "TELUGU", "KANNADA", "MALAYALAM",
+                             "SINHALA", "KHMER", "LAO", "THAI", "MYANMAR"})
 
 
 def direction(char: str) -> str:
@@ -206,31 +264,44 @@ def _drawn(text: str) -> Iterator[str]:
 
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-#: The most combining marks one base character carries in any language we know of (a
-#: Vietnamese vowel has two, Arabic a shadda and a vowel sign); more is a stack that
-#: smears over the line ("Zalgo text").
+#: The most combining marks drawn over, under or around one base character (nonspacing and
+#: enclosing marks, Mn and Me) in
+#: any language we know of (a Vietnamese vowel has two, Arabic a shadda and a vowel sign);
+#: more is a stack that smears over the line ("Zalgo text"). Spacing marks (Mc) stand beside
+#: their letter: a Burmese syllable has up to three medials, two vowel signs and a tone
+#: (ဂျော် has three and an asat), so :data:`MAX_SCRIPT_MARKS` marks of any kind in all.
 MAX_MARKS = 3
+MAX_SCRIPT_MARKS = 8
 #: Runs of characters that are neither word characters nor white space: combining marks are
 #: among them (one class, one quantifier: linear).
 _NOT_WORD = re.compile(r"[^\w\s]{4,}")
 
 
 def stacked_marks(text: str) -> int:
-    """The longest run of combining marks in ``text`` (0 if none is longer than
-    :data:`MAX_MARKS`, which is the common case, found without a loop in Python).
+    """The longest run of combining marks in ``text`` that is a stack: more than
+    :data:`MAX_MARKS` drawn over or under the letter, or more than :data:`MAX_SCRIPT_MARKS` in
+    all; 0 if there is none, the common case, found without a loop in Python.
 
-    >>> stacked_marks("Tiếng Việt, العَرَبِيَّة, ok"), stacked_marks("x" + "\u0301" * 500)
+    >>> stacked_marks("Tiếng Việt, العَرَبِيَّة, ဂျော်ဂျီယာ, ok"), stacked_marks("x" + "\u0301" * 500)
     (0, 500)
+    >>> stacked_marks("x\u064e\u064e\u0651\u0651"), stacked_marks("\u1002" + "\u103b" * 9)
+    (4, 9)
     """
     if text.isascii():
         return 0
     longest = 0
     for match in _NOT_WORD.finditer(text):
-        run = 0
+        run = over = 0
         for char in match.group():
-            run = run + 1 if unicodedata.category(char)[0] == "M" else 0
-            longest = max(longest, run)
-    return longest if longest > MAX_MARKS else 0
+            kind = unicodedata.category(char)
+            if kind[0] == "M":
+                run += 1
+                over += kind != "Mc"  # nonspacing or enclosing: drawn over it
+            else:
+                run = over = 0
+            if over > MAX_MARKS or run > MAX_SCRIPT_MARKS:
+                longest = max(longest, run)
+    return longest
 
 
 #: Spaces other than U+0020, by class (Zs). The no-break space is ordinary typography in

@@ -195,7 +195,8 @@ def check_message(source: str, translation: str,
     marks = characters.stacked_marks(translation)
     if marks and marks > characters.stacked_marks(source):
         add("error", "stacked-marks", f"stacks {marks} combining marks on one character "
-            f"(a language needs at most {characters.MAX_MARKS}); they smear over the text")
+            f"(a language draws at most {characters.MAX_MARKS} over or under a letter, and has "
+            f"{characters.MAX_SCRIPT_MARKS} in all); they smear over the text")
     spaces = characters.odd_spaces(translation, lang)
     if spaces:
         spaces -= characters.odd_spaces(source, lang)

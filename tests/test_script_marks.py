@@ -130,3 +130,62 @@ def test_a_right_to_left_sign_between_latin_pieces_is_an_error(lang: str) -> Non
             for between in (sign + mark, mark + sign, mark + sign + mark):
                 text = f"{entry.msgstr} nl{between}hulp@bij1-hulp."
                 assert errors(entry.msgid, text, lang), (ascii(mark), ascii(sign))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("kn", "ನಾವು BIJ1. ಬೋಟ್ಸ್\u200cವಾನಾ."), ("or", "ଆମେ BIJ1. ଲାଟିନ୍\u200c ଆମେରିକା."),
+    ("ml", "ഞങ്ങൾ BIJ1. എസ്റ്റോണിയ\u200d, ഇന്ത്യ."), ("si", "අපි BIJ1. මධ්\u200dයම."),
+    ("lo", "ພວກເຮົາ BIJ1. ເອ\u200bສະ\u200bວາ\u200bຕິ\u200bນີ."), ("km", "យើង BIJ1។ ខ្ញុំ\u200bស្រលាញ់។"),
+    ("mzn", "اما BIJ1 هسّمی. می\u200cخوایم."), ("pa_PK", "اسیں BIJ1 آں۔ می\u200cخواہاں۔"),
+])
+def test_the_marks_a_script_spells_with_pass(lang: str, text: str) -> None:
+    """Differential with CLDR's own names (a sweep of every locale's territory names through
+    the check found them refused): the joiners of Kannada, Odia, Malayalam and Sinhala
+    between or after their letters, the zero-width space of Lao and Khmer, and the joiner of
+    Arabic-script languages the old list of languages lacked (Mazanderani, Shahmukhi)."""
+    assert errors("Wij zijn BIJ1.", text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("kn", "ನಾವು BIJ\u200c1."), ("km", "យើង BIJ\u200b1។"), ("kn", "ನಾವು ಬೋಟ್ಸ್\u200cBIJ1."),
+    ("lo", "ພວກເຮົາ bij1\u200b.org ເອ."), ("nl", "Wij zijn\u200c BIJ1."),
+])
+def test_a_joiner_or_word_break_beside_latin_text_is_still_refused(lang: str, text: str) -> None:
+    assert {"invisible-char", "term", "url"} & set(errors("Wij zijn BIJ1.", text, lang))
+
+
+def test_stacks_are_counted_by_what_is_drawn_over_a_letter() -> None:
+    """Burmese and Shan spell a syllable with three or four marks beside their consonant
+    (spacing marks, Mc); four marks drawn over one letter still smear."""
+    assert errors("Wij zijn BIJ1.", "ကျွန်ုပ်တို့သည် ဂျော်ဂျီယာ BIJ1 ဖြစ်သည်။", "my") == []
+    assert "stacked-marks" in errors("Wij zijn BIJ1.", "نحن BIJ1 فَََّّ.", "ar")
+    assert "stacked-marks" in errors("Wij zijn BIJ1.", "ကျ" + "\u103b" * 9 + " BIJ1။", "my")
+
+
+#: What the check refuses in CLDR's territory names, each known: abbreviations written with
+#: dots, which read as web addresses without a list of top-level domains (U.S. in Kannada,
+#: EE.UU. in Quechua), and mixed-script spellings (a Greek ε in Latin Tamazight).
+_CLDR_REFUSED = {"url", "lookalike"}
+
+
+def test_cldr_territory_names_of_every_language_pass_but_for_known_classes() -> None:
+    """Differential with CLDR (what nobody here wrote): every locale's territory names, as
+    one translation, give no error but those known classes; no hidden character, stacked
+    mark, reordering, phone number or term error on real text in any script."""
+    from babel import Locale, localedata
+
+    found: dict[str, set[str]] = {}
+    for code in localedata.locale_identifiers():
+        if "_" in code:
+            continue
+        names = [name for name in Locale.parse(code).territories.values()
+                 if isinstance(name, str)]
+        if len(names) < 3:
+            continue
+        text = "BIJ1: " + ", ".join(names) + "."
+        source = "Wij zijn BIJ1 en iedereen is welkom, waar dan ook: " + "x" * len(text) + "."
+        for code_found in errors(source, text, code):
+            found.setdefault(code_found, set()).add(code)
+    assert set(found) <= _CLDR_REFUSED, {k: sorted(v)[:5] for k, v in found.items()}
+    assert len(found.get("url", ())) < 20 and found.get("lookalike", set()) <= {
+        "tzm", "nmg", "cv"}
