@@ -658,10 +658,11 @@ def disguised_separator(text: str) -> str | None:
             or word.lower().startswith("www\u00b7")
         pending: list[str] = []  # what stands since the last Latin letter or digit
         before = ""  # that letter or digit
-        for char in word:
-            if _east_asian_letter(char) or east_asian_punctuation(char):
+        for at, char in enumerate(word):
+            if _east_asian_letter(char) or east_asian_punctuation(char) or (
+                    char in _CJK_FULL_STOPS and _sentence_after_latin(word, at)):
                 pending, before = [], ""  # written without spaces: a word ends (2026年11月,
-                continue  # BIJ1、2026年; but bij1。nl is a dot)
+                continue  # BIJ1、2026年, BIJ1。COVID-19; but bij1。nl is a dot)
             if not _latin(char):
                 if before and not _diacritic(char):
                     pending.append(char)
@@ -682,21 +683,26 @@ def _diacritic(char: str) -> bool:
     dot that NFC does not compose with it (Yoruba ẹ́, Lingala ɛ́, Nuer a̱), an apostrophe
     written as a letter (Hawaiian, Tongan and Uzbek ʻ, ʼ) or another modifier letter
     (nastaʿlīq, Riffian yegʷjen); not a line or a stroke drawn through or under letters
-    (n\u0332l reads "nl", a\u0338b hides a letter), nor one drawn as a dot or a colon (ˑ, ː).
+    (n\u0332l reads "nl", a\u0338b hides a letter), nor a modifier drawn on the line, as a dot,
+    a comma or a colon are (ˑ, ˎ, ˏ, ˍ, ː).
 
     >>> [_diacritic(c) for c in ("\u0301", "\u0323", "\u0331", "\u02bb", "\u02b7", "\u0332",
-    ...                          "\u0338", "\u02d1", "\u02d0", ".")]
-    [True, True, True, True, True, False, False, False, False, False]
+    ...                          "\u0338", "\u02d1", "\u02d0", "\u02ce", "\u2092", ".")]
+    [True, True, True, True, True, False, False, False, False, False, False, False]
     """
     if char in _APOSTROPHES:
         return True
     if unicodedata.category(char) == "Lm" and "\u02b0" <= char <= "\u02ff":
-        return char not in DOT_LIKE and "COLON" not in unicodedata.name(char, "")
+        name = unicodedata.name(char, "")
+        return char not in DOT_LIKE and not any(map(name.__contains__, _ON_THE_LINE))
     return unicodedata.category(char) == "Mn" and (
         "\u0300" <= char <= "\u036f" or "\u1ab0" <= char <= "\u1aff"
         or "\u1dc0" <= char <= "\u1dff") and char not in _LINES_THROUGH
 
 
+#: What the name of a modifier letter drawn on the line, as punctuation is, says (ˎ ˏ ˍ look
+#: like a comma, a full stop or an underscore; ː ˸ like a colon).
+_ON_THE_LINE = ("LOW", "COLON")
 #: Combining marks drawn as a line under, over or through letters: they join or hide letters.
 _LINES_THROUGH = frozenset("\u0305\u0332\u0333\u0334\u0335\u0336\u0337\u0338\u033f"
                            "\u0347\u034d")
@@ -705,7 +711,9 @@ _LINES_THROUGH = frozenset("\u0305\u0332\u0333\u0334\u0335\u0336\u0337\u0338\u03
 #: The endings after a middle dot that make a word read as a domain: any two letters (a
 #: country), or one of the common generic top-level domains.
 _DOMAIN_ENDINGS = frozenset({"com", "org", "net", "info", "biz", "app", "dev", "online",
-                             "site", "xyz"})
+                             "site", "xyz", "edu", "gov", "top", "shop", "store", "tech",
+                             "club", "live", "blog", "news", "web", "link", "click", "eus",
+                             "amsterdam", "frl", "nrw", "berlin", "paris", "africa"})
 
 
 #: What looks like a dot or a middle dot (Unicode's confusables of "." and "·", UTS #39, which
@@ -767,38 +775,35 @@ def sign_between_letters(text: str) -> str | None:
         if word.isascii():
             continue
         last = -1  # where the last letter or digit stands
-        before_last = -1  # and the one before it, if only marks stand between them
         for at, char in enumerate(word):
             if not char.isalnum() or char in DOT_LIKE or char in _APOSTROPHES:
                 continue  # a dot drawn as a letter or digit (ꞏ, ٠) stands between letters
-            between = word[last + 1:at]
-            if last >= 0 and _latin(word[last]) and _latin(char):
-                between = "".join(c for c in between if c.isalnum())  # the rest is Latin's
-            if last >= 0:
-                found = _sign_between(word, last, between, at) if between else None
-                if found is None and before_last >= 0:
-                    found = _foreign_letter(word[before_last], word[last], char)
+            if last >= 0 and at > last + 1:
+                found = _sign_between(word, last, at)
                 if found is not None:
                     return found
-            only_marks = last >= 0 and all(unicodedata.category(c)[0] == "M"
-                                           for c in word[last + 1:at])
-            before_last = last if only_marks else -1
             last = at
+        mixed = _mixed_scripts(word)
+        if mixed is not None:
+            return mixed
     return None
 
 
-def _sign_between(word: str, last: int, between: str, at: int) -> str | None:
-    """What :func:`sign_between_letters` finds in ``between``, the characters that stand
-    between ``word[last]`` and ``word[at]``, two letters or digits that are not both Latin."""
+def _sign_between(word: str, last: int, at: int) -> str | None:
+    """What :func:`sign_between_letters` finds between ``word[last]`` and ``word[at]``, two
+    letters or digits with only other characters between them (but for a dot drawn as a
+    letter, in a Latin word only that: the rest is :func:`disguised_separator`'s)."""
     before, after = word[last], word[at]
-    for char in between:
-        if char.isascii():
+    latin = _latin(before) and _latin(after)
+    for index in range(last + 1, at):
+        char = word[index]
+        if char.isascii() or (latin and not char.isalnum()):
             continue  # ASCII punctuation: an address, judged as one
         kind = unicodedata.category(char)
         if char in DOT_LIKE:
             if char.isdigit() and not (before.isalpha() and after.isalpha()):
                 continue  # a zero in a number (١٠٢)
-            if _cjk_dot(word, last, char, at) or (char == _CREE_FINAL and all(
+            if _cjk_dot(word, last, index) or (char == _CREE_FINAL and all(
                     unicodedata.name(c, "").startswith("CANADIAN SYLLABICS")
                     for c in (before, after))):
                 continue
@@ -821,55 +826,92 @@ def _sign_between(word: str, last: int, between: str, at: int) -> str | None:
     return None
 
 
-def _foreign_letter(first: str, middle: str, last: str) -> str | None:
-    """``middle``, if it is a letter or digit of another script than ``first`` and ``last``,
-    two letters of one script; None for what is no disguise there:
+def _mixed_scripts(word: str) -> str | None:
+    """The first letter of a second script in a run of letters, digits and marks in
+    ``word`` (UTS #39's mixed scripts: a Latin ``a`` in a Cyrillic word, the Greek and
+    Cyrillic look-alikes of BIJ1, ``ΒΙЈ1``, beside the real one); None if each run has one
+    script. A hyphen or an apostrophe ends a run (Russian ``iPhone-ом``); letters of scripts
+    written without spaces (Chinese, Japanese, Korean, Thai...) and of right-to-left scripts
+    (whose affixes are written on to a Latin word) are words of their own, and apostrophes,
+    modifier letters and ordinal indicators are no script: ``维生素C的``, ``α粒子和β射线``,
+    ``PvdAوGroenLinks``, ``oʻzbek``, ``Sr.ª``.
 
-    - an apostrophe written as a letter (ʼ ʻ), a modifier letter in a Latin word (nastaʿlīq,
-      yegʷjen: :func:`_diacritic`) or an ASCII digit;
-    - a word of its own: a letter of Chinese, Japanese or Korean, or a Latin letter A to Z
-      beside one of theirs (iPhone和iPad, 维生素C的);
-    - a letter of a right-to-left script: an affix (PvdAوGroenLinks).
+    >>> [_mixed_scripts(w) for w in ("\u043fa\u043f\u0430", "\u0392\u0399\u04081",
+    ...                              "\u7ef4\u751f\u7d20C\u7684", "o\u02bbzbek", "BIJ1\u304c",
+    ...                              "iPhone-\u043e\u043c", "Sr.\u00aa")]
+    ['a', 'Ј', None, None, None, None, None]
     """
-    if not (first.isalpha() and last.isalpha()) or middle in _APOSTROPHES \
-            or (middle.isascii() and middle.isdigit()) \
-            or (script_of(first) == "LATIN" and _diacritic(middle)):
-        return None
-    if _east_asian_letter(middle) or ((_east_asian_letter(first) or _east_asian_letter(last))
-                                      and (middle.isascii() or "\uff21" <= middle <= "\uff5a")):
-        return None
-    if unicodedata.bidirectional(middle) in ("R", "AL"):
-        return None
-    script = script_of(first)
-    return middle if script == script_of(last) != script_of(middle) else None
+    first = ""  # the script of the run's first letter
+    for char in word:
+        if not (char.isalnum() or unicodedata.category(char)[0] == "M"):
+            first = ""
+            continue
+        if not char.isalpha() or char in "\u00aa\u00ba" or _own_word(char) \
+                or _diacritic(char):
+            continue
+        script = script_of(char)
+        if not first:
+            first = script
+        elif script != first:
+            return char
+    return None
+
+
+def _own_word(char: str) -> bool:
+    """Whether the letter ``char`` is a word of its own beside letters of other scripts: a
+    letter of a script written without spaces, or of a right-to-left one."""
+    return _east_asian_letter(char) or script_of(char) in (
+        "CJK", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "ETHIOPIC") \
+        or unicodedata.bidirectional(char) in ("R", "AL")
 
 
 #: Apostrophes, written as letters or as quotation marks, inside words of many scripts
 #: (Ukrainian мʼя, Uzbek oʻzbek).
 _APOSTROPHES = "\u02bc\u02bb\u02b9\u2019"
-def _cjk_dot(word: str, last: int, dot: str, at: int) -> bool:
-    """Whether ``dot`` (of :data:`_CJK_DOTS`) between ``word[last]`` and ``word[at]`` is
-    spelling of Chinese, Japanese or Korean: a name's dot between two of their letters
-    (唐纳德·特朗普, 남·북), or a full stop before one of their letters (iPhone。我们), a number
-    (力量。2026年) or a Latin word written on to one (榜样。BIJ1是): a sentence ends there,
-    where an address's ending (帮助。cn) ends the word.
+def _cjk_dot(word: str, last: int, at: int) -> bool:
+    """Whether the dot ``word[at]`` (of :data:`_CJK_DOTS`), after ``word[last]``, is spelling
+    of Chinese, Japanese or Korean: a name's dot between two of their letters (唐纳德·特朗普,
+    남·북), or a full stop that ends a sentence (:func:`sentence_end`).
 
-    >>> [_cjk_dot(w, 0, w[1], 2) for w in ("\u5510\u00b7\u7279", "\u529b\u30022",
-    ...                                    "\u529b\u3002BIJ1\u662f", "\u529b\u3002cn")]
-    [True, True, True, False]
+    >>> [_cjk_dot(w, 0, 1) for w in ("\u5510\u00b7\u7279", "\u529b\u30022", "\u529b\u3002cn")]
+    [True, True, False]
     """
+    dot = word[at]
     if dot not in _CJK_DOTS:
         return False
-    before, after = word[last], word[at]
-    if script_of(before) == script_of(after) == "CJK":
+    after = word[at + 1:at + 2]
+    if script_of(word[last]) == script_of(after or " ") == "CJK":
         return True  # ー and the other sign-like letters too (フィジー・ヒンディー語)
-    if dot not in _CJK_FULL_STOPS:
+    return dot in _CJK_FULL_STOPS and sentence_end(word, at)
+
+
+def sentence_end(text: str, at: int) -> bool:
+    """Whether the ideographic full stop ``text[at]`` (。 or ｡) ends a sentence, where IDNA
+    would read it as the dot of an address. Chinese and Japanese write the next sentence on to
+    it: before one of their letters (力量。我们), a number (力量。2026年, 。ⅰ型) or a Latin
+    word that is no top-level domain (。iPhone, 。COVID-19, 榜样。BIJ1是) it ends a sentence;
+    after ``www`` and before a top-level domain (two letters, a common generic one, or
+    ``xn--``: 帮助。com的, 帮助。cn) it is a dot. Looks at the words beside it only: linear.
+
+    >>> [sentence_end(t, t.index("\u3002")) for t in ("力。我", "力。2026", "样。BIJ1是",
+    ...  "。iPhone 15", "。Wi-Fi", "助。com的", "助。cn", "www。帮助", "a。", "助。ＣＯＭ")]
+    [True, True, True, True, True, False, False, False, True, False]
+    """
+    before = text[max(0, at - 3):at]
+    if unicodedata.normalize("NFKC", before).lower() == "www" and (
+            at < 4 or not _latin(text[at - 4])):
         return False
-    if _east_asian_letter(after) or after.isdigit():
+    after = text[at + 1:at + 2]
+    if not after.isalnum() or _east_asian_letter(after) or after.isnumeric():
         return True
-    rest = word[at:]
-    end = next((i for i, char in enumerate(rest) if not _latin(char)), len(rest))
-    return end < len(rest) and _east_asian_letter(rest[end])
+    end = at + 1
+    while end < len(text) and (text[end] == "-" or (text[end].isalnum() and (
+            text[end].isascii() or "\uff10" <= text[end] <= "\uff5a"))):
+        end += 1
+    word = unicodedata.normalize("NFKC", text[at + 1:end]).lower()
+    if not word or not (word.isalpha() or word.startswith("xn--")):
+        return bool(word) and not word.startswith("xn--")
+    return not (len(word) == 2 or word in _DOMAIN_ENDINGS or word.startswith("xn--"))
 
 
 def _ends_like_a_domain(word: str) -> bool:
@@ -881,10 +923,12 @@ def _ends_like_a_domain(word: str) -> bool:
 
 
 def _latin(char: str) -> bool:
-    """A Latin letter or an ASCII digit."""
+    """A Latin letter (not a modifier letter: subscript ``ₒ`` is drawn as a full stop) or an
+    ASCII digit."""
     if char.isascii():
         return char.isalnum()
-    return char.isalpha() and unicodedata.name(char, "").startswith("LATIN ")
+    return char.isalpha() and unicodedata.category(char) != "Lm" \
+        and unicodedata.name(char, "").startswith("LATIN ")
 
 
 def _separator(char: str) -> bool:
@@ -933,6 +977,8 @@ def _folded(text: str) -> str:
     """
     if text.isascii():
         return text
+    if any("\u2160" <= char <= "\u2188" for char in text):
+        text = _roman_numerals_alone(text)
     folded = unicodedata.normalize("NFKC", _FULL_STOPS.sub(_stop_or_dot, text.translate(
         _READ_APART))).translate(_DOTS)
     return "".join(["-" if kind == "Pd" and char not in SENTENCE_DASHES else char
@@ -940,26 +986,57 @@ def _folded(text: str) -> str:
                     if not (kind := unicodedata.category(char)).startswith("M")])
 
 
+def _sentence_after_latin(word: str, at: int) -> bool:
+    """Whether the full stop ``word[at]``, between Latin letters or digits, clearly ends a
+    sentence (:func:`sentence_end`): the word after it has a digit or a hyphen (BIJ1。COVID-19)
+    or runs on into Chinese, Japanese or Korean (BIJ1。Zoomで); a word of letters alone there
+    could be an address's ending (bij1-hulp。email).
+
+    >>> [_sentence_after_latin(w, 4) for w in ("BIJ1\u3002COVID-19", "BIJ1\u3002Zoom\u3067",
+    ...                                       "hulp\u3002email", "hulp\u3002nl\u7684")]
+    [True, True, False, False]
+    """
+    if not sentence_end(word, at):
+        return False
+    end = at + 1
+    while end < len(word) and word[end].isascii() and word[end].isalpha():
+        end += 1
+    after = word[end:end + 1]
+    return bool(after) and (after in "-0123456789" or _east_asian_letter(after)
+                            or east_asian_punctuation(after))
+
+
 def _stop_or_dot(match: re.Match[str]) -> str:
-    """An ideographic full stop as a reader reads it: IDNA's dot before a Latin word (or
-    number) that ends the text or runs on into anything but Chinese, Japanese or Korean
-    (bij1-hulp。nl, 帮助。cn), and the full-width one (．), drawn as ".", before any; else the
-    end of a sentence, with a space after, since those languages write the next one on to it
-    (力量。我们, 榜样。BIJ1是党, 力量。2026年). Each stop looks at the word after it only:
-    linear.
+    """A full stop of :data:`_FULL_STOPS` as a reader reads it: the end of a sentence, with a
+    space after (:func:`sentence_end`), or IDNA's dot; the full-width one (．), drawn as ".",
+    is a dot before any Latin letter or digit.
 
     >>> [_FULL_STOPS.sub(_stop_or_dot, t) for t in ("a。nl", "力。我", "样。BIJ1是", "助。cn",
-    ...                                             "１．ｏｒｇ中", "力．我")]
-    ['a。nl', '力。 我', '样。 BIJ1是', '助。cn', '１．ｏｒｇ中', '力。 我']
+    ...                                             "１．ｏｒｇ中", "力．我", "www。帮助")]
+    ['a。nl', '力。 我', '样。 BIJ1是', '助。cn', '１．ｏｒｇ中', '力。 我', 'www。帮助']
     """
-    text, end = match.string, match.end()
-    while end < len(text) and ((text[end].isascii() and text[end].isalnum())
-                               or ("\uff10" <= text[end] <= "\uff5a" and text[end].isalnum())):
-        end += 1
-    if end > match.end() and (match.group() == "\uff0e" or not (
-            end < len(text) and _east_asian_letter(text[end]))):
-        return match.group()  # the full-width full stop, drawn as ".", is a dot before one
-    return "\u3002 "
+    text, at = match.string, match.start()
+    if match.group() == "\uff0e":
+        after = unicodedata.normalize("NFKC", text[at + 1:at + 2])
+        return match.group() if after.isascii() and after.isalnum() else "\u3002 "
+    return "\u3002 " if sentence_end(text, at) else match.group()
+
+
+def _roman_numerals_alone(text: str) -> str:
+    """``text`` with each Roman numeral character that stands alone (no letter or other
+    numeral beside it) as its digits, before NFKC folds it to letters: ``06 Ⅻ 34`` is
+    ``06 12 34`` to a reader dialling it; ``ⅩⅫ``, ``Ⅻb`` stay.
+
+    >>> _roman_numerals_alone("06 \u216b 34 \u2169\u216b x\u2162")
+    '06 12 34 ⅩⅫ xⅢ'
+    """
+    def alone(at: int) -> bool:
+        return not any(char.isalpha() or (char.isnumeric() and not char.isascii())
+                       for char in text[max(0, at - 1):at] + text[at + 1:at + 2])
+
+    return "".join(str(int(unicodedata.numeric(char))) if "\u2160" <= char <= "\u2188"
+                   and unicodedata.numeric(char, 0.0).is_integer() and alone(at) else char
+                   for at, char in enumerate(text))
 
 
 def _maybe(piece: str) -> bool:

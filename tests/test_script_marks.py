@@ -164,7 +164,8 @@ def test_stacks_are_counted_by_what_is_drawn_over_a_letter() -> None:
 
 #: What the check refuses in CLDR's territory names, each known: abbreviations written with
 #: dots, which read as web addresses without a list of top-level domains (U.S. in Kannada,
-#: EE.UU. in Quechua), and mixed-script spellings (a Greek ε in Latin Tamazight).
+#: EE.UU. in Quechua), and words that mix two scripts, typos or look-alikes in CLDR itself (a
+#: Greek ε in Latin Tamazight, Latin ă in Cyrillic Chuvash).
 _CLDR_REFUSED = {"url", "lookalike"}
 
 
@@ -187,5 +188,4 @@ def test_cldr_territory_names_of_every_language_pass_but_for_known_classes() -> 
         for code_found in errors(source, text, code):
             found.setdefault(code_found, set()).add(code)
     assert set(found) <= _CLDR_REFUSED, {k: sorted(v)[:5] for k, v in found.items()}
-    assert len(found.get("url", ())) < 20 and found.get("lookalike", set()) <= {
-        "tzm", "nmg", "cv"}
+    assert len(found.get("url", ())) < 20 and len(found.get("lookalike", ())) < 10

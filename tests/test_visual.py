@@ -784,21 +784,23 @@ def test_cjk_sentences_with_bij1_and_numbers_pass(text, lang):
                                lang) == []
 
 
-#: Display names in CLDR that the look-alike rules refuse, each a real mixed-script
-#: spelling (a Greek ε in Latin Tamazight, Latin ă ĕ in Cyrillic Chuvash) or a stray sign.
-_CLDR_NAMES_REFUSED = {("tzm", "ε"), ("nmg", "´"), ("yo", "\u0335"), ("cv", "ĕ")}
+#: Signs in CLDR's display names that the look-alike rules refuse: a spacing acute for an
+#: apostrophe (nmg d´Ivoire) and a stroke over a Yoruba letter.
+_CLDR_SIGNS_REFUSED = {"\u00b4", "\u0335"}
 
 
 def test_no_name_cldr_writes_in_any_language_is_a_lookalike():
     """Differential with CLDR (what nobody here wrote): every language, territory and script
     name of every locale Babel has, over 600,000 strings in every script, passes the
-    look-alike rules, but for the few known mixed-script spellings above."""
+    look-alike rules, but for a few names that mix two scripts in a word, each a typo or a
+    look-alike in CLDR itself (Serbian o\u0433ија with a Latin o, Greek ε in Latin Tamazight,
+    Chuvash XBС with a Cyrillic С), and two known signs."""
     from babel import Locale, localedata
 
     from pelican_bij1code import characters
     from pelican_bij1code.addresses import disguised_separator, sign_between_letters
 
-    refused = set()
+    letters, signs = set(), set()
     for code in localedata.locale_identifiers():
         locale = Locale.parse(code)
         for table in (locale.languages, locale.territories, locale.scripts):
@@ -806,5 +808,51 @@ def test_no_name_cldr_writes_in_any_language_is_a_lookalike():
                 shown = characters.visible(name)
                 found = disguised_separator(shown) or sign_between_letters(shown)
                 if found:
-                    refused.add((code.split("_")[0], found))
-    assert refused <= _CLDR_NAMES_REFUSED, sorted(refused - _CLDR_NAMES_REFUSED)
+                    (letters if found.isalpha() else signs).add((code.split("_")[0], name))
+    assert {name for _, name in signs if not set(name) & _CLDR_SIGNS_REFUSED} == set()
+    assert len(letters) < 40, sorted(letters)
+
+
+@pytest.mark.parametrize("text", [
+    "我是BIJ1所代表的榜样，请访问www。帮助。com的网站。", "请访问帮助。com的网站，BIJ1。",
+    "维基百科。org网站，BIJ1。", "帮助｡com的，BIJ1。", "帮助。ＣＯＭ的，BIJ1。",
+    "ｗｗｗ。帮助。ｃｏｍ的，BIJ1。", "WWW。帮助。COM的，BIJ1。", "帮助。nl的，BIJ1。",
+])
+def test_an_address_of_cjk_labels_dotted_with_ideographic_full_stops_is_one(text):
+    """The thirty-second pass: www。帮助。com (what a browser reads as www.帮助.com) passed: a
+    full stop after www, or before a top-level domain (two letters, a common generic one), is
+    a dot, also between CJK labels."""
+    codes = [c for s, c, _ in check.check_message("Ik ben BIJ1.", text, "zh") if s == "error"]
+    assert "url" in codes
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("我是BIJ1的榜样。Wi-Fi密码是公开的。", "zh"), ("我是BIJ1。COVID-19疫情期间。", "zh"),
+    ("我是BIJ1。ChatGPT、Claude等工具。", "zh"),
+    ("私はBIJ1です。Black Lives Matterを支持します。", "ja"), ("私はBIJ1です。iPhone 15。", "ja"),
+    ("私はBIJ1です。ⅰ型とⅱ型。", "ja"), ("第Ⅲ章を読む、BIJ1。", "ja"),
+    ("α粒子和β射线和BIJ1。", "zh"), ("Я BIJ1-а и iPhone-ом.", "ru"),
+])
+def test_sentences_after_a_full_stop_and_letters_beside_cjk_pass(text, lang):
+    """False alarms of the thirty-second pass: a CJK sentence that starts with a Latin name
+    (。Wi-Fi, 。COVID-19), Roman numerals and Greek letters between CJK letters (第Ⅲ章, β射线)."""
+    assert check.check_message("Ik ben BIJ1.", text, lang) == []
+
+
+@pytest.mark.parametrize("text", [
+    "See wwwₒbij1-hulpₒnl.", "Mail hulpˎbestuurˏbij1ˎorg.", "See bij1-hulpˍnl.",
+    "I am an example of what ΒΙЈ1 stands for (BIJ1).", "Я BIJ1: пaмощь.",
+])
+def test_letters_drawn_on_the_line_and_words_of_two_scripts_are_lookalikes(text):
+    """The thirty-second pass: subscript and low modifier letters (ₒ ˎ ˏ ˍ) stood for a dot, a
+    comma or an underscore inside a Latin word; a Greek and Cyrillic BIJ1 passed beside the
+    real one. A run of letters of two scripts is refused (UTS #39's mixed scripts)."""
+    codes = [c for s, c, _ in check.check_message("Ik ben BIJ1.", text, "en") if s == "error"]
+    assert "lookalike" in codes
+
+
+@pytest.mark.parametrize("numeral", "ⅩⅪⅫⅹⅺⅻⅨ")
+def test_a_roman_numeral_standing_alone_in_a_phone_number_is_its_digits(numeral):
+    codes = [c for _, c, _ in check.check_message(
+        "Ik ben BIJ1.", f"I am BIJ1, call 06 {numeral} 34 56 78.", "en")]
+    assert "phone" in codes
