@@ -23,7 +23,7 @@ import functools
 import re
 import unicodedata
 
-from .characters import script_of
+from .characters import SPACELESS_SCRIPTS, script_of
 
 #: A word that may be an address: letters, digits and the punctuation addresses use.
 _WORD = re.compile(r"[\w.@:/%?=&#~+\-]+")
@@ -859,9 +859,9 @@ def _mixed_scripts(word: str) -> str | None:
 
 def _own_word(char: str) -> bool:
     """Whether the letter ``char`` is a word of its own beside letters of other scripts: a
-    letter of a script written without spaces, or of a right-to-left one."""
-    return _east_asian_letter(char) or script_of(char) in (
-        "CJK", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN", "ETHIOPIC") \
+    letter of a script written without spaces (and the wide forms of Latin letters, written
+    in CJK text), or of a right-to-left one."""
+    return script_of(char) == "CJK" or unicodedata.name(char, "").startswith(SPACELESS_SCRIPTS) \
         or unicodedata.bidirectional(char) in ("R", "AL")
 
 

@@ -52,11 +52,19 @@ _RTL_MARKS = frozenset("\u200e\u200f\u061c")
 _JOINERS = frozenset("\u200c\u200d")
 _WORD_BREAK = frozenset("\u200b")
 #: The scripts that join or build conjuncts with the zero-width (non-)joiner: Arabic (Persian
-#: ``می\u200cخواهیم``), Syriac, and the Indic scripts (Kannada ``ಬೋಟ್ಸ್\u200cವಾನಾ``).
-JOINING_SCRIPTS = frozenset({"Arab", "Syrc", "Deva", "Beng", "Guru", "Gujr", "Orya", "Taml",
-                             "Telu", "Knda", "Mlym", "Sinh"})
-#: The scripts written without spaces that mark where a word ends with a zero-width space.
-WORD_BREAK_SCRIPTS = frozenset({"Khmr", "Laoo", "Thai", "Mymr"})
+#: ``می\u200cخواهیم``), Syriac, and the Indic scripts (Kannada ``ಬೋಟ್ಸ್\u200cವಾನಾ``); and the
+#: scripts written without spaces that mark where a word ends with a zero-width space. Each
+#: by its ISO 15924 code (as CLDR names a tag's script) and the first word of its characters'
+#: Unicode names (:func:`script_of`).
+JOINING_SCRIPTS = {"Arab": "ARABIC", "Syrc": "SYRIAC", "Deva": "DEVANAGARI", "Beng": "BENGALI",
+                   "Guru": "GURMUKHI", "Gujr": "GUJARATI", "Orya": "ORIYA", "Taml": "TAMIL",
+                   "Telu": "TELUGU", "Knda": "KANNADA", "Mlym": "MALAYALAM", "Sinh": "SINHALA"}
+WORD_BREAK_SCRIPTS = {"Khmr": "KHMER", "Laoo": "LAO", "Thai": "THAI", "Mymr": "MYANMAR"}
+#: The first words of the names of the letters of scripts written without spaces between
+#: words, or whose particles are written on to a name (Japanese BIJ1が, Korean BIJ1이,
+#: Burmese BIJ1ရဲ့, Tigrinya BIJ1ን): a letter of theirs beside another word is a word of its own.
+SPACELESS_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "MYANMAR", "ETHIOPIC", "THAI",
+                     "LAO", "KHMER", "TIBETAN")
 
 
 def _ignorable(code: int) -> bool:
@@ -200,11 +208,7 @@ def _spelling(text: str, at: int) -> bool:
     return len(scripts) == 1 and scripts <= _MARKED_SCRIPTS
 
 
-#: The scripts of :data:`JOINING_SCRIPTS` and :data:`WORD_BREAK_SCRIPTS`, as their characters'
-#: names begin (:func:`script_of`).
-_MARKED_SCRIPTS = frozenset({"ARABIC", "SYRIAC", "DEVANAGARI", "BENGALI", "GURMUKHI",
-                             "GUJARATI", "ORIYA", "TAMIL", "TELUGU", "KANNADA", "MALAYALAM",
-                             "SINHALA", "KHMER", "LAO", "THAI", "MYANMAR"})
+_MARKED_SCRIPTS = frozenset([*JOINING_SCRIPTS.values(), *WORD_BREAK_SCRIPTS.values()])
 
 
 def direction(char: str) -> str:

@@ -533,8 +533,8 @@ def _glued(char: str) -> bool:
     (BIJ1 with an alef of any form or a vav on it reads "BIJ1l"), or any symbol (a line, a
     circle, a ring or a box drawn as one: BIJ1▏ reads "BIJ11", BIJ1˚ "BIJ10"). Not glued:
     punctuation (BIJ1, BIJ1。), a letter of Arabic or Hebrew (an affix: BIJ1ها), and a word of
-    a script written without spaces (:data:`_SPACELESS_SCRIPTS`: BIJ1が, BIJ1이), unless it
-    looks like a sign or is a Hangul letter that is no syllable (BIJ1ㅣ, BIJ1ㄱ).
+    a script written without spaces (:data:`.characters.SPACELESS_SCRIPTS`: BIJ1が, BIJ1이),
+    unless it looks like a sign or is a Hangul letter that is no syllable (BIJ1ㅣ, BIJ1ㄱ).
 
     >>> [_glued(c) for c in ("a", "1", "_", "|", " ", "", ",", "\u0644", "\u0627", "\u0670",
     ...                      "\u05d5")]
@@ -562,15 +562,10 @@ def _glued(char: str) -> bool:
         return False
     if characters.direction(char) == "R":
         return not name.startswith(_AFFIX_SCRIPTS)
-    return not name.startswith(_SPACELESS_SCRIPTS) or (
+    return not name.startswith(characters.SPACELESS_SCRIPTS) or (
         name.startswith("HANGUL") and not name.startswith("HANGUL SYLLABLE"))
 
 
-#: Scripts written without spaces between words, or whose particles are written on to a name
-#: (Japanese BIJ1が, Chinese 我是BIJ1所, Korean BIJ1이, Burmese BIJ1ရဲ့, Tigrinya BIJ1ን): a
-#: letter of theirs beside BIJ1 is a word of its own, not part of BIJ1's.
-_SPACELESS_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "MYANMAR", "ETHIOPIC", "THAI",
-                      "LAO", "KHMER", "TIBETAN")
 #: What the name of a punctuation mark drawn as a 1 or a 0 says (‖ DOUBLE VERTICAL LINE, ⸰
 #: RING POINT).
 _DRAWN_AS_DIGITS = ("VERTICAL", "RING", "CIRCLE")
