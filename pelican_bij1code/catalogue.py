@@ -114,12 +114,16 @@ def folder_name(tag: str) -> str | None:
     ['pt_BR', 'sr@latin', 'de_DE', 'en', 'zh_Hant_TW']
     >>> folder_name("en\n::error::x"), folder_name("sr-u-nu-latn"), folder_name("sr_Latn@cyrillic")
     (None, None, None)
+    >>> folder_name("zh-yue"), folder_name("ar-arz-EG"), folder_name("pa@shahmukhi")
+    ('yue', 'arz_EG', None)
     """
     base, at, variant = tag.strip().partition("@")
     base = base.partition(".")[0]  # an encoding: de_DE.UTF-8
     if normalise(base) is None:
         return None
     first, *rest = base.replace("-", "_").split("_")
+    if rest and len(rest[0]) == 3 and rest[0].isalpha():
+        first = rest.pop(0)  # an extended language subtag: zh-yue is yue
     if any(len(part) == 1 for part in rest):
         return None  # an extension or private use (sr-u-nu-latn, en-x-quot): no folder's name
     parts = [first.lower()]

@@ -315,6 +315,7 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
         _lang(tag)  # a usage error names a tag that is none
     renderer = Renderer(locales)
     # each tag's folder as a page finds it (Dutch by any name, NL, nl-BE, nld, is the master)
+    asked = {renderer.folder(tag): tag for tag in reversed(args.lang)}  # the first tag wins
     langs = list(dict.fromkeys(renderer.folder(tag) for tag in args.lang))
     parts = parse_parts(args.part)
     if args.standalone and args.format != "html":
@@ -330,9 +331,11 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
     for copy, lang in enumerate(langs, start=1):  # `copy` keeps the rule ids unique
         if args.preview:
             if lang != "nl":
-                _require_catalogue(locales, lang)
+                _require_catalogue(locales, lang, asked.get(lang))
         else:
             ok, why = renderer.usable(lang)
+            if not ok and not os.path.lexists(locales.catalogue_path(lang)):
+                _require_catalogue(locales, lang, asked.get(lang))  # names the tag asked for
             if not ok:
                 print(f"bij1code render: {why}; not rendered (use --preview to see a draft)",
                       file=sys.stderr)
@@ -367,27 +370,40 @@ def _usable_or_primary(renderer: Renderer, lang: str) -> str:
 
 
 def _selected(locales: Locales, tags: list[str] | None) -> list[str] | None:
-    """The languages a repeated ``--locale`` names, normalised, each once; None: all.
+    """The folders a repeated ``--locale`` names, each once; None: all. Each tag finds its
+    folder as a page's language does (:meth:`Locales.find`: ``sr-Latn`` never finds ``sr``,
+    which is Cyrillic; ``pa-Arab`` never ``pa``, which is Gurmukhi).
 
-    A language without a catalogue is a usage error naming the ones there are.
+    A tag that finds no catalogue is a usage error naming that tag and the folders there are.
     """
     if not tags:
         return None
-    chosen = list(dict.fromkeys(locales.find(tag) or _lang(tag) for tag in tags))
+    chosen = []
+    for tag in tags:
+        _lang(tag)  # a usage error names a tag that is none
+        found = locales.find(tag)
+        if found is None:
+            raise UsageError(f"no catalogue for {ascii(tag)[:40]} in {locales.root} "
+                             f"(have: {', '.join(locales.languages()) or 'none'})")
+        chosen.append(found)
+    chosen = list(dict.fromkeys(chosen))
     for lang in chosen:
         _require_catalogue(locales, lang)
     return chosen
 
 
-def _require_catalogue(locales: Locales, lang: str) -> None:
-    """A usage error unless ``lang``'s catalogue is a regular file, saying which it is."""
+def _require_catalogue(locales: Locales, lang: str, asked: str | None = None) -> None:
+    """A usage error unless ``lang``'s catalogue is a regular file, saying which it is; none
+    there names the tag ``asked`` for, if another (``zh-TW``, not the ``zh_Hant`` tried)."""
     path = locales.catalogue_path(lang)
     if path.is_file():
         return
     if os.path.lexists(path):
         raise UsageError(f"{path}: not a regular file (a folder, a FIFO, a device, or a link "
                          "to nothing or in a loop); not read")
-    raise UsageError(f"no catalogue for {lang!r} in {locales.root} "
+    wanted = repr(lang) if asked in (None, lang) else f"{ascii(asked)[:40]} ({lang!r} or " \
+        "a folder that means the same)"
+    raise UsageError(f"no catalogue for {wanted} in {locales.root} "
                      f"(have: {', '.join(locales.languages()) or 'none'})")
 
 

@@ -13,8 +13,10 @@ True
 ('rtl', 'ltr', 'rtl', 'ltr')
 
 A folder may carry a POSIX modifier (``sr@latin``, ``ca@valencia``): a script or a variant,
-read from Babel's script and variant names. :func:`bcp47` says what a folder name or tag means
-as a BCP 47 tag, the form HTML's ``lang`` and pages' ``Lang:`` use:
+read from Babel's script and variant names; a modifier nobody can read makes no tag
+(``pa@shahmukhi``, ``sr@latin_RS``), never the bare language in another script. :func:`bcp47`
+says what a folder name or tag means as a BCP 47 tag, the form HTML's ``lang`` and pages'
+``Lang:`` use:
 
 >>> bcp47("sr@latin"), bcp47("sr_RS@latin"), bcp47("ca@valencia"), bcp47("pt_BR")
 ('sr-Latn', 'sr-Latn-RS', 'ca-valencia', 'pt-BR')
@@ -57,13 +59,21 @@ _MODIFIER_TAGS: dict[str, tuple[str | None, str | None]] = {
 }
 
 #: RFC 5646's grandfathered tags that are spelled like a tag but are none (``zh-hakka`` is
-#: Hakka, not Chinese with a variant); the other grandfathered ones (``zh-min-nan``,
-#: ``en-GB-oed``, ``i-klingon``) are not well-formed and refused as such. CLDR (Babel) has no
+#: Hakka, not Chinese with a variant; ``no-bok`` has no extended language subtag ``bok``); the
+#: other grandfathered ones (``zh-min-nan``, ``en-GB-oed``, ``i-klingon``) are not
+#: well-formed and refused as such. CLDR (Babel) has no
 #: preferred value for them, so they are refused, not guessed.
-_GRANDFATHERED = frozenset({"art-lojban", "cel-gaulish", "zh-guoyu", "zh-hakka", "zh-xiang"})
+_GRANDFATHERED = frozenset({"art-lojban", "cel-gaulish", "no-bok", "no-nyn", "zh-guoyu",
+                            "zh-hakka", "zh-min", "zh-xiang"})
 
 #: POSIX modifiers that say nothing about the language (glibc's ``de_DE@euro``: the currency).
 _NOT_LANGUAGE = frozenset({"euro"})
+
+#: Modifiers that name no script or variant CLDR knows but that GNU gettext (``en@quot``,
+#: ``en@boldquot``: typographic quotation marks) or glibc (``gez_ER@abegede``: the Ge'ez
+#: alphabet's older letter order) define: kept as private use (``en-x-quot``). Any other
+#: modifier is refused (:func:`parse`), never read as the bare language.
+_PRIVATE_MODIFIERS = frozenset({"quot", "boldquot", "abegede"})
 
 #: What CLDR lacks ("our table"): own name, English name, plural forms (count, C expression).
 _EXTRA: dict[str, tuple[str, str, tuple[int, str]]] = {
@@ -95,25 +105,46 @@ GETTEXT_PLURALS: dict[str, str] = {
 
 
 def normalise(tag: str | None) -> str | None:
-    """The primary language subtag in lower case, or None if ``tag`` is not a well-formed
-    language tag (BCP 47's order: script, region, variants; no extended language subtag).
+    """The primary language subtag in lower case (an extended language subtag's language:
+    ``zh-yue`` is ``yue``), or None if ``tag`` is not a language tag (:func:`parse`).
 
     >>> [normalise(t) for t in ("zh-min-nan", "en-GB-oed", "zh-hakka", "i-klingon", "sgn-NL")]
     [None, None, None, None, None]
+    >>> normalise("zh-yue"), normalise("ar-arz"), normalise("zh-cmn-Hant-TW"), normalise("sr@x_RS")
+    ('yue', 'arz', 'zh', None)
     """
-    if not tag or len(tag) > 100:
+    parts = parse(tag)
+    return None if parts is None else parts.language
+
+
+def _split(tag: str) -> tuple[str, list[str], str | None] | None:
+    """A tag's language code (an extended language subtag's, ``zh-yue``: ``yue``), the
+    subtags after it and its ``@modifier`` in lower case (None: no ``@``), or None if the
+    tag is not well-formed: BCP 47's order (:func:`_well_formed`), one modifier of ASCII
+    letters and digits (``sr@latin_RS``, ``sr@latin-RS``, ``sr@latin@latin`` and ``sr@``
+    are none), not grandfathered.
+
+    >>> _split("de_DE.UTF-8@euro"), _split("zh-cmn-Hant-TW"), _split("sr@latin_RS")
+    (('de', ['DE'], 'euro'), ('cmn', ['Hant', 'TW'], None), None)
+    """
+    if len(tag) > 100:
         return None
-    text = tag.strip()
-    for mark in ".@":
-        text = text.partition(mark)[0]
-    first, *rest = text.replace("-", "_").split("_")
+    base, at, modifier = tag.strip().partition("@")
+    modifier = modifier.partition(".")[0]  # an encoding: sr@latin.UTF-8
+    if at and not (modifier.isascii() and modifier.isalnum()):
+        return None
+    first, *rest = base.partition(".")[0].replace("-", "_").split("_")
     if not (2 <= len(first) <= 3 and set(first) <= _LETTERS):
         return None
     if not all(0 < len(sub) <= 8 and set(sub) <= _ALNUM for sub in rest):
         return None
-    if not _well_formed(rest) or _grandfathered([first, *rest]):
+    if _grandfathered([first, *rest]):
         return None
-    return _alias(first.lower()).partition("_")[0]
+    if rest and len(rest[0]) == 3 and rest[0].isalpha():
+        first = rest.pop(0)  # an extended language subtag: zh-yue is yue, ar-arz is arz
+    if not _well_formed(rest):
+        return None
+    return first.lower(), rest, modifier.lower() if at else None
 
 
 def _well_formed(rest: list[str]) -> bool:
@@ -126,8 +157,11 @@ def _well_formed(rest: list[str]) -> bool:
     (True, True, True)
     >>> _well_formed(["min", "nan"]), _well_formed(["GB", "oed"]), _well_formed(["RS", "Latn"])
     (False, False, False)
+    >>> _well_formed(["1901", "1901"]), _well_formed(["valencia", "VALENCIA"])
+    (False, False)
     """
     stage = 0  # 1: after a script, 2: after a region, 3: among the variants
+    variants: set[str] = set()
     for part in rest:
         if len(part) == 1:
             return True  # an extension or private use: parse reads what follows
@@ -136,8 +170,10 @@ def _well_formed(rest: list[str]) -> bool:
         elif stage < 2 and ((len(part) == 2 and part.isalpha())
                             or (len(part) == 3 and part.isdigit())):
             stage = 2
-        elif len(part) >= 5 or (len(part) == 4 and part[0].isdigit()):
+        elif (len(part) >= 5 or (len(part) == 4 and part[0].isdigit())) \
+                and part.lower() not in variants:  # de-1901-1901 is no tag
             stage = 3
+            variants.add(part.lower())
         else:
             return False
     return True
@@ -199,9 +235,14 @@ def _modifiers() -> tuple[dict[str, str], frozenset[str]]:
     return scripts, frozenset(str(v) for v in english.variants)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(tag: str | None) -> Tag | None:
     """A tag's parts: gettext's ``ll_CC.charset@modifier`` and BCP 47's ``ll-Script-CC``
-    both read; None if ``tag`` is not a language tag.
+    both read; None if ``tag`` is not a language tag. A modifier must mean something: a
+    script or variant CLDR names (``@latin``, ``@valencia``), one of :data:`_MODIFIER_TAGS`,
+    gettext's and glibc's own (:data:`_PRIVATE_MODIFIERS`, kept as private use) or ``@euro``
+    (ignored); any other (``pa@shahmukhi``, ``sr@latin_RS``) makes the tag none, never the
+    bare language in another script.
 
     >>> parse("sr_RS@latin")
     Tag(language='sr', script='Latn', region='RS', variants=(), private=None)
@@ -209,16 +250,19 @@ def parse(tag: str | None) -> Tag | None:
     ('tt-Latn', 'de-DE', 'sr-ijekavsk')
     >>> str(parse("sr@ijekavianlatin")), parse("zh-min-nan"), parse("en-GB-oed")
     ('sr-Latn-ijekavsk', None, None)
-    >>> parse("sr-x"), parse("sr_Latn@cyrillic")
-    (None, None)
+    >>> parse("sr-x"), parse("sr_Latn@cyrillic"), parse("pa@shahmukhi"), parse("sr@latin@latin")
+    (None, None, None, None)
+    >>> str(parse("en@quot")), str(parse("zh-cmn-Hant-TW")), str(parse("ar-arz"))
+    ('en-x-quot', 'zh-Hant-TW', 'arz')
     """
-    language = normalise(tag)
-    if language is None or tag is None:
+    split = _split(tag) if tag else None
+    if split is None:
         return None
-    base, _, modifier = tag.strip().partition("@")
+    code, rest, modifier = split
+    alias = _alias(code).split("_")
+    language = alias[0]
     script = region = private = None
     variants: list[str] = []
-    rest = base.partition(".")[0].replace("-", "_").split("_")[1:]
     singleton = next((i for i, part in enumerate(rest) if len(part) == 1), len(rest))
     if rest[singleton:]:  # an extension (u-...) as it is; private use (x-...) kept apart
         if len(rest) == singleton + 1 or len(rest[singleton + 1]) == 1:
@@ -234,23 +278,23 @@ def parse(tag: str | None) -> Tag | None:
             region = part.upper()
         else:
             variants.append(part.lower())
-    implied = _alias(base.replace("-", "_").split("_")[0].lower()).split("_")[1:]
-    if script is None and implied and len(implied[0]) == 4:
-        script = implied[0]  # sh is sr_Latn
-    modifier = modifier.partition(".")[0].lower()
-    if modifier and modifier not in _NOT_LANGUAGE:
+    if script is None and len(alias) > 1 and len(alias[1]) == 4:
+        script = alias[1]  # sh is sr_Latn
+    if modifier in _PRIVATE_MODIFIERS:
+        private = "-".join(filter(None, [private, modifier]))
+    elif modifier and modifier not in _NOT_LANGUAGE:
         scripts, known_variants = _modifiers()
-        named, variant = _MODIFIER_TAGS.get(modifier) or (scripts.get(modifier), None)
+        named, variant = _MODIFIER_TAGS.get(modifier) or (
+            scripts.get(modifier), modifier if modifier.upper() in known_variants else None)
+        if named is None and variant is None:
+            return None  # a modifier nobody knows: pa@shahmukhi is not pa (Gurmukhi)
         if named is not None and script not in (None, named):
             return None  # sr_Latn@cyrillic says two scripts
-        if named is not None or variant is not None:  # a script, a variant or both
-            script = named or script
-            variants.extend(filter(None, [variant]))
-        elif modifier.upper() in known_variants:
-            variants.append(modifier)
-        elif modifier.isalnum() and modifier.isascii():  # subtags of 8 at most
-            chunks = [modifier[i:i + 8] for i in range(0, len(modifier), 8)]
-            private = "-".join([*filter(None, [private]), *chunks])
+        script = named or script
+        if variant is not None:
+            if variant in variants:
+                return None  # ca-valencia@valencia says it twice
+            variants.append(variant)
     return Tag(language, script, region, tuple(variants), private)
 
 
@@ -308,13 +352,13 @@ def lookup_chain(tag: str) -> list[str]:
     """The tags to try, most specific first, for a catalogue of ``tag`` (RFC 4647 lookup,
     never changing the script): a shorter tag is tried only if it is written in the same
     script (:func:`script`); where dropping the region would change it, the language in the
-    tag's script is tried instead, and the chain ends there. A tag with a script and no
-    region is followed by the region CLDR gives it (``zh-Hant``: ``zh-Hant-TW``).
+    tag's script is tried instead, and the chain ends there. A region is never added: regions
+    never merge (``zh-Hant`` never finds ``zh_TW``, nor ``sr-BA`` ``sr_RS``).
 
     >>> lookup_chain("sr_RS@latin"), lookup_chain("en-US"), lookup_chain("en-x-quot")
     (['sr-Latn-RS', 'sr-Latn'], ['en-US', 'en'], ['en-x-quot', 'en'])
-    >>> lookup_chain("pa-PK"), lookup_chain("zh-Hant"), lookup_chain("ar-Latn")
-    (['pa-PK', 'pa-Arab', 'pa-Arab-PK'], ['zh-Hant', 'zh-Hant-TW'], ['ar-Latn', 'ar-Latn-EG'])
+    >>> lookup_chain("pa-PK"), lookup_chain("zh-Hant"), lookup_chain("zh-HK"), lookup_chain("x")
+    (['pa-PK', 'pa-Arab'], ['zh-Hant'], ['zh-HK', 'zh-Hant'], [])
     """
     parts = parse(tag)
     if parts is None:
@@ -330,9 +374,6 @@ def lookup_chain(tag: str) -> list[str]:
             shorter = Tag(parts.language, written)  # pa-PK: pa-Arab, never pa (Gurmukhi)
             subtags = []
         chain.append(str(shorter))
-        if shorter.script and not shorter.region and not shorter.variants \
-                and not shorter.private:
-            chain.append(str(likely(shorter)))  # zh-Hant: zh-Hant-TW
         if subtags:
             subtags.pop()
         if len(subtags) > 1 and len(subtags[-1]) == 1:
@@ -356,18 +397,29 @@ def without_likely_script(parts: Tag) -> Tag:
 
 @functools.cache
 def _locale(lang: str) -> Locale | None:
-    """The most specific CLDR locale for a tag (``sr-Latn-RS``, else ``sr-Latn``, else ``sr``)."""
-    from babel import Locale, UnknownLocaleError  # loads CLDR data: only for names
+    """The most specific CLDR locale for a tag in its script (:func:`script`; ``sr@latin``:
+    ``sr_Latn_RS``, ``zh-TW``: ``zh_Hant_TW``), else the language's in another (a name in
+    another script still names the language); None if CLDR has neither.
 
-    full = bcp47(lang)
-    subtags = full.split("-") if full else []
-    while subtags:  # any shorter tag: a name in another script still names the language
-        try:
-            return Locale.parse("-".join(subtags), sep="-")
-        except (UnknownLocaleError, ValueError):
-            subtags.pop()
-            if len(subtags) > 1 and len(subtags[-1]) == 1:
-                subtags.pop()
+    >>> str(_locale("sr@ijekavianlatin")), str(_locale("zh-TW")), str(_locale("ar-Latn"))
+    ('sr_Latn_RS', 'zh_Hant_TW', 'ar')
+    """
+    from babel import Locale, UnknownLocaleError, localedata  # CLDR data: only for names
+
+    parts = parse(lang)
+    if parts is None:
+        return None
+    full = likely(parts)
+    candidates = [(full.script, full.region), (full.script, None), (None, None)]
+    if full.script is None or script(Tag(parts.language, region=full.region)) == full.script:
+        candidates.insert(2, (None, full.region))  # the region without a script changes none
+    for written, region in candidates:
+        code = "_".join(filter(None, (parts.language, written, region)))
+        if localedata.exists(code):
+            try:
+                return Locale.parse(code)
+            except (UnknownLocaleError, ValueError):
+                continue
     return None
 
 
@@ -417,10 +469,12 @@ def name(lang: str, in_lang: str | None = None) -> str:
 
 
 def same_language(declared: str, folder: str) -> bool:
-    """Whether a ``Language`` header fits its folder: the same language; and where the
-    folder names a region, script or variant (``pt_BR``, ``sr@latin``), the same one.
-    Compared by meaning, as Babel reads them: ``pybabel init`` writes ``zh_Hans_CN`` for
-    ``zh_CN`` and ``fil_PH`` for ``tl``; ``sr@latin`` is ``sr_Latn``.
+    """Whether a ``Language`` header fits its folder: the same language (as CLDR reads it:
+    ``fil_PH`` is ``tl``'s), in the same script (the one each names, else CLDR's likely one
+    for its language and region, :func:`script`: ``pa_PK`` is Arabic script, ``pa``
+    Gurmukhi); and where the folder names a region or variant (``pt_BR``, ``ca@valencia``),
+    the same one. ``pybabel init`` writes ``zh_Hans_CN`` for ``zh_CN``; ``sr@latin`` is
+    ``sr_Latn``; ``sr_RS`` fits ``sr``.
 
     >>> same_language("zh_Hans_CN", "zh_CN"), same_language("fil_PH", "tl")
     (True, True)
@@ -430,6 +484,8 @@ def same_language(declared: str, folder: str) -> bool:
     (False, False)
     >>> same_language("sr", "sr@latin"), same_language("sr_Cyrl", "sr@latin")
     (False, False)
+    >>> same_language("pa_PK", "pa"), same_language("zh_TW", "zh"), same_language("sr_RS", "sr")
+    (False, False, True)
     >>> same_language("en", "und"), same_language("und", "en")
     (False, False)
     """
@@ -440,25 +496,13 @@ def same_language(declared: str, folder: str) -> bool:
         return True
     if "und" in (ours.language, theirs.language):
         return False  # "undetermined", which Babel would read as its likeliest language, en
-    from babel import Locale, UnknownLocaleError  # only for a header that differs in text
-
-    try:
-        mine = Locale.parse(str(ours._replace(private=None)), sep="-")
-        other = Locale.parse(str(theirs._replace(private=None)), sep="-")
-    except (UnknownLocaleError, ValueError, TypeError):
+    if ours.language != theirs.language or ours.private != theirs.private:
         return False
-    if mine.language != other.language or ours.private != theirs.private:
+    if script(ours) != script(theirs):
+        return False  # zh_TW is not zh (Simplified), en_Arab not en
+    if ours.region is not None and theirs.region != ours.region:
         return False
-    said = {"script": ours.script or mine.script, "territory": ours.region or mine.territory}
-    heard = {"script": theirs.script or other.script,
-             "territory": theirs.region or other.territory}
-    for part in ("script", "territory"):
-        if said[part] and heard[part] and said[part] != heard[part]:
-            return False
-    if set(ours.variants) != set(theirs.variants):
-        return False
-    named = {"script": ours.script, "territory": ours.region}  # what the folder's name says
-    return not any(named[p] and not heard[p] for p in named)
+    return set(ours.variants) == set(theirs.variants)
 
 
 def plural_rules(lang: str) -> list[tuple[str, str]]:

@@ -19,8 +19,15 @@ from .check import check_template
 Row = dict[str, object]
 
 
+#: The status of a folder that is one of two or more naming one language (``sr@ijekavianLatin``
+#: and ``sr@ijekavianlatin``): whatever ``status.toml`` says, it is never rendered and
+#: ``check`` fails it, as ``check`` reports it.
+INVALID = "invalid"
+
+
 def stats(locales: Locales) -> list[Row]:
-    """One row per language: status, translated, fuzzy, untranslated, total, percent.
+    """One row per language: status (:data:`INVALID` for a folder with a twin), translated,
+    fuzzy, untranslated, total, percent.
 
     A template that cannot be read raises :class:`LocalesError` (no row would mean anything).
     """
@@ -28,6 +35,7 @@ def stats(locales: Locales) -> list[Row]:
     if not template and problems:
         raise LocalesError(str(problems[0]))
     keys = [e.key for e in template]
+    twins = {name for names in locales.twins() for name in names}
     rows: list[Row] = []
     for lang in locales.languages():
         loaded = locales.load(lang)
@@ -38,7 +46,8 @@ def stats(locales: Locales) -> list[Row]:
         rows.append({
             "locale": lang,
             "name": languages.name(lang),
-            "status": locales.status(lang),
+            # folders that name one language are never rendered and fail the check
+            "status": INVALID if lang in twins else locales.status(lang),
             "translated": translated,
             "fuzzy": fuzzy,
             "untranslated": total - translated - fuzzy,
@@ -61,6 +70,8 @@ def badge_svg(row: Row) -> str:
     value = f"{percent:g}%" if row["status"] != DRAFT else f"draft {percent:g}%"
     if not row["readable"]:
         value, colour = "broken", "#e05d44"
+    elif row["status"] == INVALID:
+        value, colour = INVALID, "#e05d44"
     elif row["status"] == DRAFT:
         colour = "#9f9f9f"
     elif percent >= 100:
