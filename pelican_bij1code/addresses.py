@@ -22,11 +22,21 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from .characters import SPACELESS_SCRIPTS, script_of
 
-#: A word that may be an address: letters, digits and the punctuation addresses use.
-_WORD = re.compile(r"[\w.@:/%?=&#~+\-]+")
+if TYPE_CHECKING:
+    from publicsuffixlist import PublicSuffixList
+
+#: The signs that are drawn as a letter: the upright lines and circles that look like ``l``
+#: and ``o`` (Unicode's confusables of 1 and 0 that are no word character, the danda, the
+#: circles and the ideographic zero 〇).
+_DRAWN_AS_LETTERS = ("|\u05c0\u0964\u2223\u23fd\uffe8\u2502\u2503\u25cb\u25ef\u26aa\u00b0"
+                     "\u3007")
+#: A word that may be an address: letters, digits, the punctuation addresses use, and the
+#: signs drawn as a letter (bij1-hulp.n| reads "bij1-hulp.nl"). One class: linear.
+_WORD = re.compile(r"[\w.@:/%?=&#~+\-" + _DRAWN_AS_LETTERS + "]+")
 _TRAILING = ".,:;!?"
 #: What may not start an e-mail address (RFC 5322 lets the others of _AROUND start one:
 #: +bestuur@bij1.org is another address, which link finders link as it is).
@@ -139,13 +149,37 @@ _SCHEME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789+.-"
 
 def _is_domain(text: str) -> bool:
     """Labels joined by dots, the last starting with two letters (``bij1.org``, also
-    ``evil.example_`` or ``evil.example1``, which a reader takes for ``evil.example``)."""
+    ``evil.example_`` or ``evil.example1``, which a reader takes for ``evil.example``; and
+    ``bij1hulp.c0`` or ``bij1-hulp.n|``, which a reader takes for ``.co`` and ``.nl``:
+    :func:`_letter_like`)."""
     labels = text.split(".")
     if len(labels) < 2 or not all(labels):
         return False
-    tld = labels[-1]
-    return (len(tld) >= 2 and tld[:2].isalpha()
-            and all(label.replace("-", "").replace("_", "").isalnum() for label in labels))
+    return _ending(labels[-1]) and all(map(_label, labels))
+
+
+def _label(text: str) -> bool:
+    """Whether ``text`` is a label of a domain name: letters, digits, ``-`` and ``_``, and the
+    signs drawn as a letter (:func:`_letter_like`)."""
+    return all(char.isalnum() or char in "-_" or _letter_like(char) for char in text)
+
+
+def _ending(label: str) -> bool:
+    """Whether ``label`` reads as a domain's last one: a letter, then a letter or what is
+    drawn as one (``nl``, ``c0``, ``n|``)."""
+    return len(label) >= 2 and label[0].isalpha() and _letter_like(label[1])
+
+
+def _letter_like(char: str) -> bool:
+    """Whether ``char`` is a letter or is drawn as one: ``0`` and ``1`` (as ``o`` and ``l``),
+    a digit of another script (০ ٥ ١ look like ``o`` and ``l``), an upright line or a circle
+    (``|``, ``│``, ``○``, ``°``, :data:`_DRAWN_AS_LETTERS`).
+
+    >>> [_letter_like(c) for c in ("a", "0", "1", "5", "\u09e6", "\u0665", "|", "\u25cb", "-")]
+    [True, True, True, False, True, True, True, True, False]
+    """
+    return char.isalpha() or char in "01" or char in _DRAWN_AS_LETTERS or (
+        not char.isascii() and unicodedata.digit(char, -1) >= 0)
 
 
 def _address(word: str) -> str | None:
@@ -205,12 +239,12 @@ def _holding(word: str) -> str | None:
 
 def _starts_with_a_domain(text: str) -> bool:
     """Whether ``text`` starts with a domain name: labels of letters, digits, ``-`` and ``_``
-    joined by dots, up to one (not the first) that starts with two letters (``bij1-hulp.nl``,
-    ``bij1-hulp.nl.x``)."""
+    joined by dots, up to one (not the first) that starts with two letters or a letter and
+    what is drawn as one (``bij1-hulp.nl``, ``bij1-hulp.nl.x``, ``bij1hulp.c0``)."""
     for index, label in enumerate(text.split(".")):
-        if not label.replace("-", "").replace("_", "").isalnum():
+        if not label or not _label(label):
             return False
-        if index and label[:2].isalpha() and len(label) >= 2:
+        if index and _ending(label):
             return True
     return False
 
@@ -235,7 +269,7 @@ def addresses(text: str) -> set[str]:
         if _maybe(piece):
             start = 0  # where the word before the next one starts
             for match in _WORD.finditer(piece):
-                address = _address(match.group()) or _holding(match.group())
+                address = _read(match.group())
                 before = piece[start:match.start()]  # that word and what stands between
                 if address and "@" in address and not _opens(before):
                     address = before.lower() + address  # written on to it
@@ -243,6 +277,16 @@ def addresses(text: str) -> set[str]:
                     found.add(address)
                 start = match.start()
     return found | phones(shown)
+
+
+def _read(word: str) -> str | None:
+    """The address ``word`` is or holds (:func:`_address`, :func:`_holding`), also without the
+    signs drawn as letters after its end (``evil.example...|``: ``evil.example``)."""
+    found = _address(word) or _holding(word)
+    trimmed = word.rstrip(_DRAWN_AS_LETTERS)
+    if found is None and trimmed != word:
+        found = _address(trimmed) or _holding(trimmed)
+    return found
 
 
 def _opens(prefix: str) -> bool:
@@ -660,9 +704,10 @@ def disguised_separator(text: str) -> str | None:
         before = ""  # that letter or digit
         for at, char in enumerate(word):
             if _east_asian_letter(char) or east_asian_punctuation(char) or (
-                    char in _CJK_FULL_STOPS and _sentence_after_latin(word, at)):
+                    char in _CJK_FULL_STOPS and sentence_end(word, at)
+                    and any(map(_east_asian_letter, text))):
                 pending, before = [], ""  # written without spaces: a word ends (2026年11月,
-                continue  # BIJ1、2026年, BIJ1。COVID-19; but bij1。nl is a dot)
+                continue  # BIJ1、2026年; in CJK text BIJ1。COVID-19, but bij1。nl is a dot)
             if not _latin(char):
                 if before and not _diacritic(char):
                     pending.append(char)
@@ -706,14 +751,6 @@ _ON_THE_LINE = ("LOW", "COLON")
 #: Combining marks drawn as a line under, over or through letters: they join or hide letters.
 _LINES_THROUGH = frozenset("\u0305\u0332\u0333\u0334\u0335\u0336\u0337\u0338\u033f"
                            "\u0347\u034d")
-
-
-#: The endings after a middle dot that make a word read as a domain: any two letters (a
-#: country), or one of the common generic top-level domains.
-_DOMAIN_ENDINGS = frozenset({"com", "org", "net", "info", "biz", "app", "dev", "online",
-                             "site", "xyz", "edu", "gov", "top", "shop", "store", "tech",
-                             "club", "live", "blog", "news", "web", "link", "click", "eus",
-                             "amsterdam", "frl", "nrw", "berlin", "paris", "africa"})
 
 
 #: What looks like a dot or a middle dot (Unicode's confusables of "." and "·", UTS #39, which
@@ -882,44 +919,78 @@ def _cjk_dot(word: str, last: int, at: int) -> bool:
     after = word[at + 1:at + 2]
     if script_of(word[last]) == script_of(after or " ") == "CJK":
         return True  # ー and the other sign-like letters too (フィジー・ヒンディー語)
-    return dot in _CJK_FULL_STOPS and sentence_end(word, at)
+    return dot in _CJK_FULL_STOPS and sentence_end(word, at) \
+        and any(map(_east_asian_letter, word))  # in CJK text, not between Cyrillic words
 
 
 def sentence_end(text: str, at: int) -> bool:
     """Whether the ideographic full stop ``text[at]`` (。 or ｡) ends a sentence, where IDNA
     would read it as the dot of an address. Chinese and Japanese write the next sentence on to
-    it: before one of their letters (力量。我们), a number (力量。2026年, 。ⅰ型) or a Latin
-    word that is no top-level domain (。iPhone, 。COVID-19, 榜样。BIJ1是) it ends a sentence;
-    after ``www`` and before a top-level domain (two letters, a common generic one, or
-    ``xn--``: 帮助。com的, 帮助。cn) it is a dot. Looks at the words beside it only: linear.
+    it, so it is a sentence end but where what follows is a top-level domain
+    (:func:`top_level_domain`: 帮助。com的, bij1-hulp。email, 榜样。BIJ1是 and 。WhatsApp are no
+    domains), after a Latin word also in CJK letters (bij1-hulp。中国), or where it stands after
+    ``www`` or between two digits (1。1。1。1, an IPv4 address). Looks at the words beside it
+    only: linear.
 
     >>> [sentence_end(t, t.index("\u3002")) for t in ("力。我", "力。2026", "样。BIJ1是",
-    ...  "。iPhone 15", "。Wi-Fi", "助。com的", "助。cn", "www。帮助", "a。", "助。ＣＯＭ")]
-    [True, True, True, True, True, False, False, False, True, False]
+    ...  "。iPhone 15", "。Wi-Fi", "助。com的", "助。cn", "www。帮助", "a。", "助。ＣＯＭ",
+    ...  "p。email", "1。1", "p。中国", "力。中国")]
+    [True, True, True, True, True, False, False, False, True, False, False, False, False, True]
     """
     before = text[max(0, at - 3):at]
     if unicodedata.normalize("NFKC", before).lower() == "www" and (
             at < 4 or not _latin(text[at - 4])):
         return False
     after = text[at + 1:at + 2]
-    if not after.isalnum() or _east_asian_letter(after) or after.isnumeric():
+    if not after.isalnum():
+        return True
+    if after.isdigit() and text[at - 1:at].isdigit():
+        return False  # 1。1。1。1
+    if _east_asian_letter(after):
+        if not (at and (_latin(text[at - 1]) or text[at - 1].isdigit())):
+            return True  # between CJK words: the end of a sentence (力量。中国人民)
+        run = text[at + 1:at + 1 + _LONGEST_CJK_DOMAIN]
+        return not any(top_level_domain(run[:end]) for end in range(1, len(run) + 1))
+    if after.isnumeric():
         return True
     end = at + 1
-    while end < len(text) and (text[end] == "-" or (text[end].isalnum() and (
-            text[end].isascii() or "\uff10" <= text[end] <= "\uff5a"))):
+    while end < len(text) and (text[end] == "-" or (text[end].isalnum()
+                                                    and not _east_asian_letter(text[end]))):
         end += 1
-    word = unicodedata.normalize("NFKC", text[at + 1:end]).lower()
-    if not word or not (word.isalpha() or word.startswith("xn--")):
-        return bool(word) and not word.startswith("xn--")
-    return not (len(word) == 2 or word in _DOMAIN_ENDINGS or word.startswith("xn--"))
+    return not top_level_domain(text[at + 1:end])  # помощь。рф: .рф is one
+
+
+#: The most letters of a top-level domain written in CJK letters (.中文网, .みんな, .クラウド).
+_LONGEST_CJK_DOMAIN = 5
+
+
+@functools.cache
+def _public_suffixes() -> PublicSuffixList:
+    from publicsuffixlist import PublicSuffixList  # the list: only where a word could be one
+
+    return PublicSuffixList(only_icann=True, accept_unknown=False)
+
+
+def top_level_domain(word: str) -> bool:
+    """Whether ``word`` (full-width forms folded, any case) is a top-level domain: in the
+    ICANN section of the Public Suffix List, as the ``publicsuffixlist`` package ships it, or
+    an IDNA one (``xn--``). Browsers and link finders know it; a reader types it.
+
+    >>> [top_level_domain(w) for w in ("nl", "ＣＯＭ", "email", "中国", "xn--fiqs8s", "ex",
+    ...                                "WhatsApp", "我们", "")]
+    [True, True, True, True, True, False, False, False, False]
+    """
+    word = unicodedata.normalize("NFKC", word).lower()
+    if not word or "." in word:
+        return False
+    return word.startswith("xn--") or _public_suffixes().is_public(word)
 
 
 def _ends_like_a_domain(word: str) -> bool:
     """Whether what follows the last middle dot of ``word`` reads as a top-level domain."""
     if "\u00b7" not in word:
         return False
-    ending = word.rsplit("\u00b7", 1)[1].rstrip(_TRAILING + ")]").lower()
-    return (len(ending) == 2 and ending.isalpha()) or ending in _DOMAIN_ENDINGS
+    return top_level_domain(word.rsplit("\u00b7", 1)[1].rstrip(_TRAILING + ")]"))
 
 
 def _latin(char: str) -> bool:
@@ -977,33 +1048,13 @@ def _folded(text: str) -> str:
     """
     if text.isascii():
         return text
-    if any("\u2160" <= char <= "\u2188" for char in text):
+    if any("\u2160" <= char <= "\u217f" for char in text):
         text = _roman_numerals_alone(text)
     folded = unicodedata.normalize("NFKC", _FULL_STOPS.sub(_stop_or_dot, text.translate(
         _READ_APART))).translate(_DOTS)
     return "".join(["-" if kind == "Pd" and char not in SENTENCE_DASHES else char
                     for char in folded
                     if not (kind := unicodedata.category(char)).startswith("M")])
-
-
-def _sentence_after_latin(word: str, at: int) -> bool:
-    """Whether the full stop ``word[at]``, between Latin letters or digits, clearly ends a
-    sentence (:func:`sentence_end`): the word after it has a digit or a hyphen (BIJ1。COVID-19)
-    or runs on into Chinese, Japanese or Korean (BIJ1。Zoomで); a word of letters alone there
-    could be an address's ending (bij1-hulp。email).
-
-    >>> [_sentence_after_latin(w, 4) for w in ("BIJ1\u3002COVID-19", "BIJ1\u3002Zoom\u3067",
-    ...                                       "hulp\u3002email", "hulp\u3002nl\u7684")]
-    [True, True, False, False]
-    """
-    if not sentence_end(word, at):
-        return False
-    end = at + 1
-    while end < len(word) and word[end].isascii() and word[end].isalpha():
-        end += 1
-    after = word[end:end + 1]
-    return bool(after) and (after in "-0123456789" or _east_asian_letter(after)
-                            or east_asian_punctuation(after))
 
 
 def _stop_or_dot(match: re.Match[str]) -> str:
@@ -1023,20 +1074,36 @@ def _stop_or_dot(match: re.Match[str]) -> str:
 
 
 def _roman_numerals_alone(text: str) -> str:
-    """``text`` with each Roman numeral character that stands alone (no letter or other
-    numeral beside it) as its digits, before NFKC folds it to letters: ``06 Ⅻ 34`` is
-    ``06 12 34`` to a reader dialling it; ``ⅩⅫ``, ``Ⅻb`` stay.
+    """``text`` with each run of Roman numeral characters that stands alone (no letter or
+    other numeral beside it) as its value's digits, before NFKC folds them to letters: a
+    reader dials ``06 Ⅻ 34`` and ``06 ⅩⅡ 34`` as ``06 12 34``; ``Ⅻb`` stays.
 
-    >>> _roman_numerals_alone("06 \u216b 34 \u2169\u216b x\u2162")
-    '06 12 34 ⅩⅫ xⅢ'
+    >>> _roman_numerals_alone("06 \u216b 34 \u2169\u2161 \u216f\u216f\u2169\u2169\u2165 x\u2162")
+    '06 12 34 12 2026 xⅢ'
     """
-    def alone(at: int) -> bool:
-        return not any(char.isalpha() or (char.isnumeric() and not char.isascii())
-                       for char in text[max(0, at - 1):at] + text[at + 1:at + 2])
+    def roman(char: str) -> bool:  # the Roman numerals NFKC folds to letters (Ⅻ to XII)
+        return "\u2160" <= char <= "\u217f"
 
-    return "".join(str(int(unicodedata.numeric(char))) if "\u2160" <= char <= "\u2188"
-                   and unicodedata.numeric(char, 0.0).is_integer() and alone(at) else char
-                   for at, char in enumerate(text))
+    def other(char: str) -> bool:
+        return char.isalpha() or (char.isnumeric() and not char.isascii() and not roman(char))
+
+    pieces: list[str] = []
+    at = 0
+    while at < len(text):
+        end = at
+        while end < len(text) and roman(text[end]):
+            end += 1
+        if end == at:
+            pieces.append(text[at])
+            at += 1
+            continue
+        values = [int(unicodedata.numeric(char)) for char in text[at:end]]
+        alone = not any(map(other, text[max(0, at - 1):at] + text[end:end + 1]))
+        pieces.append(str(sum(-value if index + 1 < len(values) and value < values[index + 1]
+                              else value for index, value in enumerate(values)))
+                      if alone else text[at:end])
+        at = end
+    return "".join(pieces)
 
 
 def _maybe(piece: str) -> bool:

@@ -211,6 +211,30 @@ def _spelling(text: str, at: int) -> bool:
 _MARKED_SCRIPTS = frozenset([*JOINING_SCRIPTS.values(), *WORD_BREAK_SCRIPTS.values()])
 
 
+def crowded_mark(text: str, marks: Collection[str]) -> int | None:
+    """Where the first of ``marks`` in ``text`` stands right after another hidden character,
+    or, a joiner, after no letter or mark (a space, punctuation, the start): no script spells
+    with a run of them or with a joiner that joins nothing; a run is a hidden message (twelve
+    marks in a row carry 48 bits). None if none does.
+
+    >>> joiner = {"\u200c", "\u200d"}
+    >>> crowded_mark("\u0645\u06cc\u200c\u062e\u0648", joiner), crowded_mark("a \u200cb", joiner)
+    (None, 2)
+    >>> crowded_mark("\u0642\u200c\u200d\u0648", joiner)
+    2
+    """
+    for index, char in enumerate(text):
+        if char not in marks:
+            continue
+        before = text[index - 1] if index else ""
+        if before and is_hidden(before):
+            return index
+        if char in _JOINERS and not (before.isalnum() or unicodedata.category(before or " ")[0]
+                                     == "M"):
+            return index
+    return None
+
+
 def direction(char: str) -> str:
     """"L" for a letter or digit written left to right, "R" for right to left, "" for
     everything that takes its direction from what is around it (Unicode's bidi classes).

@@ -239,6 +239,13 @@ def check_message(source: str, translation: str,
                 f"left-to-right text ({translated_seen[max(0, at - 20):at + 21]!r}): there "
                 "it reverses the order readers see them in, or splits a word; put such marks "
                 "only next to a right-to-left word or at the end of a sentence")
+        crowded = characters.crowded_mark(translated_seen, needed)
+        if crowded is not None:
+            add("error", "invisible-char",
+                f"has {characters.names({translated_seen[crowded]})} right after another "
+                "hidden character, or a joiner after a space or punctuation "
+                f"({translated_seen[max(0, crowded - 20):crowded + 21]!r}): no script needs a "
+                "run of them or a joiner that joins nothing; write one mark, where it is needed")
     _check_links(source, translation, source_tokens, translated_tokens, needed, add)
     source_text = _as_seen(source_seen, needed) if source_hidden else source_seen
     translated_text = _as_seen(translated_seen, needed) if translated_hidden else translated_seen

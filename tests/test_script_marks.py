@@ -64,6 +64,11 @@ def test_a_mark_inside_a_term_or_an_address_is_an_error_beside_it_is_not(lang: s
                     inside += 1
                 for cut in (start, end):  # a mark that isolates the run is what it is for
                     text = entry.msgstr[:cut] + mark + entry.msgstr[cut:]
+                    before = entry.msgstr[cut - 1:cut]
+                    if mark in "\u200c\u200d" and not before.isalnum():
+                        # a joiner after a space joins nothing: a hidden character, refused
+                        assert "invisible-char" in errors(entry.msgid, text, lang), text
+                        continue
                     assert errors(entry.msgid, text, lang) == [], (entry.msgid, text)
                     beside += 1
     assert inside > 100 and beside > 10
@@ -189,3 +194,17 @@ def test_cldr_territory_names_of_every_language_pass_but_for_known_classes() -> 
             found.setdefault(code_found, set()).add(code)
     assert set(found) <= _CLDR_REFUSED, {k: sorted(v)[:5] for k, v in found.items()}
     assert len(found.get("url", ())) < 20 and len(found.get("lookalike", ())) < 10
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "التنوّع هو " + "\u200c\u200d\u200e\u200f" * 12 + "قوّتنا."),
+    ("fa", "تنوع " + "\u200c" * 40 + "قدرت ماست."),
+    ("ar", "التنوّع هو قوّتنا" + "\u200e\u200f\u061c" * 10 + "."),
+    ("fa", "قو\u200c\u200d\u200c\u200dتنا است."), ("fa", "تنوع \u200cقدرت ماست."),
+])
+def test_a_run_of_marks_or_a_joiner_that_joins_nothing_is_refused(lang: str, text: str) -> None:
+    """The thirty-fourth pass: the marks a script may use passed in runs (48 hidden
+    characters in a row, a hidden message on a published page) and a joiner after a space.
+    One mark at a time, and a joiner after a letter or a mark."""
+    assert "invisible-char" in errors("Diversiteit is onze kracht.", text, lang)
+    assert errors("Diversiteit is onze kracht.", "تنوع قدرت می\u200cخواهیم است.", "fa") == []

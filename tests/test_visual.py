@@ -829,13 +829,14 @@ def test_an_address_of_cjk_labels_dotted_with_ideographic_full_stops_is_one(text
 @pytest.mark.parametrize(("text", "lang"), [
     ("我是BIJ1的榜样。Wi-Fi密码是公开的。", "zh"), ("我是BIJ1。COVID-19疫情期间。", "zh"),
     ("我是BIJ1。ChatGPT、Claude等工具。", "zh"),
-    ("私はBIJ1です。Black Lives Matterを支持します。", "ja"), ("私はBIJ1です。iPhone 15。", "ja"),
+    ("私はBIJ1です。Extinction Rebellionを支持します。", "ja"), ("私はBIJ1です。iPhone 15。", "ja"),
     ("私はBIJ1です。ⅰ型とⅱ型。", "ja"), ("第Ⅲ章を読む、BIJ1。", "ja"),
     ("α粒子和β射线和BIJ1。", "zh"), ("Я BIJ1-а и iPhone-ом.", "ru"),
 ])
 def test_sentences_after_a_full_stop_and_letters_beside_cjk_pass(text, lang):
     """False alarms of the thirty-second pass: a CJK sentence that starts with a Latin name
-    (。Wi-Fi, 。COVID-19), Roman numerals and Greek letters between CJK letters (第Ⅲ章, β射线)."""
+    (。Wi-Fi, 。COVID-19), Roman numerals and Greek letters between CJK letters (第Ⅲ章, β射线).
+    (。Black Lives Matter is refused: .black is a top-level domain, and the full stop a dot.)"""
     assert check.check_message("Ik ben BIJ1.", text, lang) == []
 
 
@@ -855,4 +856,50 @@ def test_letters_drawn_on_the_line_and_words_of_two_scripts_are_lookalikes(text)
 def test_a_roman_numeral_standing_alone_in_a_phone_number_is_its_digits(numeral):
     codes = [c for _, c, _ in check.check_message(
         "Ik ben BIJ1.", f"I am BIJ1, call 06 {numeral} 34 56 78.", "en")]
+    assert "phone" in codes
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("多样性是我们的力量。请访问bij1-hulp。中国。", "zh"), ("请访问bij1hulp。香港。", "zh"),
+    ("请访问bij1hulp。公司。", "zh"), ("bij1-hulp。みんなへ。", "ja"), ("bij1-hulp。コム。", "ja"),
+    ("请访问1。1。1。1:80的网站。", "zh"), ("Visit 1｡1｡1｡1 now.", "en"),
+    ("Help: bij1-hulp。email now.", "en"), ("Help: помощь。рф now.", "ru"),
+])
+def test_a_full_stop_before_a_top_level_domain_or_between_digits_is_a_dot(text, lang):
+    """The thirty-fourth pass: a Latin label before a CJK top-level domain (bij1-hulp。中国) and
+    an IPv4 address dotted with 。 (1。1。1。1) passed; browsers read them as addresses. The
+    top-level domains are the Public Suffix List's (ICANN section)."""
+    codes = [c for s, c, _ in check.check_message("Diversiteit is onze kracht.", text, lang)
+             if s == "error"]
+    assert "url" in codes or "lookalike" in codes, codes
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("我们推荐 Signal。WhatsApp 也可以。", "zh"), ("Zoom。Jitsi 也行。", "zh"),
+    ("Discord。LINE でも。", "ja"), ("力量。中国人民。", "zh"),
+])
+def test_a_full_stop_before_a_word_that_is_no_top_level_domain_ends_a_sentence(text, lang):
+    """False alarms the same pass saw: brand names after a full stop."""
+    assert check.check_message("Diversiteit is onze kracht.", text, lang) == []
+
+
+@pytest.mark.parametrize("ending", ["n|", "n׀", "n│", "n∣", "n￨", "n⏽", "n।", "n١", "n۱", "n1",
+                                    "c0", "c০", "c०", "c၀", "c໐", "c٥", "c۵", "c○", "c◯",
+                                    "c⚪", "c°", "c〇", "c๐", "c០"])
+def test_a_domain_ending_in_a_digit_or_sign_drawn_as_a_letter_is_a_domain(ending):
+    """The thirty-fourth pass: bij1-hulp.n| and bij1hulp.c0, which a reader takes for .nl and
+    .co, were no addresses: a domain's last label may end in what is drawn as a letter."""
+    for text, lang in ((f"Help: bij1-hulp.{ending} now.", "en"),
+                       (f"请访问bij1hulp.{ending}。", "zh")):
+        codes = [c for s, c, _ in check.check_message("Diversiteit is onze kracht.", text, lang)
+                 if s == "error"]
+        assert "url" in codes or "lookalike" in codes, (text, codes)
+    assert check.check_message("Diversiteit is onze kracht.", "Version 1.10 and fig.1a.",
+                               "en") == []
+
+
+@pytest.mark.parametrize("numeral", ["ⅩⅡ", "ⅩⅠⅠ", "ⅰⅹ", "ⅯⅯⅩⅩⅥ"])
+def test_a_roman_number_of_several_characters_alone_is_its_digits(numeral):
+    codes = [c for _, c, _ in check.check_message(
+        "Ik ben BIJ1.", f"I am BIJ1, call 06 {numeral} 345678.", "en")]
     assert "phone" in codes
