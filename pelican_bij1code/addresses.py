@@ -232,7 +232,9 @@ def _holding(word: str) -> str | None:
     ...                        "bij1-hulp.nl.x", "z.B.", "1.000")]
     ['meldpunt:bij1-hulp.nl', 'bij1-hulp.nl~x', 'x:1.2.3.4', None, 'bij1-hulp.nl.x', None, None]
     """
-    if not any(_starts_with_a_domain(part) or _IPV4.match(part) for part in _JOINS.split(word)):
+    if not any(_starts_with_a_domain(part) or _IPV4.match(part) for part in _JOINS.split(word)) \
+            and not (not word.isascii() and any(  # 1.1.1.1 written on to CJK letters
+                _IPV4.match(part) for part in _JOINS.split(_east_asian_apart(word).strip()))):
         return None
     return word.lower().strip(_AROUND) or None
 
@@ -800,7 +802,7 @@ def sign_between_letters(text: str) -> str | None:
     >>> [sign_between_letters(t) for t in ("bij1hulp\u2e33\u0440\u0444", "\u043f\u00b7\u0440\u0444",
     ...                                    "\u043f\u26ab\u0440", "\u043f\u0430\u0070\u0430",
     ...                                    "\u043f\u0323\u0440", "\u0645\u0660\u0645")]
-    ['⸳', '·', '⚫', 'p', '̣', '٠']
+    ['⸳', '·', '⚫', 'п', '̣', '٠']
     >>> [sign_between_letters(t) for t in ("\u5510\u00b7\u7279", "col\u00b7lectiu", "a \u00b7 b",
     ...                                    "\u05e6\u05d4\u05f4\u05dc", "\u043c\u02bc\u044f",
     ...                                    "\u0661\u0660\u0662", "\u79c1\u306fBIJ1\u3001\u3002")]
@@ -867,30 +869,30 @@ def _mixed_scripts(word: str) -> str | None:
     """The first letter of a second script in a run of letters, digits and marks in
     ``word`` (UTS #39's mixed scripts: a Latin ``a`` in a Cyrillic word, the Greek and
     Cyrillic look-alikes of BIJ1, ``ΒΙЈ1``, beside the real one); None if each run has one
-    script. A hyphen or an apostrophe ends a run (Russian ``iPhone-ом``); letters of scripts
-    written without spaces (Chinese, Japanese, Korean, Thai...) and of right-to-left scripts
-    (whose affixes are written on to a Latin word) are words of their own, and apostrophes,
+    script. A hyphen or an apostrophe ends a run (Russian ``iPhone-ом``), and so does a letter
+    of a script written without spaces (Chinese, Japanese, Korean, Thai...) or of a
+    right-to-left one (whose affixes are written on to a Latin word): a word of its own. And
+    apostrophes,
     modifier letters and ordinal indicators are no script: ``维生素C的``, ``α粒子和β射线``,
     ``PvdAوGroenLinks``, ``oʻzbek``, ``Sr.ª``.
 
     >>> [_mixed_scripts(w) for w in ("\u043fa\u043f\u0430", "\u0392\u0399\u04081",
     ...                              "\u7ef4\u751f\u7d20C\u7684", "o\u02bbzbek", "BIJ1\u304c",
-    ...                              "iPhone-\u043e\u043c", "Sr.\u00aa")]
-    ['a', 'Ј', None, None, None, None, None]
+    ...                              "iPhone-\u043e\u043c", "Sr.\u00aa", "\u043erg")]
+    ['\u043f', 'Ј', None, None, None, None, None, 'о']
     """
-    first = ""  # the script of the run's first letter
+    first = ""  # the first letter of the run, of a script that counts
     for char in word:
-        if not (char.isalnum() or unicodedata.category(char)[0] == "M"):
-            first = ""
+        if not (char.isalnum() or unicodedata.category(char)[0] == "M") or (
+                char.isalpha() and _own_word(char)):
+            first = ""  # a space, a sign, or a word of its own (和 in α粒子和β射线) ends a run
             continue
-        if not char.isalpha() or char in "\u00aa\u00ba" or _own_word(char) \
-                or _diacritic(char):
+        if not char.isalpha() or char in "\u00aa\u00ba" or _diacritic(char):
             continue
-        script = script_of(char)
         if not first:
-            first = script
-        elif script != first:
-            return char
+            first = char
+        elif script_of(char) != script_of(first):
+            return first if script_of(char) == "LATIN" else char  # the one that is no Latin
     return None
 
 
@@ -917,7 +919,8 @@ def _cjk_dot(word: str, last: int, at: int) -> bool:
     if dot not in _CJK_DOTS:
         return False
     after = word[at + 1:at + 2]
-    if script_of(word[last]) == script_of(after or " ") == "CJK":
+    if script_of(word[last]) == script_of(after or " ") == "CJK" \
+            and word[last].isalpha() and after.isalpha():
         return True  # ー and the other sign-like letters too (フィジー・ヒンディー語)
     return dot in _CJK_FULL_STOPS and sentence_end(word, at) \
         and any(map(_east_asian_letter, word))  # in CJK text, not between Cyrillic words
@@ -927,15 +930,18 @@ def sentence_end(text: str, at: int) -> bool:
     """Whether the ideographic full stop ``text[at]`` (。 or ｡) ends a sentence, where IDNA
     would read it as the dot of an address. Chinese and Japanese write the next sentence on to
     it, so it is a sentence end but where what follows is a top-level domain
-    (:func:`top_level_domain`: 帮助。com的, bij1-hulp。email, 榜样。BIJ1是 and 。WhatsApp are no
-    domains), after a Latin word also in CJK letters (bij1-hulp。中国), or where it stands after
-    ``www`` or between two digits (1。1。1。1, an IPv4 address). Looks at the words beside it
-    only: linear.
+    (:func:`_reads_as_a_domain_ending`: 帮助。com的, bij1-hulp。email, bij1-hulp。c0,
+    bij1hulp。сом; 榜样。BIJ1是 and 。WhatsApp are no domains), after a Latin word (but BIJ1)
+    also in CJK letters (bij1-hulp。中国), or where it stands after ``www`` or between two
+    digits (1。1。1。1, an IPv4 address). Looks at the words beside it only: linear.
 
     >>> [sentence_end(t, t.index("\u3002")) for t in ("力。我", "力。2026", "样。BIJ1是",
     ...  "。iPhone 15", "。Wi-Fi", "助。com的", "助。cn", "www。帮助", "a。", "助。ＣＯＭ",
     ...  "p。email", "1。1", "p。中国", "力。中国")]
     [True, True, True, True, True, False, False, False, True, False, False, False, False, True]
+    >>> [sentence_end(t, t.index("\u3002"))
+    ...  for t in ("BIJ1。世界", "p。c0", "p。0rg", "p。\u217dom")]
+    [True, False, False, False]
     """
     before = text[max(0, at - 3):at]
     if unicodedata.normalize("NFKC", before).lower() == "www" and (
@@ -947,17 +953,19 @@ def sentence_end(text: str, at: int) -> bool:
     if after.isdigit() and text[at - 1:at].isdigit():
         return False  # 1。1。1。1
     if _east_asian_letter(after):
-        if not (at and (_latin(text[at - 1]) or text[at - 1].isdigit())):
-            return True  # between CJK words: the end of a sentence (力量。中国人民)
+        if not (at and (_latin(text[at - 1]) or text[at - 1].isdigit())) \
+                or text[max(0, at - 4):at].upper() == "BIJ1":
+            return True  # between CJK words, or after BIJ1: a sentence ends (力量。中国人民)
         run = text[at + 1:at + 1 + _LONGEST_CJK_DOMAIN]
         return not any(top_level_domain(run[:end]) for end in range(1, len(run) + 1))
-    if after.isnumeric():
-        return True
     end = at + 1
-    while end < len(text) and (text[end] == "-" or (text[end].isalnum()
-                                                    and not _east_asian_letter(text[end]))):
+    while end < len(text) and (text[end] == "-" or text[end] in _DRAWN_AS_LETTERS or (
+            text[end].isalnum() and not _east_asian_letter(text[end]))):
         end += 1
-    return not top_level_domain(text[at + 1:end])  # помощь。рф: .рф is one
+    word = text[at + 1:end]
+    if word.isnumeric():
+        return True  # a number (力量。2026年)
+    return not _reads_as_a_domain_ending(word)  # помощь。рф: .рф is one; 。ⅽom, 。0rg
 
 
 #: The most letters of a top-level domain written in CJK letters (.中文网, .みんな, .クラウド).
@@ -986,11 +994,45 @@ def top_level_domain(word: str) -> bool:
     return word.startswith("xn--") or _public_suffixes().is_public(word)
 
 
+def _reads_as_a_domain_ending(word: str) -> bool:
+    """Whether a reader may read ``word``, after a dot, as a top-level domain: it is one
+    (:func:`top_level_domain`), also read with 0 and 1 as o and l (``c0``, ``n1``); or, fail
+    closed, it holds anything but ASCII letters, digits and ``-`` once NFKC has folded it
+    (``сом`` in Cyrillic, ``ϲom``, ``n|``, ``co〇``: a look-alike of one).
+
+    >>> [_reads_as_a_domain_ending(w) for w in ("nl", "c0", "ｃ０", "c\u2070", "\u0441\u043e\u043c",
+    ...                                         "n|", "WhatsApp", "COVID-19", "iPhone")]
+    [True, True, True, True, True, True, False, False, False]
+    """
+    folded = unicodedata.normalize("NFKC", word)
+    if not folded.replace("-", "").isalnum() or not folded.isascii():
+        return bool(folded)
+    return top_level_domain(folded) or top_level_domain(folded.translate(_AS_LETTERS))
+
+
+#: The digits a reader takes for letters at the end of a domain.
+_AS_LETTERS = str.maketrans("01", "ol")
+
+
 def _ends_like_a_domain(word: str) -> bool:
-    """Whether what follows the last middle dot of ``word`` reads as a top-level domain."""
+    """Whether what follows the last middle dot of ``word`` reads as a top-level domain: a
+    generic one (``hulp·email``, ``hulp·c0m``), or a country's where the word is written as a
+    domain is, with a digit, a hyphen or another middle dot (``bij1-hulp·nl``, ``www·x·nl``,
+    ``bij1·n1``); not French and Catalan spelling (``militant·es``, ``citoyen·ne``, ``col·la``).
+
+    >>> [_ends_like_a_domain(w) for w in ("hulp\u00b7email", "bij1-hulp\u00b7nl", "bij1\u00b7n1",
+    ...                                   "militant\u00b7es", "col\u00b7la",
+    ...                                   "militant\u00b7e\u00b7s")]
+    [True, True, True, False, False, False]
+    """
     if "\u00b7" not in word:
         return False
-    return top_level_domain(word.rsplit("\u00b7", 1)[1].rstrip(_TRAILING + ")]"))
+    stem, _, ending = word.rpartition("\u00b7")
+    ending = unicodedata.normalize("NFKC", ending.rstrip(_TRAILING + ")]"))
+    if not (ending.isascii() and _reads_as_a_domain_ending(ending)):
+        return False  # il·lícit: Catalan
+    return len(ending) > 2 or "\u00b7" in stem or any(
+        char.isdigit() or char == "-" for char in stem)
 
 
 def _latin(char: str) -> bool:

@@ -903,3 +903,42 @@ def test_a_roman_number_of_several_characters_alone_is_its_digits(numeral):
     codes = [c for _, c, _ in check.check_message(
         "Ik ben BIJ1.", f"I am BIJ1, call 06 {numeral} 345678.", "en")]
     assert "phone" in codes
+
+
+@pytest.mark.parametrize("ending", ["оrg", "сом", "ϲom", "ⅽom", "ɡov", "c0", "n1", "0rg", "n|",
+                                    "co〇", "c০", "ｃ０", "c⁰", "c₀"])
+def test_a_look_alike_top_level_domain_after_a_full_stop_is_a_dot(ending):
+    """The thirty-fifth pass: after 。 in CJK text a top-level domain written with look-alikes
+    (Cyrillic оrg, ϲom, c0, c₀) read as a sentence; it is read as a reader reads it (NFKC,
+    0 and 1 as o and l) and, holding anything but ASCII, as an address: fail-closed."""
+    for text, lang in ((f"多元是我们的力量。请写信给bij1-hulp。{ending}。", "zh"),
+                       (f"Diversity (多元) is our strength: write to bij1-hulp。{ending}.", "en")):
+        codes = [c for s, c, _ in check.check_message("Diversiteit is onze kracht.", text, lang)
+                 if s == "error"]
+        assert {"url", "lookalike"} & set(codes), (text, codes)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Diversity is our strength: write to bij1-hulp·n1 or bij1-hulp·c0.", "en"),
+    ("Diversity is our strength: bij1-hulp·n|.", "en"), ("See оrg and ϲom.", "en"),
+    ("多元是我们的力量。电话１。１。１。１。", "zh"), ("请访问1.1.1.1的网站。", "zh"),
+])
+def test_middle_dot_endings_digits_and_words_starting_in_another_script_are_refused(text, lang):
+    codes = [c for s, c, _ in check.check_message("Diversiteit is onze kracht.", text, lang)
+             if s == "error"]
+    assert {"url", "lookalike"} & set(codes), codes
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("多元是我们的力量。我们是BIJ1。世界需要我们。", "zh"),
+    ("欢迎加入BIJ1。中国的朋友们也欢迎你。", "zh"),
+    ("多様性は私たちの力です。私たちはBIJ1。みんなで行こう。", "ja"),
+    ("La diversité est notre force, militant·es, ami·es et allié·es.", "fr"),
+    ("Chaque citoyen·ne compte.", "fr"),
+    ("La diversitat és la nostra força: som una col·la.", "ca"),
+])
+def test_sentences_after_bij1_and_inclusive_middle_dots_pass(text, lang):
+    """False alarms of the thirty-fifth pass: a CJK sentence after BIJ1。 that starts with a
+    word that is also a CJK top-level domain (世界, みんな); French inclusive and Catalan words
+    whose ending is a country's domain (militant·es, col·la)."""
+    assert check.check_message("Diversiteit is onze kracht.", text, lang) == []
