@@ -357,16 +357,19 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
 
 
 def _usable_or_primary(renderer: Renderer, lang: str) -> str:
-    """``lang``, or its primary language's folder when ``lang`` cannot be rendered and that
-    one can (the plugin normalises ``en-US`` to ``en`` the same way); says so on stderr.
-    Never in another script: ``pa_Arab`` never falls back to ``pa`` (Gurmukhi)."""
-    primary = languages.normalise(lang)
-    if primary is None or primary == lang or renderer.usable(lang)[0] or \
-            primary not in languages.lookup_chain(lang) or not renderer.usable(primary)[0]:
+    """``lang``, or, when it cannot be rendered, the first folder of its lookup chain that
+    can, as a page falls back (:func:`.languages.lookup_chain`: ``en_US`` to ``en``, ``zh_TW``
+    to ``zh_Hant``; never into another script: ``pa_Arab`` never to ``pa``, Gurmukhi); says
+    so on stderr."""
+    if renderer.usable(lang)[0]:
         return lang
-    print(f"bij1code render: {renderer.usable(lang)[1]}; rendering {primary!r} instead",
-          file=sys.stderr)
-    return primary
+    for tag in languages.lookup_chain(lang)[1:]:
+        folder = renderer.folder(tag)
+        if folder != lang and renderer.usable(folder)[0]:
+            print(f"bij1code render: {renderer.usable(lang)[1]}; rendering {folder!r} instead",
+                  file=sys.stderr)
+            return folder
+    return lang
 
 
 def _selected(locales: Locales, tags: list[str] | None) -> list[str] | None:

@@ -254,6 +254,8 @@ def parse(tag: str | None) -> Tag | None:
     (None, None, None, None)
     >>> str(parse("en@quot")), str(parse("zh-cmn-Hant-TW")), str(parse("ar-arz"))
     ('en-x-quot', 'zh-Hant-TW', 'arz')
+    >>> str(parse("prs")), str(parse("cnr")), str(parse("swc")), str(parse("sh"))
+    ('fa-AF', 'sr-ME', 'sw-CD', 'sr-Latn')
     """
     split = _split(tag) if tag else None
     if split is None:
@@ -278,8 +280,11 @@ def parse(tag: str | None) -> Tag | None:
             region = part.upper()
         else:
             variants.append(part.lower())
-    if script is None and len(alias) > 1 and len(alias[1]) == 4:
-        script = alias[1]  # sh is sr_Latn
+    for part in alias[1:]:  # what the alias implies, where the tag says nothing
+        if len(part) == 4 and script is None:
+            script = part  # sh is sr_Latn
+        elif len(part) != 4 and region is None:
+            region = part  # prs (Dari) is fa_AF, cnr (Montenegrin) sr_ME
     if modifier in _PRIVATE_MODIFIERS:
         private = "-".join(filter(None, [private, modifier]))
     elif modifier and modifier not in _NOT_LANGUAGE:

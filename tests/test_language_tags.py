@@ -263,3 +263,37 @@ def test_stats_shows_twins_as_check_does(locales: Path) -> None:
 ])
 def test_a_name_is_in_the_tags_script(tag: str, own: str) -> None:
     assert languages.name(tag).startswith(own), languages.name(tag)
+
+
+# -- a third round: aliases with a region; render falls back as a page does -------------------
+
+
+@pytest.mark.parametrize(("alias", "twin", "direction"), [
+    ("prs", "fa_AF", "rtl"), ("cnr", "sr_ME", "ltr"), ("swc", "sw_CD", "ltr"),
+])
+def test_an_alias_with_a_region_keeps_it(tmp_path: Path, alias: str, twin: str,
+                                         direction: str) -> None:
+    """A hostile pass: prs (Dari) read as fa, cnr (Montenegrin, Latin) as Cyrillic sr; a
+    page fa-IR got Dari, sr-Cyrl Montenegrin; prs and fa_AF were not twins. CLDR's alias
+    gives a region as well as a script: both are kept where the tag names none."""
+    assert languages.bcp47(alias) == languages.bcp47(twin)
+    assert languages.direction(alias) == direction
+    locales = _folders(tmp_path / "a", alias, twin)
+    assert locales.twins() == [sorted([alias, twin])]
+    primary = twin.split("_")[0]
+    assert _folders(tmp_path / "b", alias).find(primary) is None  # fa never finds Dari
+    assert languages.bcp47("sh") == "sr-Latn"
+
+
+def test_render_falls_back_within_the_script_as_a_page_does(locales: Path) -> None:
+    """A hostile pass: with a draft zh_TW and a published zh_Hant, a zh-TW page showed
+    zh_Hant, `render zh-TW` refused; now both fall back the same way."""
+    _published(locales, "zh_Hant")
+    draft = locales / "zh_TW" / "LC_MESSAGES" / "gedragscode.po"
+    draft.parent.mkdir(parents=True)
+    draft.write_bytes((locales / "zh_Hant" / "LC_MESSAGES" / "gedragscode.po").read_bytes())
+    done = cli("render", "zh-TW", "--locales", str(locales), "--format", "txt")
+    assert done.returncode == 0, done.stderr
+    assert "rendering 'zh_Hant' instead" in done.stderr
+    done = cli("render", "zh-CN", "--locales", str(locales), "--format", "txt")
+    assert done.returncode == 2  # zh_Hant is Traditional: never for a Simplified page
