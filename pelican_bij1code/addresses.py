@@ -51,6 +51,9 @@ _OPENERS = "\"'¡¿<"
 SENTENCE_DASHES = frozenset("\u2013\u2014\u2015\u2e3a\u2e3b")
 #: An IPv4 address (a host without a domain name).
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+#: An IPv4 address written on to letters of any script (Visit1.2.3.4now, ดูที่1.1.1.1): no
+#: digit or dot before it, no digit after it. Bounded quantifiers: linear.
+_IPV4_ON_LETTERS = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d])")
 #: Punctuation that may stand around an address without being part of what a reader reads.
 _AROUND = ".,:;!?@/#%&=+~_-"
 _HINT = re.compile(r"[.@:][\w/+]")
@@ -231,10 +234,11 @@ def _holding(word: str) -> str | None:
     >>> [_holding(w) for w in ("Meldpunt:bij1-hulp.nl", "bij1-hulp.nl~x", "x:1.2.3.4", "a:b/c",
     ...                        "bij1-hulp.nl.x", "z.B.", "1.000")]
     ['meldpunt:bij1-hulp.nl', 'bij1-hulp.nl~x', 'x:1.2.3.4', None, 'bij1-hulp.nl.x', None, None]
+    >>> _holding("Visit1.2.3.4now")
+    'visit1.2.3.4now'
     """
     if not any(_starts_with_a_domain(part) or _IPV4.match(part) for part in _JOINS.split(word)) \
-            and not (not word.isascii() and any(  # 1.1.1.1 written on to CJK letters
-                _IPV4.match(part) for part in _JOINS.split(_east_asian_apart(word).strip()))):
+            and not _IPV4_ON_LETTERS.search(word):
         return None
     return word.lower().strip(_AROUND) or None
 
@@ -445,6 +449,8 @@ def _number_sign(char: str) -> str:
         return "\n" if unicodedata.category(char) in ("Zl", "Zp") or char == "\x85" else " "
     if char in _CIRCLES:
         return "0"
+    if char in _CJK_FULL_STOPS:
+        return "\n"  # a sentence ends: 1000。2026年 is two numbers
     value = unicodedata.numeric(char, -1.0)
     # any numeral for 0 to 9 (六, Ⅵ, ❻, ⓿, Ethiopic ፮); an enclosed one to 99, as its digits
     # (⓫ is 11, 〸 is 10), but not a Han ten, which is read in a Han number (二十三)
@@ -591,12 +597,13 @@ def number_lookalike(text: str) -> str | None:
 
 def east_asian_punctuation(char: str) -> bool:
     """Whether ``char`` is punctuation of Chinese, Japanese or Korean that parts words as a
-    space does: a wide one (、「」), or the full-width comma, semicolon, marks and brackets
-    (，；！？（）); not a dot (:data:`DOT_LIKE`: 。 is judged apart) and not the full-width
-    forms of what addresses are written with (＠ ／ ：).
+    space does: a wide one (、「」), or the full-width comma, colon, semicolon, marks and
+    brackets (，：；！？（）: 版本：2026年); not a dot (:data:`DOT_LIKE`: 。 is judged apart) and
+    not the full-width forms of what addresses are written with (＠ ／; a URL's ： is read as
+    ``:`` where addresses are read).
 
-    >>> [east_asian_punctuation(c) for c in "、「，（。＠／：,"]
-    [True, True, True, True, False, False, False, False, False]
+    >>> [east_asian_punctuation(c) for c in "、「，（：。＠／,"]
+    [True, True, True, True, True, False, False, False, False]
     """
     if char.isascii() or char in DOT_LIKE:
         return False
@@ -606,18 +613,18 @@ def east_asian_punctuation(char: str) -> bool:
 
 
 #: The full-width punctuation that parts words in East Asian text (the rest is wide already).
-_FULL_WIDTH_PARTING = frozenset("\uff0c\uff1b\uff01\uff1f\uff08\uff09")
+_FULL_WIDTH_PARTING = frozenset("\uff0c\uff1a\uff1b\uff01\uff1f\uff08\uff09")
 
 
 def _east_asian_apart(text: str) -> str:
     """``text`` with the letters and punctuation of Chinese, Japanese and Korean as spaces:
     written without spaces, they part the words and numbers around them.
 
-    >>> _east_asian_apart("我是BIJ1，2026年的榜样。").split()  # a dot stays (:data:`DOT_LIKE`)
-    ['BIJ1', '2026', '。']
+    >>> _east_asian_apart("我是BIJ1，2016。BIJ1是党。").split()  # a full stop too
+    ['BIJ1', '2016', 'BIJ1']
     """
-    return text.translate({ord(char): " " for char in set(text)
-                           if _east_asian_letter(char) or east_asian_punctuation(char)})
+    return text.translate({ord(char): " " for char in set(text) if _east_asian_letter(char)
+                           or east_asian_punctuation(char) or char in _CJK_FULL_STOPS})
 
 
 #: A time of day as French and others write it (12h30, 9h), or a span of two (12h30–14h00).
@@ -948,10 +955,10 @@ def sentence_end(text: str, at: int) -> bool:
             at < 4 or not _latin(text[at - 4])):
         return False
     after = text[at + 1:at + 2]
-    if not after.isalnum():
+    if not unicodedata.normalize("NFKC", after).isalnum() and after not in _DRAWN_AS_LETTERS:
         return True
-    if after.isdigit() and text[at - 1:at].isdigit():
-        return False  # 1。1。1。1
+    if after.isdigit() and text[at - 1:at].isdigit() and _octet(text, at):
+        return False  # 1。1。1。1 (a number of four digits or more ends a sentence: 1000。2026年)
     if _east_asian_letter(after):
         if not (at and (_latin(text[at - 1]) or text[at - 1].isdigit())) \
                 or text[max(0, at - 4):at].upper() == "BIJ1":
@@ -960,12 +967,21 @@ def sentence_end(text: str, at: int) -> bool:
         return not any(top_level_domain(run[:end]) for end in range(1, len(run) + 1))
     end = at + 1
     while end < len(text) and (text[end] == "-" or text[end] in _DRAWN_AS_LETTERS or (
-            text[end].isalnum() and not _east_asian_letter(text[end]))):
+            not _east_asian_letter(text[end])  # and what NFKC makes a letter: ⓞⓡⓖ, 🄾🅁🄶
+            and unicodedata.normalize("NFKC", text[end]).isalnum())):
         end += 1
     word = text[at + 1:end]
     if word.isnumeric():
         return True  # a number (力量。2026年)
     return not _reads_as_a_domain_ending(word)  # помощь。рф: .рф is one; 。ⅽom, 。0rg
+
+
+def _octet(text: str, at: int) -> bool:
+    """Whether the digits on both sides of ``text[at]`` are runs of three at most, as an IPv4
+    address's numbers are."""
+    before = len(text[:at]) - len(text[:at].rstrip("0123456789０１２３４５６７８９"))
+    after = len(text[at + 1:]) - len(text[at + 1:].lstrip("0123456789０１２３４５６７８９"))
+    return before <= 3 and after <= 3
 
 
 #: The most letters of a top-level domain written in CJK letters (.中文网, .みんな, .クラウド).
@@ -1015,24 +1031,33 @@ _AS_LETTERS = str.maketrans("01", "ol")
 
 
 def _ends_like_a_domain(word: str) -> bool:
-    """Whether what follows the last middle dot of ``word`` reads as a top-level domain: a
-    generic one (``hulp·email``, ``hulp·c0m``), or a country's where the word is written as a
-    domain is, with a digit, a hyphen or another middle dot (``bij1-hulp·nl``, ``www·x·nl``,
-    ``bij1·n1``); not French and Catalan spelling (``militant·es``, ``citoyen·ne``, ``col·la``).
+    """Whether what follows the last middle dot of ``word`` reads as a top-level domain
+    (``hulp·email``, ``hulpbij·nl``, ``bij1·n1``); not Catalan's ``l·l`` (``il·legal``,
+    ``col·la``) nor French inclusive endings after a plain word (``militant·es``,
+    ``citoyen·ne``; ``bij1-hulp·es`` reads as a domain).
 
-    >>> [_ends_like_a_domain(w) for w in ("hulp\u00b7email", "bij1-hulp\u00b7nl", "bij1\u00b7n1",
-    ...                                   "militant\u00b7es", "col\u00b7la",
-    ...                                   "militant\u00b7e\u00b7s")]
-    [True, True, True, False, False, False]
+    >>> [_ends_like_a_domain(w) for w in ("hulp\u00b7email", "hulpbij\u00b7nl", "bij1\u00b7n1",
+    ...                                   "militant\u00b7es", "col\u00b7la", "il\u00b7legal",
+    ...                                   "militant\u00b7e\u00b7s", "bij1-hulp\u00b7es")]
+    [True, True, True, False, False, False, False, True]
     """
     if "\u00b7" not in word:
         return False
     stem, _, ending = word.rpartition("\u00b7")
-    ending = unicodedata.normalize("NFKC", ending.rstrip(_TRAILING + ")]"))
+    cjk = next((at for at, char in enumerate(ending)
+                if _east_asian_letter(char) or east_asian_punctuation(char)), len(ending))
+    ending = unicodedata.normalize("NFKC", ending[:cjk].rstrip(_TRAILING + ")]"))  # ·nl的
     if not (ending.isascii() and _reads_as_a_domain_ending(ending)):
         return False  # il·lícit: Catalan
-    return len(ending) > 2 or "\u00b7" in stem or any(
+    if stem[-1:].lower() == "l" and ending[:1].lower() == "l":
+        return False  # Catalan l·l (il·legal, col·la)
+    return ending.lower() not in _INCLUSIVE_ENDINGS or "\u00b7" in stem or any(
         char.isdigit() or char == "-" for char in stem)
+
+
+#: The endings of French inclusive writing that are also a country's domain (militant·es,
+#: citoyen·ne, chacun·se, nouveau·ve): spelling after a plain word.
+_INCLUSIVE_ENDINGS = frozenset({"es", "ne", "se", "ve"})
 
 
 def _latin(char: str) -> bool:
@@ -1101,18 +1126,19 @@ def _folded(text: str) -> str:
 
 def _stop_or_dot(match: re.Match[str]) -> str:
     """A full stop of :data:`_FULL_STOPS` as a reader reads it: the end of a sentence, with a
-    space after (:func:`sentence_end`), or IDNA's dot; the full-width one (．), drawn as ".",
+    line break after (:func:`sentence_end`: it parts the numbers around it too, 1000。2026年),
+    or IDNA's dot; the full-width one (．), drawn as ".",
     is a dot before any Latin letter or digit.
 
     >>> [_FULL_STOPS.sub(_stop_or_dot, t) for t in ("a。nl", "力。我", "样。BIJ1是", "助。cn",
     ...                                             "１．ｏｒｇ中", "力．我", "www。帮助")]
-    ['a。nl', '力。 我', '样。 BIJ1是', '助。cn', '１．ｏｒｇ中', '力。 我', 'www。帮助']
+    ['a。nl', '力。\\n我', '样。\\nBIJ1是', '助。cn', '１．ｏｒｇ中', '力。\\n我', 'www。帮助']
     """
     text, at = match.string, match.start()
     if match.group() == "\uff0e":
         after = unicodedata.normalize("NFKC", text[at + 1:at + 2])
-        return match.group() if after.isascii() and after.isalnum() else "\u3002 "
-    return "\u3002 " if sentence_end(text, at) else match.group()
+        return match.group() if after.isascii() and after.isalnum() else "\u3002\n"
+    return "\u3002\n" if sentence_end(text, at) else match.group()
 
 
 def _roman_numerals_alone(text: str) -> str:

@@ -942,3 +942,29 @@ def test_sentences_after_bij1_and_inclusive_middle_dots_pass(text, lang):
     word that is also a CJK top-level domain (世界, みんな); French inclusive and Catalan words
     whose ending is a country's domain (militant·es, col·la)."""
     assert check.check_message("Diversiteit is onze kracht.", text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("ความหลากหลาย1.1.1.1คือ.", "th"), ("ຄວາມ1.1.1.1ແມ່ນ.", "lo"), ("ភាព1.1.1.1គឺ.", "km"),
+    ("ይጎብኙ1.1.1.1አሁን.", "am"), ("देखें1.1.1.1पर.", "hi"), ("Visit1.1.1.1now.", "en"),
+    ("See evil。ⓞⓡⓖ.", "en"), ("See bij1hulp。ⓝⓛ now.", "en"), ("See hulpbij·nl now.", "en"),
+    ("See BIJHULP·NL now.", "en"), ("访问bijhulp·nl的。", "zh"),
+])
+def test_the_thirty_seventh_pass_addresses_are_read(text, lang):
+    """The thirty-seventh pass: an IPv4 address written on to letters of any script, circled
+    letters after a full stop (NFKC makes them letters) and a country's ending after a middle
+    dot in a plain word passed."""
+    codes = [c for s, c, _ in check.check_message("Diversiteit is onze kracht.", text, lang)
+             if s == "error"]
+    assert {"url", "lookalike"} & set(codes), codes
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La immigració il·legal no existeix.", "ca"), ("我们成立于2016。BIJ1是我们的党。", "zh"),
+    ("成员人数达到1000。2026年会更多。", "zh"), ("这是译文，版本：2026年11月27日。", "zh"),
+    ("体现了BIJ1：平等与团结。", "zh"), ("La diversité est notre force, militant·es.", "fr"),
+])
+def test_the_thirty_seventh_and_eighth_pass_false_alarms_pass(text, lang):
+    """Catalan l·l before a word that is a top-level domain (il·legal), numbers on both
+    sides of a CJK full stop, the full-width colon of Chinese and Japanese."""
+    assert check.check_message("Diversiteit is onze kracht.", text, lang) == []
