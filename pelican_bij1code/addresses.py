@@ -449,8 +449,6 @@ def _number_sign(char: str) -> str:
         return "\n" if unicodedata.category(char) in ("Zl", "Zp") or char == "\x85" else " "
     if char in _CIRCLES:
         return "0"
-    if char in _CJK_FULL_STOPS:
-        return "\n"  # a sentence ends: 1000。2026年 is two numbers
     value = unicodedata.numeric(char, -1.0)
     # any numeral for 0 to 9 (六, Ⅵ, ❻, ⓿, Ethiopic ፮); an enclosed one to 99, as its digits
     # (⓫ is 11, 〸 is 10), but not a Han ten, which is read in a Han number (二十三)
@@ -1126,19 +1124,18 @@ def _folded(text: str) -> str:
 
 def _stop_or_dot(match: re.Match[str]) -> str:
     """A full stop of :data:`_FULL_STOPS` as a reader reads it: the end of a sentence, with a
-    line break after (:func:`sentence_end`: it parts the numbers around it too, 1000。2026年),
-    or IDNA's dot; the full-width one (．), drawn as ".",
+    space after (:func:`sentence_end`), or IDNA's dot; the full-width one (．), drawn as ".",
     is a dot before any Latin letter or digit.
 
     >>> [_FULL_STOPS.sub(_stop_or_dot, t) for t in ("a。nl", "力。我", "样。BIJ1是", "助。cn",
     ...                                             "１．ｏｒｇ中", "力．我", "www。帮助")]
-    ['a。nl', '力。\\n我', '样。\\nBIJ1是', '助。cn', '１．ｏｒｇ中', '力。\\n我', 'www。帮助']
+    ['a。nl', '力。 我', '样。 BIJ1是', '助。cn', '１．ｏｒｇ中', '力。 我', 'www。帮助']
     """
     text, at = match.string, match.start()
     if match.group() == "\uff0e":
         after = unicodedata.normalize("NFKC", text[at + 1:at + 2])
-        return match.group() if after.isascii() and after.isalnum() else "\u3002\n"
-    return "\u3002\n" if sentence_end(text, at) else match.group()
+        return match.group() if after.isascii() and after.isalnum() else "\u3002 "
+    return "\u3002 " if sentence_end(text, at) else match.group()
 
 
 def _roman_numerals_alone(text: str) -> str:
