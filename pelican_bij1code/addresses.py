@@ -427,9 +427,13 @@ def _lone_numeral(text: str, at: int) -> bool:
     [True, True, False]
     """
     value = unicodedata.numeric(text[at], -1.0)
-    return value.is_integer() and 10 <= value < 100 and not any(
-        char.isalpha() or (char.isnumeric() and not char.isascii())
-        for char in text[max(0, at - 1):at] + text[at + 1:at + 2])
+    return value.is_integer() and 10 <= value < 100 and _alone(text, at, at + 1)
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has no letter and no numeral but an ASCII digit beside it."""
+    return not any(char.isalpha() or (char.isnumeric() and not char.isascii())
+                   for char in text[max(0, start - 1):start] + text[end:end + 1])
 
 
 #: The circles Japanese writes for the numeral 〇 (zero): ○ and ◯.
@@ -1149,9 +1153,6 @@ def _roman_numerals_alone(text: str) -> str:
     def roman(char: str) -> bool:  # the Roman numerals NFKC folds to letters (Ⅻ to XII)
         return "\u2160" <= char <= "\u217f"
 
-    def other(char: str) -> bool:
-        return char.isalpha() or (char.isnumeric() and not char.isascii() and not roman(char))
-
     pieces: list[str] = []
     at = 0
     while at < len(text):
@@ -1163,10 +1164,9 @@ def _roman_numerals_alone(text: str) -> str:
             at += 1
             continue
         values = [int(unicodedata.numeric(char)) for char in text[at:end]]
-        alone = not any(map(other, text[max(0, at - 1):at] + text[end:end + 1]))
         pieces.append(str(sum(-value if index + 1 < len(values) and value < values[index + 1]
                               else value for index, value in enumerate(values)))
-                      if alone else text[at:end])
+                      if _alone(text, at, end) else text[at:end])
         at = end
     return "".join(pieces)
 

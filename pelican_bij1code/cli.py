@@ -326,7 +326,7 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
         if any(lang != SOURCE_LANG for lang in langs):
             locales.statuses()  # a status file that cannot be read is exit 2, as for `check`
         # as on a page: en-US with a draft en_US falls back to en
-        langs = list(dict.fromkeys(_usable_or_primary(renderer, lang) for lang in langs))
+        langs = list(dict.fromkeys(_usable_or_fallback(renderer, lang) for lang in langs))
     texts = []
     for copy, lang in enumerate(langs, start=1):  # `copy` keeps the rule ids unique
         if args.preview:
@@ -356,7 +356,7 @@ def cmd_render(locales: Locales, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _usable_or_primary(renderer: Renderer, lang: str) -> str:
+def _usable_or_fallback(renderer: Renderer, lang: str) -> str:
     """``lang``, or, when it cannot be rendered, the first folder of its lookup chain that
     can, as a page falls back (:func:`.languages.lookup_chain`: ``en_US`` to ``en``, ``zh_TW``
     to ``zh_Hant``; never into another script: ``pa_Arab`` never to ``pa``, Gurmukhi); says

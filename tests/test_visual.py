@@ -714,6 +714,13 @@ def test_a_cjk_sentence_ends_after_bij1():
     assert check.check_message("IK BEN BIJ1", "我是BIJ1。我们在一起。", "zh") == []
 
 
+
+def _errors(text: str, lang: str, source: str = "Diversiteit is onze kracht.") -> list[str]:
+    """The codes of the errors ``check_message`` finds in ``text`` (a translation of
+    ``source`` into ``lang``)."""
+    return [c for s, c, _ in check.check_message(source, text, lang) if s == "error"]
+
+
 #: The attacker's dots of the thirtieth pass: circles of every size and fill, rings, a dot
 #: drawn over a letter, and the full stops and dots of other scripts.
 _SIGNS_SEEN_AS_DOTS = ("⚫⬤⏺⚬⭘◉⦿⊙☉ʘ⨀◘🞅🞆˚˳⸼་༌᠃᙮꞉\u0323")
@@ -745,7 +752,7 @@ def test_the_signs_a_script_spells_with_are_no_lookalikes(text, lang):
     """What the same rule must let through: Hebrew gershayim, the Tibetan tsheg, the Ethiopic
     wordspace, Armenian marks between their own letters; apostrophes written as letters; tone
     marks NFC does not compose (Yoruba); CJK punctuation and sentences."""
-    codes = [c for s, c, _ in check.check_message("Ik ben BIJ1.", text, lang) if s == "error"]
+    codes = _errors(text, lang, "Ik ben BIJ1.")
     assert "lookalike" not in codes and "url" not in codes, codes
 
 
@@ -822,7 +829,7 @@ def test_an_address_of_cjk_labels_dotted_with_ideographic_full_stops_is_one(text
     """The thirty-second pass: www。帮助。com (what a browser reads as www.帮助.com) passed: a
     full stop after www, or before a top-level domain (two letters, a common generic one), is
     a dot, also between CJK labels."""
-    codes = [c for s, c, _ in check.check_message("Ik ben BIJ1.", text, "zh") if s == "error"]
+    codes = _errors(text, "zh", "Ik ben BIJ1.")
     assert "url" in codes
 
 
@@ -848,7 +855,7 @@ def test_letters_drawn_on_the_line_and_words_of_two_scripts_are_lookalikes(text)
     """The thirty-second pass: subscript and low modifier letters (ₒ ˎ ˏ ˍ) stood for a dot, a
     comma or an underscore inside a Latin word; a Greek and Cyrillic BIJ1 passed beside the
     real one. A run of letters of two scripts is refused (UTS #39's mixed scripts)."""
-    codes = [c for s, c, _ in check.check_message("Ik ben BIJ1.", text, "en") if s == "error"]
+    codes = _errors(text, "en", "Ik ben BIJ1.")
     assert "lookalike" in codes
 
 
@@ -869,8 +876,7 @@ def test_a_full_stop_before_a_top_level_domain_or_between_digits_is_a_dot(text, 
     """The thirty-fourth pass: a Latin label before a CJK top-level domain (bij1-hulp。中国) and
     an IPv4 address dotted with 。 (1。1。1。1) passed; browsers read them as addresses. The
     top-level domains are the Public Suffix List's (ICANN section)."""
-    codes = [c for s, c, _ in check.check_message("Diversiteit is onze kracht.", text, lang)
-             if s == "error"]
+    codes = _errors(text, lang)
     assert "url" in codes or "lookalike" in codes, codes
 
 
@@ -891,8 +897,7 @@ def test_a_domain_ending_in_a_digit_or_sign_drawn_as_a_letter_is_a_domain(ending
     .co, were no addresses: a domain's last label may end in what is drawn as a letter."""
     for text, lang in ((f"Help: bij1-hulp.{ending} now.", "en"),
                        (f"请访问bij1hulp.{ending}。", "zh")):
-        codes = [c for s, c, _ in check.check_message("Diversiteit is onze kracht.", text, lang)
-                 if s == "error"]
+        codes = _errors(text, lang)
         assert "url" in codes or "lookalike" in codes, (text, codes)
     assert check.check_message("Diversiteit is onze kracht.", "Version 1.10 and fig.1a.",
                                "en") == []
@@ -913,8 +918,7 @@ def test_a_look_alike_top_level_domain_after_a_full_stop_is_a_dot(ending):
     0 and 1 as o and l) and, holding anything but ASCII, as an address: fail-closed."""
     for text, lang in ((f"多元是我们的力量。请写信给bij1-hulp。{ending}。", "zh"),
                        (f"Diversity (多元) is our strength: write to bij1-hulp。{ending}.", "en")):
-        codes = [c for s, c, _ in check.check_message("Diversiteit is onze kracht.", text, lang)
-                 if s == "error"]
+        codes = _errors(text, lang)
         assert {"url", "lookalike"} & set(codes), (text, codes)
 
 
@@ -924,8 +928,7 @@ def test_a_look_alike_top_level_domain_after_a_full_stop_is_a_dot(ending):
     ("多元是我们的力量。电话１。１。１。１。", "zh"), ("请访问1.1.1.1的网站。", "zh"),
 ])
 def test_middle_dot_endings_digits_and_words_starting_in_another_script_are_refused(text, lang):
-    codes = [c for s, c, _ in check.check_message("Diversiteit is onze kracht.", text, lang)
-             if s == "error"]
+    codes = _errors(text, lang)
     assert {"url", "lookalike"} & set(codes), codes
 
 
@@ -954,8 +957,7 @@ def test_the_thirty_seventh_pass_addresses_are_read(text, lang):
     """The thirty-seventh pass: an IPv4 address written on to letters of any script, circled
     letters after a full stop (NFKC makes them letters) and a country's ending after a middle
     dot in a plain word passed."""
-    codes = [c for s, c, _ in check.check_message("Diversiteit is onze kracht.", text, lang)
-             if s == "error"]
+    codes = _errors(text, lang)
     assert {"url", "lookalike"} & set(codes), codes
 
 
