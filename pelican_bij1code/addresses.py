@@ -277,7 +277,7 @@ def addresses(text: str) -> set[str]:
             for match in _WORD.finditer(piece):
                 address = _read(match.group())
                 before = piece[start:match.start()]  # that word and what stands between
-                if address and "@" in address and not _opens(before):
+                if address and "@" in address and not opens(before):
                     address = before.lower() + address  # written on to it
                 if address:
                     found.add(address)
@@ -295,11 +295,11 @@ def _read(word: str) -> str | None:
     return found
 
 
-def _opens(prefix: str) -> bool:
+def opens(prefix: str) -> bool:
     """Whether ``prefix`` (what stands before an e-mail address in its word) only opens it:
     brackets and quotation marks, after any dash that parts a sentence.
 
-    >>> [_opens(p) for p in ("", "(", "\u300c", "\u00bb", "\u00bf", "x\u2014", "x\u2014(", "x",
+    >>> [opens(p) for p in ("", "(", "\u300c", "\u00bb", "\u00bf", "x\u2014", "x\u2014(", "x",
     ...                      "x'", "$", ".", "\u2014$", "-")]
     [True, True, True, True, True, True, True, False, False, False, False, False, False]
     """
@@ -589,7 +589,7 @@ def number_lookalike(text: str) -> str | None:
                 break
         if sum(counts[first:last]) >= 5:
             for word, digits in zip(words[first:last], counts[first:last], strict=True):
-                letters = [char for char in word if _written_on(char)]
+                letters = [char for at, char in enumerate(word) if _written_on(word, at)]
                 if letters and (digits > len(letters) or digits >= 5) \
                         and not _a_written_time(word.strip(_TRAILING + "()"), letters):
                     return letters[0]
@@ -646,17 +646,43 @@ def _a_written_time(word: str, letters: list[str]) -> bool:
     return set(letters) <= {"h", "H"} and _H_TIMES.fullmatch(word) is not None
 
 
-def _written_on(char: str) -> bool:
-    """Whether ``char`` in a word of a number is a letter written on to its digits: a letter
-    of a left-to-right script, or a number that is no digit (〡, Ⅰ, ½). Arabic and Hebrew
-    write prefixes on to a number (و2025 "and 2025", ב־2024 "in 2024"): not these.
+def _written_on(word: str, at: int) -> bool:
+    """Whether ``word[at]``, in a word of a number, is a letter written on to its digits: a
+    letter of a left-to-right script, a number that is no digit (〡, Ⅰ, ½), or a right-to-left
+    letter drawn as a digit (:data:`RIGHT_TO_LEFT_DIGIT_LOOKALIKES`) where it stands alone, no
+    letter, tatweel or joiner beside it to join (ه between two digits is drawn as ٥; هـ, the
+    Hijri year's abbreviation, is not). Arabic and Hebrew write prefixes on to a number
+    (و2025 "and 2025", ב־2024 "in 2024"): not these.
 
-    >>> [_written_on(c) for c in ("ı", "\u3021", "\u0648", "\u05d1", "7")]
+    >>> [_written_on(w, 1) for w in ("1ı2", "1\u30212", "1\u06482", "1\u05d12", "172")]
     [True, True, False, False, False]
+    >>> [_written_on(w, 2) for w in ("١٢ه٣", "١٢ه", "١٢هـ", "١٢\u0647\u064e٣", "مهم")]
+    [True, True, False, True, False]
     """
+    char = word[at]
+    if char in RIGHT_TO_LEFT_DIGIT_LOOKALIKES:
+        return not (_joins(word, at, -1) or _joins(word, at, 1))
     if char.isalpha():
         return unicodedata.bidirectional(char) == "L" and not _east_asian_letter(char)
     return char.isnumeric() and not char.isdigit()
+
+
+def _joins(word: str, at: int, step: int) -> bool:
+    """Whether the character beside ``word[at]`` (before it for a ``step`` of -1, after it
+    for 1; combining marks passed) is one a letter joins: a letter, a tatweel, a joiner."""
+    at += step
+    while 0 <= at < len(word) and unicodedata.category(word[at]) in ("Mn", "Me"):
+        at += step
+    return 0 <= at < len(word) and (word[at].isalpha() or word[at] == "\u200d")
+
+
+#: Right-to-left letters Unicode's confusables (UTS #39) join to a decimal digit of any script:
+#: heh and its Persian, Urdu and Kurdish forms and samekh are drawn as ٥ (Arabic five) or ०;
+#: alef, vav, final nun and N'Ko a as 1. ``tests/test_check.py`` derives the set.
+RIGHT_TO_LEFT_DIGIT_LOOKALIKES = frozenset(
+    "\u05d5\u05df\u05e1\u0627\u0647\u06be\u06c1\u06d5\u07ca\ufba6\ufba7\ufba8\ufba9\ufbaa"
+    "\ufbab\ufbac\ufbad\ufe8d\ufe8e\ufee9\ufeea\ufeeb\ufeec\U0001ee00\U0001ee24\U0001ee64"
+    "\U0001ee80\U0001ee84")
 
 
 #: The Han characters of one stroke (一 丨 丶 丿 乙 亅: the first Kangxi radicals, folded), which
@@ -861,8 +887,9 @@ def _sign_between(word: str, last: int, at: int) -> str | None:
             if name.startswith("COMBINING") and ("DOT" in name or "RING" in name):
                 return char
             continue
-        if kind in ("Pd", "Pi", "Pf") or char in _APOSTROPHES:
-            continue  # a dash or a quotation mark
+        if kind in ("Pd", "Pi", "Pf") or char in _APOSTROPHES or (
+                kind[0] == "P" and "QUOTATION MARK" in unicodedata.name(char, "")):
+            continue  # a dash or a quotation mark (also the low ones, „ ‚, that open a quote)
         if east_asian_punctuation(char) or (
                 kind[0] == "P" and _east_asian_letter(before) and _east_asian_letter(after)
                 and ("\u2000" <= char <= "\u206f" or script_of(char) == "CJK")):

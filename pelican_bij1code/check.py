@@ -35,6 +35,7 @@ from .addresses import (
     addresses,
     disguised_separator,
     number_lookalike,
+    opens,
     points_to,
     sign_between_letters,
     without_addresses,
@@ -429,9 +430,7 @@ def _check_drawn(tokens: list[markup.Token], rtl: bool, written: set[str],
     drawings.append(("in plain text", visual.drawn(plain, not rtl)))
     for where_drawn, drawn in drawings:
         drawn = visual.apart(drawn)
-        # a sentence's full stop is drawn against an address that ends a right-to-left
-        # sentence (.bestuur@bij1.org): in the drawn text it does not start the address
-        seen = {address.lstrip(_STOPS) for address in addresses(drawn)}
+        seen = {_opened(address) for address in addresses(drawn)}
         terms = _terms(without_addresses(drawn) if seen else drawn) if source_terms else []
         lost = [term for term, captured in KEEP_TERMS.items()
                 if terms.count(captured) < source_terms.count(captured)]
@@ -452,6 +451,20 @@ def _check_drawn(tokens: list[markup.Token], rtl: bool, written: set[str],
                                  "needs a left-to-right mark (U+200E) before it"
                                  if where_drawn == "in plain text" else ""))
         return
+
+
+def _opened(address: str) -> str:
+    """An address read from drawn text without the sentence's end and the brackets or
+    quotation marks that open it: drawn against the start of an address that ends a
+    right-to-left sentence (``.(bestuur@bij1.org``), they do not start it.
+
+    >>> _opened(".(bestuur@bij1.org"), _opened("؟«bestuur@bij1.org"), _opened("x(a@b.org")
+    ('bestuur@bij1.org', 'bestuur@bij1.org', 'x(a@b.org')
+    """
+    address = address.lstrip(_STOPS)
+    while address[:1] and opens(address[:1]):
+        address = address[1:]
+    return address
 
 
 def _around(text: str, piece: str, width: int = 30) -> str:

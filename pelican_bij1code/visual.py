@@ -13,10 +13,17 @@ the page holds (:func:`.markup.shown`): each left-to-right run between LRI and P
 isolates it in ``<bdi dir="ltr">``, in a paragraph that runs right to left in a right-to-left
 language and left to right in any other. Each message is drawn as a paragraph of its own, on
 one line (a rule's linked name before it is an isolate, which cannot reorder the text after
-it); glyphs are not mirrored (brackets), which changes no letter or digit.
+it). Brackets and other mirrored characters on a right-to-left level are drawn mirrored, as
+browsers draw them (rule L4): ``(`` there is a ``)``, so an address in parentheses reads
+``(bestuur@bij1.org)`` from the left, not ``)bestuur@bij1.org(``. ``python-bidi`` does not
+mirror; :func:`_levels` takes each character's level from its debug output, and
+:func:`drawn` mirrors only when the order those levels give (rules L1, L2) is the order the
+library drew (else it draws unmirrored, which can only make the check refuse more).
 
 >>> drawn("\u2066BIJ1\u2069 هي", rtl=True)
 'ي\u0647 BIJ1'
+>>> drawn("راسل (\u2066bestuur@bij1.org\u2069).", rtl=True)
+'.(bestuur@bij1.org) لسار'
 >>> drawn("راسل \u2066nl .meld @hulp\u2069", rtl=True), drawn("راسل nl .meld @hulp", rtl=True)
 ('nl .meld @hulp لسار', 'nl .meld @hulp لسار')
 >>> drawn("راسل \u2066nl\u2069 \u2066.meld\u2069 \u2066@hulp\u2069", rtl=True)
@@ -47,14 +54,81 @@ def reorders(text: str, rtl: bool) -> bool:
     return rtl or (not text.isascii() and _RIGHT_TO_LEFT.search(text) is not None)
 
 
-def drawn(text: str, rtl: bool) -> str:
+def drawn(text: str, rtl: bool, mirror: bool = True) -> str:
     """``text`` (as written, with LRI and PDI where the page isolates it) in the order a
     reader sees it, left to right, without what is not drawn (marks, isolates, other hidden
-    characters).
+    characters); ``mirror``: with the glyphs a reader sees, brackets on a right-to-left level
+    mirrored (without: the characters a page's text holds, in the order drawn).
     """
     from bidi import get_display  # only for text that may reorder: check starts faster without
+    from bidi.mirror import MIRRORED  # Unicode's BidiMirroring.txt
 
-    return characters.visible(get_display(text, base_dir="R" if rtl else "L"))
+    shown = get_display(text, base_dir="R" if rtl else "L")
+    if mirror and not MIRRORED.keys().isdisjoint(text):
+        levels = _levels(text, rtl) or []
+        order = _order(text, levels, int(rtl)) if levels else []
+        if order and "".join(text[at] for at in order) == shown:
+            shown = "".join(MIRRORED.get(text[at], text[at]) if levels[at] % 2 else text[at]
+                            for at in order)
+    return characters.visible(shown)
+
+
+#: A level in ``python-bidi``'s debug output (the Rust crate's ``Level(1)``, pretty-printed).
+_LEVEL = re.compile(r"Level\(\s*([0-9]+),?\s*\)")
+#: Bidi classes that rule L1 puts back on the paragraph's level at the end of a line.
+_LINE_END_CLASSES = frozenset({"WS", "LRI", "RLI", "FSI", "PDI", "BN", "S", "B"})
+
+
+def _levels(text: str, rtl: bool) -> list[int] | None:
+    """Each character's resolved level (even: left to right; odd: right to left), read from
+    ``python-bidi``'s debug output, which gives one per UTF-8 byte; None if it cannot be read.
+
+    >>> _levels("a (\u0628)", rtl=True)
+    [2, 1, 1, 1, 1]
+    """
+    from bidi import get_display
+
+    debug = str(get_display(text, base_dir="R" if rtl else "L", debug=True))
+    # the text comes first in the output: the last "levels" is the field
+    by_byte = [int(level) for level in
+               _LEVEL.findall(debug.rpartition("levels: [")[2].partition("]")[0])]
+    levels, at = [], 0
+    for char in text:
+        if at >= len(by_byte):
+            return None
+        levels.append(by_byte[at])
+        at += len(char.encode())
+    return levels if at == len(by_byte) else None
+
+
+def _order(text: str, levels: list[int], paragraph: int) -> list[int]:
+    """The positions of ``text``'s characters in the order drawn, left to right, from their
+    levels: white space and isolates at the end of the line on the paragraph's level (rule
+    L1), then each run at a level or higher reversed, from the highest level to the lowest
+    odd one (L2).
+
+    >>> _order("ab \u0628\u062a", [0, 0, 0, 1, 1], 0)
+    [0, 1, 2, 4, 3]
+    """
+    levels = list(levels)
+    end = len(text)
+    while end and unicodedata.bidirectional(text[end - 1]) in _LINE_END_CLASSES:
+        end -= 1
+        levels[end] = paragraph
+    order = list(range(len(text)))
+    odd = [level for level in levels if level % 2]
+    for level in range(max(levels, default=0), min(odd, default=1) - 1, -1):
+        start = 0
+        while start < len(order):
+            if levels[order[start]] < level:
+                start += 1
+                continue
+            stop = start
+            while stop < len(order) and levels[order[stop]] >= level:
+                stop += 1
+            order[start:stop] = order[start:stop][::-1]
+            start = stop
+    return order
 
 
 def apart(text: str) -> str:
