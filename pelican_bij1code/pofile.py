@@ -28,7 +28,8 @@ from typing import Final, NamedTuple
 
 from .files import read_regular
 
-__all__ = ["Entry", "PoError", "PoFile", "PoSyntaxError", "parse", "parse_entry", "read"]
+__all__ = ["FLAG_MARKS", "Entry", "PoError", "PoFile", "PoSyntaxError", "parse", "parse_entry",
+           "read"]
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}
@@ -67,11 +68,21 @@ class PoSyntaxError(ValueError):
         super().__init__(f"{path}:{first.line}: {first.message}")
 
 
+#: The marks after ``#`` of a line of flags: GNU gettext reads ``#!`` lines as it reads ``#,``
+#: ones (and newer versions ``#=`` lines too: read so, a flag there is never missed).
+FLAG_MARKS = (",", "!", "=")
+#: What parts flags, as gettext parts them: commas and white space (``#, no-wrap fuzzy`` is
+#: fuzzy to msgfmt, and polib reads one flag "no-wrap fuzzy").
+_FLAG_SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
+
+
 def _sort_comments(lines: list[str]) -> tuple[Strings, Strings, Strings, Strings]:
     """An entry's ``#`` lines as translator comments, extracted comments, references, flags.
 
     >>> _sort_comments(["# mine", "#. extracted", "#: a.md:1 b.md:2", "#, fuzzy, c-format"])
     (('mine',), ('extracted',), ('a.md:1', 'b.md:2'), ('fuzzy', 'c-format'))
+    >>> _sort_comments(["#, no-wrap fuzzy", "#! python-format"])[3]
+    ('no-wrap', 'fuzzy', 'python-format')
     """
     translator: list[str] = []
     extracted: list[str] = []
@@ -83,8 +94,8 @@ def _sort_comments(lines: list[str]) -> tuple[Strings, Strings, Strings, Strings
             extracted.append(comment[2:].strip())
         elif kind == ":":
             references.extend(comment[2:].split())
-        elif kind == ",":
-            flags.extend(x.strip() for x in comment[2:].split(",") if x.strip())
+        elif kind in FLAG_MARKS:
+            flags.extend(flag for flag in _FLAG_SEPARATORS.split(comment[2:]) if flag)
         else:
             translator.append(comment[1:].strip())
     return tuple(translator), tuple(extracted), tuple(references), tuple(flags)

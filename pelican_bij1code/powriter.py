@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .pofile import Entry, PoFile, parse_entry
+from .pofile import FLAG_MARKS, Entry, PoFile, parse_entry
 
 __all__ = ["dump", "escape", "format_entry", "format_string"]
 
@@ -209,11 +209,14 @@ def _entry_text(entry: Entry, raw: str) -> str:
 
 
 def _comment_kind(line: str) -> str:
-    """The kind of a comment line (`` ``, ``.``, ``:``, ``,``), or "" for another line."""
+    """The kind of a comment line (`` ``, ``.``, ``:``, ``,``: flags, also of ``#!``), or ""
+    for another line."""
     text = line.strip()
     if not text.startswith("#"):
         return ""
-    return text[1:2] if text[1:2] in (".", ":", ",") else " "
+    if text[1:2] in FLAG_MARKS:
+        return ","
+    return text[1:2] if text[1:2] in (".", ":") else " "
 
 
 def _words(comments: list[str]) -> list[str]:

@@ -258,6 +258,40 @@ def test_strings_read_as_msgfmt_decodes_them() -> None:
     assert msgstr("two strings on a line") == "bc"
 
 
+#: Flag lines as hand and tools write them: commas, spaces, tabs, vertical tabs, ``#!``.
+_FLAG_LINES = ["#, fuzzy", "#,fuzzy", "#, python-format fuzzy", "#, no-wrap fuzzy",
+               "#, fuzzy no-wrap", "#,\tfuzzy", "#, no-wrap\vfuzzy", "#, no-wrap,fuzzy",
+               "#! fuzzy", "#!fuzzy", "#, range: 0..5 fuzzy", "#, fuzzyx", "#, xfuzzy",
+               "# , fuzzy", "#. fuzzy", "#: fuzzy", "#,  c-format,  fuzzy  ", "#, fuzzy-format"]
+
+
+@pytest.mark.parametrize("line", _FLAG_LINES)
+def test_fuzzy_as_msgfmt_reads_the_flags(tmp_path: Path, line: str) -> None:
+    """Differential with msgfmt: an entry is fuzzy for us exactly when msgfmt leaves it out of
+    the ``.mo`` (``msgunfmt`` shows what it kept). A hostile pass found ``#, python-format
+    fuzzy`` read as one flag (polib reads it so too) and its entry rendered: gettext parts flags
+    at commas and white space, and reads ``#!`` lines as flags."""
+    path = tmp_path / "x.po"
+    path.write_bytes(H + f'{line}\nmsgid "a"\nmsgstr "kept"\n'.encode())
+    subprocess.run([require_tool("msgfmt"), "-o", str(tmp_path / "x.mo"), str(path)],
+                   check=True, capture_output=True, timeout=60)
+    shown = subprocess.run([require_tool("msgunfmt"), str(tmp_path / "x.mo")], check=True,
+                           capture_output=True, text=True, timeout=60).stdout
+    assert pofile.read(path).entries[0].fuzzy == ("kept" not in shown)
+
+
+def test_flags_on_a_hashbang_line_are_kept_when_update_adds_one(tmp_path: Path) -> None:
+    """``#!`` flags are flags for the writer too: when an entry gains ``fuzzy``, its flags are
+    written once, on one ``#,`` line, and none is doubled (``update`` wrote ``#, python-format
+    fuzzy, fuzzy`` after a hostile pass's file)."""
+    po = pofile.parse(H + b'#! no-wrap\n#, c-format fuzzy\nmsgid "a"\nmsgstr "b"\n')
+    entry = po.entries[0]
+    assert entry.flags == ("no-wrap", "c-format", "fuzzy")
+    po.entries[0] = entry.replace(flags=(*entry.flags, "python-format"))
+    text = powriter.dump(po, {entry.key: entry})
+    assert "#, no-wrap, c-format, fuzzy, python-format\n" in text and "#!" not in text
+
+
 def test_plural_ness_is_exact() -> None:
     _, _, po = ours(CORPUS["plural"])
     assert po is not None
