@@ -22,6 +22,7 @@ a Dutch edit, once translators have fixed their fuzzy entries, ``check --strict`
 
 from __future__ import annotations
 
+import collections
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -692,7 +693,7 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
         return problems
     names = [line.partition(":")[0].strip().casefold() for line in po.header.msgstr.split("\n")
              if ":" in line]
-    twice = sorted({name for name in names if names.count(name) > 1})
+    twice = sorted(name for name, count in collections.Counter(names).items() if count > 1)
     if twice:  # msgfmt reads the first, Babel the last, in any case: which one is meant?
         add("error", "header", f"has {', '.join(map(repr, twice))[:200]} more than once in "
             "its header (in any case: Language and language; msgfmt reads the first, other "
