@@ -293,8 +293,11 @@ def _add_link(link: str, notice: re.Match[str]) -> str:
     return notice.group(1) + link + notice.group(2)
 
 
-def fail_if_strict(generators: list[Any]) -> None:
-    """End a strict build that had problems, naming every one."""
+def fail_if_strict(sender: Any) -> None:
+    """End a strict build that had problems, naming every one: once the content is read
+    (before any page is written), and again at the very end, for what the theme's templates
+    reported while pages were written (``{{ gedragscode(...) }}``, which Pelican renders
+    after its generators are finalized)."""
     if _problems:
         problems = list(_problems)
         _problems.clear()
@@ -477,4 +480,5 @@ def register() -> None:
     signals.page_generator_finalized.connect(link_dutch_original)
     signals.all_generators_finalized.connect(unique_ids_in_templates)
     signals.all_generators_finalized.connect(fail_if_strict)
+    signals.finalized.connect(fail_if_strict)
     signals.feed_generated.connect(unique_ids_in_feed)

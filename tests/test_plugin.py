@@ -350,6 +350,33 @@ def test_strict_build_exits_non_zero(tmp_path: Path) -> None:
     assert "Traceback" not in output, output  # the problems, not a traceback under them
 
 
+@pytest.mark.parametrize("call", ["gedragscode(lang='pap')", "gedragscode(lang=5)",
+                                  "gedragscode(foo=1)", "gedragscode_dir('en', 'x')"])
+def test_strict_build_fails_for_a_bad_call_in_the_theme(tmp_path: Path, call: str) -> None:
+    """A hostile pass (39th): with ``BIJ1CODE_STRICT``, a problem the theme's global reported
+    (a draft language, a wrong option) was logged, but Pelican exited 0: templates are
+    rendered after the generators are finalized, where the build failed. It fails at the end
+    now, naming the call's problem, in a real ``pelican`` process."""
+    content = tmp_path / "content" / "pages"
+    content.mkdir(parents=True)
+    (content / "p.md").write_text("Title: P\nSlug: p\n\nHallo.\n")
+    templates = _page_template(tmp_path, f"<footer>{{{{ {call} }}}}</footer>")
+    conf = tmp_path / "conf.py"
+    conf.write_text(f"PLUGINS = ['pelican_bij1code']\nBIJ1CODE_STRICT = True\n"
+                    f"DEFAULT_LANG = 'nl'\nTHEME_TEMPLATES_OVERRIDES = [{templates!r}]\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(tmp_path / "content"), "-s", str(conf),
+         "-o", str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "BIJ1CODE_STRICT" in output and "Traceback" not in output
+    conf.write_text(conf.read_text().replace("BIJ1CODE_STRICT = True", "BIJ1CODE_STRICT = False"))
+    relaxed = subprocess.run(
+        [sys.executable, "-m", "pelican", str(tmp_path / "content"), "-s", str(conf),
+         "-o", str(tmp_path / "out2")], capture_output=True, text=True, timeout=120)
+    assert relaxed.returncode == 0, relaxed.stdout + relaxed.stderr
+
+
 def test_broken_catalogue_falls_back_with_warning(build_site: SiteBuilder, locales: Path) -> None:
     po = locales / "en" / "LC_MESSAGES" / "gedragscode.po"
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "WE ARE BIJ1"',
