@@ -22,6 +22,7 @@ from . import files, languages, pofile, powriter
 from .catalogue import DRAFT, Locales, UnsafePathError, folder_name, same_folder
 from .extract import header_text, now
 from .master import SOURCE_LANG
+from .plurals import PluralFormsError, parse_plural_forms
 
 #: How alike an old msgid must be to a new one to carry its translation over (as msgmerge).
 SIMILARITY = 0.6
@@ -70,7 +71,8 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFi
                                           obsolete=False, line=0, **fresh))
         elif match is not None:
             used.add(match.key)
-            entries.append(match.replace(obsolete=False, line=0, **fresh))
+            entries.append(_shaped_as(match, ref, _plural_count(old)).replace(
+                obsolete=False, line=0, **fresh))
         else:
             pool = {e.msgid: e for k, e in {**obsolete, **active}.items()
                     if k not in used and e.translations()}
@@ -103,6 +105,40 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFi
                 header.replace(msgstr=header_text(fields))
     return pofile.PoFile(path=old.path, header=header, entries=entries, newline=old.newline,
                          trailer=old.trailer)
+
+
+def _shaped_as(entry: pofile.Entry, ref: pofile.Entry, forms: int) -> pofile.Entry:
+    """``entry`` singular or plural as the template's ``ref`` is, as ``msgmerge`` makes it:
+    fuzzy, with its old Dutch as the previous msgid; a singular translation becomes the first
+    of ``forms`` plural forms (the others empty), the first plural form the singular
+    translation (:func:`update` refuses when that would lose another form).
+
+    >>> plural = pofile.Entry("Wij", msgid_plural="Wij allen", msgstr_plural={0: "We", 1: "We"})
+    >>> shaped = _shaped_as(plural, pofile.Entry("Wij"), 2)
+    >>> shaped.msgstr, shaped.plural, shaped.fuzzy, shaped.previous_msgid_plural
+    ('We', False, True, 'Wij allen')
+    >>> _shaped_as(pofile.Entry("Wij", "We"), plural, 3).msgstr_plural
+    {0: 'We', 1: '', 2: ''}
+    """
+    if entry.plural == ref.plural:
+        return entry
+    changed = dict(flags=list(dict.fromkeys([*entry.flags, "fuzzy"])),
+                   previous_msgid=entry.msgid, previous_msgctxt=entry.msgctxt,
+                   previous_msgid_plural=entry.msgid_plural)
+    if ref.plural:
+        return entry.replace(msgid_plural=ref.msgid_plural, msgstr="", msgstr_plural={
+            index: entry.msgstr if index == 0 else "" for index in range(forms)}, **changed)
+    return entry.replace(msgid_plural=None, msgstr=entry.msgstr_plural.get(0, ""),
+                         msgstr_plural={}, **changed)
+
+
+def _plural_count(po: pofile.PoFile) -> int:
+    """How many plural forms the catalogue's ``Plural-Forms`` header has (2 if it has none
+    that can be read)."""
+    try:
+        return parse_plural_forms(po.metadata.get("Plural-Forms", "")).count
+    except PluralFormsError:
+        return 2
 
 
 def _with_field(header: pofile.Entry, name: str, value: str) -> pofile.Entry | None:
@@ -192,6 +228,7 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
     olds = _read_all([locales.catalogue_path(lang) for lang in langs])
     plans: list[tuple[str, Path, str, files.Snapshot]] = []
     problems: list[tuple[str, int, str]] = []
+    singular = {ref.key for ref in template.active() if not ref.plural}
     for lang, (old, snapshot, data), target in zip(langs, olds, targets[1:], strict=True):
         path = locales.catalogue_path(lang)
         text = _keep_blank_end(powriter.dump(merge(old, template, lang)), old, data)
@@ -211,8 +248,12 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
                              f"{e.message}") for e in exc.errors)
             continue
         if lang != SOURCE_LANG:
-            problems.extend((str(path), line, f"update would lose {what!r}")
-                            for line, what in lost(old, new))
+            reshaped = {e.line for e in old.entries if e.plural and e.key in singular}
+            problems.extend((str(path), line, f"update would lose {what!r}" + (
+                ", a plural form of a message the template has as singular: make it singular "
+                "by hand (keep the form you want as msgstr, remove msgid_plural and the "
+                "msgstr[N] lines), then update again" if line in reshaped else ""))
+                for line, what in lost(old, new))
         plans.append((lang, target, text, snapshot))  # a symlink inside stays a symlink
     if problems:
         raise MergeError(problems)

@@ -459,3 +459,93 @@ def test_preview_shows_hidden_characters_and_never_emits_them(
         # a hostile pass: the txt output's own U+200E (a line with right-to-left script) was
         # written out too, as if the translator had written it
         assert "⟦U+200E⟧" not in out and "⟦U+2066⟧" not in out
+
+
+@pytest.mark.parametrize("line", ["#, python-format fuzzy", "#, no-wrap fuzzy", "#! fuzzy"])
+def test_flags_parted_by_spaces_or_on_a_hashbang_line_are_read(locales: Path, line: str
+                                                               ) -> None:
+    """A hostile pass (39th): ``#, python-format fuzzy`` (fuzzy to msgfmt, which parts flags
+    at white space too) passed ``check --strict`` and its translation was rendered. Now the
+    entry is fuzzy (an error, never shown) and a format flag there is reported."""
+    path = locales / EN
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('msgid "Wij spreken vanuit eigen ervaring."',
+                        f'{line}\nmsgid "Wij spreken vanuit eigen ervaring."', 1)
+    path.write_text(text, encoding="utf-8")
+    codes = [p["code"] for p in check_json(locales, "en")]
+    assert "fuzzy" in codes
+    assert ("format-flag" in codes) == ("python-format" in line)
+    shown = subprocess.run([sys.executable, "-m", "pelican_bij1code", "--locales", str(locales),
+                            "render", "en", "--format", "txt"],
+                           capture_output=True, text=True, timeout=120)
+    wanted = next(e for e in pofile.read(path).entries
+                  if e.msgid == "Wij spreken vanuit eigen ervaring.").msgstr
+    assert shown.returncode == 1 and "not rendered" in shown.stderr  # a draft, refused
+    assert wanted not in shown.stdout
+
+
+# -- a catalogue singular where the template is plural, or plural where it is singular ------
+
+
+def _plural_en(locales: Path, second: str) -> Path:
+    path = locales / EN
+    text = path.read_text(encoding="utf-8")
+    old = 'msgid "WIJ ZIJN BIJ1"\nmsgstr "WE ARE BIJ1"'
+    assert old in text
+    path.write_text(text.replace(old, 'msgid "WIJ ZIJN BIJ1"\nmsgid_plural "WIJ ZIJN BIJ1"\n'
+                                 f'msgstr[0] "WE ARE BIJ1"\nmsgstr[1] "{second}"'),
+                    encoding="utf-8")
+    return path
+
+
+def _merged_by_msgmerge(locales: Path, path: Path) -> polib.POEntry:
+    out = subprocess.run([require_tool("msgmerge"), "--previous", "-q", str(path),
+                          str(locales / "gedragscode.pot")],
+                         capture_output=True, text=True, check=True, timeout=60).stdout
+    return next(e for e in polib.pofile(out) if e.msgid == "WIJ ZIJN BIJ1")
+
+
+def test_update_makes_a_plural_entry_singular_as_msgmerge_does(locales: Path) -> None:
+    """A hostile pass (39th): ``check`` said "plural here but not in the template; run
+    ``bij1code update``", and ``update`` left it unchanged: a loop. Now ``update`` makes it
+    singular as ``msgmerge --previous`` does (the first form, fuzzy, the old Dutch as
+    ``#|``), and check reports what is left to do: the fuzzy flag."""
+    path = _plural_en(locales, "WE ARE BIJ1")
+    theirs = _merged_by_msgmerge(locales, path)
+    assert update(locales, "--locale", "en") == 0
+    ours = next(e for e in pofile.read(path).entries if e.msgid == "WIJ ZIJN BIJ1")
+    assert (ours.plural, ours.msgstr, ours.fuzzy) == (False, theirs.msgstr, theirs.fuzzy)
+    assert ours.previous_msgid_plural == "WIJ ZIJN BIJ1"
+    codes = [p["code"] for p in check_json(locales, "en")]
+    assert "plural-mismatch" not in codes and "fuzzy" in codes
+
+
+def test_update_never_drops_a_plural_form_it_cannot_keep(locales: Path,
+                                                         capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    """Where msgmerge drops ``msgstr[1]``, ``update`` refuses, writes nothing and says what to
+    do by hand."""
+    path = _plural_en(locales, "WE ALL ARE BIJ1")
+    before = path.read_bytes()
+    assert "WE ALL ARE BIJ1" not in _merged_by_msgmerge(locales, path).msgstr
+    assert update(locales, "--locale", "en") == 2
+    assert path.read_bytes() == before
+    assert "make it singular by hand" in capsys.readouterr().err
+
+
+def test_update_makes_a_singular_entry_plural_as_the_template(locales: Path) -> None:
+    """The other way: the template made a message plural; its translation is the first form,
+    the others empty, fuzzy (as msgmerge), as many forms as the catalogue's Plural-Forms."""
+    template = locales / "gedragscode.pot"
+    text = template.read_text(encoding="utf-8")
+    old = 'msgid "WIJ ZIJN BIJ1"\nmsgstr ""'
+    assert old in text
+    template.write_text(text.replace(old, 'msgid "WIJ ZIJN BIJ1"\nmsgid_plural "WIJ ZIJN BIJ1"\n'
+                                          'msgstr[0] ""\nmsgstr[1] ""'), encoding="utf-8")
+    path = locales / EN
+    theirs = _merged_by_msgmerge(locales, path)
+    assert update(locales, "--locale", "en") == 0
+    ours = next(e for e in pofile.read(path).entries if e.msgid == "WIJ ZIJN BIJ1")
+    assert ours.plural and ours.fuzzy and theirs.fuzzy
+    assert ours.msgstr_plural == {0: "WE ARE BIJ1", 1: ""}
+    assert theirs.msgstr_plural[0] == "WE ARE BIJ1"
