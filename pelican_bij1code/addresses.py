@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -63,8 +64,11 @@ _DOT_HINT = re.compile(r"\.[\w/+]")  # the same, where there is no "@" and no ":
 #: (``bestuur\u200a.\u200aorg`` shows as "bestuur.org"), so an address is read without them.
 #: And the full-width colon and question mark, which Chinese and Japanese write on to the
 #: next word: there they part it (``举报：bij1-hulp.nl``), as a space would.
+#: And the letters drawn in parentheses (⒜ to ⒵), which NFKC unfolds to "(a)": a reader reads
+#: ``evil.⒩⒧`` as "evil.nl".
 _READ_APART = {**dict.fromkeys(map(ord, "\u2006\u2008\u2009\u200a\u202f\u205f")),
-               0xFF1A: ": ", 0xFF1F: "? "}
+               0xFF1A: ": ", 0xFF1F: "? ",
+               **{0x249C + index: letter for index, letter in enumerate(string.ascii_lowercase)}}
 #: Letters drawn in a box or a circle that NFKC leaves as they are (🅱🅸🅹, 🅑, regional
 #: indicators 🇧🇮🇯): in an address a reader reads the letter (between digits, a sign).
 _BOXED_LETTERS = {code: unicodedata.name(chr(code)).rpartition(" ")[2]
@@ -1139,8 +1143,8 @@ def _folded(text: str) -> str:
 
     >>> _folded("ｂｉｊ１．ｏｒｇ"), _folded("bij1-hulp.n\u0332l"), _folded("e\u0301vil.com")
     ('bij1.org', 'bij1-hulp.nl', 'évil.com')
-    >>> _folded("06\u20111234\u20125678\u05be9\u2014x")
-    '06-1234-5678-9—x'
+    >>> _folded("06\u20111234\u20125678\u05be9\u2014x"), _folded("evil.\u24a9\u24a7")
+    ('06-1234-5678-9—x', 'evil.nl')
     """
     if text.isascii():
         return text

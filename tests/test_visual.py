@@ -1056,3 +1056,15 @@ def test_a_low_quotation_mark_after_a_prefix_letter_is_spelling(text, lang):
     mark Unicode names a quotation mark is one now; a sign drawn as a dot is still refused."""
     assert _errors(text, lang, "Dit is een vertaling.") == []
     assert check.sign_between_letters("\u043f\u043e\u0449\u26ab\u0440") == "\u26ab"
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("We are BIJ1, see evil.\u24a9\u24a7.", "evil.nl"),
+    ("\u6211\u4eec\u662fBIJ1\u3002\u8bbf\u95ee evil\u3002\u24aa\u24ad\u24a2", "evil.org"),
+    ("We are BIJ1: \u249d\u24a4\u24a5\u24a7\u24a3\u24b0\u24a7\u24ab.\u24a9\u24a7", "bijlhulp.nl"),
+])
+def test_letters_in_parentheses_are_read_as_letters_in_an_address(text, address):
+    """Left alone last session: letters drawn in parentheses (⒩⒧, which NFKC unfolds to
+    "(n)(l)") after a dot were no address; a reader reads evil.⒩⒧ as evil.nl."""
+    assert address in addresses(check._as_seen(text, ()))
+    assert "url" in _errors(text, "zh", "Wij zijn BIJ1.")
