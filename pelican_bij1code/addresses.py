@@ -271,7 +271,7 @@ def addresses(text: str) -> set[str]:
     ({'evil@host.org'}, {'host.org'})
     """
     shown = text if text.isascii() else _folded(text)
-    lettered = shown if shown.isascii() else shown.translate(_BOXED_LETTERS)
+    lettered = shown if shown.isascii() else _apart_from_spaceless(shown.translate(_BOXED_LETTERS))
     if not _hint(lettered):  # no ".x", "@x" or ":/": the common message has no address
         return phones(shown)
     found: set[str] = set()
@@ -287,6 +287,71 @@ def addresses(text: str) -> set[str]:
                     found.add(address)
                 start = match.start()
     return found | phones(shown)
+
+
+def _apart_from_spaceless(text: str) -> str:
+    """``text`` with a space where a letter of a script written without spaces
+    (:func:`_spaceless_letter`) touches a Latin letter or digit after it, or an address's
+    end before it (a top-level domain, or a URL's last ``/``): Chinese, Japanese, Thai and
+    Amharic write an address on to the words around it, and Korean its particles
+    (请通过bestuur@bij1.org联系, bestuur@bij1.org로); a reader reads the address alone. Inside
+    a word such a letter stays part of it (evil.c口m, bij1hulp.c十 are no bij1hulp.c).
+
+    >>> _apart_from_spaceless("请通过bestuur@bij1.org联系, bestuur@bij1.org로, 帮助.中国, c口m")
+    '请通过 bestuur@bij1.org 联系, bestuur@bij1.org 로, 帮助.中国, c口 m'
+    >>> _apart_from_spaceless("见https://bij1.org/gedragscode/联系 bij1hulp.c十")
+    '见 https://bij1.org/gedragscode/ 联系 bij1hulp.c十'
+    """
+    out: list[str] = []
+    start = 0  # where the current run of letters written without spaces starts
+    for at, char in enumerate(text + " "):
+        if at < len(text) and _spaceless_letter(char):
+            continue
+        if start < at:  # text[start:at] is such a run
+            after = text[at:at + 1]
+            out.append(" " * _ends_an_address(text[:start]) + text[start:at]
+                       + " " * (after.isascii() and after.isalnum()))
+        if at < len(text):
+            out.append(char)
+        start = at + 1
+    return "".join(out)
+
+
+def _ends_an_address(text: str) -> bool:
+    """Whether ``text`` ends as an address may: with a top-level domain after a dot, or a
+    ``/``.
+
+    >>> [_ends_an_address(t) for t in ("a@bij1.org", "bij1.nl", "https://x.nl/", "iPhone", "x.c")]
+    [True, True, True, False, False]
+    """
+    if text.endswith("/"):
+        return True
+    label = _LAST_LABEL.search(text)
+    return label is not None and top_level_domain(label.group(1))
+
+
+#: The last label of a domain name at the end of a text (one quantifier: linear).
+_LAST_LABEL = re.compile(r"\.([A-Za-z0-9-]{1,63})\Z")
+
+
+@functools.cache
+def _spaceless_letter(char: str) -> bool:
+    """Whether ``char`` is a letter of a script written without spaces between words
+    (:data:`.characters.SPACELESS_SCRIPTS`, Korean too), that looks like no Latin letter,
+    digit or sign (not 丨, ー, ዐ, ဝ: :data:`_SPACELESS_LOOKALIKES`).
+
+    >>> [_spaceless_letter(c) for c in ("联", "로", "ท", "በ", "a", "а", "丨", "\u12d0")]
+    [True, True, True, True, False, False, False, False]
+    """
+    return (not char.isascii() and char.isalpha() and script_of(char) in SPACELESS_SCRIPTS
+            and char not in _STROKES and char not in LOOKS_LIKE_A_DIGIT
+            and char not in LOOKS_LIKE_A_SIGN and char not in _SPACELESS_LOOKALIKES)
+
+
+#: Letters of scripts written without spaces that Unicode's confusables (UTS #39) join to an
+#: ASCII character (Myanmar wa to o, Ethiopic ha to U, ...; NFKC folds the full-width Latin
+#: ones first); ``tests/test_visual.py`` derives the set.
+_SPACELESS_LOOKALIKES = frozenset("\u101d\u1200\u12d0\u30ce\u4e36\u4e3f")
 
 
 def _read(word: str) -> str | None:

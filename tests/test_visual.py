@@ -1068,3 +1068,69 @@ def test_letters_in_parentheses_are_read_as_letters_in_an_address(text, address)
     "(n)(l)") after a dot were no address; a reader reads evil.⒩⒧ as evil.nl."""
     assert address in addresses(check._as_seen(text, ()))
     assert "url" in _errors(text, "zh", "Wij zijn BIJ1.")
+
+
+_LINKED_MAIL = "[bestuur@bij1.org](mailto:bestuur@bij1.org)"
+_DUTCH_CONTACT = f"Voor vragen kun je contact opnemen via {_LINKED_MAIL}."
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("zh", f"如有疑问，请通过{_LINKED_MAIL}联系。"),
+    ("zh", f"如有疑问，请通过https://bij1.org/联系或写信给{_LINKED_MAIL}。"),
+    ("ja", f"ご質問は{_LINKED_MAIL}までお寄せください。"),
+    ("ko", f"문의는 {_LINKED_MAIL}로 해 주세요."),
+    ("th", f"สอบถามได้ที่{_LINKED_MAIL}ครับ"),
+    ("am", f"ለጥያቄዎች በ{_LINKED_MAIL} ያግኙን።"),
+])
+def test_an_address_written_on_to_words_of_a_script_without_spaces_is_read_alone(lang, text):
+    """Left alone last session (a false alarm): Chinese, Japanese, Thai and Amharic write an
+    address on to the words around it, Korean its particles (bestuur@bij1.org로); the address
+    was read with them and refused as another one."""
+    source = _DUTCH_CONTACT if "https" not in text else \
+        f"Zie https://bij1.org/ of mail {_LINKED_MAIL}."
+    assert _errors(text, lang, source) == []
+
+
+@pytest.mark.parametrize("text", [
+    f"请通过{_LINKED_MAIL}联系或evil@bij1.org联系",  # another address, also written on
+    f"请通过{_LINKED_MAIL}联系evil帮助@bij1.org",
+    f"请通过{_LINKED_MAIL}帮助.com",
+    f"请通过{_LINKED_MAIL} 或 evil.c口m",  # one letter inside a Latin word: part of it
+    f"请通过{_LINKED_MAIL} 或 bij1hulp.c十",  # not after a top-level domain: part of it
+    f"请通过{_LINKED_MAIL}丨",  # a sign-like letter stays on it
+    f"请通过{_LINKED_MAIL}\u0430",  # a Cyrillic a is no letter of such a script
+    f"请通过{_LINKED_MAIL}\u12d0",  # an Ethiopic syllable drawn as an O
+])
+def test_what_is_written_on_to_an_address_in_such_text_is_still_judged(text):
+    assert _errors(text, "zh", _DUTCH_CONTACT) != []
+
+
+def test_letters_of_scripts_without_spaces_that_look_latin_are_those_of_unicodes_confusables():
+    """The letters that never part an address (:data:`addresses._SPACELESS_LOOKALIKES`): every
+    letter of a script written without spaces that UTS #39 joins to an ASCII character, but
+    for the full-width Latin ones NFKC folds first."""
+    import json
+    import string
+    from importlib.resources import files
+
+    from pelican_bij1code import addresses as module
+
+    data = json.loads(files("confusable_homoglyphs").joinpath("confusables.json").read_text())
+    joined: dict[str, set[str]] = {}
+    for char, homoglyphs in data.items():
+        for homoglyph in homoglyphs:
+            other = homoglyph["c"].replace("\u200e", "")
+            joined.setdefault(char, set()).add(other)
+            joined.setdefault(other, set()).add(char)
+    found = set()
+    for ascii_char in string.printable.strip():
+        group, todo = {ascii_char}, [ascii_char]
+        while todo:
+            for other in joined.get(todo.pop(), ()):
+                if other not in group:
+                    group.add(other)
+                    todo.append(other)
+        found |= {c for c in group if len(c) == 1 and not c.isascii() and c.isalpha()
+                  and characters.script_of(c) in characters.SPACELESS_SCRIPTS
+                  and unicodedata.normalize("NFKC", c) == c}
+    assert found == module._SPACELESS_LOOKALIKES
