@@ -25,7 +25,7 @@ import string
 import unicodedata
 from typing import TYPE_CHECKING
 
-from .characters import SPACELESS_SCRIPTS, script_of
+from .characters import SPACELESS_SCRIPTS, base_letter, script_of
 
 if TYPE_CHECKING:
     from publicsuffixlist import PublicSuffixList
@@ -366,7 +366,8 @@ def _read(word: str) -> str | None:
 
 def opens(prefix: str) -> bool:
     """Whether ``prefix`` (what stands before an e-mail address in its word) only opens it:
-    brackets and quotation marks, after any dash that parts a sentence.
+    brackets and quotation marks, after any dash that parts a sentence; a closing bracket too,
+    which is an opening one in a right-to-left script (Arabic ﴾, U+FD3E, closes by name).
 
     >>> [opens(p) for p in ("", "(", "\u300c", "\u00bb", "\u00bf", "x\u2014", "x\u2014(", "x",
     ...                      "x'", "$", ".", "\u2014$", "-")]
@@ -374,7 +375,7 @@ def opens(prefix: str) -> bool:
     """
     for dash in SENTENCE_DASHES:  # a dash parts what is before it from the address
         prefix = prefix.rpartition(dash)[2]
-    return all(char in _OPENERS or unicodedata.category(char) in ("Ps", "Pi", "Pf")
+    return all(char in _OPENERS or unicodedata.category(char) in ("Ps", "Pe", "Pi", "Pf")
                for char in prefix)
 
 
@@ -620,9 +621,11 @@ def number_lookalike(text: str) -> str | None:
 
     """
     ascii_only = text.isascii()
-    if not ascii_only:  # a combining mark between a digit and a look-alike hides nothing
-        text = "".join(char for char in text if unicodedata.category(char)[0] != "M"
-                       or char in LOOKS_LIKE_A_DIGIT)
+    written: dict[str, str] = {}  # each letter read as its base, as the text writes it
+    if not ascii_only:  # a combining mark between a digit and a look-alike hides nothing,
+        # and a letter with a mark is the letter it is drawn on (أ is an alef, ۀ a heh)
+        text = "".join(_read_bare(char, written) for char in text
+                       if unicodedata.category(char)[0] != "M" or char in LOOKS_LIKE_A_DIGIT)
     else:
         digits = len(text) - len(text.encode().translate(None, b"0123456789"))
         if digits <= text.count("IJ1") + text.count("ij1"):
@@ -643,7 +646,7 @@ def number_lookalike(text: str) -> str | None:
         if sum(map(str.isdigit, run)) >= 5 or any(
                 any(map(str.isdigit, word)) and not LOOKS_LIKE_A_DIGIT.isdisjoint(word)
                 for word in words):
-            return found
+            return written.get(found, found)
     # words with digits side by side (no comma between), five digits in all: a number, where
     # a word with more digits than letters has a letter on its digits (06 ı234 5678); East
     # Asian letters and punctuation part words as a space does (BIJ1、2026年)
@@ -661,9 +664,18 @@ def number_lookalike(text: str) -> str | None:
                 letters = [char for at, char in enumerate(word) if _written_on(word, at)]
                 if letters and (digits > len(letters) or digits >= 5) \
                         and not _a_written_time(word.strip(_TRAILING + "()"), letters):
-                    return letters[0]
+                    return written.get(letters[0], letters[0])
         first = max(last, first + 1)
     return None
+
+
+def _read_bare(char: str, written: dict[str, str]) -> str:
+    """``char`` as the letter it is drawn on (:func:`.characters.base_letter`), noting in
+    ``written`` how the text writes that letter."""
+    base = base_letter(char)
+    if base != char:
+        written.setdefault(base, char)
+    return base
 
 
 def east_asian_punctuation(char: str) -> bool:

@@ -248,6 +248,36 @@ def direction(char: str) -> str:
     return "R" if kind in ("R", "AL", "AN") else ""
 
 
+#: The compatibility decompositions that give a letter another form of letters (not a
+#: superscript, a fraction or a circled one).
+_LETTER_FORMS = frozenset({"compat", "isolated", "initial", "medial", "final"})
+
+
+@functools.cache
+def base_letter(char: str) -> str:
+    """The letter ``char`` draws with a mark on it: the first of its decomposition (أ is alef
+    and hamza; for a letter also a compatibility one: ٵ is alef and a high hamza, ﺃ a form of
+    أ), or the letter its name says it is drawn "with" a mark (ٲ, ARABIC LETTER ALEF WITH WAVY
+    HAMZA ABOVE, is an alef); ``char`` itself if neither.
+
+    >>> [base_letter(c) for c in ("\u0623", "\u0672", "\u0675", "\u06c0", "\ufb35", "\ufe83",
+    ...                           "a", "\uac00", "\u00b2")]
+    ['ا', 'ا', 'ا', 'ە', 'ו', 'ا', 'a', '가', '²']
+    """
+    decomposition = unicodedata.decomposition(char)
+    tag, _, rest = decomposition.rpartition(">")
+    if decomposition and (not tag or (tag[1:] in _LETTER_FORMS and char.isalpha())):
+        return base_letter(chr(int(rest.split()[0], 16)))
+    name = unicodedata.name(char, "")
+    if " WITH " in name:
+        base = name.partition(" WITH ")[0]
+        try:
+            return base_letter(unicodedata.lookup(base))
+        except KeyError:
+            return char
+    return char
+
+
 def visible(text: str) -> str:
     """``text`` without its hidden characters (what a reader sees, for comparing).
 

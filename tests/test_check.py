@@ -1197,6 +1197,17 @@ def test_right_to_left_digit_lookalikes_are_those_of_unicodes_confusables():
     ("ar", "+\u0663\u0661 \u0666\u0647\u0661\u0662\u0663\u0664\u0665\u0666"),
     ("he", "\u0660\u0666\u0661\u0662\u0663\u05e1\u0666\u0667\u0668\u0669"),
     ("ur", "\u06f0\u06f6\u06f1\u06f2\u06f3\u06be\u06f6\u06f7\u06f8\u06f9"),
+    # the same letters with a mark, precomposed (the 41st pass): each is the letter it is
+    # drawn on (ۀ ۂ أ آ إ ٲ ٵ and Hebrew vav and samekh with a dagesh)
+    ("fa", "\u06f0\u06f6\u06f1\u06f2\u06f3\u06c0\u06f5\u06f6\u06f7\u06f8"),
+    ("ur", "\u06f0\u06f6\u06f1\u06f2\u06f3\u06c2\u06f5\u06f6\u06f7\u06f8"),
+    ("ar", "\u0660\u0666\u0623\u0623\u0623\u0623\u0623\u0623\u0623\u0668"),
+    ("ar", "\u0660\u0666\u0661\u0662\u0663\u0622\u0665\u0666\u0667\u0668"),
+    ("ar", "\u0660\u0666\u0661\u0662\u0663\u0625\u0665\u0666\u0667\u0668"),
+    ("ar", "\u0660\u0666\u0661\u0662\u0663\u0672\u0665\u0666\u0667\u0668"),
+    ("ar", "\u0660\u0666\u0661\u0662\u0663\u0675\u0665\u0666\u0667\u0668"),
+    ("he", "06123\ufb355678"),
+    ("he", "06123\ufb415678"),
 ])
 def test_a_right_to_left_letter_drawn_as_a_digit_in_a_number_is_a_lookalike(lang, number):
     """A hostile pass: heh (ه ە ہ ھ) and samekh (ס) are drawn as the Arabic five ٥ where they

@@ -987,6 +987,9 @@ _DUTCH_MAIL = f"Vragen? Mail het bestuur via {_MAIL}."
     ("ur", f"سوالات؟ بورڈ کو ای میل کریں ({_MAIL})۔"),
     ("he", f"שאלות? כתבו להנהלה ({_MAIL})."),
     ("ckb", f"پرسیارت هەیە؟ ئیمەیڵ بۆ دەستەی بەڕێوەبەر بنێرە ({_MAIL})."),
+    # the Arabic ornate parentheses, which are not mirrored: ﴿ closes by name (41st pass)
+    ("ar", f"هل لديك أسئلة؟ راسل مجلس الإدارة \ufd3f{_MAIL}\ufd3e."),
+    ("ar", f"هل لديك أسئلة؟ راسل مجلس الإدارة \ufd3e{_MAIL}\ufd3f."),
 ])
 def test_an_address_in_brackets_or_quotation_marks_is_drawn_whole(lang, text):
     """A false alarm of the last sweep: right to left, an address in parentheses, brackets or
@@ -995,7 +998,7 @@ def test_an_address_in_brackets_or_quotation_marks_is_drawn_whole(lang, text):
     glyphs, each reads as written, on the page and in plain text."""
     assert _errors(text, lang, _DUTCH_MAIL) == []
     page = visual.drawn(markup.shown(markup.parse(text), rtl=True), rtl=True)
-    assert re.search(r"[(«\[]bestuur@bij1\.org", page), page  # the opening glyph before it
+    assert re.search(r"[(«\[\ufd3e\ufd3f]bestuur@bij1\.org", page), page  # a bracket before it
 
 
 @pytest.mark.parametrize("text", [
