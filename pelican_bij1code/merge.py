@@ -79,16 +79,8 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFi
             close = _closest(ref.msgid, pool)
             if close is not None:
                 used.add(close.key)
-                flags = list(dict.fromkeys([*close.flags, "fuzzy"]))
-                # Already fuzzy with its old Dutch: that is still the Dutch the translation
-                # was made from (as msgmerge --previous keeps it).
-                keep = close.fuzzy and close.previous_msgid is not None
-                entries.append(close.replace(
-                    msgid=ref.msgid, msgctxt=ref.msgctxt, flags=flags, obsolete=False, line=0,
-                    previous_msgid=close.previous_msgid if keep else close.msgid,
-                    previous_msgctxt=close.previous_msgctxt if keep else close.msgctxt,
-                    previous_msgid_plural=close.previous_msgid_plural if keep
-                    else close.msgid_plural, **fresh))
+                entries.append(_shaped_as(close, ref, _plural_count(old)).replace(
+                    msgid=ref.msgid, msgctxt=ref.msgctxt, obsolete=False, line=0, **fresh))
             else:
                 entries.append(ref.replace(line=0))
     wanted = {e.key for e in entries}
@@ -108,10 +100,12 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFi
 
 
 def _shaped_as(entry: pofile.Entry, ref: pofile.Entry, forms: int) -> pofile.Entry:
-    """``entry`` singular or plural as the template's ``ref`` is, as ``msgmerge`` makes it:
-    fuzzy, with its old Dutch as the previous msgid; a singular translation becomes the first
-    of ``forms`` plural forms (the others empty), the first plural form the singular
-    translation (:func:`update` refuses when that would lose another form).
+    """``entry`` (the old catalogue's, for the template's ``ref``) singular or plural as ``ref``
+    is, as ``msgmerge`` makes it: fuzzy when its msgid, context or plural differ, with its
+    old Dutch as the previous msgid (the first old Dutch, if it had one); a singular
+    translation becomes the first of ``forms`` plural forms (the others empty), the first
+    plural form the singular translation (:func:`update` refuses when that would lose another
+    form).
 
     >>> plural = pofile.Entry("Wij", msgid_plural="Wij allen", msgstr_plural={0: "We", 1: "We"})
     >>> shaped = _shaped_as(plural, pofile.Entry("Wij"), 2)
@@ -120,11 +114,18 @@ def _shaped_as(entry: pofile.Entry, ref: pofile.Entry, forms: int) -> pofile.Ent
     >>> _shaped_as(pofile.Entry("Wij", "We"), plural, 3).msgstr_plural
     {0: 'We', 1: '', 2: ''}
     """
-    if entry.plural == ref.plural:
+    if entry.key == ref.key and entry.msgid_plural == ref.msgid_plural:
         return entry
+    # Already fuzzy with its old Dutch: that is still the Dutch the translation was made
+    # from (as msgmerge --previous keeps it).
+    keep = entry.fuzzy and entry.previous_msgid is not None
     changed = dict(flags=list(dict.fromkeys([*entry.flags, "fuzzy"])),
-                   previous_msgid=entry.msgid, previous_msgctxt=entry.msgctxt,
-                   previous_msgid_plural=entry.msgid_plural)
+                   previous_msgid=entry.previous_msgid if keep else entry.msgid,
+                   previous_msgctxt=entry.previous_msgctxt if keep else entry.msgctxt,
+                   previous_msgid_plural=entry.previous_msgid_plural if keep
+                   else entry.msgid_plural)
+    if entry.plural == ref.plural:
+        return entry.replace(msgid_plural=ref.msgid_plural, **changed)
     if ref.plural:
         return entry.replace(msgid_plural=ref.msgid_plural, msgstr="", msgstr_plural={
             index: entry.msgstr if index == 0 else "" for index in range(forms)}, **changed)
@@ -228,7 +229,6 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
     olds = _read_all([locales.catalogue_path(lang) for lang in langs])
     plans: list[tuple[str, Path, str, files.Snapshot]] = []
     problems: list[tuple[str, int, str]] = []
-    singular = {ref.key for ref in template.active() if not ref.plural}
     for lang, (old, snapshot, data), target in zip(langs, olds, targets[1:], strict=True):
         path = locales.catalogue_path(lang)
         text = _keep_blank_end(powriter.dump(merge(old, template, lang)), old, data)
@@ -248,7 +248,7 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
                              f"{e.message}") for e in exc.errors)
             continue
         if lang != SOURCE_LANG:
-            reshaped = {e.line for e in old.entries if e.plural and e.key in singular}
+            reshaped = {e.line for e in old.entries if e.plural}  # a form is lost only so
             problems.extend((str(path), line, f"update would lose {what!r}" + (
                 ", a plural form of a message the template has as singular: make it singular "
                 "by hand (keep the form you want as msgstr, remove msgid_plural and the "

@@ -321,6 +321,10 @@ def make_direction_global(settings: dict[str, Any]) -> Any:
             _report(settings, "template", f"{NAME}_dir takes one language tag such as "
                     f"page.lang, not {(lang, *extra, *options)!r:.80}; 'ltr' is used")
             return "ltr"
+        if isinstance(lang, str) and lang and not normalise(lang):
+            _report(settings, "template", f"{NAME}_dir: {lang!r:.40} is not a language tag; "
+                    "'ltr' is used")
+            return "ltr"
         return text_direction(None if isinstance(lang, Undefined) else lang)
 
     return gedragscode_dir

@@ -401,7 +401,10 @@ def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
 
 def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
                  tokens: list[_Token], errors: list[PoError]) -> tuple[bool, bool] | None:
-    """The tokens of one line, one by one; returns the flags if a string ran on."""
+    """The tokens of one line, one by one; returns the flags if they go on to the next line:
+    a string ran on, or a comment after ``#|`` swallowed the line's end, which is where
+    msgfmt's lexer leaves "previous" (``#| #`` makes the next line's ``msgid`` a previous
+    one; ``#~`` ends with the comment)."""
     obsolete, previous = flags
     position, size = 0, len(line)
     while True:
@@ -427,7 +430,7 @@ def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
                 if "\r" in line[position:]:
                     errors.append(PoError(number, _CR))
                 tokens.append(("comment", line[position:], number, number, obsolete))
-                return None
+                return (False, True) if previous else None
         elif char == '"':
             value, position, ran_on = _string(line, position, number, at_end, errors)
             tokens.append(("prev_string" if previous else "string", value, number,

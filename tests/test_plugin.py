@@ -351,7 +351,8 @@ def test_strict_build_exits_non_zero(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("call", ["gedragscode(lang='pap')", "gedragscode(lang=5)",
-                                  "gedragscode(foo=1)", "gedragscode_dir('en', 'x')"])
+                                  "gedragscode(foo=1)", "gedragscode_dir('en', 'x')",
+                                  "gedragscode_dir('zz!!')"])
 def test_strict_build_fails_for_a_bad_call_in_the_theme(tmp_path: Path, call: str) -> None:
     """A hostile pass (39th): with ``BIJ1CODE_STRICT``, a problem the theme's global reported
     (a draft language, a wrong option) was logged, but Pelican exited 0: templates are

@@ -292,6 +292,31 @@ def test_flags_on_a_hashbang_line_are_kept_when_update_adds_one(tmp_path: Path) 
     assert "#, no-wrap, c-format, fuzzy, python-format\n" in text and "#!" not in text
 
 
+@pytest.mark.parametrize("before", ["#| #", "#|#", "#| # x", "#~| #", "#~ #", "#| #, fuzzy",
+                                    "#~ #, fuzzy", "#| #: f:1", "#| #.", "#| #\n# y"])
+@pytest.mark.parametrize("body", ['msgid "a"\nmsgstr "b"', 'msgid "old"\nmsgid "a"\nmsgstr "b"',
+                                  'msgctxt "c"\nmsgid "a"\nmsgstr "b"'])
+def test_a_comment_after_a_previous_mark_as_msgfmt_reads_it(tmp_path: Path, before: str,
+                                                            body: str) -> None:
+    """Differential with msgfmt (the 42nd pass): a comment after ``#|`` swallows the line's
+    end, where msgfmt's lexer leaves "previous", so the next line's ``msgid`` is a previous
+    one (``#| #`` then ``msgid`` and ``msgstr`` is a syntax error; ``#~ #`` ends obsolete).
+    The same verdict, and the same translations shown as msgfmt's ``.mo`` holds."""
+    path = tmp_path / "x.po"
+    path.write_bytes(H + f"{before}\n{body}\n".encode())
+    theirs, _ = msgfmt(path)
+    accepted, _, po = ours(path.read_bytes())
+    assert accepted == theirs
+    if theirs:
+        assert po is not None
+        subprocess.run([require_tool("msgfmt"), "-o", str(tmp_path / "x.mo"), str(path)],
+                       check=True, capture_output=True, timeout=60)
+        shown = subprocess.run([require_tool("msgunfmt"), str(tmp_path / "x.mo")], check=True,
+                               capture_output=True, text=True, timeout=60).stdout
+        assert [e.msgstr for e in po.entries if e.translated] == \
+            (["b"] if 'msgstr "b"' in shown else [])
+
+
 def test_plural_ness_is_exact() -> None:
     _, _, po = ours(CORPUS["plural"])
     assert po is not None

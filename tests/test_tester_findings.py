@@ -549,3 +549,40 @@ def test_update_makes_a_singular_entry_plural_as_the_template(locales: Path) -> 
     assert ours.plural and ours.fuzzy and theirs.fuzzy
     assert ours.msgstr_plural == {0: "WE ARE BIJ1", 1: ""}
     assert theirs.msgstr_plural[0] == "WE ARE BIJ1"
+
+
+@pytest.mark.parametrize("context", [None, "k"])
+def test_update_makes_a_plural_entry_singular_also_where_it_matches_only_closely(
+        locales: Path, context: str | None) -> None:
+    """The 41st pass: where the plural entry's msgid or context differs from the template's,
+    update carried it over still plural (check then said "run update" again, and update
+    refused). It is made singular there too, as msgmerge does, with its old Dutch as #|."""
+    path = locales / EN
+    text = path.read_text(encoding="utf-8")
+    old = 'msgid "WIJ ZIJN BIJ1"\nmsgstr "WE ARE BIJ1"'
+    prefix = f'msgctxt "{context}"\n' if context else ""
+    path.write_text(text.replace(old, f'{prefix}msgid "WIJ ZIJN BIJ1!"\n'
+                                 'msgid_plural "WIJ ZIJN BIJ1!"\nmsgstr[0] "WE ARE BIJ1"\n'
+                                 'msgstr[1] "WE ARE BIJ1"'), encoding="utf-8")
+    assert update(locales, "--locale", "en") == 0
+    ours = next(e for e in pofile.read(path).entries if e.msgid == "WIJ ZIJN BIJ1")
+    assert (ours.plural, ours.msgstr, ours.fuzzy, ours.msgctxt) == (False, "WE ARE BIJ1", True,
+                                                                    None)
+    assert (ours.previous_msgid, ours.previous_msgctxt) == ("WIJ ZIJN BIJ1!", context)
+    assert "plural-mismatch" not in [p["code"] for p in check_json(locales, "en")]
+
+
+def test_making_an_entry_singular_keeps_its_first_old_dutch(locales: Path) -> None:
+    """The 41st pass: a fuzzy plural entry with ``#| msgid "OLD"`` lost that line when update
+    made it singular; msgmerge --previous keeps the first old Dutch, and so does update."""
+    path = locales / EN
+    text = path.read_text(encoding="utf-8")
+    old = 'msgid "WIJ ZIJN BIJ1"\nmsgstr "WE ARE BIJ1"'
+    path.write_text(text.replace(old, '#, fuzzy\n#| msgid "OLD"\nmsgid "WIJ ZIJN BIJ1"\n'
+                                 'msgid_plural "WIJ ZIJN BIJ1"\nmsgstr[0] "WE ARE BIJ1"\n'
+                                 'msgstr[1] "WE ARE BIJ1"'), encoding="utf-8")
+    theirs = _merged_by_msgmerge(locales, path)
+    assert update(locales, "--locale", "en") == 0
+    ours = next(e for e in pofile.read(path).entries if e.msgid == "WIJ ZIJN BIJ1")
+    assert ours.previous_msgid == theirs.previous_msgid == "OLD"
+    assert not ours.plural and ours.fuzzy
