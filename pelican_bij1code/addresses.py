@@ -294,27 +294,51 @@ def _apart_from_spaceless(text: str) -> str:
     (:func:`_spaceless_letter`) touches a Latin letter or digit after it, or an address's
     end before it (a top-level domain, or a URL's last ``/``): Chinese, Japanese, Thai and
     Amharic write an address on to the words around it, and Korean its particles
-    (请通过bestuur@bij1.org联系, bestuur@bij1.org로); a reader reads the address alone. Inside
-    a word such a letter stays part of it (evil.c口m, bij1hulp.c十 are no bij1hulp.c).
+    (请通过bestuur@bij1.org联系, bestuur@bij1.org로); a reader reads the address alone, and
+    the bracket or comma after such a word (理事会（bestuur@bij1.org）) opens it. Inside a
+    word such a letter stays part of it (evil.c口m, bij1hulp.c十 are no bij1hulp.c).
 
     >>> _apart_from_spaceless("请通过bestuur@bij1.org联系, bestuur@bij1.org로, 帮助.中国, c口m")
     '请通过 bestuur@bij1.org 联系, bestuur@bij1.org 로, 帮助.中国, c口 m'
+    >>> _apart_from_spaceless("理事会(bestuur@bij1.org)。理事会,bestuur@bij1.org")
+    '理事会( bestuur@bij1.org)。理事会, bestuur@bij1.org'
     >>> _apart_from_spaceless("见https://bij1.org/gedragscode/联系 bij1hulp.c十")
     '见 https://bij1.org/gedragscode/ 联系 bij1hulp.c十'
     """
-    out: list[str] = []
-    start = 0  # where the current run of letters written without spaces starts
+    spaces: list[int] = []  # where a space is read
+    start, size = 0, len(text)
     for at, char in enumerate(text + " "):
-        if at < len(text) and _spaceless_letter(char):
+        if at < size and _spaceless_letter(char):
             continue
         if start < at:  # text[start:at] is such a run
-            after = text[at:at + 1]
-            out.append(" " * _ends_an_address(text[:start]) + text[start:at]
-                       + " " * (after.isascii() and after.isalnum()))
-        if at < len(text):
-            out.append(char)
+            if start and _ends_an_address(text[:start]):
+                spaces.append(start)
+            end = at
+            while end < size and _parts_after_a_word(text[end]):
+                end += 1  # 理事会（ and 理事会，: after them
+            if end < size and ((text[end].isascii() and text[end].isalnum())
+                               or (end > at and not text[end].isspace())):
+                spaces.append(end)
         start = at + 1
-    return "".join(out)
+    if not spaces:
+        return text
+    pieces = [text[begin:end] for begin, end in zip([0, *spaces], [*spaces, size], strict=True)]
+    return " ".join(pieces)
+
+
+def _parts_after_a_word(char: str) -> bool:
+    """Whether ``char``, punctuation after a word of a script written without spaces, parts
+    it from what follows, as a space would: a bracket, a quotation mark, a comma (理事会（,
+    理事会，), not what addresses are written with.
+
+    >>> [_parts_after_a_word(c) for c in "(,【「.@:/-'a"]
+    [True, True, True, True, False, False, False, False, False, False, False]
+    """
+    return unicodedata.category(char).startswith("P") and char not in _WRITTEN_IN_ADDRESSES
+
+
+#: Punctuation an address is written with: never parts it from a word before it.
+_WRITTEN_IN_ADDRESSES = frozenset(".@:/-_~%#?=&+'!*$;")
 
 
 def _ends_an_address(text: str) -> bool:
@@ -600,6 +624,10 @@ def _a_year(year: int) -> bool:
     return 1900 <= year <= 2099 or 1300 <= year <= 1499
 
 
+#: A word: what stands between white space (one quantifier: linear).
+_NOT_SPACE = re.compile(r"\S+")
+
+
 def number_lookalike(text: str) -> str | None:
     """The first character in a number of ``text`` that is not a digit but looks like one
     (:data:`DIGIT_LOOKALIKES`), or a letter written on to the digits of a number; None if there
@@ -621,11 +649,12 @@ def number_lookalike(text: str) -> str | None:
 
     """
     ascii_only = text.isascii()
-    written: dict[str, str] = {}  # each letter read as its base, as the text writes it
+    written: list[str] = []  # each character of text as the translation writes it
     if not ascii_only:  # a combining mark between a digit and a look-alike hides nothing,
         # and a letter with a mark is the letter it is drawn on (أ is an alef, ۀ a heh)
-        text = "".join(_read_bare(char, written) for char in text
-                       if unicodedata.category(char)[0] != "M" or char in LOOKS_LIKE_A_DIGIT)
+        written = [char for char in text
+                   if unicodedata.category(char)[0] != "M" or char in LOOKS_LIKE_A_DIGIT]
+        text = "".join(map(base_letter, written))
     else:
         digits = len(text) - len(text.encode().translate(None, b"0123456789"))
         if digits <= text.count("IJ1") + text.count("ij1"):
@@ -636,21 +665,24 @@ def number_lookalike(text: str) -> str | None:
     for match in number_run.finditer(text):
         words, start, end = match.group().split(" "), match.start(), match.end()
         if start and text[start - 1].isalnum():
+            start += len(words[0]) + 1
             words = words[1:]  # the end of a longer word (Hello, BIJ1)
         if text[end:end + 1].isalnum():
             words = words[:-1]  # the start of one (Oliver, l0l-x)
         run = " ".join(words)
-        found = next((char for char in run if char in LOOKS_LIKE_A_DIGIT), None)
+        found = next((at for at, char in enumerate(run) if char in LOOKS_LIKE_A_DIGIT), None)
         if found is None:
             continue
         if sum(map(str.isdigit, run)) >= 5 or any(
                 any(map(str.isdigit, word)) and not LOOKS_LIKE_A_DIGIT.isdisjoint(word)
                 for word in words):
-            return written.get(found, found)
+            return written[start + found] if written else run[found]
     # words with digits side by side (no comma between), five digits in all: a number, where
     # a word with more digits than letters has a letter on its digits (06 ı234 5678); East
     # Asian letters and punctuation part words as a space does (BIJ1、2026年)
-    words = (text if ascii_only else _east_asian_apart(text)).split()
+    spans = [(match.start(), match.group()) for match in _NOT_SPACE.finditer(
+        text if ascii_only else _east_asian_apart(text))]  # each word, and where it starts
+    words = [word for _, word in spans]
     counts = [sum(map(str.isdigit, word)) for word in words]
     first = 0
     while first < len(words):
@@ -660,22 +692,15 @@ def number_lookalike(text: str) -> str | None:
             if words[last - 1].endswith((",", ";")):
                 break
         if sum(counts[first:last]) >= 5:
-            for word, digits in zip(words[first:last], counts[first:last], strict=True):
-                letters = [char for at, char in enumerate(word) if _written_on(word, at)]
+            for (start, word), digits in zip(spans[first:last], counts[first:last],
+                                             strict=True):
+                places = [at for at in range(len(word)) if _written_on(word, at)]
+                letters = [word[at] for at in places]
                 if letters and (digits > len(letters) or digits >= 5) \
                         and not _a_written_time(word.strip(_TRAILING + "()"), letters):
-                    return written.get(letters[0], letters[0])
+                    return written[start + places[0]] if written else letters[0]
         first = max(last, first + 1)
     return None
-
-
-def _read_bare(char: str, written: dict[str, str]) -> str:
-    """``char`` as the letter it is drawn on (:func:`.characters.base_letter`), noting in
-    ``written`` how the text writes that letter."""
-    base = base_letter(char)
-    if base != char:
-        written.setdefault(base, char)
-    return base
 
 
 def east_asian_punctuation(char: str) -> bool:
@@ -732,11 +757,14 @@ def _written_on(word: str, at: int) -> bool:
     letter of a left-to-right script, a number that is no digit (〡, Ⅰ, ½), or a right-to-left
     letter drawn as a digit (:data:`RIGHT_TO_LEFT_DIGIT_LOOKALIKES`) where it stands alone, no
     letter, tatweel or joiner beside it to join (ه between two digits is drawn as ٥; هـ, the
-    Hijri year's abbreviation, is not). Arabic and Hebrew write prefixes on to a number
-    (و2025 "and 2025", ב־2024 "in 2024"): not these.
+    Hijri year's abbreviation, is not), or any right-to-left letter between two digits, where
+    no spelling puts one (٠٦ٱ٢٣٤: alef wasla, drawn as a 1). Arabic and Hebrew write prefixes
+    on to a number (و2025 "and 2025", ב־2024 "in 2024"), and suffixes (١٤٠٥ش): not these.
 
     >>> [_written_on(w, 1) for w in ("1ı2", "1\u30212", "1\u06482", "1\u05d12", "172")]
-    [True, True, False, False, False]
+    [True, True, True, True, False]
+    >>> [_written_on(w, 0) for w in ("\u06482025", "\u05d1\u05be2024")]
+    [False, False]
     >>> [_written_on(w, 2) for w in ("١٢ه٣", "١٢ه", "١٢هـ", "١٢\u0647\u064e٣", "مهم")]
     [True, True, False, True, False]
     """
@@ -744,17 +772,26 @@ def _written_on(word: str, at: int) -> bool:
     if char in RIGHT_TO_LEFT_DIGIT_LOOKALIKES:
         return not (_joins(word, at, -1) or _joins(word, at, 1))
     if char.isalpha():
+        if unicodedata.bidirectional(char) in ("R", "AL"):
+            return _neighbour(word, at, -1).isdigit() and _neighbour(word, at, 1).isdigit()
         return unicodedata.bidirectional(char) == "L" and not _east_asian_letter(char)
     return char.isnumeric() and not char.isdigit()
+
+
+def _neighbour(word: str, at: int, step: int) -> str:
+    """The character beside ``word[at]`` (before it for a ``step`` of -1, after it for 1),
+    combining marks passed; "" at the word's end."""
+    at += step
+    while 0 <= at < len(word) and unicodedata.category(word[at]) in ("Mn", "Me"):
+        at += step
+    return word[at] if 0 <= at < len(word) else ""
 
 
 def _joins(word: str, at: int, step: int) -> bool:
     """Whether the character beside ``word[at]`` (before it for a ``step`` of -1, after it
     for 1; combining marks passed) is one a letter joins: a letter, a tatweel, a joiner."""
-    at += step
-    while 0 <= at < len(word) and unicodedata.category(word[at]) in ("Mn", "Me"):
-        at += step
-    return 0 <= at < len(word) and (word[at].isalpha() or word[at] == "\u200d")
+    beside = _neighbour(word, at, step)
+    return beside.isalpha() or beside == "\u200d"
 
 
 #: Right-to-left letters Unicode's confusables (UTS #39) join to a decimal digit of any script:
@@ -1195,12 +1232,24 @@ def without_addresses(text: str) -> str:
 
     >>> without_addresses("BIJ1: bestuur@bij1.org, bij1.org/x.")
     'BIJ1:'
+    >>> without_addresses("关于BIJ1komsten，请通过bestuur@bij1.org联系或hulp@localhost联系")
+    '关于 BIJ1komsten，请通过 联系或 hulp@localhost联系'
     >>> sorted(addresses("zie bij1.org/gedragscode/ en www.bij1.org"))
     ['bij1.org/gedragscode', 'www.bij1.org']
     """
     if not _hint(_folded(text)):
         return text
-    return " ".join([piece for piece in text.split() if not (_maybe(piece) and addresses(piece))])
+    return " ".join([piece for piece in words(text) if not (_maybe(piece) and addresses(piece))])
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as addresses are read in it: parted by white space, and where a
+    word of a script written without spaces touches a Latin one (:func:`_apart_from_spaceless`).
+
+    >>> words("请通过bestuur@bij1.org联系 BIJ1")
+    ['请通过', 'bestuur@bij1.org', '联系', 'BIJ1']
+    """
+    return _apart_from_spaceless(text).split() if not text.isascii() else text.split()
 
 
 def _hint(text: str) -> bool:

@@ -40,6 +40,7 @@ from .addresses import (
     points_to,
     sign_between_letters,
     without_addresses,
+    words,
 )
 from .catalogue import DRAFT, PUBLISHED, Loaded, Locales, UnsafePathError, same_folder
 from .master import SOURCE_LANG, messages
@@ -300,8 +301,8 @@ def check_message(source: str, translation: str,
     elif ("@" in translated_text or not translated_text.isascii()) \
             and _at_signs(translated_text) > _at_signs(source_text):
         # what no address rule reads, outside the addresses: @bij1_hulp, evil@localhost, a @ b
-        ats = _at_signs(without_addresses(translated_text))
-        if ats > _at_signs(without_addresses(source_text)):
+        ats = _at_signs_outside(translated_text)
+        if ats > _at_signs_outside(source_text):
             add("error", "email", f"has {ats} × '@' (or ⓐ, a circled a that stands for one) "
                 "outside its addresses, which the Dutch lacks: readers take a word with an at "
                 "sign for an address or a handle to write to (@bij1_hulp, hulp@localhost); for "
@@ -355,6 +356,20 @@ def _at_signs(text: str) -> int:
     4
     """
     return sum(map(text.count, AT_SIGNS)) if not text.isascii() else text.count("@")
+
+
+def _at_signs_outside(text: str) -> int:
+    """How many at signs (:func:`_at_signs`) ``text`` shows outside its addresses: in each
+    word (:func:`.addresses.words`), those its addresses do not hold. An address written twice
+    is no at sign outside it; one written on to another word is (``(a@b.org)hulp@localhost``,
+    请通过a@b.org或hulp@localhost).
+
+    >>> [_at_signs_outside(t) for t in ("a@b.org (a@b.org)", "(a@b.org)x@localhost", "@x",
+    ...                                 "请通过a@b.org或hulp@localhost联系")]
+    [0, 1, 1, 1]
+    """
+    return sum(_at_signs(word) - sum(a.count("@") for a in addresses(word))
+               for word in words(text) if _at_signs(word))
 
 
 #: Languages whose script ends a sentence with no mark (Thai, Lao).

@@ -1208,6 +1208,12 @@ def test_right_to_left_digit_lookalikes_are_those_of_unicodes_confusables():
     ("ar", "\u0660\u0666\u0661\u0662\u0663\u0675\u0665\u0666\u0667\u0668"),
     ("he", "06123\ufb355678"),
     ("he", "06123\ufb415678"),
+    # any right-to-left letter between two digits (43rd pass: alef wasla, teh marbuta, the
+    # Yiddish double vav passed)
+    ("fa", "\u06f0\u06f6\u0671\u06f2\u06f3\u06f4\u0671\u06f5\u06f6\u06f7"),
+    ("fa", "\u06f0\u06f6\ufb50\u06f2\u06f3\u06f4\ufb50\u06f5\u06f6\u06f7"),
+    ("ar", "\u0660\u0666\u0629\u0662\u0663\u0664\u0629\u0665\u0666\u0667"),
+    ("he", "\u06f0\u06f6\u05f0\u06f2\u06f3\u06f4\u06f5\u05f0\u06f6\u06f7"),
 ])
 def test_a_right_to_left_letter_drawn_as_a_digit_in_a_number_is_a_lookalike(lang, number):
     """A hostile pass: heh (ه ە ہ ھ) and samekh (ס) are drawn as the Arabic five ٥ where they
@@ -1378,3 +1384,13 @@ def test_a_charset_given_twice_in_one_field_is_an_error(
     rc, data = check_json(capsys, loc)
     assert rc == 1
     assert "header-charset" in {p["code"] for r in data for p in r["problems"]}
+
+
+def test_a_number_look_alike_is_named_as_written() -> None:
+    """The 43rd pass: a plain alef in a number was named "ALEF WITH MADDA ABOVE", an آ
+    elsewhere in the text; the message names the character that stands in the number."""
+    from pelican_bij1code.check import check_message
+
+    text = "\u0622\u0645\u062f\u0647 \u06f0\u06f6\u06f1\u06f2\u06f3\u0627\u06f5\u06f6\u06f7\u06f8"
+    found = [m for _, c, m in check_message("Wij zijn BIJ1.", text, "fa") if c == "lookalike"]
+    assert len(found) == 1 and "U+0627 ARABIC LETTER ALEF)" in found[0]
