@@ -197,10 +197,13 @@ def cmd_update(locales: Locales, args: argparse.Namespace) -> int:
     from .merge import update
 
     only = _selected(locales, args.locale)
-    changed = update(locales, only)
+    notes: list[str] = []
+    changed = update(locales, only, notes)
     for lang in only or locales.languages():
         state = "updated" if lang in changed else "unchanged"
         print(f"{locales.catalogue_path(lang)}: {state}")
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -36,28 +36,61 @@ class MergeError(ValueError):
         super().__init__("; ".join(f"{f}:{n}: {t}" for f, n, t in problems))
 
 
-def _closest(msgid: str, candidates: dict[str, pofile.Entry]) -> pofile.Entry | None:
+#: How many characters the search for fuzzy matches may compare in one catalogue (a pair of
+#: texts costs the sum of their lengths, and the product where they are compared in full):
+#: it compares every new message with every old one, which a hostile catalogue of 2,000 long
+#: messages made take a minute (the 44th pass). A real one (22 messages) uses a thousandth.
+FUZZY_BUDGET = 30_000_000
+
+
+class _Budget:
+    """What is left of :data:`FUZZY_BUDGET` for one catalogue."""
+
+    def __init__(self) -> None:
+        self.left = FUZZY_BUDGET
+
+    def spend(self, cost: int) -> bool:
+        """Take ``cost`` from what is left; False (and nothing left) if it is not there."""
+        self.left = self.left - cost if cost <= self.left else -1
+        return self.left >= 0
+
+
+def _closest(msgid: str, candidates: dict[str, pofile.Entry],
+             budget: _Budget) -> pofile.Entry | None:
+    """The old entry whose msgid is most like ``msgid`` (at least :data:`SIMILARITY`), as
+    msgmerge finds one; None if none is, or the budget ran out."""
     best, best_ratio = None, SIMILARITY
     for text, entry in candidates.items():
+        if not budget.spend(len(msgid) + len(text)):
+            return None
         matcher = difflib.SequenceMatcher(None, msgid, text, autojunk=False)
         if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
             continue
+        if not budget.spend(len(msgid) * len(text)):
+            return None
         ratio = matcher.ratio()
         if ratio >= best_ratio:
             best, best_ratio = entry, ratio
     return best
 
 
-def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFile:
+def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str,
+          notes: list[str] | None = None) -> pofile.PoFile:
     """The catalogue ``old`` brought in step with ``template``.
 
     Each entry is a copy of the one it comes from, so that its unchanged parts keep their
-    lines when written: only what the template changed is written afresh.
+    lines when written: only what the template changed is written afresh. A new message
+    takes the translation of the most alike old one, fuzzy, as msgmerge does (also of one
+    still in use: a message split in two gives each half its translation); where that search
+    would compare more than :data:`FUZZY_BUDGET` allows, the rest start untranslated (and the
+    old translations stay, obsolete), said in ``notes``.
     """
     active = {e.key: e for e in old.entries if not e.obsolete}
     obsolete = {e.key: e for e in old.entries if e.obsolete}
     used: set[tuple[str | None, str]] = set()
     entries: list[pofile.Entry] = []
+    candidates = {e.msgid: e for e in [*obsolete.values(), *active.values()] if e.translations()}
+    budget = _Budget()
     for ref in template.active():
         fresh = dict(extracted_comments=list(ref.extracted_comments),
                      references=list(ref.references))
@@ -74,15 +107,17 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str) -> pofile.PoFi
             entries.append(_shaped_as(match, ref, _plural_count(old)).replace(
                 obsolete=False, line=0, **fresh))
         else:
-            pool = {e.msgid: e for k, e in {**obsolete, **active}.items()
-                    if k not in used and e.translations()}
-            close = _closest(ref.msgid, pool)
+            close = _closest(ref.msgid, candidates, budget) if budget.left >= 0 else None
             if close is not None:
                 used.add(close.key)
                 entries.append(_shaped_as(close, ref, _plural_count(old)).replace(
                     msgid=ref.msgid, msgctxt=ref.msgctxt, obsolete=False, line=0, **fresh))
             else:
                 entries.append(ref.replace(line=0))
+    if budget.left < 0 and notes is not None:
+        notes.append(f"{old.path}: the search for fuzzy matches stopped (too many or too long "
+                     "messages to compare); the new messages it did not reach start "
+                     "untranslated, and the old translations stay as obsolete #~ entries")
     wanted = {e.key for e in entries}
     for entry in [*active.values(), *obsolete.values()]:
         if entry.key not in used and entry.key not in wanted and entry.translations():
@@ -112,7 +147,7 @@ def _shaped_as(entry: pofile.Entry, ref: pofile.Entry, forms: int) -> pofile.Ent
     >>> shaped.msgstr, shaped.plural, shaped.fuzzy, shaped.previous_msgid_plural
     ('We', False, True, 'Wij allen')
     >>> _shaped_as(pofile.Entry("Wij", "We"), plural, 3).msgstr_plural
-    {0: 'We', 1: '', 2: ''}
+    {0: 'We', 1: 'We', 2: 'We'}
     """
     if entry.key == ref.key and entry.msgid_plural == ref.msgid_plural:
         return entry
@@ -127,8 +162,8 @@ def _shaped_as(entry: pofile.Entry, ref: pofile.Entry, forms: int) -> pofile.Ent
     if entry.plural == ref.plural:
         return entry.replace(msgid_plural=ref.msgid_plural, **changed)
     if ref.plural:
-        return entry.replace(msgid_plural=ref.msgid_plural, msgstr="", msgstr_plural={
-            index: entry.msgstr if index == 0 else "" for index in range(forms)}, **changed)
+        return entry.replace(msgid_plural=ref.msgid_plural, msgstr="", msgstr_plural=dict.fromkeys(
+            range(forms), entry.msgstr), **changed)
     return entry.replace(msgid_plural=None, msgstr=entry.msgstr_plural.get(0, ""),
                          msgstr_plural={}, **changed)
 
@@ -214,7 +249,8 @@ def lost(old: pofile.PoFile, new: pofile.PoFile) -> list[tuple[int, str]]:
     return missing
 
 
-def update(locales: Locales, only: list[str] | None = None) -> list[str]:
+def update(locales: Locales, only: list[str] | None = None,
+           notes: list[str] | None = None) -> list[str]:
     """Merge the template into every catalogue; returns the languages whose file changed.
 
     Every file is read and merged before any is written: one malformed catalogue, or a new
@@ -231,7 +267,7 @@ def update(locales: Locales, only: list[str] | None = None) -> list[str]:
     problems: list[tuple[str, int, str]] = []
     for lang, (old, snapshot, data), target in zip(langs, olds, targets[1:], strict=True):
         path = locales.catalogue_path(lang)
-        text = _keep_blank_end(powriter.dump(merge(old, template, lang)), old, data)
+        text = _keep_blank_end(powriter.dump(merge(old, template, lang, notes)), old, data)
         if _lf(text) == _lf(data.decode("utf-8")):
             continue  # nothing to change (a file with mixed line endings stays as it is)
         mixed = mixed_line_endings(data)
