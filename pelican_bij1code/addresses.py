@@ -311,7 +311,7 @@ def _apart_from_spaceless(text: str) -> str:
         if at < size and _spaceless_letter(char):
             continue
         if start < at:  # text[start:at] is such a run
-            if start and _ends_an_address(text[:start]):
+            if start and _ends_an_address(text[max(0, start - 70):start]):  # a label at most
                 spaces.append(start)
             end = at
             while end < size and _parts_after_a_word(text[end]):

@@ -205,6 +205,12 @@ LONG = 100_000
     "a\u202f.\u202f" * (LONG // 4), "2026-11-27 12:30 " * (LONG // 17),
     "\u06281" * (LONG // 2), "\u0628 1 " * (LONG // 4), "~a~ " * (LONG // 4), "||" * LONG,
     "*" * LONG + "a", "_a" * (LONG // 2),
+    # this session's readings: words of scripts without spaces against Latin ones (a label
+    # before each was sliced from the whole text: quadratic), CJK full stops and brackets,
+    # letters in parentheses, right-to-left letters and marks in numbers
+    "\u4e2da" * LONG, "\u4e2d\u3002a\uff0c" * (LONG // 4), "\u4e2da.nl" * (LONG // 5),
+    "\u7406(a@b.nl)" * (LONG // 8), "\u24a9\u24a7." * (LONG // 3), "\u06f0\u0671" * (LONG // 2),
+    "\u06f0\u0623\u06f0" * (LONG // 3), "a@b.nl\u6216@x" * (LONG // 9),
 ]])
 def test_long_hostile_messages_are_checked_in_linear_time(text: str) -> None:
     """Each path of check_message on a long message: a linear path takes milliseconds, a
