@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
@@ -29,6 +30,34 @@ def require_tool(name: str) -> str:
             pytest.fail(f"{name} is not installed; .ci/run must install it")
         pytest.skip(f"{name} is not installed (apt-get install gettext chromium)")
     return path
+
+
+def confusable_with(char: str) -> set[str]:
+    """Every single character Unicode's confusables data (UTS #39, as the confusable_homoglyphs
+    package ships it) joins to ``char``, through any chain, ``char`` too."""
+    joined = _confusable_pairs()
+    group, todo = {char}, [char]
+    while todo:
+        for other in joined.get(todo.pop(), ()):
+            if other not in group:
+                group.add(other)
+                todo.append(other)
+    return {c for c in group if len(c) == 1}
+
+
+@functools.cache
+def _confusable_pairs() -> dict[str, set[str]]:
+    import json
+    from importlib.resources import files
+
+    data = json.loads(files("confusable_homoglyphs").joinpath("confusables.json").read_text())
+    joined: dict[str, set[str]] = {}
+    for key, homoglyphs in data.items():
+        for homoglyph in homoglyphs:
+            other = homoglyph["c"].replace("\u200e", "")  # the data's own direction marks
+            joined.setdefault(key, set()).add(other)
+            joined.setdefault(other, set()).add(key)
+    return joined
 
 
 def msginit(lang: str, template: Path, out: Path) -> Path:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import confusable_with
 
 from pelican_bij1code import pofile
 from pelican_bij1code.catalogue import shipped_locales_dir
@@ -1136,108 +1137,25 @@ def test_digit_lookalikes_are_those_of_unicodes_confusables():
     """:data:`addresses.DIGIT_LOOKALIKES` is, for each digit, every character Unicode's
     confusables data (UTS #39, as the confusable_homoglyphs package ships it) joins to it,
     through any chain, in any script."""
-    import json
-    from importlib.resources import files
-
     from pelican_bij1code.addresses import DIGIT_LOOKALIKES
 
-    data = json.loads(files("confusable_homoglyphs").joinpath("confusables.json").read_text())
-    joined: dict[str, set[str]] = {}
-    for char, homoglyphs in data.items():
-        for homoglyph in homoglyphs:
-            other = homoglyph["c"].replace("\u200e", "")  # the data's own direction marks
-            joined.setdefault(char, set()).add(other)
-            joined.setdefault(other, set()).add(char)
     for digit in "0123456789":
-        group, todo = {digit}, [digit]
-        while todo:  # everything confusable with the digit, through any chain
-            for other in joined.get(todo.pop(), ()):
-                if other not in group:
-                    group.add(other)
-                    todo.append(other)
         assert set(DIGIT_LOOKALIKES[digit]) == {
-            c for c in group if len(c) == 1 and not c.isdigit()}, digit
+            c for c in confusable_with(digit) if not c.isdigit()}, digit
 
 
 def test_right_to_left_digit_lookalikes_are_those_of_unicodes_confusables():
     """:data:`addresses.RIGHT_TO_LEFT_DIGIT_LOOKALIKES` is every right-to-left letter Unicode's
     confusables data joins, through any chain, to a decimal digit of any script (a hostile
     pass wrote heh, ه, drawn as the Arabic five ٥, inside an Arabic-Indic phone number)."""
-    import json
     import unicodedata
-    from importlib.resources import files
 
     from pelican_bij1code.addresses import RIGHT_TO_LEFT_DIGIT_LOOKALIKES
 
-    data = json.loads(files("confusable_homoglyphs").joinpath("confusables.json").read_text())
-    joined: dict[str, set[str]] = {}
-    for char, homoglyphs in data.items():
-        for homoglyph in homoglyphs:
-            other = homoglyph["c"].replace("\u200e", "")
-            joined.setdefault(char, set()).add(other)
-            joined.setdefault(other, set()).add(char)
-    found = set()
-    for digit in (chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) == "Nd"):
-        group, todo = {digit}, [digit]
-        while todo:
-            for other in joined.get(todo.pop(), ()):
-                if other not in group:
-                    group.add(other)
-                    todo.append(other)
-        found |= {c for c in group if len(c) == 1 and c.isalpha()
-                  and unicodedata.bidirectional(c) in ("R", "AL")}
+    found = {c for code in range(0x110000) if unicodedata.category(chr(code)) == "Nd"
+             for c in confusable_with(chr(code))
+             if c.isalpha() and unicodedata.bidirectional(c) in ("R", "AL")}
     assert found == RIGHT_TO_LEFT_DIGIT_LOOKALIKES
-
-
-@pytest.mark.parametrize(("lang", "number"), [
-    ("ckb", "\u0661\u0662\u0663\u0664\u0665\u06d5\u0660\u0667\u0665\u0660"),
-    ("ar", "\u0660\u0666\u0661\u0662\u0663\u0647\u0666\u0667\u0668\u0669"),
-    ("fa", "\u06f0\u06f6 \u06f1\u06f2\u06f3\u0647 \u06f6\u06f7\u06f8\u06f9"),
-    ("ur", "\u06f0\u06f6\u06f1\u06f2\u06f3\u06c1\u06f6\u06f7\u06f8\u06f9"),
-    ("ar", "+\u0663\u0661 \u0666\u0647\u0661\u0662\u0663\u0664\u0665\u0666"),
-    ("he", "\u0660\u0666\u0661\u0662\u0663\u05e1\u0666\u0667\u0668\u0669"),
-    ("ur", "\u06f0\u06f6\u06f1\u06f2\u06f3\u06be\u06f6\u06f7\u06f8\u06f9"),
-    # the same letters with a mark, precomposed (the 41st pass): each is the letter it is
-    # drawn on (ۀ ۂ أ آ إ ٲ ٵ and Hebrew vav and samekh with a dagesh)
-    ("fa", "\u06f0\u06f6\u06f1\u06f2\u06f3\u06c0\u06f5\u06f6\u06f7\u06f8"),
-    ("ur", "\u06f0\u06f6\u06f1\u06f2\u06f3\u06c2\u06f5\u06f6\u06f7\u06f8"),
-    ("ar", "\u0660\u0666\u0623\u0623\u0623\u0623\u0623\u0623\u0623\u0668"),
-    ("ar", "\u0660\u0666\u0661\u0662\u0663\u0622\u0665\u0666\u0667\u0668"),
-    ("ar", "\u0660\u0666\u0661\u0662\u0663\u0625\u0665\u0666\u0667\u0668"),
-    ("ar", "\u0660\u0666\u0661\u0662\u0663\u0672\u0665\u0666\u0667\u0668"),
-    ("ar", "\u0660\u0666\u0661\u0662\u0663\u0675\u0665\u0666\u0667\u0668"),
-    ("he", "06123\ufb355678"),
-    ("he", "06123\ufb415678"),
-    # any right-to-left letter between two digits (43rd pass: alef wasla, teh marbuta, the
-    # Yiddish double vav passed)
-    ("fa", "\u06f0\u06f6\u0671\u06f2\u06f3\u06f4\u0671\u06f5\u06f6\u06f7"),
-    ("fa", "\u06f0\u06f6\ufb50\u06f2\u06f3\u06f4\ufb50\u06f5\u06f6\u06f7"),
-    ("ar", "\u0660\u0666\u0629\u0662\u0663\u0664\u0629\u0665\u0666\u0667"),
-    ("he", "\u06f0\u06f6\u05f0\u06f2\u06f3\u06f4\u06f5\u05f0\u06f6\u06f7"),
-])
-def test_a_right_to_left_letter_drawn_as_a_digit_in_a_number_is_a_lookalike(lang, number):
-    """A hostile pass: heh (ه ە ہ ھ) and samekh (ס) are drawn as the Arabic five ٥ where they
-    stand alone; inside a number of Arabic-Indic or Persian digits, readers dial them."""
-    from pelican_bij1code.check import check_message
-
-    codes = [c for _, c, _ in check_message("Wij zijn BIJ1.", f"\u0627\u062a\u0635\u0644 {number}.",
-                                            lang)]
-    assert "lookalike" in codes
-
-
-@pytest.mark.parametrize("text", [
-    "\u0639\u0627\u0645 \u0661\u0664\u0664\u0668\u0647\u0640/\u0662\u0660\u0662\u0666\u0645",
-    "\u0639\u0627\u0645 \u0661\u0664\u0664\u0668\u0647\u0640 \u0662\u0660\u0662\u0666\u0645",
-    "\u0628\u064a\u0646 \u0662\u0660\u0661\u0666 \u0648\u0662\u0660\u0662\u0665",
-    "\u0633\u0627\u0644 \u06f1\u06f4\u06f0\u06f5\u0634 \u06f2\u06f0\u06f2\u06f6\u0645",
-    "\u0627\u0644\u0645\u0647\u0645 \u0661\u0662\u0663\u0664\u0665\u0666",
-])
-def test_a_right_to_left_letter_joined_to_a_letter_beside_a_number_is_spelling(text):
-    """The Hijri year's abbreviation (هـ, heh joined to a tatweel), prefixes and words beside
-    numbers: no look-alike."""
-    from pelican_bij1code.check import check_message
-
-    assert "lookalike" not in [c for _, c, _ in check_message("Wij zijn BIJ1.", text, "ar")]
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "tr"])
