@@ -138,9 +138,8 @@ def _shaped_as(entry: pofile.Entry, ref: pofile.Entry, forms: int) -> pofile.Ent
     """``entry`` (the old catalogue's, for the template's ``ref``) singular or plural as ``ref``
     is, as ``msgmerge`` makes it: fuzzy when its msgid, context or plural differ, with its
     old Dutch as the previous msgid (the first old Dutch, if it had one); a singular
-    translation becomes the first of ``forms`` plural forms (the others empty), the first
-    plural form the singular translation (:func:`update` refuses when that would lose another
-    form).
+    translation becomes each of ``forms`` plural forms, the first plural form the singular
+    translation (:func:`update` refuses when that would lose another form).
 
     >>> plural = pofile.Entry("Wij", msgid_plural="Wij allen", msgstr_plural={0: "We", 1: "We"})
     >>> shaped = _shaped_as(plural, pofile.Entry("Wij"), 2)
@@ -162,8 +161,8 @@ def _shaped_as(entry: pofile.Entry, ref: pofile.Entry, forms: int) -> pofile.Ent
     if entry.plural == ref.plural:
         return entry.replace(msgid_plural=ref.msgid_plural, **changed)
     if ref.plural:
-        return entry.replace(msgid_plural=ref.msgid_plural, msgstr="", msgstr_plural=dict.fromkeys(
-            range(forms), entry.msgstr), **changed)
+        return entry.replace(msgid_plural=ref.msgid_plural, msgstr="",
+                             msgstr_plural=dict.fromkeys(range(forms), entry.msgstr), **changed)
     return entry.replace(msgid_plural=None, msgstr=entry.msgstr_plural.get(0, ""),
                          msgstr_plural={}, **changed)
 
