@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import re
-import string
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -64,11 +63,15 @@ _DOT_HINT = re.compile(r"\.[\w/+]")  # the same, where there is no "@" and no ":
 #: (``bestuur\u200a.\u200aorg`` shows as "bestuur.org"), so an address is read without them.
 #: And the full-width colon and question mark, which Chinese and Japanese write on to the
 #: next word: there they part it (``举报：bij1-hulp.nl``), as a space would.
-#: And the letters drawn in parentheses (⒜ to ⒵), which NFKC unfolds to "(a)": a reader reads
-#: ``evil.⒩⒧`` as "evil.nl".
+#: And the letters and numbers drawn in parentheses (⒜, 🄝, ⑴), which NFKC unfolds to "(a)":
+#: a reader reads ``evil.⒩⒧`` and ``evil.🄝🄛`` as "evil.nl" (every character NFKC makes a
+#: Latin letter or a number in parentheses, which ``tests/test_visual.py`` proves are these).
 _READ_APART = {**dict.fromkeys(map(ord, "\u2006\u2008\u2009\u200a\u202f\u205f")),
                0xFF1A: ": ", 0xFF1F: "? ",
-               **{0x249C + index: letter for index, letter in enumerate(string.ascii_lowercase)}}
+               **{code: unicodedata.normalize("NFKC", chr(code))[1:-1]
+                  for block in (range(0x2474, 0x2488), range(0x249C, 0x24B6),
+                                range(0x1F110, 0x1F12A))
+                  for code in block}}
 #: Letters drawn in a box or a circle that NFKC leaves as they are (🅱🅸🅹, 🅑, regional
 #: indicators 🇧🇮🇯): in an address a reader reads the letter (between digits, a sign).
 _BOXED_LETTERS = {code: unicodedata.name(chr(code)).rpartition(" ")[2]
@@ -380,9 +383,21 @@ _SPACELESS_LOOKALIKES = frozenset("\u101d\u1200\u12d0\u30ce\u4e36\u4e3f")
 
 def _read(word: str) -> str | None:
     """The address ``word`` is or holds (:func:`_address`, :func:`_holding`), also without the
-    signs drawn as letters after its end (``evil.example...|``: ``evil.example``)."""
-    found = _address(word) or _holding(word)
+    signs drawn as letters after its end (``evil.example...|``: ``evil.example``). A danda
+    (।) after an address that ends as one does (a top-level domain) ends the sentence, as it
+    does in Hindi and Bengali: ``bestuur@bij1.org।`` is ``bestuur@bij1.org``; ``bij1.n।`` reads
+    as ``bij1.nl``.
+
+    >>> [_read(w) for w in ("bestuur@bij1.org\u0964", "bij1.n\u0964")]
+    ['bestuur@bij1.org', 'bij1.n।']
+    """
     trimmed = word.rstrip(_DRAWN_AS_LETTERS)
+    if trimmed != word and all(unicodedata.category(char) == "Po"
+                               for char in word[len(trimmed):]) and _ends_an_address(trimmed):
+        found = _address(trimmed) or _holding(trimmed)
+        if found:
+            return found
+    found = _address(word) or _holding(word)
     if found is None and trimmed != word:
         found = _address(trimmed) or _holding(trimmed)
     return found
@@ -1064,18 +1079,28 @@ _APOSTROPHES = "\u02bc\u02bb\u02b9\u2019"
 def _cjk_dot(word: str, last: int, at: int) -> bool:
     """Whether the dot ``word[at]`` (of :data:`_CJK_DOTS`), after ``word[last]``, is spelling
     of Chinese, Japanese or Korean: a name's dot between two of their letters (唐纳德·特朗普,
-    남·북), or a full stop that ends a sentence (:func:`sentence_end`).
+    남·북), or between one of their words and a Latin one, but before a top-level domain
+    (BIJ1・コミュニティ, アムステルダム・BIJ1; not bij1hulp・中国, ヘルプ・com), or a full stop
+    that ends a sentence (:func:`sentence_end`).
 
     >>> [_cjk_dot(w, 0, 1) for w in ("\u5510\u00b7\u7279", "\u529b\u30022", "\u529b\u3002cn")]
     [True, True, False]
+    >>> [_cjk_dot(w, w.index("\u30fb") - 1, w.index("\u30fb"))
+    ...  for w in ("BIJ1\u30fb\u30b3\u30df", "\u30d8\u30eb\u30d7\u30fbBIJ1",
+    ...            "bij1hulp\u30fb\u4e2d\u56fd", "\u30d8\u30eb\u30d7\u30fbcom", "evil\u30fbcom")]
+    [True, True, False, False, False]
     """
     dot = word[at]
     if dot not in _CJK_DOTS:
         return False
-    after = word[at + 1:at + 2]
-    if script_of(word[last]) == script_of(after or " ") == "CJK" \
-            and word[last].isalpha() and after.isalpha():
+    before, after = word[last], word[at + 1:at + 2]
+    if script_of(before) == script_of(after or " ") == "CJK" \
+            and before.isalpha() and after.isalpha():
         return True  # ー and the other sign-like letters too (フィジー・ヒンディー語)
+    if dot not in _CJK_FULL_STOPS and after.isalnum() and before.isalnum() and (
+            (script_of(before) == "CJK" and after.isascii())
+            or (before.isascii() and script_of(after) == "CJK")):
+        return sentence_end(word, at)  # read as the full stop is: a dot before a domain
     return dot in _CJK_FULL_STOPS and sentence_end(word, at) \
         and any(map(_east_asian_letter, word))  # in CJK text, not between Cyrillic words
 

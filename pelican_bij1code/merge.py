@@ -57,20 +57,33 @@ class _Budget:
 
 def _closest(msgid: str, candidates: dict[str, pofile.Entry],
              budget: _Budget) -> pofile.Entry | None:
-    """The old entry whose msgid is most like ``msgid`` (at least :data:`SIMILARITY`), as
-    msgmerge finds one; None if none is, or the budget ran out."""
-    best, best_ratio = None, SIMILARITY
-    for text, entry in candidates.items():
+    """The old entry whose msgid is most like ``msgid`` (at least :data:`SIMILARITY`; of
+    equals, the last), as msgmerge finds one; None if none is, or the budget ran out.
+
+    Each candidate's quick upper bound of the likeness is found first; they are compared in
+    full from the highest bound down, until no bound can beat the best found (the nearly
+    same message among thousands of others is found first, and most are never compared).
+    """
+    bounds: list[tuple[float, int, difflib.SequenceMatcher[str], str, pofile.Entry]] = []
+    for order, (text, entry) in enumerate(candidates.items()):
         if not budget.spend(len(msgid) + len(text)):
             return None
         matcher = difflib.SequenceMatcher(None, msgid, text, autojunk=False)
-        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
-            continue
+        if matcher.real_quick_ratio() >= SIMILARITY:
+            bound = matcher.quick_ratio()
+            if bound >= SIMILARITY:
+                bounds.append((bound, order, matcher, text, entry))
+    best, best_ratio, best_order = None, SIMILARITY, -1
+    for bound, order, matcher, text, entry in sorted(bounds, key=lambda item: -item[0]):
+        if bound < best_ratio:
+            break  # nor can any after it
+        if bound == best_ratio and order < best_order:
+            continue  # it could only tie, and of equals the last wins
         if not budget.spend(len(msgid) * len(text)):
             return None
         ratio = matcher.ratio()
-        if ratio >= best_ratio:
-            best, best_ratio = entry, ratio
+        if ratio > best_ratio or (ratio == best_ratio and order > best_order):
+            best, best_ratio, best_order = entry, ratio, order
     return best
 
 

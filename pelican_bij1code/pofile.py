@@ -81,14 +81,15 @@ def _sort_comments(lines: list[str]) -> tuple[Strings, Strings, Strings, Strings
 
     >>> _sort_comments(["# mine", "#. extracted", "#: a.md:1 b.md:2", "#, fuzzy, c-format"])
     (('mine',), ('extracted',), ('a.md:1', 'b.md:2'), ('fuzzy', 'c-format'))
-    >>> _sort_comments(["#, no-wrap fuzzy", "#! python-format"])[3]
-    ('no-wrap', 'fuzzy', 'python-format')
+    >>> _sort_comments(["#, no-wrap fuzzy", "#! python-format", "#, c-format\\0, fuzzy"])[3]
+    ('no-wrap', 'fuzzy', 'python-format', 'c-format')
     """
     translator: list[str] = []
     extracted: list[str] = []
     references: list[str] = []
     flags: list[str] = []
     for comment in lines:
+        comment = comment.partition("\0")[0]  # gettext keeps a comment as a C string
         kind = comment[1:2]
         if kind == ".":
             extracted.append(comment[2:].strip())

@@ -262,7 +262,10 @@ def test_strings_read_as_msgfmt_decodes_them() -> None:
 _FLAG_LINES = ["#, fuzzy", "#,fuzzy", "#, python-format fuzzy", "#, no-wrap fuzzy",
                "#, fuzzy no-wrap", "#,\tfuzzy", "#, no-wrap\vfuzzy", "#, no-wrap,fuzzy",
                "#! fuzzy", "#!fuzzy", "#, range: 0..5 fuzzy", "#, fuzzyx", "#, xfuzzy",
-               "# , fuzzy", "#. fuzzy", "#: fuzzy", "#,  c-format,  fuzzy  ", "#, fuzzy-format"]
+               "# , fuzzy", "#. fuzzy", "#: fuzzy", "#,  c-format,  fuzzy  ", "#, fuzzy-format",
+               # a NUL ends a comment for gettext (45th pass: '#, fuzzy\0' was rendered)
+               "#, fuzzy\0", "#, fuzzy\0junk", "#!fuzzy\0", "#, c-format\0, fuzzy",
+               "#\0, fuzzy"]
 
 
 @pytest.mark.parametrize("line", _FLAG_LINES)

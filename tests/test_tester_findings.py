@@ -647,3 +647,30 @@ def test_update_stays_fast_on_a_catalogue_of_many_or_long_messages(
     kept = {text for e in written.entries for text in e.translations()}
     assert kept >= {f"PL {index}" for index in range(count)}  # every translation is there
     assert "the search for fuzzy matches stopped" in capsys.readouterr().err
+
+
+def test_the_nearly_same_message_among_many_old_ones_is_found(tmp_path: Path) -> None:
+    """The 45th pass: 2,000 obsolete messages and eight template messages with one letter
+    changed: the budget ran out before the nearly same ones were reached, and all eight
+    started untranslated (msgmerge finds them). The closest are compared first now."""
+    import random
+
+    rng = random.Random(7)
+    words = ["wij", "zijn", "samen", "elkaar", "ruimte", "respect", "grenzen", "mensen"]
+    olds = [" ".join(rng.choice(words) for _ in range(30)) for _ in range(2000)]
+    changed = [text[:-1] + "X" for text in olds[:8]]
+    header = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+              '"Language: nl\\n"\n')
+    locales = tmp_path / "locales"
+    (locales / "pl" / "LC_MESSAGES").mkdir(parents=True)
+    (locales / "gedragscode.pot").write_text(header + "".join(
+        f'\nmsgid "{text}"\nmsgstr ""\n' for text in changed), encoding="utf-8")
+    (locales / "pl" / "LC_MESSAGES" / "gedragscode.po").write_text(
+        header.replace("nl", "pl") + "".join(
+            f'\n#~ msgid "{text}"\n#~ msgstr "PL {index}"\n' for index, text in enumerate(olds)),
+        encoding="utf-8")
+    assert update(locales, "--locale", "pl") == 0
+    written = pofile.read(locales / "pl" / "LC_MESSAGES" / "gedragscode.po")
+    found = {e.msgid: e for e in written.entries if not e.obsolete}
+    assert [(found[text].msgstr, found[text].fuzzy) for text in changed] == \
+        [(f"PL {index}", True) for index in range(8)]

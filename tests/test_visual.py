@@ -1066,12 +1066,27 @@ def test_a_low_quotation_mark_after_a_prefix_letter_is_spelling(text, lang):
     ("We are BIJ1, see evil.\u24a9\u24a7.", "evil.nl"),
     ("\u6211\u4eec\u662fBIJ1\u3002\u8bbf\u95ee evil\u3002\u24aa\u24ad\u24a2", "evil.org"),
     ("We are BIJ1: \u249d\u24a4\u24a5\u24a7\u24a3\u24b0\u24a7\u24ab.\u24a9\u24a7", "bijlhulp.nl"),
+    # capitals in parentheses too (45th pass), and numbers
+    ("We are BIJ1, see evil.\U0001f11d\U0001f11b.", "evil.nl"),
+    ("We are BIJ1, see evil.\U0001f11d\u24a7.", "evil.nl"),
+    ("We are BIJ1, see \u2474\u2475\u2476.\u2477\u2478\u2479.1.1", "123.456.1.1"),
 ])
 def test_letters_in_parentheses_are_read_as_letters_in_an_address(text, address):
     """Left alone last session: letters drawn in parentheses (⒩⒧, which NFKC unfolds to
     "(n)(l)") after a dot were no address; a reader reads evil.⒩⒧ as evil.nl."""
     assert address in addresses(check._as_seen(text, ()))
     assert "url" in _errors(text, "zh", "Wij zijn BIJ1.")
+
+
+def test_every_letter_or_number_in_parentheses_is_read_as_it():
+    """Every character NFKC makes a Latin letter or a number in parentheses ("(a)", "(A)",
+    "(12)") is read as that letter or number where addresses are read."""
+    from pelican_bij1code.addresses import _READ_APART
+
+    drawn = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x110000)}
+    wanted = {code: text[1:-1] for code, text in drawn.items()
+              if re.fullmatch(r"\([A-Za-z0-9]+\)", text)}
+    assert wanted and all(_READ_APART.get(code) == text for code, text in wanted.items())
 
 
 _DUTCH_CONTACT = f"Voor vragen kun je contact opnemen via {_MAIL}."
@@ -1136,3 +1151,26 @@ def test_letters_of_scripts_without_spaces_that_look_latin_are_those_of_unicodes
              and characters.script_of(c) in characters.SPACELESS_SCRIPTS
              and unicodedata.normalize("NFKC", c) == c}
     assert found == module._SPACELESS_LOOKALIKES
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("hi", f"सवालों के लिए आप हमेशा बोर्ड से संपर्क कर सकते हैं: {_MAIL}।"),
+    ("bn", f"প্রশ্নের জন্য বোর্ডের সাথে যোগাযোগ করুন: {_MAIL}।"),
+    ("mr", f"प्रश्नांसाठी मंडळाशी संपर्क साधा: {_MAIL}।"),
+    ("ja", "私はBIJ1・コミュニティが大切にしていることの手本です。"),
+    ("ja", "アムステルダム・BIJ1の手本です。"),
+])
+def test_the_forty_sixth_pass_false_alarms_pass(lang, text):
+    """A danda ending the sentence after the address (Hindi, Bengali, Marathi: it is drawn
+    like a letter l, and the address was read with it), and Japanese's middle dot between a
+    Latin word and a katakana one."""
+    source = _DUTCH_CONTACT if "bestuur" in text else "Ik ben een voorbeeld van BIJ1."
+    assert _errors(text, lang, source) == []
+
+
+@pytest.mark.parametrize("text", [
+    "सवालों के लिए: bestuur@bij1.n। पर लिखें",  # a danda that ends no address: a letter l
+    "见 bij1hulp・中国", "见 ヘルプ・com", "LGBTQ・evil・com",  # before a top-level domain
+])
+def test_a_danda_or_a_middle_dot_before_what_reads_as_a_domain_is_still_judged(text):
+    assert _errors(text, "hi", "Ik ben een voorbeeld van BIJ1.") != []
