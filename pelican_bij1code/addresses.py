@@ -1119,8 +1119,9 @@ def sentence_end(text: str, at: int) -> bool:
     ...  "p。email", "1。1", "p。中国", "力。中国")]
     [True, True, True, True, True, False, False, False, True, False, False, False, False, True]
     >>> [sentence_end(t, t.index("\u3002"))
-    ...  for t in ("BIJ1。世界", "p。c0", "p。0rg", "p。\u217dom")]
-    [True, False, False, False]
+    ...  for t in ("BIJ1。世界需要", "BIJ1。世界", "p。c0", "p。0rg", "p。\u217dom",
+    ...            "p。\u217d\u217e")]
+    [True, False, False, False, False, False]
     """
     before = text[max(0, at - 3):at]
     if unicodedata.normalize("NFKC", before).lower() == "www" and (
@@ -1132,19 +1133,22 @@ def sentence_end(text: str, at: int) -> bool:
     if after.isdigit() and text[at - 1:at].isdigit() and _octet(text, at):
         return False  # 1。1。1。1 (a number of four digits or more ends a sentence: 1000。2026年)
     if _east_asian_letter(after):
-        if not (at and (_latin(text[at - 1]) or text[at - 1].isdigit())) \
-                or text[max(0, at - 4):at].upper() == "BIJ1":
-            return True  # between CJK words, or after BIJ1: a sentence ends (力量。中国人民)
-        run = text[at + 1:at + 1 + _LONGEST_CJK_DOMAIN]
-        return not any(top_level_domain(run[:end]) for end in range(1, len(run) + 1))
+        if not (at and (_latin(text[at - 1]) or text[at - 1].isdigit())):
+            return True  # between CJK words a sentence ends (力量。中国人民)
+        run = text[at + 1:at + 2 + _LONGEST_CJK_DOMAIN]
+        if text[max(0, at - 4):at].upper() == "BIJ1":  # a sentence after BIJ1 (BIJ1。世界是),
+            letters = len(run) - len(run.lstrip("".join(filter(_east_asian_letter, run))))
+            return not top_level_domain(run[:letters])  # but a domain alone (BIJ1。中国)
+        return not any(top_level_domain(run[:end])
+                       for end in range(1, min(len(run), _LONGEST_CJK_DOMAIN) + 1))
     end = at + 1
     while end < len(text) and (text[end] == "-" or text[end] in _DRAWN_AS_LETTERS or (
             not _east_asian_letter(text[end])  # and what NFKC makes a letter: ⓞⓡⓖ, 🄾🅁🄶
             and unicodedata.normalize("NFKC", text[end]).isalnum())):
         end += 1
     word = text[at + 1:end]
-    if word.isnumeric():
-        return True  # a number (力量。2026年)
+    if word.isnumeric() and unicodedata.normalize("NFKC", word).isnumeric():
+        return True  # a number (力量。2026年), not Roman numerals NFKC makes letters (。ⅽⅾ)
     return not _reads_as_a_domain_ending(word)  # помощь。рф: .рф is one; 。ⅽom, 。0rg
 
 
@@ -1348,9 +1352,22 @@ def _roman_numerals_alone(text: str) -> str:
         values = [int(unicodedata.numeric(char)) for char in text[at:end]]
         pieces.append(str(sum(-value if index + 1 < len(values) and value < values[index + 1]
                               else value for index, value in enumerate(values)))
-                      if _alone(text, at, end) else text[at:end])
+                      if _alone(text, at, end) and not _in_an_address(text, at, end)
+                      else text[at:end])
         at = end
     return "".join(pieces)
+
+
+def _in_an_address(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands beside a sign addresses are written with (a dot of
+    any kind, ``@``, ``:``, ``/``): there Roman numerals are the letters NFKC makes of them
+    (``bij1hulp.ⅽⅾ`` is ``bij1hulp.cd``, and IDNA reads it so).
+
+    >>> [_in_an_address(t, 2, 4) for t in ("x.\u217d\u217e", "06\u216b\u2161 34", "a@\u2170\u2170")]
+    [True, False, True]
+    """
+    return any(char in ".@:/\u3002\uff61\uff0e" or char in DOT_LIKE
+               for char in text[max(0, start - 1):start] + text[end:end + 1])
 
 
 def _maybe(piece: str) -> bool:

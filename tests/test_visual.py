@@ -1174,3 +1174,30 @@ def test_the_forty_sixth_pass_false_alarms_pass(lang, text):
 ])
 def test_a_danda_or_a_middle_dot_before_what_reads_as_a_domain_is_still_judged(text):
     assert _errors(text, "hi", "Ik ben een voorbeeld van BIJ1.") != []
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Help: bij1hulp.\u217d\u217e.", "bij1hulp.cd"),  # Roman numerals c d, NFKC letters
+    ("Help: bij1hulp.\u217c\u2170 or", "bij1hulp.li"),
+    ("Help: \u217d\u217e.\u217d\u217e now", "cd.cd"),
+    ("Visit BIJ1\u3002\u4e2d\u56fd for help.", "bij1.\u4e2d\u56fd"),  # a CJK domain after BIJ1
+    ("BIJ1\uff61\u30b3\u30e0", "bij1.\u30b3\u30e0"),
+])
+def test_a_domain_in_roman_numerals_or_cjk_after_bij1_is_read(text, address):
+    """The 47th pass: a top-level domain written in Roman numerals (bij1hulp.ⅽⅾ, which IDNA
+    and readers take for bij1hulp.cd) was read as a number, and after BIJ1 an ideographic full
+    stop or middle dot before a CJK top-level domain alone (BIJ1。中国, IDNA's bij1.中国) was
+    a sentence's end."""
+    assert address in addresses(check._as_seen(text, ()))
+    assert _errors(text, "zh", "Dit is een vertaling.") != []
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence after BIJ1
+    "\u6211\u4eec\u662fBIJ1\u3002\u4e16\u754c\u9700\u8981\u6211\u4eec\u3002",
+    "BIJ1\u3002\u4e2d\u56fd\u4eba\u6c11\u662f\u6211\u4eec\u7684\u670b\u53cb\u3002",
+    "\u6211\u662fBIJ1\u30fb\u30b3\u30df\u30e5\u30cb\u30c6\u30a3\u306e\u624b\u672c\u3067\u3059\u3002",
+    "\u7b2c\u2161\u7ae0\u3002BIJ1\u662f\u6211\u4eec\u3002",  # a Roman numeral in a chapter's name
+])
+def test_a_cjk_sentence_after_bij1_still_passes(text):
+    assert _errors(text, "zh", "Wij zijn BIJ1.") == []
