@@ -79,9 +79,12 @@ def _closest(msgid: str, candidates: dict[str, pofile.Entry],
             break  # nor can any after it
         if bound == best_ratio and order < best_order:
             continue  # it could only tie, and of equals the last wins
-        if not budget.spend(len(msgid) * len(text)):
+        if not budget.spend(2 * len(msgid) * len(text)):
             return None
-        ratio = matcher.ratio()
+        # difflib's likeness depends on which text comes first (0.61 one way, 0.48 the
+        # other); gettext's does not: the greater of the two
+        ratio = max(matcher.ratio(),
+                    difflib.SequenceMatcher(None, text, msgid, autojunk=False).ratio())
         if ratio > best_ratio or (ratio == best_ratio and order > best_order):
             best, best_ratio, best_order = entry, ratio, order
     return best
