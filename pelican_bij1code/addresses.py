@@ -1135,12 +1135,13 @@ def sentence_end(text: str, at: int) -> bool:
     if _east_asian_letter(after):
         if not (at and (_latin(text[at - 1]) or text[at - 1].isdigit())):
             return True  # between CJK words a sentence ends (力量。中国人民)
-        run = text[at + 1:at + 2 + _LONGEST_CJK_DOMAIN]
+        longest = _longest_domain()
+        run = text[at + 1:at + 2 + longest]
         if text[max(0, at - 4):at].upper() == "BIJ1":  # a sentence after BIJ1 (BIJ1。世界是),
-            letters = len(run) - len(run.lstrip("".join(filter(_east_asian_letter, run))))
+            letters = len(run) - len(run.lstrip("".join(filter(str.isalpha, run))))  # ー too
             return not top_level_domain(run[:letters])  # but a domain alone (BIJ1。中国)
         return not any(top_level_domain(run[:end])
-                       for end in range(1, min(len(run), _LONGEST_CJK_DOMAIN) + 1))
+                       for end in range(1, min(len(run), longest) + 1))
     end = at + 1
     while end < len(text) and (text[end] == "-" or text[end] in _DRAWN_AS_LETTERS or (
             not _east_asian_letter(text[end])  # and what NFKC makes a letter: ⓞⓡⓖ, 🄾🅁🄶
@@ -1160,8 +1161,12 @@ def _octet(text: str, at: int) -> bool:
     return before <= 3 and after <= 3
 
 
-#: The most letters of a top-level domain written in CJK letters (.中文网, .みんな, .クラウド).
-_LONGEST_CJK_DOMAIN = 5
+@functools.cache
+def _longest_domain() -> int:
+    """How many characters the longest top-level domain of the list has that is not ASCII
+    (the Japanese ファッション has six): how far after a dot one may be looked for."""
+    return max(len(suffix) for suffix in _public_suffixes()._publicsuffix
+               if "." not in suffix and not suffix.isascii())
 
 
 @functools.cache

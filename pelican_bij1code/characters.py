@@ -310,10 +310,12 @@ def shows_words(text: str) -> bool:
     [True, True, False, False, False, False, False]
     >>> shows_words("\U00016fe4\U0001d159\u3164")  # a filler mark, a null notehead, a filler
     False
+    >>> shows_words("\u0640\u0640."), shows_words("\u30fc\u02bb\ua717")  # modifier letters alone
+    (False, False)
     """
     if text.isascii():
         return _ASCII_LETTER.search(text) is not None
-    return any(c.isalpha() for c in _drawn(text))
+    return any(c.isalpha() and unicodedata.category(c) != "Lm" for c in _drawn(text))
 
 
 def _drawn(text: str) -> Iterator[str]:

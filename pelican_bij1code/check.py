@@ -31,6 +31,7 @@ from typing import Literal, NamedTuple
 
 from . import characters, files, languages, markup, pofile, visual
 from .addresses import (
+    DOT_LIKE,
     LOOKS_LIKE_A_DIGIT,
     LOOKS_LIKE_A_SIGN,
     addresses,
@@ -254,10 +255,9 @@ def check_message(source: str, translation: str,
     translated_text = _as_seen(translated_seen, needed) if translated_hidden else translated_seen
     if not translated_text.replace("\u2800", "").strip():
         add("error", "empty", "shows nothing (empty, or only spaces and invisible characters)")
-    elif not characters.shows_words(_without_terms(translated_text)) and \
-            characters.shows_words(_without_terms(source_text)):
-        add("error", "empty", "shows no words (only punctuation, symbols, digits, marks or "
-            "BIJ1): write the text itself")
+    elif not _shows_words(translated_text) and _shows_words(source_text):
+        add("error", "empty", "shows no words (only punctuation, symbols, digits, marks, "
+            "letters drawn as a sign or BIJ1): write the text itself")
     # in what readers see, hidden characters (script marks too) taken out: nothing between
     shown = characters.visible(translated_seen) if translated_hidden else translated_text
     disguised = disguised_separator(shown) or sign_between_letters(shown)
@@ -307,6 +307,18 @@ def check_message(source: str, translation: str,
                 "outside its addresses, which the Dutch lacks: readers take a word with an at "
                 "sign for an address or a handle to write to (@bij1_hulp, hulp@localhost); for "
                 "an inclusive ending write -e or -x (todes), which screen readers read")
+    if translated_addresses and not translated_text.isascii():
+        # an address is read as a reader types it (NFKC: ｂｅｓｔｕｕｒ@bij1.org, 𝐛𝐢𝐣𝟏.org are
+        # bestuur@bij1.org); written so, it only looks like itself: mail systems do not fold
+        folded = sorted(address for word in words(translated_text) if not word.isascii()
+                        for address in addresses(word)
+                        if _kind(address) != "phone" and address not in word.lower())
+        if folded:
+            add("error", "lookalike",
+                f"writes the address {folded[0]!r} with characters that only look like its "
+                "own (full-width, mathematical, circled or small forms, or a dot or hyphen of "
+                "another kind): readers copy them, and mail systems and link finders take "
+                "them for other characters; write it in plain letters, digits and punctuation")
     # BIJ1 in an address (bestuur@bij1.org) is no term; text without addresses has none to cut
     source_terms = _terms(without_addresses(source_text) if source_addresses else source_text) \
         if "bij1" in source_text.lower() else []
@@ -522,6 +534,21 @@ def _as_seen(text: str, marks: Collection[str]) -> str:
     if present:
         text = text.translate(dict.fromkeys(map(ord, present), " "))
     return characters.visible(text)
+
+
+def _shows_words(text: str) -> bool:
+    """Whether ``text`` shows a word (:func:`.characters.shows_words`), BIJ1's terms and the
+    letters drawn as a sign (ㆍ, ㅡ, 丨, ノ, ꞏ: :data:`.addresses.LOOKS_LIKE_A_SIGN`, the dots)
+    not counted: a block of them says nothing.
+
+    >>> [_shows_words(t) for t in ("BIJ1.", "\u318d.", "\u4e00\u4e28", "\u4e00\u6b65")]
+    [False, False, False, True]
+    """
+    return characters.shows_words(_without_terms(text).translate(_SIGN_LETTERS))
+
+
+#: Letters drawn as a sign or a dot, taken out where words are counted.
+_SIGN_LETTERS = dict.fromkeys(map(ord, (c for c in LOOKS_LIKE_A_SIGN | DOT_LIKE if c.isalpha())))
 
 
 def _without_terms(text: str) -> str:

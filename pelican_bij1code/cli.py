@@ -296,7 +296,9 @@ def cmd_stats(locales: Locales, args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
         for row in rows:
             path = out / f"{row['locale']}.svg"
-            path.write_text(badge_svg(row), encoding="utf-8")
+            # replaced whole, never written through: a symlink or a FIFO committed in its
+            # place is replaced, not followed (the badge lands in the folder, not elsewhere)
+            files.write_atomic(path, badge_svg(row))
             print(path)
     else:
         lines = [("language", "name", "status", "translated", "fuzzy", "untranslated",

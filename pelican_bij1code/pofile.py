@@ -260,12 +260,14 @@ def parse_header(text: str) -> dict[str, str]:
 
     >>> parse_header("Language: pl\\nContent-Type: text/plain; charset=UTF-8\\n")
     {'Language': 'pl', 'Content-Type': 'text/plain; charset=UTF-8'}
+    >>> parse_header("Language : pl\\n")  # msgfmt: "header field 'Language' missing"
+    {'Language ': 'pl'}
     """
     fields: dict[str, str] = {}
     for line in text.split("\n"):
         name, sep, value = line.partition(":")
-        if sep and name.strip():
-            fields[name.strip()] = value.strip()
+        if sep and name.strip():  # the name as msgfmt reads it: " Language : en" is none
+            fields[name] = value.strip()
     return fields
 
 

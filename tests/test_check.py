@@ -676,6 +676,16 @@ def test_non_utf8_charset_with_utf8_bytes_passes_msgfmt_but_not_check(
     assert_finding(data, "tr", "header-charset", po.path, po.header_line)
 
 
+def test_a_header_name_with_a_space_is_no_field(capsys: pytest.CaptureFixture[str],
+                                                loc: Path) -> None:
+    """The 50th pass: "Language : en" passed the check, where msgfmt says "header field
+    'Language' missing": a field's name is read as msgfmt reads it."""
+    po = catalogue(loc, "en").set_header("Language", None).set_header("Language ", "en").save()
+    rc, data = check_json(capsys, loc)
+    assert rc == 1
+    assert_finding(data, "en", "header-language", po.path, po.header_line)
+
+
 def test_no_header_entry(capsys: pytest.CaptureFixture[str], loc: Path) -> None:
     po = catalogue(loc, "en")
     header = po.blocks()[0]

@@ -700,3 +700,24 @@ def test_the_likeness_of_two_messages_is_the_same_either_way_round(tmp_path: Pat
         (theirs.msgstr, theirs.fuzzy, theirs.previous_msgid) == \
         ("We talk with people, not about people.", True,
          "Wij praten met mensen, niet over mensen.")
+
+
+def test_badges_are_written_in_place_of_a_symlink_or_a_fifo(locales: Path, tmp_path: Path
+                                                            ) -> None:
+    """The 50th pass: `stats --format svg --output DIR` wrote through a symlink committed in
+    the badges folder (a pull request could point it anywhere CI can write) and blocked on a
+    FIFO. A badge replaces what stands in its place, whole."""
+    out = tmp_path / "badges"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep", encoding="utf-8")
+    (out / "en.svg").symlink_to(victim)
+    os.mkfifo(out / "tr.svg")
+    done = subprocess.run([sys.executable, "-m", "pelican_bij1code", "--locales", str(locales),
+                           "stats", "--format", "svg", "--output", str(out)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert victim.read_text(encoding="utf-8") == "keep"
+    for name in ("en.svg", "tr.svg"):
+        assert (out / name).is_file() and not (out / name).is_symlink()
+        assert (out / name).read_text(encoding="utf-8").startswith("<svg")

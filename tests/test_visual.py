@@ -1201,3 +1201,36 @@ def test_a_domain_in_roman_numerals_or_cjk_after_bij1_is_read(text, address):
 ])
 def test_a_cjk_sentence_after_bij1_still_passes(text):
     assert _errors(text, "zh", "Wij zijn BIJ1.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mail [bestuur@bij1.org](mailto:bestuur@bij1.org) or "
+    "\uff42\uff45\uff53\uff54\uff55\uff55\uff52@bij1.org.",
+    "Mail [bestuur\ufe6bbij1.org](mailto:bestuur@bij1.org).",
+    "Mail [\U0001d41b\U0001d41e\U0001d42c\U0001d42d\U0001d42e\U0001d42e\U0001d42b@bij1.org]"
+    "(mailto:bestuur@bij1.org).",
+    "Mail [bestuur@bij1.\uff4f\uff52\uff47](mailto:bestuur@bij1.org).",
+])
+def test_an_address_written_with_compatibility_forms_is_a_lookalike(text):
+    """The 49th pass: an e-mail address in full-width, mathematical or small forms that NFKC
+    folds to the Dutch one passed (a reader copies ｂｅｓｔｕｕｒ@, which no mail system folds),
+    where the same in a domain was refused."""
+    assert "lookalike" in _errors(text, "en", _DUTCH_CONTACT)
+
+
+@pytest.mark.parametrize("text", [
+    "\u6211\u662fBIJ1\u3002\u30bb\u30fc\u30eb\u3002",  # a katakana domain with ー after BIJ1
+    "\u89c1bij1hulp\u3002\u30d5\u30a1\u30c3\u30b7\u30e7\u30f3\u3002",  # six letters long
+])
+def test_a_cjk_domain_of_any_length_or_letter_after_a_full_stop_is_read(text):
+    """The 49th pass: the longest CJK top-level domain was taken to have five letters (the
+    list has ファッション, six), and after BIJ1 the run of letters stopped at ー."""
+    assert _errors(text, "zh", "Wij zijn BIJ1.") != []
+
+
+@pytest.mark.parametrize("text", ["\u318d.", "\u0640\u0640\u0640\u0640\u0640.", "\u30fc\u30fc.",
+                                  "\u4e00\u4e28\u4e36.", "\ua78f.", "\u02bb\u02c9."])
+def test_a_block_of_letters_drawn_as_signs_shows_no_words(text):
+    """The 50th pass: a block of modifier letters or letters drawn as a sign (ㆍ, tatweels,
+    ー, 一 丨 丶) passed as the binding notice; it shows no word."""
+    assert "empty" in _errors(text, "ko", "Dit is een vertaling.")
