@@ -544,7 +544,8 @@ def _shows_words(text: str) -> bool:
     >>> [_shows_words(t) for t in ("BIJ1.", "\u318d.", "\u4e00\u4e28", "\u4e00\u6b65")]
     [False, False, False, True]
     """
-    return characters.shows_words(_without_terms(text).translate(_SIGN_LETTERS))
+    text = _without_terms(text)
+    return characters.shows_words(text if text.isascii() else text.translate(_SIGN_LETTERS))
 
 
 #: Letters drawn as a sign or a dot, taken out where words are counted.
