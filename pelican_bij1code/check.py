@@ -312,7 +312,7 @@ def check_message(source: str, translation: str,
         # bestuur@bij1.org); written so, it only looks like itself: mail systems do not fold
         folded = sorted(address for word in words(translated_text) if not word.isascii()
                         for address in addresses(word)
-                        if _kind(address) != "phone" and address not in word.lower())
+                        if _kind(address) != "phone" and address not in _unmarked(word.lower()))
         if folded:
             add("error", "lookalike",
                 f"writes the address {folded[0]!r} with characters that only look like its "
@@ -534,6 +534,16 @@ def _as_seen(text: str, marks: Collection[str]) -> str:
     if present:
         text = text.translate(dict.fromkeys(map(ord, present), " "))
     return characters.visible(text)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without its combining marks, which addresses are read past (the vowel signs
+    of Indic scripts too: ಯು.ಎಸ್ is read ಯ.ಎಸ, and is not written otherwise for that).
+
+    >>> _unmarked("\u0caf\u0cc1.\u0c8e\u0cb8\u0ccd")
+    'ಯ.ಎಸ'
+    """
+    return "".join(char for char in text if not unicodedata.category(char).startswith("M"))
 
 
 def _shows_words(text: str) -> bool:
