@@ -79,11 +79,12 @@ _BOXED_LETTERS = {code: unicodedata.name(chr(code)).rpartition(" ")[2]
                   if unicodedata.name(chr(code), "").endswith(tuple(
                       f"LETTER {letter}" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
                   and unicodedata.normalize("NFKC", chr(code)) == chr(code)}
-#: The ideographic full stop, and its full-width and half-width forms: the end of a sentence,
-#: or IDNA's dot (:func:`_stop_or_dot`).
-_FULL_STOPS = re.compile("[\u3002\uff0e\uff61]")
-#: The label separators of IDNA (UTS 46): a browser reads each as ".", NFKC folds only U+FF0E.
-_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+#: The ideographic full stop, and its full-width and half-width forms: the label separators of
+#: IDNA (UTS 46), which a browser reads as "." (NFKC folds only U+FF0E); in text the end of a
+#: sentence, or IDNA's dot (:func:`_stop_or_dot`).
+_IDNA_DOTS = "\u3002\uff0e\uff61"
+_FULL_STOPS = re.compile(f"[{_IDNA_DOTS}]")
+_DOTS = str.maketrans(dict.fromkeys(_IDNA_DOTS, "."))
 #: URI schemes a reader may take for an address (or a link may use) besides http(s) and mailto:
 #: phones, messages, chat and calls, files, code and payment.
 SCHEMES = frozenset({
@@ -1138,8 +1139,8 @@ def sentence_end(text: str, at: int) -> bool:
         longest = _longest_domain()
         run = text[at + 1:at + 2 + longest]
         if text[max(0, at - 4):at].upper() == "BIJ1":  # a sentence after BIJ1 (BIJ1。世界是),
-            letters = len(run) - len(run.lstrip("".join(filter(str.isalpha, run))))  # ー too
-            return not top_level_domain(run[:letters])  # but a domain alone (BIJ1。中国)
+            letters = next((at for at, char in enumerate(run) if not char.isalpha()), len(run))
+            return not top_level_domain(run[:letters])  # but a domain alone (BIJ1。中国): ー too
         return not any(top_level_domain(run[:end])
                        for end in range(1, min(len(run), longest) + 1))
     end = at + 1
@@ -1371,7 +1372,7 @@ def _in_an_address(text: str, start: int, end: int) -> bool:
     >>> [_in_an_address(t, 2, 4) for t in ("x.\u217d\u217e", "06\u216b\u2161 34", "a@\u2170\u2170")]
     [True, False, True]
     """
-    return any(char in ".@:/\u3002\uff61\uff0e" or char in DOT_LIKE
+    return any(char in ".@:/" or char in _IDNA_DOTS or char in DOT_LIKE
                for char in text[max(0, start - 1):start] + text[end:end + 1])
 
 

@@ -45,7 +45,7 @@ from .addresses import (
 )
 from .catalogue import DRAFT, PUBLISHED, Loaded, Locales, UnsafePathError, same_folder
 from .master import SOURCE_LANG, messages
-from .plurals import PluralFormsError, msgfmt_problem, parse_plural_forms, same_rule
+from .plurals import PluralFormsError, msgfmt_problem, nplurals, parse_plural_forms, same_rule
 
 Severity = Literal["error", "warning"]
 
@@ -792,9 +792,8 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
 
 def check_plural_counts(po: pofile.PoFile) -> list[Problem]:
     """Every plural entry has as many forms as ``Plural-Forms`` says (as ``msgfmt -c``)."""
-    try:
-        count = parse_plural_forms(po.metadata.get("Plural-Forms", "")).count
-    except PluralFormsError:
+    count = nplurals(po.metadata.get("Plural-Forms", ""))
+    if count is None:
         return []
     return [Problem(po.path, e.line, "error", "plural-forms",
                     f"{_short(e.msgid)} has {len(e.msgstr_plural)} plural forms; "

@@ -22,7 +22,7 @@ from . import files, languages, pofile, powriter
 from .catalogue import DRAFT, Locales, UnsafePathError, folder_name, same_folder
 from .extract import header_text, now
 from .master import SOURCE_LANG
-from .plurals import PluralFormsError, parse_plural_forms
+from .plurals import nplurals
 
 #: How alike an old msgid must be to a new one to carry its translation over (as msgmerge).
 SIMILARITY = 0.6
@@ -107,6 +107,7 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str,
     entries: list[pofile.Entry] = []
     candidates = {e.msgid: e for e in [*obsolete.values(), *active.values()] if e.translations()}
     budget = _Budget()
+    forms = nplurals(old.metadata.get("Plural-Forms", "")) or 2  # read once, not per entry
     for ref in template.active():
         fresh = dict(extracted_comments=list(ref.extracted_comments),
                      references=list(ref.references))
@@ -120,13 +121,13 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str,
                                           obsolete=False, line=0, **fresh))
         elif match is not None:
             used.add(match.key)
-            entries.append(_shaped_as(match, ref, _plural_count(old)).replace(
+            entries.append(_shaped_as(match, ref, forms).replace(
                 obsolete=False, line=0, **fresh))
         else:
             close = _closest(ref.msgid, candidates, budget) if budget.left >= 0 else None
             if close is not None:
                 used.add(close.key)
-                entries.append(_shaped_as(close, ref, _plural_count(old)).replace(
+                entries.append(_shaped_as(close, ref, forms).replace(
                     msgid=ref.msgid, msgctxt=ref.msgctxt, obsolete=False, line=0, **fresh))
             else:
                 entries.append(ref.replace(line=0))
@@ -181,15 +182,6 @@ def _shaped_as(entry: pofile.Entry, ref: pofile.Entry, forms: int) -> pofile.Ent
                              msgstr_plural=dict.fromkeys(range(forms), entry.msgstr), **changed)
     return entry.replace(msgid_plural=None, msgstr=entry.msgstr_plural.get(0, ""),
                          msgstr_plural={}, **changed)
-
-
-def _plural_count(po: pofile.PoFile) -> int:
-    """How many plural forms the catalogue's ``Plural-Forms`` header has (2 if it has none
-    that can be read)."""
-    try:
-        return parse_plural_forms(po.metadata.get("Plural-Forms", "")).count
-    except PluralFormsError:
-        return 2
 
 
 def _with_field(header: pofile.Entry, name: str, value: str) -> pofile.Entry | None:

@@ -127,6 +127,19 @@ def _compile(tokens: list[str]) -> Expr:
     return expr
 
 
+def nplurals(value: str) -> int | None:
+    """How many plural forms a ``Plural-Forms`` value says there are; None if it cannot be
+    read.
+
+    >>> nplurals("nplurals=3; plural=(n==1 ? 0 : 2);"), nplurals("nplurals=x;")
+    (3, None)
+    """
+    try:
+        return parse_plural_forms(value).count
+    except PluralFormsError:
+        return None
+
+
 def parse_plural_forms(value: str) -> PluralRule:
     """Parse a header value such as ``nplurals=2; plural=(n != 1);``.
 
