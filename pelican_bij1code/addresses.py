@@ -159,14 +159,14 @@ _SCHEME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789+.-"
 
 
 def _is_domain(text: str) -> bool:
-    """Labels joined by dots, the last starting with two letters (``bij1.org``, also
-    ``evil.example_`` or ``evil.example1``, which a reader takes for ``evil.example``; and
-    ``bij1hulp.c0`` or ``bij1-hulp.n|``, which a reader takes for ``.co`` and ``.nl``:
-    :func:`_letter_like`)."""
+    """Labels joined by dots, the last one reading as a domain's (:func:`_ending`:
+    ``bij1.org``, also ``evil.example_`` or ``evil.example1``, which a reader takes for
+    ``evil.example``; ``bij1hulp.c0``, ``bij1-hulp.n|`` and ``bij1.0rg``, which a reader takes
+    for ``.co``, ``.nl`` and ``.org``)."""
     labels = text.split(".")
     if len(labels) < 2 or not all(labels):
         return False
-    return _ending(labels[-1]) and all(map(_label, labels))
+    return _ending(labels) and all(map(_label, labels))
 
 
 def _label(text: str) -> bool:
@@ -175,10 +175,25 @@ def _label(text: str) -> bool:
     return all(char.isalnum() or char in "-_" or _letter_like(char) for char in text)
 
 
-def _ending(label: str) -> bool:
-    """Whether ``label`` reads as a domain's last one: a letter, then a letter or what is
-    drawn as one (``nl``, ``c0``, ``n|``)."""
-    return len(label) >= 2 and label[0].isalpha() and _letter_like(label[1])
+def _ending(labels: list[str]) -> bool:
+    """Whether the last of ``labels`` (a domain's, up to there) reads as a domain's last one:
+    a letter, then a letter or what is drawn as one (``nl``, ``c0``, ``n|``); or, after a
+    label with a letter, letters and digits that start with two such and hold a letter
+    (``0rg`` and ``1t``, drawn as ``org`` and ``lt``; ``i2p`` and ``n3t``, I2P's and a
+    look-alike's), where a number with a unit (``2.0l``, ``1.5kg``) has no letter before.
+
+    >>> [_ending(labels) for labels in (["x", "nl"], ["bij1", "0rg"], ["stats", "i2p"],
+    ...                                 ["2", "0l"], ["x", "5kg"], ["x", "00"], ["x", "n"])]
+    [True, True, True, False, False, False, False]
+    """
+    label = labels[-1]
+    if len(label) < 2:
+        return False
+    if label[0].isalpha():
+        return _letter_like(label[1]) or label[1].isdigit()
+    return (_letter_like(label[0]) and (_letter_like(label[1]) or label[1].isdigit())
+            and any(map(str.isalpha, label))
+            and any(char.isalpha() for before in labels[:-1] for char in before))
 
 
 def _letter_like(char: str) -> bool:
@@ -255,10 +270,11 @@ def _starts_with_a_domain(text: str) -> bool:
     """Whether ``text`` starts with a domain name: labels of letters, digits, ``-`` and ``_``
     joined by dots, up to one (not the first) that starts with two letters or a letter and
     what is drawn as one (``bij1-hulp.nl``, ``bij1-hulp.nl.x``, ``bij1hulp.c0``)."""
-    for index, label in enumerate(text.split(".")):
+    labels = text.split(".")
+    for index, label in enumerate(labels):
         if not label or not _label(label):
             return False
-        if index and _ending(label):
+        if index and _ending(labels[:index + 1]):
             return True
     return False
 
@@ -455,6 +471,38 @@ def phones(text: str) -> set[str]:
             start, end = match.span()  # a group written on to a letter starts no number
             digits = end - start
     return found
+
+
+def numbers(text: str) -> list[tuple[str, str]]:
+    """The numbers ``text`` shows in digits, as (group, run): each group of digits, of any
+    script and by value (NFKC first: full-width, circled and superscript digits are digits;
+    ``٠٦`` is ``06``), and the run of groups it stands in, joined (only spaces, punctuation
+    and symbols between them: ``1.000`` is ``1000``). A short number (a help line's ``113``, an
+    SMS code) is dialled as a phone number is, and two years (``(2020) 1990``) or a number
+    with letters on it (``0800-HULPNU``) are dialled too; take BIJ1 and the addresses out
+    first (their digits are theirs).
+
+    >>> numbers("bel 113 of 0800-1234 en ١٢, ² x 1.000")
+    [('113', '113'), ('0800', '08001234'), ('1234', '08001234'), ('12', '122'), ('2', '122'), \
+('1', '1000'), ('000', '1000')]
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    groups = [(match.start(), match.end()) for match in _DIGIT_GROUP.finditer(text)]
+    found: list[tuple[str, str]] = []
+    run: list[str] = []
+    for index, (start, end) in enumerate(groups):
+        run.append("".join(str(unicodedata.decimal(char)) for char in text[start:end]))
+        following = groups[index + 1][0] if index + 1 < len(groups) else -1
+        if following < 0 or _LETTER_OR_DIGIT.search(text, end, following):
+            joined = "".join(run)
+            found.extend((group, joined) for group in run)
+            run = []
+    return found
+
+
+#: A letter or a digit: what parts two runs of digit groups (:func:`numbers`).
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def _numbers(text: str, start: int, end: int) -> set[str]:

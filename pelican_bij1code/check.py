@@ -37,6 +37,7 @@ from .addresses import (
     addresses,
     disguised_separator,
     number_lookalike,
+    numbers,
     opens,
     points_to,
     sign_between_letters,
@@ -297,7 +298,8 @@ def check_message(source: str, translation: str,
                 f"writes {address[:-len(dutch)]!r} on to the {_NAMES[kind]} {dutch!r}, so that "
                 f"readers and link finders take {address!r} for it: put a space between them"
                 if dutch else
-                f"shows the {_NAMES[kind]} {address!r}, which the Dutch text does not")
+                f"shows the {_NAMES[kind]} {address!r}, which the Dutch text does not"
+                + (_ABBREVIATION_HINT if _abbreviation_like(address) else ""))
     elif ("@" in translated_text or not translated_text.isascii()) \
             and _at_signs(translated_text) > _at_signs(source_text):
         # what no address rule reads, outside the addresses: @bij1_hulp, evil@localhost, a @ b
@@ -307,6 +309,15 @@ def check_message(source: str, translation: str,
                 "outside its addresses, which the Dutch lacks: readers take a word with an at "
                 "sign for an address or a handle to write to (@bij1_hulp, hulp@localhost); for "
                 "an inclusive ending write -e or -x (todes), which screen readers read")
+    added_phone = any(_kind(address) == "phone"
+                      for address in translated_addresses - source_addresses)
+    number = _new_number(source_text, translated_text) if not added_phone else None
+    if number is not None:
+        add("error", "number",
+            f"shows the number {number!r}, which the Dutch text does not: readers call or text "
+            "a number they see (a help line's 113, a short code, digits with letters on them), "
+            "or take it for a date or an amount; write only the numbers the Dutch text has, "
+            "as digits where it has digits")
     if translated_addresses and not translated_text.isascii():
         # an address is read as a reader types it (NFKC: ｂｅｓｔｕｕｒ@bij1.org, 𝐛𝐢𝐣𝟏.org are
         # bestuur@bij1.org); written so, it only looks like itself: mail systems do not fold
@@ -544,6 +555,47 @@ def _unmarked(text: str) -> str:
     'ಯ.ಎಸ'
     """
     return "".join(char for char in text if not unicodedata.category(char).startswith("M"))
+
+
+#: What to do where an abbreviation written with dots reads as a domain name.
+_ABBREVIATION_HINT = (" (an abbreviation written with dots, such as m.in., p.ej. or t.ex., reads "
+                      "as a domain name, which link finders link: spell it out, or put a space "
+                      "after its first dot)")
+
+
+def _abbreviation_like(address: str) -> bool:
+    """Whether ``address`` could be an abbreviation written with dots: two or three labels
+    of one to four letters, nothing else (``m.in``, ``f.eks``, ``ee.uu``).
+
+    >>> [_abbreviation_like(a) for a in ("m.in", "p.ej", "bij1.org", "x.org/a", "z.b.v")]
+    [True, True, False, False, True]
+    """
+    labels = address.split(".")
+    return len(labels) in (2, 3) and all(label.isalpha() and len(label) <= 4
+                                         for label in labels)
+
+
+def _new_number(source: str, translation: str) -> str | None:
+    """The first number ``translation`` shows in digits that ``source`` does not, as a group
+    or as the run it stands in (``1.000`` and ``1000`` are one), BIJ1's terms and the
+    addresses (compared as addresses) aside; None if there is none.
+
+    >>> _new_number("BIJ1, bij1.org, 10.000 leden", "BIJ1, bij1.org, 10,000 members, 113")
+    '113'
+    """
+    if translation.isascii() and not _DIGIT.search(translation):
+        return None  # most messages (NFKC makes digits of others: ¹, ①, １)
+    shown = numbers(_without_terms(without_addresses(translation)))
+    if not shown:
+        return None
+    dutch = numbers(_without_terms(without_addresses(source))) \
+        if not source.isascii() or _DIGIT.search(source) else []
+    known = {group for group, _ in dutch} | {run for _, run in dutch}
+    return next((group for group, run in shown if group not in known and run not in known),
+                None)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _shows_words(text: str) -> bool:

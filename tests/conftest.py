@@ -32,6 +32,21 @@ def require_tool(name: str) -> str:
     return path
 
 
+def with_numbers(dutch: str, text: str) -> str:
+    """``dutch`` with the numbers ``text`` shows written after it, one by one and parted by
+    words (so that none runs into a phone number): a translation shows only the numbers its
+    Dutch text has (check's ``number`` rule), and a test of how another rule reads a date or
+    a year gives the Dutch the same numbers.
+
+    >>> with_numbers("Wij zijn er.", "On 27/11.")
+    'Wij zijn er: 27 en 11.'
+    """
+    from pelican_bij1code.addresses import numbers
+
+    groups = [group for group, _ in numbers(text)]
+    return f"{dutch.rstrip('.')}: {' en '.join(groups)}." if groups else dutch
+
+
 def confusable_with(char: str) -> set[str]:
     """Every single character Unicode's confusables data (UTS #39, as the confusable_homoglyphs
     package ships it) joins to ``char``, through any chain, ``char`` too."""
