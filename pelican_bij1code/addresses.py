@@ -777,11 +777,23 @@ def east_asian_punctuation(char: str) -> bool:
     >>> [east_asian_punctuation(c) for c in "、「，（：。＠／,"]
     [True, True, True, True, True, False, False, False, False]
     """
-    if char.isascii() or char in DOT_LIKE:
+    if char.isascii() or char in DOT_LIKE or _small_or_vertical(char):
         return False
     if char in _FULL_WIDTH_PARTING:
         return True
     return unicodedata.east_asian_width(char) == "W" and unicodedata.category(char)[0] == "P"
+
+
+def _small_or_vertical(char: str) -> bool:
+    """Whether ``char`` is one of the vertical or small presentation forms (U+FE10-FE19,
+    U+FE30-FE6F: ︙ ﹅ ﹆ ﹑ ﹒), which draw dots, commas and lines for vertical or small text
+    and never part the words of horizontal text: between Latin letters a reader may take one
+    for a dot (the fifty-second pass: bij1hulp﹅nl, www﹑bij1hulp﹑nl).
+
+    >>> [_small_or_vertical(c) for c in "\ufe19\ufe45\ufe51\u3001\uff0c"]
+    [True, True, True, False, False]
+    """
+    return "\ufe10" <= char <= "\ufe19" or "\ufe30" <= char <= "\ufe6f"
 
 
 #: The full-width punctuation that parts words in East Asian text (the rest is wide already).
@@ -917,8 +929,10 @@ def disguised_separator(text: str) -> str | None:
     if text.isascii():
         return None
     for word in unicodedata.normalize("NFC", text).split():
-        address_like = "@" in word or "/" in word or _ends_like_a_domain(word) \
-            or word.lower().startswith("www\u00b7")
+        if word[:3].lower() == "www" and word[3:4] and not word[3].isascii() \
+                and unicodedata.category(word[3])[0] in "PS":
+            return word[3]  # after www any sign is a dot (www、bij1hulp、nl)
+        address_like = "@" in word or "/" in word or _ends_like_a_domain(word)
         pending: list[str] = []  # what stands since the last Latin letter or digit
         before = ""  # that letter or digit
         for at, char in enumerate(word):

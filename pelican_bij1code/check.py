@@ -231,6 +231,15 @@ def check_message(source: str, translation: str,
             "text output into a chat, it is formatted (WhatsApp strikes out ~x~, Discord hides "
             "||x||), also a lone one, which pairs with one in another message or language; "
             "write plain text (an inclusive ending as Kolleg:innen, not Kolleg*innen)")
+    # A math renderer on the page (MathJax, KaTeX: Pelican's render-math) reads TeX in the
+    # text: \(\unicode{64}\) draws an at sign, \style{...} adds CSS, $...$ is math too
+    math = [sign for sign in _MATH_SIGNS if sign in translated_seen and sign not in source_seen]
+    if math:
+        shown_signs = " and ".join(f"'{sign}'" for sign in math)
+        add("error", "markup", f"shows {shown_signs}, which the Dutch text "
+            "does not: a page that loads a math renderer (MathJax, KaTeX, Pelican's "
+            "render-math) reads TeX there, and draws what it says (\\(\\unicode{64}\\) "
+            "is an at sign, \\style adds CSS, $...$ is a formula); write plain text")
     # The marks a script needs (bidi marks, joiners) may stand next to right-to-left words,
     # never between two pieces of left-to-right text: they reorder or split what is around
     # them (BIJ\u200f1 shows as "1BIJ"); addresses and terms below are compared with each mark
@@ -555,6 +564,11 @@ def _unmarked(text: str) -> str:
     'ಯ.ಎಸ'
     """
     return "".join(char for char in text if not unicodedata.category(char).startswith("M"))
+
+
+#: What math renderers read as TeX in a page's text: a backslash starts every command and
+#: delimiter (\( \[ \begin \unicode \style), and dollars are delimiters ($ $, $$ $$).
+_MATH_SIGNS = ("\\", "$")
 
 
 #: What to do where an abbreviation written with dots reads as a domain name.

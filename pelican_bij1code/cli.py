@@ -110,7 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         for file, line, text in problems:
             print(f"{file}:{line}: {text}", file=sys.stderr)
-        print(f"bij1code {args.command}: nothing was written", file=sys.stderr)
+        written = getattr(exc, "written", [])  # a rename failed after others succeeded
+        print(f"bij1code {args.command}: " + (f"only these were written: {', '.join(written)}"
+                                               if written else "nothing was written"),
+              file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         _drop_output()

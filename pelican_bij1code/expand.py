@@ -32,8 +32,11 @@ Where the code goes (``<section>`` is flow content, so it needs a parent that ho
    ``ruby``...), the shortcode's text is removed and the code goes right AFTER the whole
    outermost such element, with a warning naming that element (if the page never closes
    that element, or a browser closes it without an end tag, the splice writes the end tag).
-   So with a ``<details>`` without ``open`` (from its ``summary`` too) and an element with
-   ``hidden``: a code is visible when the page opens, as the author's text around it was.
+   So with a ``<details>`` or ``<dialog>`` without ``open`` (from its ``summary`` too) and
+   an element that hides what it holds (``hidden``, ``popover``, ``inert``,
+   ``aria-hidden="true"``, an inline ``display: none`` or ``visibility: hidden``): a code is
+   visible, and reachable by keyboard and screen reader, when the page opens, as the
+   author's text around it was.
 3. From there, going outwards: elements that may hold a section (``div``, ``li``, ``td``,
    ``blockquote``, ``section``, ``details``...) take the code; phrasing elements (``p``,
    ``h1``-``h6``, ``a``, ``span``, ``em``, custom and unknown elements, ``acronym``...) are
@@ -283,12 +286,13 @@ class Scanner:
             attribute = (match.group(1) or "").lower()
             if attribute == "id" or (attribute == "name" and name == "a"):
                 cut.append((match.start(1), position))
-            elif attribute == "hidden":
-                hidden = True
+            elif attribute in _HIDING or (attribute in _HIDING_VALUES and _hides(
+                    attribute, _value(match.group(2)))):
+                hidden = True  # hidden, popover, inert; aria-hidden="true"; display: none
             elif attribute == "open":
                 opened = True
             elif attribute == "class" and match.group(2):
-                classes = match.group(2).split("=", 1)[1].strip().strip("\"'")
+                classes = _value(match.group(2))
             if position >= size or html[position] == ">" or not match.group(0):
                 break
         if position >= size:  # the page ends inside the tag: browsers drop it
@@ -307,7 +311,8 @@ class Scanner:
             while a > 0 and html[a - 1].isspace() and a - 1 > lt:
                 a -= 1
             reopen = reopen[:a - lt] + reopen[b - lt:]
-        hidden = hidden or (name == "details" and not opened)  # shows only its summary
+        # a closed <details> shows only its summary, a closed <dialog> nothing
+        hidden = hidden or (name in ("details", "dialog") and not opened)
         self._open(name, lt, end, self_closing, classes, reopen, bool(cut), hidden)
         if name in RAW_TEXT and self.stack and self.stack[-1].name == name \
                 and not self.stack[-1].foreign:
@@ -652,6 +657,35 @@ class Place:
     after: Element | None = None  # the element the code had to be moved after
     inside: Element | None = None  # the element that could not hold it
     toc: bool = False
+
+
+#: Attributes that hide an element's content from every reader when the page opens: hidden,
+#: a popover (shown only when opened), inert (no keyboard, no screen reader reaches it).
+_HIDING = frozenset({"hidden", "popover", "inert"})
+#: Attributes that hide it with some values (:func:`_hides`).
+_HIDING_VALUES = frozenset({"aria-hidden", "style"})
+
+
+def _value(assignment: str | None) -> str:
+    """An attribute's value from its ``="..."`` part as the tokenizer matched it."""
+    return assignment.split("=", 1)[1].strip().strip("\"'") if assignment else ""
+
+
+def _hides(attribute: str, value: str) -> bool:
+    """Whether ``attribute="value"`` hides the element: ``aria-hidden="true"`` (from screen
+    readers), an inline style with ``display: none`` or ``visibility: hidden``.
+
+    >>> _hides("aria-hidden", "TRUE"), _hides("style", "color: red; DISPLAY : none")
+    (True, True)
+    >>> _hides("aria-hidden", "false"), _hides("style", "display: block")
+    (False, False)
+    """
+    value = "".join(value.lower().split())
+    if attribute == "aria-hidden":
+        return value == "true"
+    return any(declaration.startswith(("display:none", "visibility:hidden",
+                                       "content-visibility:hidden"))
+               for declaration in value.split(";"))
 
 
 def place(found: Found) -> Place:

@@ -129,7 +129,7 @@ def _split(tag: str) -> tuple[str, list[str], str | None] | None:
     """
     if len(tag) > 100:
         return None
-    base, at, modifier = tag.strip().partition("@")
+    base, at, modifier = tag.partition("@")  # no spaces: "en\n" is no tag
     modifier = modifier.partition(".")[0]  # an encoding: sr@latin.UTF-8
     if at and not (modifier.isascii() and modifier.isalnum()):
         return None
@@ -251,6 +251,8 @@ def parse(tag: str | None) -> Tag | None:
     >>> str(parse("sr@ijekavianlatin")), parse("zh-min-nan"), parse("en-GB-oed")
     ('sr-Latn-ijekavsk', None, None)
     >>> parse("sr-x"), parse("sr_Latn@cyrillic"), parse("pa@shahmukhi"), parse("sr@latin@latin")
+    (None, None, None, None)
+    >>> parse("en\\n"), parse(" en"), parse("en\\t"), parse("e n")
     (None, None, None, None)
     >>> str(parse("en@quot")), str(parse("zh-cmn-Hant-TW")), str(parse("ar-arz"))
     ('en-x-quot', 'zh-Hant-TW', 'arz')

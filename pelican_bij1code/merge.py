@@ -29,10 +29,13 @@ SIMILARITY = 0.6
 
 
 class MergeError(ValueError):
-    """A catalogue or template that cannot be merged; ``problems`` are ``(file, line, text)``."""
+    """A catalogue or template that cannot be merged; ``problems`` are ``(file, line, text)``,
+    ``written`` the languages whose file was replaced before the error (most often none)."""
 
-    def __init__(self, problems: list[tuple[str, int, str]]) -> None:
+    def __init__(self, problems: list[tuple[str, int, str]],
+                 written: list[str] | None = None) -> None:
         self.problems = problems
+        self.written = written or []
         super().__init__("; ".join(f"{f}:{n}: {t}" for f, n, t in problems))
 
 
@@ -272,8 +275,15 @@ def update(locales: Locales, only: list[str] | None = None,
     olds = _read_all([locales.catalogue_path(lang) for lang in langs])
     plans: list[tuple[str, Path, str, files.Snapshot]] = []
     problems: list[tuple[str, int, str]] = []
+    first_of: dict[Path, str] = {}  # the language each file is updated as
     for lang, (old, snapshot, data), target in zip(langs, olds, targets[1:], strict=True):
         path = locales.catalogue_path(lang)
+        if target in first_of:  # a link to another language's file: one file, updated once
+            if notes is not None:
+                notes.append(f"{path}: the same file as {first_of[target]}'s (a link), "
+                             f"updated once, as {first_of[target]}")
+            continue
+        first_of[target] = lang
         text = _keep_blank_end(powriter.dump(merge(old, template, lang, notes)), old, data)
         if _lf(text) == _lf(data.decode("utf-8")):
             continue  # nothing to change (a file with mixed line endings stays as it is)
@@ -322,10 +332,7 @@ def _write_all(plans: list[tuple[str, Path, str, files.Snapshot]]) -> list[str]:
         for lang, _, tmp, _ in staged:
             if lang not in done:
                 files.discard(tmp)
-        problems = [(exc.path, 0, exc.reason)]
-        if done:  # a rename failed after others succeeded: say which
-            problems.append((exc.path, 0, f"these were updated before: {', '.join(done)}"))
-        raise MergeError(problems) from None
+        raise MergeError([(exc.path, 0, exc.reason)], done) from None
     return done
 
 

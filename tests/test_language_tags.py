@@ -297,3 +297,14 @@ def test_render_falls_back_within_the_script_as_a_page_does(locales: Path) -> No
     assert "rendering 'zh_Hant' instead" in done.stderr
     done = cli("render", "zh-CN", "--locales", str(locales), "--format", "txt")
     assert done.returncode == 2  # zh_Hant is Traditional: never for a Simplified page
+
+
+@pytest.mark.parametrize("tag", ["en\n", " en", "en\t", "e n"])
+def test_a_tag_with_white_space_in_or_around_it_is_no_tag(tag: str) -> None:
+    """The fifty-second pass: ``render $'en\\n'`` and a fallback of ``"en\\n"`` were taken
+    for en, where the README says what is no well-formed tag is refused."""
+    from conftest import LOCALES, run_cli
+
+    assert languages.parse(tag) is None
+    result = run_cli("render", "--locales", str(LOCALES), tag)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr

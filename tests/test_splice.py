@@ -66,9 +66,12 @@ def code_visible_outside_foreign(out: str) -> None:
             assert parent.name not in {"svg", "math", "p", "th", "address", "dt", "video",
                                        "object", "h1", "h2", "a", "span", "title",
                                        "strong", "b", "em", "i", "label", "summary"}, out
-            # not hidden: neither in a closed <details> nor below a hidden attribute
-            assert parent.name != "details" or parent.has_attr("open"), out
-            assert not parent.has_attr("hidden"), out
+            # not hidden: neither in a closed <details> or <dialog> nor below an attribute
+            # that hides (hidden, popover, inert, aria-hidden="true", display: none)
+            assert parent.name not in ("details", "dialog") or parent.has_attr("open"), out
+            assert not {"hidden", "popover", "inert"} & set(parent.attrs), out
+            assert parent.get("aria-hidden", "").lower() != "true", out
+            assert "none" not in parent.get("style", ""), out
         # nothing of the page reconstructed inside (a browser copies open <b>, <a>... in)
         assert str(section) == CODE, out
 
@@ -120,6 +123,16 @@ CASES.update({
     "label-around-a-div": "<label>Naam <div>@@ hier</div></label><p>After.</p>",
     "summary-of-closed-details": "<details><summary>Onze code: @@</summary>Meer.</details>",
     "hidden": '<div hidden><p>Verborgen @@</p></div><p>After.</p>',
+    # the fifty-second pass: a closed dialog, a popover, inert and aria-hidden content and an
+    # inline display: none hid the code (or kept keyboards and screen readers from it)
+    "closed-dialog": "<dialog><div><p>Onze code: @@</p></div></dialog><p>After.</p>",
+    "closed-dialog-upper-case": "<DIALOG>@@</DIALOG><p>After.</p>",
+    "popover": "<div popover=manual><p>@@</p></div><p>After.</p>",
+    "popover-bare": "<div popover>@@</div><p>After.</p>",
+    "inert": "<div inert><p>@@</p></div><p>After.</p>",
+    "aria-hidden": '<div aria-hidden="TRUE"><p>@@</p></div><p>After.</p>',
+    "display-none": '<div style="color:red; display : none !important"><p>@@</p></div>',
+    "visibility-hidden": "<section style='visibility:hidden'>@@</section><p>After.</p>",
     "quoted-gt-in-an-end-tag": '<p>x</p title=">@@"><p>y @@</p>',
     "style-end-ascii-only": "<style>/* </ſtyle> @@ */</style><p>@@</p>",
 })
@@ -359,3 +372,17 @@ def test_pelican_content_at_every_text_position() -> None:
                 raise AssertionError(f"{name} at {position}: {error}") from None
             tried += 1
     assert tried > 300
+
+
+def test_an_open_dialog_and_shown_content_take_the_code_where_it_stands() -> None:
+    """Only what hides its content moves the code: an open dialog, aria-hidden="false" and a
+    style that shows keep it where the shortcode is, with no warning."""
+    for page in ("<dialog open><div>[gedragscode]</div></dialog>",
+                 '<div aria-hidden="false">[gedragscode]</div>',
+                 '<div style="display: block">[gedragscode]</div>'):
+        result = expand(page, render)
+        assert not result.problems and result.html.index(CODE) < result.html.rindex("</"), page
+    result = expand("<dialog><p>[gedragscode]</p></dialog>", render)
+    assert result.html.endswith("</dialog>" + CODE)
+    assert any("<dialog>" in problem and "hides its content" in problem
+               for problem in result.problems)

@@ -124,6 +124,45 @@ def test_file_saved_while_update_runs_is_not_overwritten(
     assert not list(locales.rglob("*.tmp"))
 
 
+def test_a_catalogue_linked_from_another_language_is_updated_once(
+        locales: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The fifty-second pass: en_GB's catalogue a link to en's (inside the folder, as the
+    README allows) made update write en, then refuse en_GB as "changed on disk (saved by
+    someone else?)" and say "nothing was written" after it had written two files. The file is
+    updated once now, under the first language, and a note says so."""
+    link = locales / "en_GB" / "LC_MESSAGES" / "gedragscode.po"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(Path("..") / ".." / EN)
+    edit_template(locales, *CHANGED)
+    assert update(locales) == 0
+    out, err = capsys.readouterr()
+    assert "the same file as en's (a link), updated once" in err
+    assert "en/LC_MESSAGES/gedragscode.po: updated" in out
+    assert "en_GB/LC_MESSAGES/gedragscode.po: updated" not in out
+    assert link.is_symlink() and CHANGED[1] in (locales / EN).read_text(encoding="utf-8")
+    msgfmt_ok(locales / EN)
+
+
+def test_a_failure_after_a_file_was_replaced_names_what_was_written(
+        locales: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """When replacing one file fails after others were replaced, the message says which
+    were written; "nothing was written" only where nothing was."""
+    commit, calls = files.commit, []
+
+    def fail_second(tmp: str, path: str | os.PathLike[str], snapshot: files.Snapshot) -> None:
+        calls.append(path)
+        if len(calls) == 2:
+            raise files.WriteError(str(path), "disk full (a test)")
+        commit(tmp, path, snapshot)
+
+    monkeypatch.setattr(files, "commit", fail_second)
+    edit_template(locales, *CHANGED)
+    assert update(locales) == 2
+    err = capsys.readouterr().err
+    assert "only these were written: " in err and "nothing was written" not in err
+
+
 @pytest.mark.parametrize("failing", ["replace", "fsync"])
 def test_write_errors_are_clean_and_change_nothing(
         locales: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],

@@ -1297,3 +1297,32 @@ def test_an_abbreviation_read_as_a_domain_says_what_to_write():
     assert code == "url" and "m.in." in message and "space after its first dot" in message
     assert check.check_message("Wij zijn allereerst mensen.",
                                "Jesteśmy przede wszystkim ludźmi, m. in. z zaletami.", "pl") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Questions: bestuur\\(\\unicode{64}\\)gmail\\(\\unicode{46}\\)com.",
+    "\\(\\style{font-size:60px}{\\text{Meeting moved}}\\)", "Diversity \\[x\\] is ours.",
+    "Diversity is $x$ ours.", "Diversity is ours $$", "\\begin{equation}x\\end{equation}",
+])
+def test_tex_that_a_math_renderer_on_the_page_draws_is_refused(text):
+    """The fifty-second pass: MathJax (and KaTeX, Pelican's render-math) on the page drew
+    \\(\\unicode{64}\\) as an at sign, so an address the Dutch lacks showed, and \\style added
+    CSS. A backslash or a dollar the Dutch lacks, as readers see the text, is refused;
+    Markdown's own escapes (\\( is a bracket) show none."""
+    codes = _errors(text.replace("\\", "\\\\"), "en")
+    assert "markup" in codes, codes
+    assert check.check_message("Diversiteit is onze kracht.", "Diversity \\(is\\) ours.",
+                               "en") == []
+
+
+@pytest.mark.parametrize("text", [
+    "I am BIJ1, mail www、bij1hulp、nl now.", "See bij1hulp﹅nl/meld.", "See bij1hulp﹆nl.",
+    "See bij1hulp﹑nl.", "See bij1hulp︙nl.", "Mail bestuur﹅bij1﹅org.", "See www｡bij1hulp.",
+])
+def test_small_and_vertical_forms_and_any_sign_after_www_are_dots(text):
+    """The fifty-second pass: the small and vertical presentation forms (﹅ ﹆ ﹑ ︙), drawn as
+    a dot or a tick, passed between Latin letters, and so did the ideographic comma after www;
+    lists in Chinese and Japanese (ChatGPT、Claude) stay text."""
+    assert "lookalike" in _errors(text, "en", "Ik ben BIJ1.")
+    assert check.check_message("Ik ben BIJ1.", "我是BIJ1。ChatGPT、Claude、Gemini等工具。",
+                               "zh") == []
