@@ -474,20 +474,27 @@ def phones(text: str) -> set[str]:
 
 
 def numbers(text: str) -> list[tuple[str, str]]:
-    """The numbers ``text`` shows in digits, as (group, run): each group of digits, of any
-    script and by value (NFKC first: full-width, circled and superscript digits are digits;
-    ``٠٦`` is ``06``), and the run of groups it stands in, joined (only spaces, punctuation
-    and symbols between them: ``1.000`` is ``1000``). A short number (a help line's ``113``, an
-    SMS code) is dialled as a phone number is, and two years (``(2020) 1990``) or a number
-    with letters on it (``0800-HULPNU``) are dialled too; take BIJ1 and the addresses out
-    first (their digits are theirs).
+    """The numbers ``text`` shows, as (group, run): each group of digits, of any script and
+    by value, and the run of groups it stands in, joined (only spaces, punctuation and symbols
+    between them: ``1.000`` is ``1000``). A digit is what NFKC makes one (full-width,
+    superscript, circled: ``１``, ``¹``, ``①``) and every numeral with a whole value that
+    NFKC leaves (dingbat and double-circled ``❶ ⓵ ⓾``, Ethiopic ``፩``, counting rods): its
+    value's digits; not a letter with a value (Han ``一``, ``〇``) nor a Roman numeral, which
+    are words (第Ⅲ章). BIJ1's 1 is no number (``BIJ1113`` shows 113). A short number (a help
+    line's 113), two years (``(2020) 1990``) and digits with letters on them
+    (``0800-HULPNU``) are dialled as a phone number is; take the addresses out first (their
+    digits are theirs).
 
     >>> numbers("bel 113 of 0800-1234 en ١٢, ² x 1.000")
     [('113', '113'), ('0800', '08001234'), ('1234', '08001234'), ('12', '122'), ('2', '122'), \
 ('1', '1000'), ('000', '1000')]
+    >>> numbers("BIJ1 en BIJ1komsten of BIJ1113 of ❶❶❸ of ⓾ of 一二三 of Ⅲ")
+    [('113', '113'), ('113', '113'), ('10', '10')]
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        text = unicodedata.normalize("NFKC", text.translate(_numerals(text)))
+    if "1" in text:
+        text = _BIJ1.sub("BIJ", text)
     groups = [(match.start(), match.end()) for match in _DIGIT_GROUP.finditer(text)]
     found: list[tuple[str, str]] = []
     run: list[str] = []
@@ -499,6 +506,25 @@ def numbers(text: str) -> list[tuple[str, str]]:
             found.extend((group, joined) for group in run)
             run = []
     return found
+
+
+def _numerals(text: str) -> dict[int, str]:
+    """A translation table: each numeral of ``text`` with a whole value that is no digit
+    and that NFKC does not make digits, to its value's digits (see :func:`numbers`)."""
+    table: dict[int, str] = {}
+    for char in set(text):
+        if char.isascii() or char.isdecimal() or not char.isnumeric():
+            continue
+        value = unicodedata.numeric(char)
+        if value == int(value) and unicodedata.category(char) in ("No", "Nl") \
+                and not ("\u2160" <= char <= "\u2188" or char == "\u3007") \
+                and not unicodedata.normalize("NFKC", char).isdecimal():
+            table[ord(char)] = str(int(value))
+    return table
+
+
+#: BIJ1, whose 1 is no number.
+_BIJ1 = re.compile("bij1", re.IGNORECASE)
 
 
 #: A letter or a digit: what parts two runs of digit groups (:func:`numbers`).
@@ -926,12 +952,10 @@ def disguised_separator(text: str) -> str | None:
     ['·', '·', '×']
     >>> disguised_separator("Organizacio\u0301n BIJ1’s safe(r) — ΒΙΙ1 BIJ1ها col·lectiu n°1")
     """
-    if text.isascii():
-        return None
+    after_www = _sign_after_www(text)
+    if after_www is not None or text.isascii():
+        return after_www
     for word in unicodedata.normalize("NFC", text).split():
-        if word[:3].lower() == "www" and word[3:4] and not word[3].isascii() \
-                and unicodedata.category(word[3])[0] in "PS":
-            return word[3]  # after www any sign is a dot (www、bij1hulp、nl)
         address_like = "@" in word or "/" in word or _ends_like_a_domain(word)
         pending: list[str] = []  # what stands since the last Latin letter or digit
         before = ""  # that letter or digit
@@ -954,6 +978,30 @@ def disguised_separator(text: str) -> str | None:
                     return suspect
             pending, before = [], char
     return None
+
+
+def _sign_after_www(text: str) -> str | None:
+    """The sign between ``www`` (in any form NFKC folds to it: ``ｗｗｗ``, ``𝐰𝐰𝐰``, ``ⓦⓦⓦ``) and
+    a Latin letter or digit, other than a dot, a dash or an apostrophe: a reader takes it for
+    the dot (``www,bij1hulp,nl``, ``www、bij1hulp、nl``); None if there is none. ``WWW…`` at a
+    word's end and ``WWW・オンライン`` are words.
+
+    >>> [_sign_after_www(t) for t in ("see www,bij1hulp,nl", "ｗｗｗ、bij1hulp", "www.bij1.nl",
+    ...                               "the WWW… and", "www-Adresse", "WWW's", "WWW・オンライン")]
+    [',', '、', None, None, None, None, None]
+    """
+    if "ww" not in text and "WW" not in text and text.isascii():
+        return None
+    folded = text if text.isascii() else unicodedata.normalize("NFKC", text)
+    for match in _WWW_SIGN.finditer(folded):
+        sign = match.group(1)
+        if unicodedata.category(sign) not in ("Pd", "Pi", "Pf") and sign not in "'\u2019":
+            return sign
+    return None
+
+
+#: ``www``, a sign other than a dot, and a Latin letter or digit (:func:`_sign_after_www`).
+_WWW_SIGN = re.compile(r"(?<![^\W_])[wW]{3}([^\w\s.]|_)(?=[A-Za-z0-9])")
 
 
 def _diacritic(char: str) -> bool:

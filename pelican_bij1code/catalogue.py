@@ -384,7 +384,11 @@ class Locales:
             names = os.listdir(self.root)
         except OSError:
             return []
-        return sorted(n for n in names if os.path.lexists(self.catalogue_path(n)))
+        # a folder, or its LC_MESSAGES, that is a link counts even where the link leads
+        # nowhere: a language whose catalogue cannot be read is reported, never left out
+        return sorted(n for n in names if os.path.lexists(self.catalogue_path(n))
+                      or os.path.islink(self.root / n)
+                      or os.path.islink(self.root / n / "LC_MESSAGES"))
 
     def languages(self) -> list[str]:
         """Every language that has a catalogue, sorted (the Dutch source included).

@@ -590,23 +590,27 @@ def _abbreviation_like(address: str) -> bool:
 
 
 def _new_number(source: str, translation: str) -> str | None:
-    """The first number ``translation`` shows in digits that ``source`` does not, as a group
-    or as the run it stands in (``1.000`` and ``1000`` are one), BIJ1's terms and the
-    addresses (compared as addresses) aside; None if there is none.
+    """The first number ``translation`` shows (:func:`.addresses.numbers`) that ``source``
+    does not, as a group or as the run it stands in (``1.000`` and ``1000`` are one), the
+    addresses (compared as addresses) aside; None if there is none. A digit alone, no other
+    beside it, counts only where the Dutch has digits: Japanese writes one as ``1つ`` where
+    the Dutch says "één", and nobody dials one digit.
 
     >>> _new_number("BIJ1, bij1.org, 10.000 leden", "BIJ1, bij1.org, 10,000 members, 113")
     '113'
+    >>> _new_number("Wij hebben één doel.", "私たちには1つの目標。"), _new_number("", "1 1 3")
+    (None, '1')
     """
     if translation.isascii() and not _DIGIT.search(translation):
         return None  # most messages (NFKC makes digits of others: ¹, ①, １)
-    shown = numbers(_without_terms(without_addresses(translation)))
-    if not shown:
-        return None
-    dutch = numbers(_without_terms(without_addresses(source))) \
+    if not numbers(translation):
+        return None  # BIJ1's 1 only (with the addresses out there are fewer groups still)
+    shown = numbers(without_addresses(translation))
+    dutch = numbers(without_addresses(source)) \
         if not source.isascii() or _DIGIT.search(source) else []
     known = {group for group, _ in dutch} | {run for _, run in dutch}
-    return next((group for group, run in shown if group not in known and run not in known),
-                None)
+    return next((group for group, run in shown if group not in known and run not in known
+                 and (len(run) > 1 or dutch)), None)
 
 
 _DIGIT = re.compile(r"\d")

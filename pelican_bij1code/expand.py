@@ -34,7 +34,8 @@ Where the code goes (``<section>`` is flow content, so it needs a parent that ho
    that element, or a browser closes it without an end tag, the splice writes the end tag).
    So with a ``<details>`` or ``<dialog>`` without ``open`` (from its ``summary`` too) and
    an element that hides what it holds (``hidden``, ``popover``, ``inert``,
-   ``aria-hidden="true"``, an inline ``display: none`` or ``visibility: hidden``): a code is
+   ``aria-hidden="true"``, an inline style that may hide it, :func:`_style_hides`, a
+   declarative shadow root, which shows only what it slots): a code is
    visible, and reachable by keyboard and screen reader, when the page opens, as the
    author's text around it was.
 3. From there, going outwards: elements that may hold a section (``div``, ``li``, ``td``,
@@ -65,6 +66,7 @@ Where the code goes (``<section>`` is flow content, so it needs a parent that ho
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -291,6 +293,9 @@ class Scanner:
                 hidden = True  # hidden, popover, inert; aria-hidden="true"; display: none
             elif attribute == "open":
                 opened = True
+            elif attribute in ("shadowrootmode", "shadowroot") and name == "template" \
+                    and self.stack:
+                self.stack[-1].hidden = True  # a shadow root: its host shows only what it slots
             elif attribute == "class" and match.group(2):
                 classes = _value(match.group(2))
             if position >= size or html[position] == ">" or not match.group(0):
@@ -672,20 +677,123 @@ def _value(assignment: str | None) -> str:
 
 
 def _hides(attribute: str, value: str) -> bool:
-    """Whether ``attribute="value"`` hides the element: ``aria-hidden="true"`` (from screen
-    readers), an inline style with ``display: none`` or ``visibility: hidden``.
+    """Whether ``attribute="value"`` may hide the element: ``aria-hidden="true"`` (from screen
+    readers), or an inline style that may hide its content, move it off the page or draw it
+    transparent (:func:`_style_hides`).
 
     >>> _hides("aria-hidden", "TRUE"), _hides("style", "color: red; DISPLAY : none")
     (True, True)
-    >>> _hides("aria-hidden", "false"), _hides("style", "display: block")
+    >>> _hides("aria-hidden", "false"), _hides("style", "display: block; color: red")
     (False, False)
     """
-    value = "".join(value.lower().split())
     if attribute == "aria-hidden":
-        return value == "true"
-    return any(declaration.startswith(("display:none", "visibility:hidden",
-                                       "content-visibility:hidden"))
-               for declaration in value.split(";"))
+        return "".join(value.lower().split()) == "true"
+    return _style_hides(value)
+
+
+def _style_hides(style: str) -> bool:
+    """Whether an inline style may hide what the element holds, read as CSS reads it (entities,
+    comments and escapes resolved: ``display:/**/none``, ``display:\\6e one``). Fail-closed: a
+    property that can hide, with a value that may (the fifty-third pass):
+
+    - ``display: none``, ``visibility`` other than visible, ``content-visibility: hidden``;
+    - ``opacity`` under 1; a size (``height``, ``width``, ``font-size``, their ``max-``, ``zoom``,
+      ``line-height``) of zero, negative or a few pixels, or any with ``overflow`` hidden;
+    - ``position: absolute`` or ``fixed``, an offset, margin or ``text-indent`` below zero;
+    - any ``transform``, ``translate``, ``scale``, ``clip``, ``clip-path``, ``mask``, ``filter``;
+    - a transparent colour (``transparent``, or a colour with an alpha);
+    - and any value from a custom property (``var(--x)``), which the page may set to anything.
+
+    >>> [_style_hides(s) for s in ("display:/**/none", "display:\\\\6e one", "visibility:collapse",
+    ...      "--x:none;display:var(--x)", "opacity:0", "height:0;overflow:hidden", "font-size:0",
+    ...      "transform:scale(0)", "position:absolute;left:-9999px", "clip-path:inset(50%)",
+    ...      "color:transparent", "display&colon;none")]
+    [True, True, True, True, True, True, True, True, True, True, True, True]
+    >>> [_style_hides(s) for s in ("text-align:center", "max-width:40em;margin:0 auto",
+    ...      "font-size:1.2em", "color:#c00;background:#fee", "opacity:1", "position:relative")]
+    [False, False, False, False, False, False]
+    """
+    css = _CSS_ESCAPE.sub(_css_unescape, _without_css_comments(html.unescape(style)))
+    declarations = {}
+    for declaration in "".join(css.lower().split()).split(";"):
+        name, _, value = declaration.partition(":")
+        declarations[name] = value
+    sizes = [value for name, value in declarations.items() if name in _SIZES]
+    if sizes and declarations.get("overflow", "").startswith(("hidden", "clip")):
+        return True
+    return any(_hiding(name, value) for name, value in declarations.items())
+
+
+def _hiding(name: str, value: str) -> bool:
+    """Whether one declaration (lower case, no spaces) may hide (:func:`_style_hides`)."""
+    if name.startswith("--") or not value:
+        return False  # a custom property hides nothing until a property uses it
+    if "var(" in value or name.startswith(_ALWAYS_HIDING):
+        return True
+    digits = value[:len(value) - len(value.lstrip("+-0123456789."))]
+    try:
+        amount: float | None = float(digits)
+    except ValueError:
+        amount = None
+    if name == "display":
+        return value.startswith("none")
+    if name == "visibility":
+        return not value.startswith("visible")
+    if name == "content-visibility":
+        return value.startswith("hidden")
+    if name == "opacity":
+        return amount is None or amount < (100 if value.endswith("%") else 1)
+    if name in _SIZES:
+        small = 4 if value[len(digits):].startswith(("px", "pt")) or value == digits else 0.25
+        return amount is not None and amount < small
+    if name == "position":
+        return value.startswith(("absolute", "fixed"))
+    if name in _OFFSETS:
+        return value.startswith("-")
+    if name in _COLOURS:
+        return "transparent" in value or value.startswith(("rgba(", "hsla(")) or "/" in value
+    return False
+
+
+def _without_css_comments(css: str) -> str:
+    """``css`` without its comments (an unclosed one runs to the end), in linear time."""
+    pieces: list[str] = []
+    at = 0
+    while True:
+        start = css.find("/*", at)
+        if start < 0:
+            return "".join(pieces) + css[at:]
+        pieces.append(css[at:start] + " ")
+        end = css.find("*/", start + 2)
+        if end < 0:
+            return "".join(pieces)
+        at = end + 2
+
+
+def _css_unescape(match: re.Match[str]) -> str:
+    """A CSS escape as the character it stands for (``\\6e`` is n, ``\\o`` is o)."""
+    escaped = match.group(1)
+    if escaped[0] in "0123456789abcdefABCDEF":
+        code = int(escaped.strip(), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return escaped
+
+
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}[ \t\n\r\f]?|[^0-9a-fA-F\n])")
+#: Sizes that hide what they hold when zero or tiny, or with ``overflow: hidden``.
+_SIZES = frozenset({"height", "max-height", "width", "max-width", "font-size", "zoom",
+                    "line-height", "block-size", "inline-size", "max-block-size",
+                    "max-inline-size"})
+#: Offsets that move content off the page when below zero.
+_OFFSETS = frozenset({"left", "top", "right", "bottom", "inset", "margin", "margin-left",
+                      "margin-top", "margin-right", "margin-bottom", "text-indent",
+                      "inset-inline-start", "inset-block-start", "margin-inline-start",
+                      "margin-block-start"})
+#: Colours of the text: transparent, it shows nothing.
+_COLOURS = frozenset({"color", "-webkit-text-fill-color"})
+#: Properties that may hide with any value (their prefixed forms too).
+_ALWAYS_HIDING = ("transform", "translate", "scale", "clip", "clip-path", "mask", "filter",
+                  "-webkit-mask", "-webkit-clip-path", "-webkit-transform", "-webkit-filter")
 
 
 def place(found: Found) -> Place:

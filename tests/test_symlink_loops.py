@@ -101,3 +101,15 @@ def test_a_catalogue_that_is_no_file_is_named_as_such(tmp_path: Path, kind: str)
         assert "no catalogue for" not in result.stderr, (command, result.stderr)
     update = run_cli("--locales", str(root), "update", "--locale", "en")
     assert "not a regular file" in update.stderr and update.returncode == 2
+
+
+def test_a_draft_whose_folder_is_a_dangling_link_is_still_reported(tmp_path: Path) -> None:
+    """The fifty-third pass: a draft (srn) whose LC_MESSAGES was a link to nowhere vanished
+    from check and stats, without a line; a published one was reported."""
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES, locales)
+    shutil.rmtree(locales / "srn" / "LC_MESSAGES")
+    (locales / "srn" / "LC_MESSAGES").symlink_to(tmp_path / "nowhere")
+    check = run_cli("check", "--locales", str(locales))
+    assert check.returncode == 0 and "srn (draft): 1 unsafe-path" in check.stdout, check.stdout
+    assert "srn " in run_cli("stats", "--locales", str(locales)).stdout

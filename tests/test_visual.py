@@ -338,10 +338,10 @@ def test_a_dash_may_stand_before_an_address_and_what_is_written_on_to_one_is_nam
     for dash in "\u2013\u2014\u2015":
         text = f"Mail the board{dash}[bestuur@bij1.org](mailto:bestuur@bij1.org) if in doubt."
         assert check.check_message(source, text, "en") == [], dash
-    text = "Mail x$[bestuur@bij1.org](mailto:bestuur@bij1.org) if in doubt."
+    text = "Mail x%[bestuur@bij1.org](mailto:bestuur@bij1.org) if in doubt."
     [(severity, code, message)] = check.check_message(source, text, "en")
     assert (severity, code) == ("error", "email")
-    assert "'x$'" in message and "'bestuur@bij1.org'" in message and "space" in message
+    assert "'x%'" in message and "'bestuur@bij1.org'" in message and "space" in message
 
 
 @pytest.mark.parametrize("space", ["\u2006", "\u2008", "\u2009", "\u200a", "\u202f", "\u205f"])
@@ -1326,3 +1326,42 @@ def test_small_and_vertical_forms_and_any_sign_after_www_are_dots(text):
     assert "lookalike" in _errors(text, "en", "Ik ben BIJ1.")
     assert check.check_message("Ik ben BIJ1.", "我是BIJ1。ChatGPT、Claude、Gemini等工具。",
                                "zh") == []
+
+
+@pytest.mark.parametrize("text", [
+    "call ❶❶❸.", "call ⓵⓵⓷.", "call ➀➀➂.", "call ➊➊➌.", "call ⓫❸.", "call 🄋❻.",
+    "call ➀➀➂ or ➓.", "call 𐹠𐹠𐹢.", "call 𝍩𝍩𝍫.", "call 𝋠𝋡𝋢.", "call 〥〦.", "call ㊀㊀㊂.",
+    "call ㈠㈠㈢.", "call BIJ1113.", "call BIJ1９１１.", "call BIJ1¹¹².", "call BIJ1❶❶❷.",
+    "see BIJ1112komsten.",
+])
+def test_numerals_nfkc_leaves_and_digits_on_bij1_are_numbers(text):
+    """The fifty-third pass: a short number in dingbat, double-circled or other numerals NFKC
+    leaves as they are (❶❶❸, ⓵⓵⓷, counting rods, Hangzhou), and digits written on to BIJ1
+    (BIJ1113: only BIJ1's own 1 is no number), passed."""
+    assert "number" in _errors(text, "en", "Ik ben BIJ1.")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("私たちには1つの共通の目標があることを忘れず、人と意見の多様性を受け入れます。", "ja"),
+    ("我牢记我们有1个共同目标，接受人和观点的多样性。", "zh"),
+])
+def test_a_single_digit_alone_for_a_number_word_of_the_dutch_passes(text, lang):
+    """False alarm of the fifty-third pass: Japanese 1つ and Chinese 1个 for Dutch "één"; one
+    digit alone, no other beside it, counts only where the Dutch has digits."""
+    source = ("Ik onthoud dat wij één gezamenlijk doel hebben, en omarm de diversiteit van "
+              "mensen en meningen.")
+    assert "number" not in _errors(text, lang, source)
+    assert "number" in _errors(text.replace("1", "1 1 3", 1), lang, source)
+
+
+@pytest.mark.parametrize("text", [
+    "see www,bij1hulp,nl today.", "see www/bij1hulp/nl today.", "see www;bij1hulp;nl today.",
+    "ｗｗｗ、bij1hulp、nl.", "𝐰𝐰𝐰、bij1hulp、nl.", "ⓦⓦⓦ、bij1hulp、nl.", "ｗｗｗ_bij1hulp_nl.",
+])
+def test_any_sign_after_www_in_any_form_is_a_dot(text):
+    """The fifty-third pass: after www only a sign outside ASCII was a dot (www,bij1hulp,nl
+    passed), and not after a full-width, bold or circled www; an ellipsis after WWW at a
+    word's end, a hyphen (www-Adresse) and an apostrophe (WWW's) stay text."""
+    assert "lookalike" in _errors(text, "en", "Ik ben BIJ1.")
+    for text in ("We speak, also on the WWW… and offline.", "Die www-Adresse.", "The WWW's."):
+        assert "lookalike" not in _errors(text, "en", "Ik ben BIJ1.")
