@@ -164,6 +164,11 @@ class Element:
     has_id: bool = False
     #: the start tag has a ``hidden`` attribute: browsers show none of its content
     hidden: bool = False
+    #: an inline style that hides what it holds (:func:`_style_hides`): it counts where the
+    #: element would hold the code, not where the code splits it (a paragraph)
+    styled: bool = False
+    #: a declarative shadow root without a default slot: none of its light content shows
+    shadowed: bool = False
     #: a copy a browser made of a formatting element the page closed too early
     reconstructed: bool = False
     close_start: int = -1
@@ -280,7 +285,7 @@ class Scanner:
         position = name_end
         cut: list[tuple[int, int]] = []  # id (and <a name>) attributes, left out on reopening
         classes = ""
-        hidden = opened = False
+        hidden = opened = styled = named = False
         while True:
             match = _ATTRIBUTE.match(html, position)
             assert match is not None  # the pattern matches the empty string
@@ -288,14 +293,18 @@ class Scanner:
             attribute = (match.group(1) or "").lower()
             if attribute == "id" or (attribute == "name" and name == "a"):
                 cut.append((match.start(1), position))
-            elif attribute in _HIDING or (attribute in _HIDING_VALUES and _hides(
-                    attribute, _value(match.group(2)))):
-                hidden = True  # hidden, popover, inert; aria-hidden="true"; display: none
+            elif attribute in _HIDING or (attribute == "aria-hidden" and "".join(
+                    _value(match.group(2)).lower().split()) == "true"):
+                hidden = True  # hidden, popover, inert; aria-hidden="true"
+            elif attribute == "style":
+                styled = _style_hides(_value(match.group(2)))
             elif attribute == "open":
                 opened = True
             elif attribute in ("shadowrootmode", "shadowroot") and name == "template" \
                     and self.stack:
-                self.stack[-1].hidden = True  # a shadow root: its host shows only what it slots
+                self.stack[-1].shadowed = True  # its host shows only what it slots
+            elif attribute == "name":
+                named = True
             elif attribute == "class" and match.group(2):
                 classes = _value(match.group(2))
             if position >= size or html[position] == ">" or not match.group(0):
@@ -318,7 +327,13 @@ class Scanner:
             reopen = reopen[:a - lt] + reopen[b - lt:]
         # a closed <details> shows only its summary, a closed <dialog> nothing
         hidden = hidden or (name in ("details", "dialog") and not opened)
+        if name == "slot" and not named:  # a default slot shows the host's content
+            host = next((e.parent for e in reversed(self.stack) if e.name == "template"), None)
+            if host is not None:
+                host.shadowed = False
         self._open(name, lt, end, self_closing, classes, reopen, bool(cut), hidden)
+        if styled and self.stack and self.stack[-1].start == lt:
+            self.stack[-1].styled = True
         if name in RAW_TEXT and self.stack and self.stack[-1].name == name \
                 and not self.stack[-1].foreign:
             return self._raw_text(name, end)
@@ -667,8 +682,6 @@ class Place:
 #: Attributes that hide an element's content from every reader when the page opens: hidden,
 #: a popover (shown only when opened), inert (no keyboard, no screen reader reaches it).
 _HIDING = frozenset({"hidden", "popover", "inert"})
-#: Attributes that hide it with some values (:func:`_hides`).
-_HIDING_VALUES = frozenset({"aria-hidden", "style"})
 
 
 def _value(assignment: str | None) -> str:
@@ -676,82 +689,154 @@ def _value(assignment: str | None) -> str:
     return assignment.split("=", 1)[1].strip().strip("\"'") if assignment else ""
 
 
-def _hides(attribute: str, value: str) -> bool:
-    """Whether ``attribute="value"`` may hide the element: ``aria-hidden="true"`` (from screen
-    readers), or an inline style that may hide its content, move it off the page or draw it
-    transparent (:func:`_style_hides`).
-
-    >>> _hides("aria-hidden", "TRUE"), _hides("style", "color: red; DISPLAY : none")
-    (True, True)
-    >>> _hides("aria-hidden", "false"), _hides("style", "display: block; color: red")
-    (False, False)
-    """
-    if attribute == "aria-hidden":
-        return "".join(value.lower().split()) == "true"
-    return _style_hides(value)
-
-
 def _style_hides(style: str) -> bool:
-    """Whether an inline style may hide what the element holds, read as CSS reads it (entities,
-    comments and escapes resolved: ``display:/**/none``, ``display:\\6e one``). Fail-closed: a
-    property that can hide, with a value that may (the fifty-third pass):
+    """Whether an inline style hides what the element holds, in the ways pages do, read as
+    CSS reads it (entities, comments and escapes resolved: ``display:/**/none``,
+    ``display:\\6e one``); a value CSS computes (``var()``, ``calc()``) counts as hiding.
 
-    - ``display: none``, ``visibility`` other than visible, ``content-visibility: hidden``;
-    - ``opacity`` under 1; a size (``height``, ``width``, ``font-size``, their ``max-``, ``zoom``,
-      ``line-height``) of zero, negative or a few pixels, or any with ``overflow`` hidden;
-    - ``position: absolute`` or ``fixed``, an offset, margin or ``text-indent`` below zero;
-    - any ``transform``, ``translate``, ``scale``, ``clip``, ``clip-path``, ``mask``, ``filter``;
-    - a transparent colour (``transparent``, or a colour with an alpha);
-    - and any value from a custom property (``var(--x)``), which the page may set to anything.
+    - ``display: none``; ``visibility: hidden`` or ``collapse``; ``content-visibility: hidden``;
+    - ``opacity`` under 0.1; a font size under 4px (or 0.25em, 25%): ``font: 0/0 a`` too;
+    - with ``overflow`` hidden or clip: a height or width under 4px, or a text indent of
+      100px (5em) or more either way; ``-webkit-line-clamp``;
+    - an offset, margin or translation of 1000px (50em) or more either way, off the page;
+      ``transform`` or ``scale`` to under 0.1, or a ``matrix``;
+    - ``clip`` to a rectangle, any ``clip-path``, ``mask`` or ``filter`` but none;
+    - a text colour with an alpha under 0.1 (``transparent``, ``#0000``, ``rgb(0 0 0 / 0)``),
+      or a background of the text's own colour (``currentcolor``); letters drawn over each
+      other (``letter-spacing`` of -4px or less).
+
+    Page authors write the pages (translations cannot add styles): this finds what hides the
+    code by accident; a colour on a like background or a page's own style sheet it cannot see.
 
     >>> [_style_hides(s) for s in ("display:/**/none", "display:\\\\6e one", "visibility:collapse",
-    ...      "--x:none;display:var(--x)", "opacity:0", "height:0;overflow:hidden", "font-size:0",
-    ...      "transform:scale(0)", "position:absolute;left:-9999px", "clip-path:inset(50%)",
-    ...      "color:transparent", "display&colon;none")]
-    [True, True, True, True, True, True, True, True, True, True, True, True]
+    ...      "--x:none;display:var(--x)", "opacity:0", "height:0;overflow:hidden", "font:0/0 a",
+    ...      "transform:scale(0)", "position:relative;bottom:100000px", "clip-path:inset(50%)",
+    ...      "color:#0000", "display&colon;none", "font-size:1e-9px", "font-size:calc(0px)",
+    ...      "background-color:currentcolor", "letter-spacing:-1em")]
+    [True, True, True, True, True, True, True, True, True, True, True, True, True, True, True, True]
     >>> [_style_hides(s) for s in ("text-align:center", "max-width:40em;margin:0 auto",
-    ...      "font-size:1.2em", "color:#c00;background:#fee", "opacity:1", "position:relative")]
-    [False, False, False, False, False, False]
+    ...      "line-height:1.38;margin-top:0pt", "zoom:1", "transform:none", "filter:none",
+    ...      "color:rgba(0,0,0,.87)", "padding-left:2em;text-indent:-2em",
+    ...      "width:100%;overflow:hidden", "color:var(--accent)", "position:absolute;top:0")]
+    [False, False, False, False, False, False, False, False, False, False, False]
     """
     css = _CSS_ESCAPE.sub(_css_unescape, _without_css_comments(html.unescape(style)))
-    declarations = {}
-    for declaration in "".join(css.lower().split()).split(";"):
+    declarations: dict[str, str] = {}
+    for declaration in css.lower().split(";"):
         name, _, value = declaration.partition(":")
-        declarations[name] = value
-    sizes = [value for name, value in declarations.items() if name in _SIZES]
-    if sizes and declarations.get("overflow", "").startswith(("hidden", "clip")):
-        return True
-    return any(_hiding(name, value) for name, value in declarations.items())
+        declarations[name.strip()] = " ".join(value.replace("!important", "").split())
+    clipped = declarations.get("overflow", "").startswith(("hidden", "clip")) or any(
+        declarations.get(f"overflow-{axis}", "").startswith(("hidden", "clip"))
+        for axis in "xy")
+    return any(_hiding(name, value, clipped) for name, value in declarations.items())
 
 
-def _hiding(name: str, value: str) -> bool:
-    """Whether one declaration (lower case, no spaces) may hide (:func:`_style_hides`)."""
+def _hiding(name: str, value: str, clipped: bool) -> bool:
+    """Whether one declaration (lower case) hides (:func:`_style_hides`); ``clipped``: the
+    element's overflow is hidden."""
     if name.startswith("--") or not value:
         return False  # a custom property hides nothing until a property uses it
-    if "var(" in value or name.startswith(_ALWAYS_HIDING):
-        return True
-    digits = value[:len(value) - len(value.lstrip("+-0123456789."))]
-    try:
-        amount: float | None = float(digits)
-    except ValueError:
-        amount = None
+    computed = "var(" in value or "calc(" in value or "min(" in value or "clamp(" in value
     if name == "display":
-        return value.startswith("none")
-    if name == "visibility":
-        return not value.startswith("visible")
-    if name == "content-visibility":
-        return value.startswith("hidden")
+        return value.startswith("none") or (computed and "var(" in value)
+    if name in ("visibility", "content-visibility"):
+        return value.startswith(("hidden", "collapse")) or "var(" in value
     if name == "opacity":
-        return amount is None or amount < (100 if value.endswith("%") else 1)
+        amount = _amount(value)
+        return amount is None or amount[0] / (100 if amount[1] == "%" else 1) < 0.1
+    if name in ("font-size", "font"):
+        sizes = [_amount(part.split("/")[0]) for part in value.split()] if name == "font" \
+            else [_amount(value)]
+        return computed or any(size is not None and _tiny(size, 4) for size in sizes)
     if name in _SIZES:
-        small = 4 if value[len(digits):].startswith(("px", "pt")) or value == digits else 0.25
-        return amount is not None and amount < small
-    if name == "position":
-        return value.startswith(("absolute", "fixed"))
+        size = _amount(value)
+        return clipped and (computed or (size is not None and _tiny(size, 4)))
+    if name == "text-indent":
+        size = _amount(value)
+        return computed or (size is not None and (_far(size, 1000) or (clipped and _far(
+            size, 100))))
+    if name == "-webkit-line-clamp":
+        return value != "none"
     if name in _OFFSETS:
-        return value.startswith("-")
-    if name in _COLOURS:
-        return "transparent" in value or value.startswith(("rgba(", "hsla(")) or "/" in value
+        return computed or any(size is not None and _far(size, 1000)
+                               for size in map(_amount, value.split()))
+    if name in ("transform", "translate", "scale", "rotate", "-webkit-transform"):
+        if value == "none":
+            return False
+        if computed or "matrix" in value:
+            return True
+        scales = [_amount(v) for v in _FUNCTION_ARGUMENTS.findall(value)] \
+            if "(" in value else [_amount(v) for v in value.split()]
+        if name == "scale" or "scale" in value:
+            return any(a is not None and a[1] in ("", "%") and abs(a[0]) / (
+                100 if a[1] == "%" else 1) < 0.1 for a in scales)
+        return any(a is not None and _far(a, 1000) for a in scales)
+    if name == "clip":
+        return value.startswith("rect")
+    if name in ("clip-path", "mask", "-webkit-mask", "-webkit-clip-path", "filter",
+                "-webkit-filter", "mask-image"):
+        return value != "none"
+    if name in ("color", "-webkit-text-fill-color"):
+        return _transparent(value)
+    if name in ("background", "background-color"):
+        return "currentcolor" in value  # the text's own colour behind it
+    if name == "letter-spacing":
+        size = _amount(value)
+        return computed or (size is not None and size[0] < 0 and _far(size, 4))
+    return False
+
+
+def _amount(value: str) -> tuple[float, str] | None:
+    """A CSS number and its unit (``1e-9px`` is 1e-9 and px); None if ``value`` is none.
+
+    >>> _amount("1.38"), _amount("-2em"), _amount("1e-9px"), _amount("auto")
+    ((1.38, ''), (-2.0, 'em'), (1e-09, 'px'), None)
+    """
+    end = len(value) - len(value.lstrip("+-0123456789."))
+    if value[end:end + 1] == "e":  # an exponent: 1e-9
+        exponent = value[end + 1:]
+        sign = 1 if exponent[:1] in ("+", "-") else 0
+        digits = len(exponent) - sign - len(exponent[sign:].lstrip("0123456789"))
+        if digits:
+            end += 1 + sign + digits
+    try:
+        return float(value[:end]), value[end:]
+    except ValueError:
+        return None
+
+
+def _tiny(size: tuple[float, str], pixels: float) -> bool:
+    """Whether a size is under ``pixels`` (an em or rem as 16px, a percentage of 16px)."""
+    amount, unit = size
+    return amount * _PIXELS.get(unit, 1) < pixels
+
+
+def _far(size: tuple[float, str], pixels: float) -> bool:
+    """Whether an offset is ``pixels`` or more either way (an em as 16px)."""
+    amount, unit = size
+    return abs(amount) * _PIXELS.get(unit, 1) >= pixels
+
+
+#: Pixels in a unit (an em, rem, ch, ex as a 16px font; a percentage of 16px; vw and vh of a
+#: 1,000-pixel window).
+_PIXELS = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "em": 16.0, "rem": 16.0, "ch": 8.0,
+           "ex": 8.0, "%": 0.16, "vw": 10.0, "vh": 10.0, "in": 96.0, "cm": 37.8,
+           "mm": 3.78}
+
+
+def _transparent(colour: str) -> bool:
+    """Whether a colour's alpha is under 0.1 (``transparent``, ``#0000``, ``#ffffff00``,
+    ``rgba(0,0,0,0)``, ``rgb(0 0 0 / 5%)``)."""
+    if "transparent" in colour:
+        return True
+    if colour.startswith("#") and len(colour) in (5, 9):
+        digits = colour[4] * 2 if len(colour) == 5 else colour[7:9]
+        return int(digits, 16) < 26 if all(c in "0123456789abcdef" for c in digits) else True
+    if "(" in colour:
+        arguments = colour[colour.index("(") + 1:].rstrip(")").replace("/", ",").split(",")
+        if len(arguments) == 4 or "/" in colour:
+            alpha = _amount(arguments[-1].strip())
+            return alpha is None or alpha[0] / (100 if alpha[1] == "%" else 1) < 0.1
     return False
 
 
@@ -780,20 +865,18 @@ def _css_unescape(match: re.Match[str]) -> str:
 
 
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}[ \t\n\r\f]?|[^0-9a-fA-F\n])")
-#: Sizes that hide what they hold when zero or tiny, or with ``overflow: hidden``.
-_SIZES = frozenset({"height", "max-height", "width", "max-width", "font-size", "zoom",
-                    "line-height", "block-size", "inline-size", "max-block-size",
-                    "max-inline-size"})
-#: Offsets that move content off the page when below zero.
-_OFFSETS = frozenset({"left", "top", "right", "bottom", "inset", "margin", "margin-left",
-                      "margin-top", "margin-right", "margin-bottom", "text-indent",
-                      "inset-inline-start", "inset-block-start", "margin-inline-start",
-                      "margin-block-start"})
-#: Colours of the text: transparent, it shows nothing.
-_COLOURS = frozenset({"color", "-webkit-text-fill-color"})
-#: Properties that may hide with any value (their prefixed forms too).
-_ALWAYS_HIDING = ("transform", "translate", "scale", "clip", "clip-path", "mask", "filter",
-                  "-webkit-mask", "-webkit-clip-path", "-webkit-transform", "-webkit-filter")
+#: The arguments of a CSS function (``scale(0.5, 0)``, ``translateX(-9999px)``).
+_FUNCTION_ARGUMENTS = re.compile(r"[-+0-9.][^,()\s]*")
+#: Sizes that hide what they hold when tiny, with ``overflow`` hidden.
+_SIZES = frozenset({"height", "max-height", "width", "max-width", "block-size", "inline-size",
+                    "max-block-size", "max-inline-size"})
+#: Offsets and margins: far either way, the content is off the page.
+_OFFSETS = frozenset({"left", "top", "right", "bottom", "inset", "inset-inline",
+                      "inset-block", "inset-inline-start", "inset-inline-end",
+                      "inset-block-start", "inset-block-end", "margin", "margin-left",
+                      "margin-top", "margin-right", "margin-bottom", "margin-inline",
+                      "margin-block", "margin-inline-start", "margin-inline-end",
+                      "margin-block-start", "margin-block-end"})
 
 
 def place(found: Found) -> Place:
@@ -802,8 +885,12 @@ def place(found: Found) -> Place:
     if any(element.toc for element in stack):
         return Place(found.start, [], toc=True)
     at, after, inside = found.start, None, None
+    # the innermost element that may hold a section: it and those around it hold the code,
+    # so their style counts; a paragraph or a span inside it is split around the code
+    holder = max((i for i, e in enumerate(stack) if e.name in HOLDS_SECTION), default=-1)
     for index, element in enumerate(stack):
-        if element.name in KEEP_WHOLE or element.foreign or element.hidden:
+        if element.name in KEEP_WHOLE or element.foreign or element.hidden \
+                or element.shadowed or (element.styled and index <= holder):
             inner = element  # name the summary: its text shows, what follows it not
             if element.name == "details" and index + 1 < len(stack) \
                     and stack[index + 1].name == "summary":
@@ -947,6 +1034,10 @@ def expand(html: str, render: Callable[[Shortcode], str]) -> Expansion:
                 why = "shows while the rest of its closed <details> is hidden"
             elif spot.inside.hidden or spot.after.hidden:
                 why = "hides its content"
+            elif spot.after.shadowed:
+                why = "has a shadow root that shows none of its content"
+            elif spot.after.styled:
+                why = "has an inline style that hides its content"
             result.problems.append(
                 f"{_snippet(item.text)} stands inside <{spot.inside.name}>, which {why}: "
                 f"the code is placed after the </{spot.after.name}>")
