@@ -601,8 +601,10 @@ def _new_number(source: str, translation: str) -> str | None:
     >>> _new_number("Wij hebben één doel.", "私たちには1つの目標。"), _new_number("", "1 1 3")
     (None, '1')
     """
-    if translation.isascii() and not _DIGIT.search(translation):
-        return None  # most messages (NFKC makes digits of others: ¹, ①, １)
+    if translation.isascii():  # most messages (NFKC makes digits of others: ¹, ①, １)
+        digits = len(translation) - len(translation.encode().translate(None, b"0123456789"))
+        if digits == translation.lower().count("bij1"):
+            return None  # none, or only BIJ1's own 1s (counted without a loop in Python)
     if not numbers(translation):
         return None  # BIJ1's 1 only (with the addresses out there are fewer groups still)
     shown = numbers(without_addresses(translation))

@@ -1365,3 +1365,16 @@ def test_any_sign_after_www_in_any_form_is_a_dot(text):
     assert "lookalike" in _errors(text, "en", "Ik ben BIJ1.")
     for text in ("We speak, also on the WWW… and offline.", "Die www-Adresse.", "The WWW's."):
         assert "lookalike" not in _errors(text, "en", "Ik ben BIJ1.")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("困ったときは一一〇番に電話してください。", "ja"), ("如有危险，请拨打一一〇或幺幺零。", "zh"),
+    ("請致電一一二。", "zh"),
+])
+def test_a_run_of_han_numerals_read_digit_by_digit_is_a_number(text, lang):
+    """The fifty-fourth pass: Japan's police number written 一一〇番 passed: Han numerals were
+    words. A run of three or more for 0 to 9 is read digit by digit, as numbers to call are
+    written; 一起, 三十 and 一人ひとり stay words."""
+    assert "number" in _errors(text, lang, "Wij spreken vanuit eigen ervaring.")
+    for text, lang in (("我们一起努力，三十个人。", "zh"), ("私たちは一人ひとり違います。", "ja")):
+        assert "number" not in _errors(text, lang, "Wij spreken vanuit eigen ervaring.")
