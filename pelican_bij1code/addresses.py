@@ -480,8 +480,8 @@ def numbers(text: str) -> list[tuple[str, str]]:
     superscript, circled: ``１``, ``¹``, ``①``) and every numeral with a whole value that
     NFKC leaves (dingbat and double-circled ``❶ ⓵ ⓾``, Ethiopic ``፩``, counting rods): its
     value's digits; not a letter with a value (Han ``一``, ``〇``) nor a Roman numeral, which
-    are words (第Ⅲ章, 一起), but for a run of three or more Han numerals for 0 to 9, which is
-    read digit by digit (一一〇番). BIJ1's 1 is no number (``BIJ1113`` shows 113). A short
+    are words (第Ⅲ章, 一起, and idioms: 一五一十, 三三五五), read as numbers only in phone
+    numbers (:func:`phones`). BIJ1's 1 is no number (``BIJ1113`` shows 113). A short
     number (a help line's 113), two years (``(2020) 1990``) and digits with letters on them
     (``0800-HULPNU``) are dialled as a phone number is; take the addresses out first (their
     digits are theirs).
@@ -489,12 +489,11 @@ def numbers(text: str) -> list[tuple[str, str]]:
     >>> numbers("bel 113 of 0800-1234 en ١٢, ² x 1.000")
     [('113', '113'), ('0800', '08001234'), ('1234', '08001234'), ('12', '122'), ('2', '122'), \
 ('1', '1000'), ('000', '1000')]
-    >>> numbers("BIJ1 en BIJ1komsten of BIJ1113 of ❶❶❸ of ⓾ of 一一〇番 of 一起 of 三十 of Ⅲ")
-    [('113', '113'), ('113', '113'), ('10', '10'), ('110', '110')]
+    >>> numbers("BIJ1 en BIJ1komsten of BIJ1113 of ❶❶❸ of ⓾ of 一五一十 of Ⅲ")
+    [('113', '113'), ('113', '113'), ('10', '10')]
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", _HAN_DIGIT_RUN.sub(
-            lambda run: run.group().translate(_HAN_DIGITS), text).translate(_numerals(text)))
+        text = unicodedata.normalize("NFKC", text.translate(_numerals(text)))
     if "1" in text:
         text = _BIJ1.sub("BIJ", text)
     groups = [(match.start(), match.end()) for match in _DIGIT_GROUP.finditer(text)]
@@ -525,11 +524,6 @@ def _numerals(text: str) -> dict[int, str]:
     return table
 
 
-#: The Han numerals for 0 to 9 (and 幺, a spoken 1, and 两 兩, 2), read digit by digit in a
-#: run of three or more, as numbers to call are written (一一〇番, Japan's police): such a
-#: run is a number; fewer, or with 十 百 千 (三十, thirty), they are words.
-_HAN_DIGITS = str.maketrans("〇零一二三四五六七八九幺两兩", "00123456789122")
-_HAN_DIGIT_RUN = re.compile("[〇零一二三四五六七八九幺两兩]{3,}")
 #: BIJ1, whose 1 is no number.
 _BIJ1 = re.compile("bij1", re.IGNORECASE)
 
