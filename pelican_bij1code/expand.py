@@ -34,7 +34,7 @@ Where the code goes (``<section>`` is flow content, so it needs a parent that ho
    that element, or a browser closes it without an end tag, the splice writes the end tag).
    So with a ``<details>`` or ``<dialog>`` without ``open`` (from its ``summary`` too) and
    an element that hides what it holds (``hidden``, ``popover``, ``inert``,
-   ``aria-hidden="true"``, an inline style that may hide it, :func:`_style_hides`, a
+   ``aria-hidden="true"``, an inline style that plainly hides it, :func:`read_style`, a
    declarative shadow root, which shows only what it slots): a code is
    visible, and reachable by keyboard and screen reader, when the page opens, as the
    author's text around it was.
@@ -164,9 +164,12 @@ class Element:
     has_id: bool = False
     #: the start tag has a ``hidden`` attribute: browsers show none of its content
     hidden: bool = False
-    #: an inline style that hides what it holds (:func:`_style_hides`): it counts where the
-    #: element would hold the code, not where the code splits it (a paragraph)
+    #: its inline style hides what it holds (:func:`read_style`); it counts where the element
+    #: would hold the code, not where the code splits it (a paragraph)
     styled: bool = False
+    #: the inherited properties its inline style sets: whether each hides (the innermost
+    #: element that sets one decides: an inner font-size: 1rem undoes an outer 0)
+    inherits: tuple[tuple[str, bool], ...] = ()
     #: a declarative shadow root without a default slot: none of its light content shows
     shadowed: bool = False
     #: a copy a browser made of a formatting element the page closed too early
@@ -285,7 +288,8 @@ class Scanner:
         position = name_end
         cut: list[tuple[int, int]] = []  # id (and <a name>) attributes, left out on reopening
         classes = ""
-        hidden = opened = styled = named = False
+        hidden = opened = named = False
+        style: tuple[bool, tuple[tuple[str, bool], ...]] = (False, ())
         while True:
             match = _ATTRIBUTE.match(html, position)
             assert match is not None  # the pattern matches the empty string
@@ -297,7 +301,7 @@ class Scanner:
                     _value(match.group(2)).lower().split()) == "true"):
                 hidden = True  # hidden, popover, inert; aria-hidden="true"
             elif attribute == "style":
-                styled = _style_hides(_value(match.group(2)))
+                style = read_style(_value(match.group(2)))
             elif attribute == "open":
                 opened = True
             elif attribute in ("shadowrootmode", "shadowroot") and name == "template" \
@@ -332,8 +336,8 @@ class Scanner:
             if host is not None:
                 host.shadowed = False
         self._open(name, lt, end, self_closing, classes, reopen, bool(cut), hidden)
-        if styled and self.stack and self.stack[-1].start == lt:
-            self.stack[-1].styled = True
+        if style != (False, ()) and self.stack and self.stack[-1].start == lt:
+            self.stack[-1].styled, self.stack[-1].inherits = style
         if name in RAW_TEXT and self.stack and self.stack[-1].name == name \
                 and not self.stack[-1].foreign:
             return self._raw_text(name, end)
@@ -689,101 +693,109 @@ def _value(assignment: str | None) -> str:
     return assignment.split("=", 1)[1].strip().strip("\"'") if assignment else ""
 
 
-def _style_hides(style: str) -> bool:
-    """Whether an inline style hides what the element holds, in the ways pages do, read as
-    CSS reads it (entities, comments and escapes resolved: ``display:/**/none``,
-    ``display:\\6e one``); a value CSS computes (``var()``, ``calc()``) counts as hiding.
+def read_style(style: str) -> tuple[bool, tuple[tuple[str, bool], ...]]:
+    """Whether an inline style plainly hides what the element holds, and the inherited
+    properties it sets, each with whether it hides; read as CSS reads it (entities, comments
+    and escapes resolved: ``display:/**/none``, ``display:\\6e one``).
 
-    - ``display: none``; ``visibility: hidden`` or ``collapse``; ``content-visibility: hidden``;
-    - ``opacity`` under 0.1; a font size under 4px (or 0.25em, 25%): ``font: 0/0 a`` too;
-    - with ``overflow`` hidden or clip: a height or width under 4px, or a text indent of
-      100px (5em) or more either way; ``-webkit-line-clamp``;
-    - an offset, margin or translation of 1000px (50em) or more either way, off the page;
-      ``transform`` or ``scale`` to under 0.1, or a ``matrix``;
-    - ``clip`` to a rectangle, any ``clip-path``, ``mask`` or ``filter`` but none;
-    - a text colour with an alpha under 0.1 (``transparent``, ``#0000``, ``rgb(0 0 0 / 0)``),
-      or a background of the text's own colour (``currentcolor``); letters drawn over each
-      other (``letter-spacing`` of -4px or less).
+    It hides: ``display: none``, ``content-visibility: hidden``, ``opacity`` under 0.1; with
+    ``overflow`` hidden, a height or width under 4px or a text indent of 100px or more; a
+    line clamp (``display: -webkit-box``); positioned (``relative``, ``absolute``, ``fixed``),
+    an offset of 1000px or more, or absolute or fixed, a ``clip`` rectangle; a translation of
+    1000px or more, or a scale under 0.1. Inherited, where the innermost element that sets them
+    decides (an inner ``font-size: 1rem`` undoes an outer 0): ``visibility: hidden`` or
+    ``collapse``; a font size under 4px (``font: 0/0 a`` too); ``letter-spacing`` of -4px or
+    less; a transparent text colour. A ``var()`` in display, visibility or opacity, a
+    ``calc()`` in a font size, counts as hiding.
 
-    Page authors write the pages (translations cannot add styles): this finds what hides the
-    code by accident; a colour on a like background or a page's own style sheet it cannot see.
+    Page authors write the pages (a translation cannot add a style), and these are the ways a
+    page hides a block by accident; filters, masks, clip paths, rotations, nested opacities,
+    text the colour of what is behind it and the page's own style sheets are not judged.
 
-    >>> [_style_hides(s) for s in ("display:/**/none", "display:\\\\6e one", "visibility:collapse",
-    ...      "--x:none;display:var(--x)", "opacity:0", "height:0;overflow:hidden", "font:0/0 a",
-    ...      "transform:scale(0)", "position:relative;bottom:100000px", "clip-path:inset(50%)",
-    ...      "color:#0000", "display&colon;none", "font-size:1e-9px", "font-size:calc(0px)",
-    ...      "background-color:currentcolor", "letter-spacing:-1em")]
-    [True, True, True, True, True, True, True, True, True, True, True, True, True, True, True, True]
-    >>> [_style_hides(s) for s in ("text-align:center", "max-width:40em;margin:0 auto",
-    ...      "line-height:1.38;margin-top:0pt", "zoom:1", "transform:none", "filter:none",
-    ...      "color:rgba(0,0,0,.87)", "padding-left:2em;text-indent:-2em",
-    ...      "width:100%;overflow:hidden", "color:var(--accent)", "position:absolute;top:0")]
-    [False, False, False, False, False, False, False, False, False, False, False]
+    >>> [read_style(s)[0] for s in ("display:/**/none", "display:\\\\6e one", "opacity:1e-9",
+    ...      "--x:none;display:var(--x)", "height:0;overflow:hidden", "transform:scale(0)",
+    ...      "position:relative;bottom:100000px", "position:absolute;clip:rect(0 0 0 0)")]
+    [True, True, True, True, True, True, True, True]
+    >>> [read_style(s)[0] for s in ("filter:drop-shadow(0 1px 2px #0003)", "left:-9999px",
+    ...      "clip-path:inset(0 round 8px)", "-webkit-line-clamp:3", "line-height:1.38",
+    ...      "zoom:1", "margin-bottom:-10000px;padding-bottom:10000px",
+    ...      "width:100%;overflow:hidden")]
+    [False, False, False, False, False, False, False, False]
+    >>> read_style("font: 0/0 a; color: #0000"), read_style("visibility: visible")
+    ((False, (('font-size', True), ('color', True))), (False, (('visibility', False),)))
     """
     css = _CSS_ESCAPE.sub(_css_unescape, _without_css_comments(html.unescape(style)))
     declarations: dict[str, str] = {}
     for declaration in css.lower().split(";"):
         name, _, value = declaration.partition(":")
-        declarations[name.strip()] = " ".join(value.replace("!important", "").split())
-    clipped = declarations.get("overflow", "").startswith(("hidden", "clip")) or any(
-        declarations.get(f"overflow-{axis}", "").startswith(("hidden", "clip"))
-        for axis in "xy")
-    return any(_hiding(name, value, clipped) for name, value in declarations.items())
+        if value.strip() and not name.strip().startswith("--"):
+            declarations[name.strip()] = " ".join(value.replace("!important", "").split())
+    return _hides_own(declarations), tuple(
+        (name, hides) for name, hides in _inherited(declarations).items())
 
 
-def _hiding(name: str, value: str, clipped: bool) -> bool:
-    """Whether one declaration (lower case) hides (:func:`_style_hides`); ``clipped``: the
-    element's overflow is hidden."""
-    if name.startswith("--") or not value:
-        return False  # a custom property hides nothing until a property uses it
-    computed = "var(" in value or "calc(" in value or "min(" in value or "clamp(" in value
-    if name == "display":
-        return value.startswith("none") or (computed and "var(" in value)
-    if name in ("visibility", "content-visibility"):
-        return value.startswith(("hidden", "collapse")) or "var(" in value
-    if name == "opacity":
-        amount = _amount(value)
-        return amount is None or amount[0] / (100 if amount[1] == "%" else 1) < 0.1
-    if name in ("font-size", "font"):
-        sizes = [_amount(part.split("/")[0]) for part in value.split()] if name == "font" \
-            else [_amount(value)]
-        return computed or any(size is not None and _tiny(size, 4) for size in sizes)
-    if name in _SIZES:
-        size = _amount(value)
-        return clipped and (computed or (size is not None and _tiny(size, 4)))
-    if name == "text-indent":
-        size = _amount(value)
-        return computed or (size is not None and (_far(size, 1000) or (clipped and _far(
-            size, 100))))
-    if name == "-webkit-line-clamp":
-        return value != "none"
-    if name in _OFFSETS:
-        return computed or any(size is not None and _far(size, 1000)
-                               for size in map(_amount, value.split()))
-    if name in ("transform", "translate", "scale", "rotate", "-webkit-transform"):
-        if value == "none":
-            return False
-        if computed or "matrix" in value:
+def _hides_own(css: dict[str, str]) -> bool:
+    """Whether declarations hide the element's content, but for the inherited ones."""
+    get = css.get
+    if get("display", "").startswith("none") or "var(" in get("display", "") \
+            or get("content-visibility", "").startswith("hidden"):
+        return True
+    opacity = _amount(get("opacity", "1"))
+    if "var(" in get("opacity", "") or (opacity is not None and opacity[0] / (
+            100 if opacity[1] == "%" else 1) < 0.1):
+        return True
+    if get("overflow", "").startswith(("hidden", "clip")) or any(
+            get(f"overflow-{axis}", "").startswith(("hidden", "clip")) for axis in "xy"):
+        if any(size is not None and _tiny(size, 4)
+               for size in (_amount(get(name, "auto")) for name in _SIZES)):
             return True
-        scales = [_amount(v) for v in _FUNCTION_ARGUMENTS.findall(value)] \
-            if "(" in value else [_amount(v) for v in value.split()]
-        if name == "scale" or "scale" in value:
-            return any(a is not None and a[1] in ("", "%") and abs(a[0]) / (
-                100 if a[1] == "%" else 1) < 0.1 for a in scales)
-        return any(a is not None and _far(a, 1000) for a in scales)
-    if name == "clip":
-        return value.startswith("rect")
-    if name in ("clip-path", "mask", "-webkit-mask", "-webkit-clip-path", "filter",
-                "-webkit-filter", "mask-image"):
-        return value != "none"
-    if name in ("color", "-webkit-text-fill-color"):
-        return _transparent(value)
-    if name in ("background", "background-color"):
-        return "currentcolor" in value  # the text's own colour behind it
-    if name == "letter-spacing":
-        size = _amount(value)
-        return computed or (size is not None and size[0] < 0 and _far(size, 4))
-    return False
+        indent = _amount(get("text-indent", "0"))
+        if indent is not None and _far(indent, 100):
+            return True
+        if get("display") == "-webkit-box" and "-webkit-line-clamp" in css:
+            return True
+    position = get("position", "static")
+    if position.startswith(("relative", "absolute", "fixed")) and any(
+            size is not None and _far(size, 1000)
+            for name in _OFFSETS for size in map(_amount, get(name, "").split())):
+        return True
+    if position.startswith(("absolute", "fixed")) and get("clip", "").startswith("rect"):
+        return True
+    return any(_transformed(name, value) for name, value in css.items()
+               if name in ("transform", "translate", "scale", "-webkit-transform"))
+
+
+def _transformed(name: str, value: str) -> bool:
+    """Whether a transform moves the content 1000px or more, or scales it under 0.1."""
+    if value == "none":
+        return False
+    amounts = [_amount(v) for v in _FUNCTION_ARGUMENTS.findall(value)]
+    if name == "scale" or "scale" in value:
+        return any(a is not None and a[1] in ("", "%") and abs(a[0]) / (
+            100 if a[1] == "%" else 1) < 0.1 for a in amounts)
+    return any(a is not None and _far(a, 1000) for a in amounts)
+
+
+def _inherited(css: dict[str, str]) -> dict[str, bool]:
+    """The inherited properties ``css`` sets (visibility, font size, letter spacing, text
+    colour), each with whether it hides the text."""
+    found: dict[str, bool] = {}
+    if "visibility" in css:
+        found["visibility"] = css["visibility"].startswith(("hidden", "collapse")) \
+            or "var(" in css["visibility"]
+    size = css.get("font-size") or next(
+        (part.split("/")[0] for part in css.get("font", "").split()
+         if _amount(part.split("/")[0]) is not None), None)
+    if size is not None:
+        amount = _amount(size)
+        found["font-size"] = "calc(" in size or (amount is not None and _tiny(amount, 4))
+    if "letter-spacing" in css:
+        spacing = _amount(css["letter-spacing"])
+        found["letter-spacing"] = spacing is not None and spacing[0] < 0 and _far(spacing, 4)
+    colour = css.get("-webkit-text-fill-color") or css.get("color")
+    if colour is not None:
+        found["color"] = _transparent(colour)
+    return found
 
 
 def _amount(value: str) -> tuple[float, str] | None:
@@ -870,13 +882,10 @@ _FUNCTION_ARGUMENTS = re.compile(r"[-+0-9.][^,()\s]*")
 #: Sizes that hide what they hold when tiny, with ``overflow`` hidden.
 _SIZES = frozenset({"height", "max-height", "width", "max-width", "block-size", "inline-size",
                     "max-block-size", "max-inline-size"})
-#: Offsets and margins: far either way, the content is off the page.
+#: Offsets of a positioned element: far either way, the content is off the page.
 _OFFSETS = frozenset({"left", "top", "right", "bottom", "inset", "inset-inline",
                       "inset-block", "inset-inline-start", "inset-inline-end",
-                      "inset-block-start", "inset-block-end", "margin", "margin-left",
-                      "margin-top", "margin-right", "margin-bottom", "margin-inline",
-                      "margin-block", "margin-inline-start", "margin-inline-end",
-                      "margin-block-start", "margin-block-end"})
+                      "inset-block-start", "inset-block-end"})
 
 
 def place(found: Found) -> Place:
@@ -888,9 +897,15 @@ def place(found: Found) -> Place:
     # the innermost element that may hold a section: it and those around it hold the code,
     # so their style counts; a paragraph or a span inside it is split around the code
     holder = max((i for i, e in enumerate(stack) if e.name in HOLDS_SECTION), default=-1)
+    decided: dict[str, int] = {}  # each inherited property: the innermost holder setting it
+    for index in range(holder, -1, -1):
+        for name, _ in stack[index].inherits:
+            decided.setdefault(name, index)
+    styled = {index for name, index in decided.items()
+              if dict(stack[index].inherits)[name]}
     for index, element in enumerate(stack):
         if element.name in KEEP_WHOLE or element.foreign or element.hidden \
-                or element.shadowed or (element.styled and index <= holder):
+                or element.shadowed or (element.styled and index <= holder) or index in styled:
             inner = element  # name the summary: its text shows, what follows it not
             if element.name == "details" and index + 1 < len(stack) \
                     and stack[index + 1].name == "summary":
@@ -1036,7 +1051,7 @@ def expand(html: str, render: Callable[[Shortcode], str]) -> Expansion:
                 why = "hides its content"
             elif spot.after.shadowed:
                 why = "has a shadow root that shows none of its content"
-            elif spot.after.styled:
+            elif spot.after.styled or spot.after.inherits:
                 why = "has an inline style that hides its content"
             result.problems.append(
                 f"{_snippet(item.text)} stands inside <{spot.inside.name}>, which {why}: "

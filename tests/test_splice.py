@@ -144,7 +144,8 @@ CASES.update({
     "css-height": '<div style="height:0;overflow:hidden"><p>@@</p></div><p>After.</p>',
     "css-font-size": '<div style="font-size:0"><p>@@</p></div><p>After.</p>',
     "css-off-page": '<div style="position:absolute;left:-9999px"><p>@@</p></div>',
-    "css-clip-path": '<div style="clip-path:inset(50%)"><p>@@</p></div><p>After.</p>',
+    "css-screen-reader-only": '<div style="position:absolute;clip:rect(0,0,0,0)"><p>@@</p>'
+                              "</div><p>After.</p>",
     "shadow-root": '<div><template shadowrootmode="open"><slot name="nope"></slot>'
                    "</template><p>@@</p></div><p>After.</p>",
     "quoted-gt-in-an-end-tag": '<p>x</p title=">@@"><p>y @@</p>',
@@ -411,3 +412,29 @@ def test_a_hostile_style_is_read_in_linear_time() -> None:
         began = time.perf_counter()
         expand(f'<div style="{style}"><p>[gedragscode]</p></div>', render)
         assert time.perf_counter() - began < 10, style[:10]
+
+
+@pytest.mark.parametrize("outer, inner", [
+    ('<p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;">', ""),
+    ('<div style="line-height:1.6; zoom:1; transform:none; filter:none; clip:auto">', ""),
+    ('<div style="color:rgba(0,0,0,.87); padding-left:2em; text-indent:-2em">', ""),
+    ('<div style="width:100%; overflow:hidden">', ""),
+    ('<div style="filter:drop-shadow(0 1px 2px rgba(0,0,0,.2))">', ""),
+    ('<div style="mask-image:linear-gradient(to bottom,#000 90%,transparent)">', ""),
+    ('<div style="clip-path:polygon(0 0,100% 0,100% 97%,0 100%)">', ""),
+    ('<div style="left:-9999px; top:-5000px; -webkit-line-clamp:3">', ""),
+    ('<div style="margin-bottom:-10000px; padding-bottom:10000px">', ""),
+    ('<div style="font-size:0">', '<div style="font-size:1rem">'),
+    ('<div style="letter-spacing:-0.31em">', '<div style="letter-spacing:normal">'),
+    ('<div style="visibility:hidden">', '<div style="visibility:visible">'),
+    ('<my-el><template shadowrootmode="open"><slot></slot></template>', ""),
+])
+def test_styles_that_hide_nothing_keep_the_code_where_it_stands(outer: str, inner: str) -> None:
+    """False alarms of the fifty-fourth and fifty-fifth passes: styles real pages use (Google
+    Docs' pasted paragraphs, no-ops, Material's text colour, a hanging indent, a clearfix,
+    shadows, fades, slanted sections, offsets without a position, equal-height columns, an
+    inner reset of an inherited property, a default slot) moved the code with a warning, and
+    failed a BIJ1CODE_STRICT build."""
+    close = "".join(f"</{tag.split()[0][1:].rstrip('>')}>" for tag in (inner, outer) if tag)
+    result = expand(f"{outer}{inner}<p>[gedragscode]</p>{close}", render)
+    assert not result.problems, result.problems
