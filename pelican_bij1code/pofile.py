@@ -354,7 +354,8 @@ def _plain(text: str) -> bool:
     >>> [_plain(t) for t in ('"a b"', '""', '"a\\\\n"', '"a" "b"', '"a', '"', '"a"x')]
     [True, True, False, False, False, False, False]
     """
-    return (len(text) > 1 and text[-1] == '"' and text.find('"', 1) == len(text) - 1
+    # Operators, not methods (str.find): this runs on nearly every line of a file.
+    return (len(text) > 1 and text[-1] == '"' and '"' not in text[1:-1]
             and "\\" not in text and "\x04" not in text)
 
 
@@ -368,7 +369,7 @@ def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
     tokens: list[_Token] = []
     append = tokens.append
     carry: tuple[bool, bool] | None = None  # a string ran on: msgfmt's flags stay as they were
-    run: list[str] = []  # the strings of the last token, while plain string lines follow
+    run = 0  # the line of the last token while it is a plain string, which plain lines join
     last = 0  # the line the run ends on
     for number, line in enumerate(lines, start=1):
         if not line:
@@ -376,13 +377,13 @@ def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
         if carry is None and line[0] == '"' and _plain(line):
             if not run:
                 append(("string", line[1:-1], number, number, False))
-            run.append(line[1:-1])
+                run = number
             last = number
             continue
         if run:
-            if len(run) > 1:
-                tokens[-1] = ("string", "".join(run), tokens[-1][_LINE], last, False)
-            run = []
+            if last > run:
+                tokens[-1] = _joined(tokens[-1], lines[run:last], last)
+            run = 0
         if carry is None:
             if line[0] == "#" and line[1:2] not in ("~", "|"):
                 if "\r" in line:
@@ -393,13 +394,21 @@ def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
             if keyword in _SIMPLE_KEYWORDS and string[:1] == '"' and _plain(string):
                 append((keyword, keyword, number, number, False))
                 append(("string", string[1:-1], number, number, False))
-                run, last = [string[1:-1]], number
+                run = last = number
                 continue
         carry = _line_tokens(line, number, number == len(lines), carry or (False, False),
                              tokens, errors)
-    if len(run) > 1:
-        tokens[-1] = ("string", "".join(run), tokens[-1][_LINE], last, False)
+    if run and last > run:
+        tokens[-1] = _joined(tokens[-1], lines[run:last], last)
     return tokens
+
+
+def _joined(token: _Token, following: list[str], last: int) -> _Token:
+    """A plain string token and the plain string lines (and blank lines) that follow it, up
+    to line ``last``, as one token. A plain string holds no quote: the lines are joined, and
+    their quotes taken out, at once."""
+    value = token[_VALUE] + "".join(following).replace('"', "")
+    return ("string", value, token[_LINE], last, False)
 
 
 def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
