@@ -76,20 +76,24 @@ FLAG_MARKS = (",", "!", "=")
 _FLAG_SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
 
 
-def _sort_comments(lines: list[str]) -> tuple[Strings, Strings, Strings, Strings]:
-    """An entry's ``#`` lines as translator comments, extracted comments, references, flags.
+def _sort_comments(comments: list[_Token]) -> tuple[list[str], list[str], list[str], list[str]]:
+    """An entry's ``#`` lines (their tokens) as translator comments, extracted comments,
+    references, flags (lists: :class:`Entry` makes them tuples).
 
-    >>> _sort_comments(["# mine", "#. extracted", "#: a.md:1 b.md:2", "#, fuzzy, c-format"])
-    (('mine',), ('extracted',), ('a.md:1', 'b.md:2'), ('fuzzy', 'c-format'))
-    >>> _sort_comments(["#, no-wrap fuzzy", "#! python-format", "#, c-format\\0, fuzzy"])[3]
-    ('no-wrap', 'fuzzy', 'python-format', 'c-format')
+    >>> _sort_comments(_tokens(["# mine", "#. extracted", "#: a.md:1 b.md:2", "#, fuzzy"], []))
+    (['mine'], ['extracted'], ['a.md:1', 'b.md:2'], ['fuzzy'])
+    >>> _sort_comments(_tokens(["#, no-wrap fuzzy", "#! python-format", "#, c-format\\0, fuzzy"],
+    ...                        []))[3]
+    ['no-wrap', 'fuzzy', 'python-format', 'c-format']
     """
     translator: list[str] = []
     extracted: list[str] = []
     references: list[str] = []
     flags: list[str] = []
-    for comment in lines:
-        comment = comment.partition("\0")[0]  # gettext keeps a comment as a C string
+    for token in comments:
+        comment = token[_VALUE]
+        if "\0" in comment:
+            comment = comment.partition("\0")[0]  # gettext keeps a comment as a C string
         kind = comment[1:2]
         if kind == ".":
             extracted.append(comment[2:].strip())
@@ -99,7 +103,7 @@ def _sort_comments(lines: list[str]) -> tuple[Strings, Strings, Strings, Strings
             flags.extend(flag for flag in _FLAG_SEPARATORS.split(comment[2:]) if flag)
         else:
             translator.append(comment[1:].strip())
-    return tuple(translator), tuple(extracted), tuple(references), tuple(flags)
+    return translator, extracted, references, flags
 
 
 #: An entry's comments, references or flags: a tuple, so that a catalogue of thousands of
@@ -483,13 +487,11 @@ class _SyntaxError(Exception):
         self.token = token
 
 
-class _Message(NamedTuple):
-    entry: Entry
-    first: int  # first line (of its first comment, or its first keyword)
-    starts: dict[str, int]  # the line each part starts on, in file order
-    last: int  # line of its last token
-    msgstr_line: int  # where msgfmt says a first definition is
-    seen_at: int  # the line msgfmt has read up to when it stores it
+#: A message as read: its entry; its first line (of its first comment, or its first keyword);
+#: the line each part starts on, in file order; the line of its last token; where msgfmt says a
+#: first definition is; the line msgfmt has read up to when it stores it. A plain tuple: one is
+#: made per entry, and a NamedTuple's constructor (a Python function) costs ten times as much.
+_Message = tuple[Entry, int, dict[str, int], int, int, int]
 
 
 class _Parser:
@@ -624,19 +626,14 @@ class _Parser:
             self.error(intro[_LINE], problem)
         if len(self.errors) > errors:
             return None
-        if comments:
-            translator, extracted, references, flags = _sort_comments(
-                [c[_VALUE] for c in comments])
-            first = comments[0][_LINE]
-        else:
-            translator = extracted = references = flags = ()
-            first = next(iter(starts.values()))
+        translator, extracted, references, flags = _sort_comments(comments)
+        first = comments[0][_LINE] if comments else next(iter(starts.values()))
         entry = Entry(msgid, msgstr, msgctxt, msgid_plural, forms, translator, extracted,
                       references, flags, previous.get("msgid"), intro[_OBSOLETE], intro[_LINE],
                       None, previous.get("msgctxt"), previous.get("msgid_plural"))
         msgstr_line = starts.get("msgstr") or starts.get("msgstr[0]", intro[_LINE])
-        return _Message(entry, first, starts, tokens[self.at - 1][_LAST], msgstr_line,
-                        tokens[self.at][_LINE])
+        return (entry, first, starts, tokens[self.at - 1][_LAST], msgstr_line,
+                tokens[self.at][_LINE])
 
     def obsolete_rules(self, before: list[_Part], groups: list[_Part], intro: _Token) -> None:
         """msgfmt's "inconsistent use of #~" checks for one message, rule by rule in the order
@@ -739,18 +736,15 @@ def parse(text: str | bytes, path: str = "<string>", lines: bool = True) -> PoFi
     messages, trailing = parser.messages()
     found = [(e.line, 0, e) for e in errors] + parser.errors
     header, entries = None, []
-    seen: dict[tuple[str | None, str], _Message] = {}
-    for message in messages:
-        entry = message.entry
+    seen: dict[tuple[str | None, str], int] = {}  # key: the line msgfmt names for it first
+    for entry, _, _, _, msgstr_line, seen_at in messages:
         key = (entry.msgctxt, entry.msgid)
-        first = seen.get(key)
-        if first is not None:  # at the second one's line, as msgfmt does
-            found.append((message.seen_at, 1, PoError(entry.line,
-                                                      "duplicate message definition...")))
-            found.append((message.seen_at, 1, PoError(
-                first.msgstr_line, "...this is the location of the first definition")))
+        if key in seen:  # at the second one's line, as msgfmt does
+            found.append((seen_at, 1, PoError(entry.line, "duplicate message definition...")))
+            found.append((seen_at, 1, PoError(
+                seen[key], "...this is the location of the first definition")))
             continue
-        seen[key] = message
+        seen[key] = msgstr_line
         if header is None and key == (None, "") and not entry.obsolete:
             header = entry
         else:
@@ -764,15 +758,16 @@ def parse(text: str | bytes, path: str = "<string>", lines: bool = True) -> PoFi
         return "\n".join(split[first - 1:last]) + "\n" if last >= first else ""
 
     count = len(split) - (split[-1] == "")
-    end = 0
-    for index, message in enumerate(messages if lines else ()):
-        following = messages[index + 1].first if index + 1 < len(messages) else (
-            trailing[0][_LINE] if trailing else count + 1)
-        if message.first > end and following > message.last:  # no line shared with another
-            message.entry.raw = span(message.first, message.last)
-            message.entry._gap = span(end + 1, message.first - 1)
-        end = message.last
-    end = messages[-1].last if messages else 0
+    if lines and messages:
+        end = 0
+        followings = [first for _, first, _, _, _, _ in messages[1:]]  # the next one's first line
+        followings.append(trailing[0][_LINE] if trailing else count + 1)
+        for (entry, first, _, last, _, _), following in zip(messages, followings, strict=True):
+            if first > end and following > last:  # no line shared with another
+                entry.raw = span(first, last)
+                entry._gap = span(end + 1, first - 1)
+            end = last
+    end = messages[-1][3] if messages else 0  # the last message's last line
     rest = "".join(t[_VALUE] + "\n" for t in trailing if t[_LINE] <= end) + span(end + 1, count)
     return PoFile(path=path, header=header, entries=entries, newline=newline,
                   trailer=rest if rest.strip() else "")
@@ -811,4 +806,5 @@ def parse_entry(raw: str) -> tuple[Entry, dict[str, int], int] | None:
     messages, trailing = parser.messages()
     if errors or parser.errors or trailing or len(messages) != 1:
         return None
-    return messages[0].entry, messages[0].starts, messages[0].last
+    entry, _, starts, last, _, _ = messages[0]
+    return entry, starts, last
