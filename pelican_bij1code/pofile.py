@@ -352,15 +352,19 @@ _CR = ("line endings: a carriage return (CR) without a line feed; save the file 
        "CRLF line endings")
 
 
-def _plain(text: str) -> bool:
-    """Whether ``text`` is one quoted string without escapes or EOT (most lines are one).
+def _plain(text: str) -> str | None:
+    """The value of ``text`` if it is one quoted string without escapes or EOT (most lines are
+    one), else None.
 
-    >>> [_plain(t) for t in ('"a b"', '""', '"a\\\\n"', '"a" "b"', '"a', '"', '"a"x')]
-    [True, True, False, False, False, False, False]
+    >>> [_plain(t) for t in ('"a b"', '""', '"a\\\\n"', '"a" "b"', '"a', '"', '"a"x', 'a"', '')]
+    ['a b', '', None, None, None, None, None, None, None]
     """
     # Operators, not methods (str.find): this runs on nearly every line of a file.
-    return (len(text) > 1 and text[-1] == '"' and '"' not in text[1:-1]
-            and "\\" not in text and "\x04" not in text)
+    value = text[1:-1]
+    if (len(text) > 1 and text[0] == '"' == text[-1] and '"' not in value and "\\" not in value
+            and "\x04" not in value):
+        return value
+    return None
 
 
 def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
@@ -378,7 +382,7 @@ def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
     for number, line in enumerate(lines, start=1):
         if not line:
             continue
-        if carry is None and line[0] == '"' and _plain(line):
+        if carry is None and line[0] == '"' and _plain(line) is not None:
             if not run:
                 append(("string", line[1:-1], number, number, False))
                 run = number
@@ -395,9 +399,9 @@ def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
                 append(("comment", line, number, number, False))
                 continue
             keyword, _, string = line.partition(" ")
-            if keyword in _SIMPLE_KEYWORDS and string[:1] == '"' and _plain(string):
+            if keyword in _SIMPLE_KEYWORDS and (value := _plain(string)) is not None:
                 append((keyword, keyword, number, number, False))
-                append(("string", string[1:-1], number, number, False))
+                append(("string", value, number, number, False))
                 run = last = number
                 continue
         carry = _line_tokens(line, number, number == len(lines), carry or (False, False),
