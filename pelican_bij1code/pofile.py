@@ -494,7 +494,7 @@ class _SyntaxError(Exception):
 #: A message as read: its entry; its first line (of its first comment, or its first keyword);
 #: the line each part starts on, in file order; the line of its last token; where msgfmt says a
 #: first definition is; the line msgfmt has read up to when it stores it. A plain tuple: one is
-#: made per entry, and a NamedTuple's constructor (a Python function) costs ten times as much.
+#: made per entry, and a NamedTuple's constructor (a Python function) costs ~6 times as much.
 _Message = tuple[Entry, int, dict[str, int], int, int, int]
 
 
@@ -743,7 +743,7 @@ def parse(text: str | bytes, path: str = "<string>", lines: bool = True) -> PoFi
     messages, trailing = parser.messages()
     found = [(e.line, 0, e) for e in errors] + parser.errors
     header, entries = None, []
-    seen: dict[tuple[str | None, str], int] = {}  # key: the line msgfmt names for it first
+    seen: dict[tuple[str | None, str], int] = {}  # each key: where msgfmt says it is first
     for entry, _, _, _, msgstr_line, seen_at in messages:
         key = (entry.msgctxt, entry.msgid)
         if key in seen:  # at the second one's line, as msgfmt does
