@@ -463,3 +463,25 @@ def test_linear_time_on_hostile_input(hostile: bytes) -> None:
     except pofile.PoSyntaxError:
         text = ""
     assert time.perf_counter() - start < 20, len(text)
+
+
+def test_a_run_of_plain_string_lines_reads_as_its_strings_one_by_one() -> None:
+    """The lexer joins a run of plain string lines (blank lines among them) at once, at the
+    run's end: the message is the one its strings give when read one by one (all on one line),
+    its lines are kept as written, and a run of 300,000 lines takes linear time."""
+    lines = ['"a b"', '""', "", '"c"', "", "", '"d\\"e"', '"f"', '"\\303\\251"', '"g"', ""]
+    run = "\n".join(lines)
+    one_by_one = " ".join(line for line in lines if line)
+    for keyword in ("msgctxt", "msgid", "msgstr"):
+        def message(text: str, keyword: str = keyword) -> bytes:
+            return H + "".join(f'{name} ""{text if name == keyword else ""}\n'
+                               for name in ("msgctxt", "msgid", "msgstr")).encode()
+
+        ours = pofile.parse(message("\n" + run)).entries[0]
+        theirs = pofile.parse(message(" " + one_by_one)).entries[0]
+        assert ours.says_the_same(theirs) and getattr(ours, keyword) == 'a bcd"efég'
+        assert ours.raw is not None and run in ours.raw
+    start = time.perf_counter()
+    po = pofile.parse(H + b'msgid "a"\nmsgstr ""\n' + b'"x"\n\n' * 300_000, "x.po")
+    assert po.entries[0].msgstr == "x" * 300_000
+    assert time.perf_counter() - start < 20
