@@ -318,8 +318,8 @@ def check_message(source: str, translation: str,
                 "outside its addresses, which the Dutch lacks: readers take a word with an at "
                 "sign for an address or a handle to write to (@bij1_hulp, hulp@localhost); for "
                 "an inclusive ending write -e or -x (todes), which screen readers read")
-    added_phone = any(_kind(address) == "phone"
-                      for address in translated_addresses - source_addresses)
+    added_phone = translated_addresses != source_addresses and any(
+        _kind(address) == "phone" for address in translated_addresses - source_addresses)
     number = _new_number(source_text, translated_text) if not added_phone else None
     if number is not None:
         add("error", "number",
