@@ -166,7 +166,8 @@ def _is_domain(text: str) -> bool:
     labels = text.split(".")
     if len(labels) < 2 or not all(labels):
         return False
-    return _ending(labels) and all(map(_label, labels))
+    return _ending(labels[-1], any(map(str.isalpha, "".join(labels[:-1])))) \
+        and all(map(_label, labels))
 
 
 def _label(text: str) -> bool:
@@ -175,25 +176,27 @@ def _label(text: str) -> bool:
     return all(char.isalnum() or char in "-_" or _letter_like(char) for char in text)
 
 
-def _ending(labels: list[str]) -> bool:
-    """Whether the last of ``labels`` (a domain's, up to there) reads as a domain's last one:
-    a letter, then a letter or what is drawn as one (``nl``, ``c0``, ``n|``); or, after a
-    label with a letter, letters and digits that start with two such and hold a letter
-    (``0rg`` and ``1t``, drawn as ``org`` and ``lt``; ``i2p`` and ``n3t``, I2P's and a
-    look-alike's), where a number with a unit (``2.0l``, ``1.5kg``) has no letter before.
+def _ending(label: str, lettered: bool) -> bool:
+    """Whether ``label`` reads as a domain's last one: a letter, then a letter or what is
+    drawn as one (``nl``, ``c0``, ``n|``); or, after a label with a letter (``lettered``),
+    letters and digits that start with a 0 or 1 and, with 0 as o and 1 as l (or i, in three
+    letters or more), are a
+    top-level domain (``0rg``, ``1t``, ``1nfo``: org, lt, info; ``v2.0rc1``, ``2.0l`` and
+    ``art.1e`` are none; ``art.1a`` is one, Laos's ``la``).
 
-    >>> [_ending(labels) for labels in (["x", "nl"], ["bij1", "0rg"], ["stats", "i2p"],
-    ...                                 ["2", "0l"], ["x", "5kg"], ["x", "00"], ["x", "n"])]
-    [True, True, True, False, False, False, False]
+    >>> [_ending(label, True) for label in ("nl", "0rg", "1t", "1nfo", "0rc1", "1e", "5kg", "n")]
+    [True, True, True, True, False, False, False, False]
+    >>> _ending("0rg", False)
+    False
     """
-    label = labels[-1]
     if len(label) < 2:
         return False
     if label[0].isalpha():
-        return _letter_like(label[1]) or label[1].isdigit()
-    return (_letter_like(label[0]) and (_letter_like(label[1]) or label[1].isdigit())
-            and any(map(str.isalpha, label))
-            and any(char.isalpha() for before in labels[:-1] for char in before))
+        return _letter_like(label[1])
+    return lettered and label[0] in "01" and label.isascii() and label.isalnum() \
+        and not label.isdigit() and (top_level_domain(label.translate(_AS_LETTERS))
+                                     or (len(label) > 2  # 1e, Dutch "first", is no .ie
+                                         and top_level_domain(label.translate(_ONE_AS_I))))
 
 
 def _letter_like(char: str) -> bool:
@@ -268,14 +271,15 @@ def _holding(word: str) -> str | None:
 
 def _starts_with_a_domain(text: str) -> bool:
     """Whether ``text`` starts with a domain name: labels of letters, digits, ``-`` and ``_``
-    joined by dots, up to one (not the first) that starts with two letters or a letter and
-    what is drawn as one (``bij1-hulp.nl``, ``bij1-hulp.nl.x``, ``bij1hulp.c0``)."""
-    labels = text.split(".")
-    for index, label in enumerate(labels):
+    joined by dots, up to one (not the first) that reads as a domain's last (:func:`_ending`:
+    ``bij1-hulp.nl``, ``bij1-hulp.nl.x``, ``bij1hulp.c0``, ``bij1.0rg``). Linear."""
+    lettered = False  # a label before has a letter
+    for index, label in enumerate(text.split(".")):
         if not label or not _label(label):
             return False
-        if index and _ending(labels[:index + 1]):
+        if index and _ending(label, lettered):
             return True
+        lettered = lettered or any(map(str.isalpha, label))
     return False
 
 
@@ -983,21 +987,24 @@ def disguised_separator(text: str) -> str | None:
 
 def _sign_after_www(text: str) -> str | None:
     """The sign between ``www`` (in any form NFKC folds to it: ``ｗｗｗ``, ``𝐰𝐰𝐰``, ``ⓦⓦⓦ``) and
-    a Latin letter or digit, other than a dot, a dash or an apostrophe: a reader takes it for
-    the dot (``www,bij1hulp,nl``, ``www、bij1hulp、nl``); None if there is none. ``WWW…`` at a
-    word's end and ``WWW・オンライン`` are words.
+    a Latin letter or digit that a reader takes for its dot: a comma, semicolon, colon or low
+    line, or punctuation outside ASCII (``www,bij1hulp,nl``, ``www、bij1hulp、nl``); None if
+    there is none. ``WWW…`` at a word's end, ``WWW・オンライン``, ``WWW/Internet`` and
+    ``www@bij1.nl`` (an address, judged as one) are none.
 
-    >>> [_sign_after_www(t) for t in ("see www,bij1hulp,nl", "ｗｗｗ、bij1hulp", "www.bij1.nl",
-    ...                               "the WWW… and", "www-Adresse", "WWW's", "WWW・オンライン")]
-    [',', '、', None, None, None, None, None]
+    >>> [_sign_after_www(t) for t in ("see www,bij1hulp,nl", "ｗｗｗ、bij1hulp", "wWw;bij1",
+    ...                               "www.bij1.nl", "the WWW… and", "www-Adresse", "WWW's",
+    ...                               "WWW・オンライン", "WWW/Internet", "WWW(World",
+    ...                               "www@bij1.nl")]
+    [',', '、', ';', None, None, None, None, None, None, None, None]
     """
-    if "ww" not in text and "WW" not in text and text.isascii():
+    if text.isascii() and not ("ww" in text or "WW" in text or "wW" in text or "Ww" in text):
         return None
     folded = text if text.isascii() else unicodedata.normalize("NFKC", text)
     for match in _WWW_SIGN.finditer(folded):
         sign = match.group(1)
-        if unicodedata.category(sign) not in ("Pd", "Pi", "Pf") and sign not in "'\u2019":
-            return sign
+        if sign in ",;:_" or (not sign.isascii() and unicodedata.category(sign) == "Po"):
+            return sign  # drawn as a dot, a comma or a line on it: not / ( @ - '
     return None
 
 
@@ -1321,6 +1328,7 @@ def _reads_as_a_domain_ending(word: str) -> bool:
 
 #: The digits a reader takes for letters at the end of a domain.
 _AS_LETTERS = str.maketrans("01", "ol")
+_ONE_AS_I = str.maketrans("01", "oi")
 
 
 def _ends_like_a_domain(word: str) -> bool:

@@ -267,6 +267,11 @@ def load(path: Path) -> Loaded:
     return loaded
 
 
+def _dangling(path: Path) -> bool:
+    """Whether ``path`` is a link that leads nowhere."""
+    return os.path.islink(path) and not os.path.exists(path)
+
+
 def same_folder(first: str, second: str) -> bool:
     """Whether two folder names or status keys name one language (``pt-BR``, ``pt_BR``)."""
     return _folder_key(first) == _folder_key(second)
@@ -384,11 +389,11 @@ class Locales:
             names = os.listdir(self.root)
         except OSError:
             return []
-        # a folder, or its LC_MESSAGES, that is a link counts even where the link leads
-        # nowhere: a language whose catalogue cannot be read is reported, never left out
+        # a language folder, or its LC_MESSAGES, that is a link to nothing counts: a language
+        # whose catalogue cannot be read is reported, never left out
         return sorted(n for n in names if os.path.lexists(self.catalogue_path(n))
-                      or os.path.islink(self.root / n)
-                      or os.path.islink(self.root / n / "LC_MESSAGES"))
+                      or (is_language_folder(n) and (_dangling(self.root / n) or _dangling(
+                          self.root / n / "LC_MESSAGES"))))
 
     def languages(self) -> list[str]:
         """Every language that has a catalogue, sorted (the Dutch source included).

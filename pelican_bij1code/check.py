@@ -572,9 +572,9 @@ _MATH_SIGNS = ("\\", "$")
 
 
 #: What to do where an abbreviation written with dots reads as a domain name.
-_ABBREVIATION_HINT = (" (an abbreviation written with dots, such as m.in., p.ej. or t.ex., reads "
-                      "as a domain name, which link finders link: spell it out, or put a space "
-                      "after its first dot)")
+_ABBREVIATION_HINT = (" (if it is an abbreviation written with dots, such as m.in., p.ej. or "
+                      "t.ex., it reads as a domain name all the same, and link finders link it: "
+                      "spell it out, or put a space after its first dot)")
 
 
 def _abbreviation_like(address: str) -> bool:
@@ -606,7 +606,7 @@ def _new_number(source: str, translation: str) -> str | None:
         if digits == translation.lower().count("bij1"):
             return None  # none, or only BIJ1's own 1s (counted without a loop in Python)
     if not numbers(translation):
-        return None  # BIJ1's 1 only (with the addresses out there are fewer groups still)
+        return None  # no number (with the addresses taken out there is none either)
     shown = numbers(without_addresses(translation))
     dutch = numbers(without_addresses(source)) \
         if not source.isascii() or _DIGIT.search(source) else []

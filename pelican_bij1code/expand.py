@@ -305,10 +305,11 @@ class Scanner:
             elif attribute == "open":
                 opened = True
             elif attribute in ("shadowrootmode", "shadowroot") and name == "template" \
-                    and self.stack:
+                    and self.stack and _value(match.group(2)).lower() in ("open", "closed") \
+                    and _SHADOW_HOST.fullmatch(self.stack[-1].name):
                 self.stack[-1].shadowed = True  # its host shows only what it slots
-            elif attribute == "name":
-                named = True
+            elif attribute == "name" and _value(match.group(2)):
+                named = True  # name="" is the default slot
             elif attribute == "class" and match.group(2):
                 classes = _value(match.group(2))
             if position >= size or html[position] == ">" or not match.group(0):
@@ -332,9 +333,14 @@ class Scanner:
         # a closed <details> shows only its summary, a closed <dialog> nothing
         hidden = hidden or (name in ("details", "dialog") and not opened)
         if name == "slot" and not named:  # a default slot shows the host's content
-            host = next((e.parent for e in reversed(self.stack) if e.name == "template"), None)
-            if host is not None:
-                host.shadowed = False
+            template = self.stack[-1] if self.stack else None
+            for _ in range(_SLOT_DEPTH):  # a bounded look up: linear on any page
+                if template is None or template.name == "template":
+                    break
+                template = template.parent
+            if template is not None and template.parent is not None \
+                    and template.name == "template":
+                template.parent.shadowed = False
         self._open(name, lt, end, self_closing, classes, reopen, bool(cut), hidden)
         if style != (False, ()) and self.stack and self.stack[-1].start == lt:
             self.stack[-1].styled, self.stack[-1].inherits = style
@@ -683,6 +689,12 @@ class Place:
     toc: bool = False
 
 
+#: The elements that may host a shadow root: custom elements (a hyphen in the name) and these.
+_SHADOW_HOST = re.compile(r"[a-z][a-z0-9]*-[a-z0-9._-]*|article|aside|blockquote|body|div"
+                          r"|footer|h[1-6]|header|main|nav|p|section|span")
+#: How far up from a <slot> its shadow root's <template> is looked for.
+_SLOT_DEPTH = 32
+
 #: Attributes that hide an element's content from every reader when the page opens: hidden,
 #: a popover (shown only when opened), inert (no keyboard, no screen reader reaches it).
 _HIDING = frozenset({"hidden", "popover", "inert"})
@@ -725,11 +737,18 @@ def read_style(style: str) -> tuple[bool, tuple[tuple[str, bool], ...]]:
     ((False, (('font-size', True), ('color', True))), (False, (('visibility', False),)))
     """
     css = _CSS_ESCAPE.sub(_css_unescape, _without_css_comments(html.unescape(style)))
-    declarations: dict[str, str] = {}
+    declarations: dict[str, str] = {}  # in the order they take effect, the last one last
+    important: set[str] = set()
     for declaration in css.lower().split(";"):
         name, _, value = declaration.partition(":")
-        if value.strip() and not name.strip().startswith("--"):
-            declarations[name.strip()] = " ".join(value.replace("!important", "").split())
+        name = name.strip()
+        if not value.strip() or name.startswith("--") or (
+                name in important and "!important" not in value):
+            continue  # an earlier !important one stands
+        if "!important" in value:
+            important.add(name)
+        declarations.pop(name, None)
+        declarations[name] = " ".join(value.replace("!important", "").split())
     return _hides_own(declarations), tuple(
         (name, hides) for name, hides in _inherited(declarations).items())
 
@@ -766,36 +785,81 @@ def _hides_own(css: dict[str, str]) -> bool:
 
 
 def _transformed(name: str, value: str) -> bool:
-    """Whether a transform moves the content 1000px or more, or scales it under 0.1."""
-    if value == "none":
-        return False
-    amounts = [_amount(v) for v in _FUNCTION_ARGUMENTS.findall(value)]
-    if name == "scale" or "scale" in value:
-        return any(a is not None and a[1] in ("", "%") and abs(a[0]) / (
-            100 if a[1] == "%" else 1) < 0.1 for a in amounts)
-    return any(a is not None and _far(a, 1000) for a in amounts)
+    """Whether a transform moves the content 1000px or more, or scales it under 0.1
+    (``scale(1) translateX(-10000px)``; rotations, skews and perspective are not judged).
+
+    >>> [_transformed("transform", v) for v in ("scale(1) translateX(-10000px)", "scale(0)",
+    ...      "perspective(1000px) rotateY(10deg)", "rotate(1080deg)", "translate(-50%, 0)")]
+    [True, True, False, False, False]
+    >>> [_transformed(n, v) for n, v in (("translate", "-9999px"), ("scale", ".05"),
+    ...                                  ("scale", "1"))]
+    [True, True, False]
+    """
+    if name != "transform" and name != "-webkit-transform":
+        value = f"{name}({value.replace(' ', ',')})"  # the property as its function
+    for function, arguments in _CSS_FUNCTION.findall(value.lower()):
+        amounts = [_amount(argument.strip()) for argument in arguments.split(",")]
+        if function.startswith("scale") and any(
+                a is not None and a[1] in ("", "%") and abs(a[0]) / (
+                    100 if a[1] == "%" else 1) < 0.1 for a in amounts):
+            return True
+        if function.startswith("translate") and any(
+                a is not None and a[1] != "" and _far(a, 1000) for a in amounts):
+            return True
+        if function.startswith("matrix"):
+            return True  # a matrix scales and moves as it likes: fail closed
+    return False
 
 
 def _inherited(css: dict[str, str]) -> dict[str, bool]:
-    """The inherited properties ``css`` sets (visibility, font size, letter spacing, text
-    colour), each with whether it hides the text."""
+    """The inherited properties ``css`` sets to a value of its own (visibility, font size,
+    letter spacing, text colour and fill colour), each with whether it hides the text; a
+    value relative to the parent's (``inherit``, ``1em``, ``100%``, ``currentcolor``) decides
+    nothing, the parent's stands. Of ``font-size`` and the ``font`` shorthand the last one
+    counts (``font: 400 0/0 a`` is a size of 0).
+
+    >>> _inherited({"font": "400 0/0 a"}), _inherited({"font-size": "1em", "color": "inherit"})
+    ({'font-size': True}, {})
+    """
     found: dict[str, bool] = {}
-    if "visibility" in css:
-        found["visibility"] = css["visibility"].startswith(("hidden", "collapse")) \
-            or "var(" in css["visibility"]
-    size = css.get("font-size") or next(
-        (part.split("/")[0] for part in css.get("font", "").split()
-         if _amount(part.split("/")[0]) is not None), None)
-    if size is not None:
-        amount = _amount(size)
-        found["font-size"] = "calc(" in size or (amount is not None and _tiny(amount, 4))
-    if "letter-spacing" in css:
-        spacing = _amount(css["letter-spacing"])
-        found["letter-spacing"] = spacing is not None and spacing[0] < 0 and _far(spacing, 4)
-    colour = css.get("-webkit-text-fill-color") or css.get("color")
-    if colour is not None:
-        found["color"] = _transparent(colour)
+    for name, value in css.items():
+        if value in _RELATIVE:
+            continue
+        if name == "visibility":
+            found[name] = value.startswith(("hidden", "collapse")) or "var(" in value
+        elif name in ("font-size", "font"):
+            size = value if name == "font-size" else _font_size(value)
+            amount = _amount(size) if size is not None else None
+            if size is not None and not (amount is not None and amount[1] in ("em", "%")):
+                found["font-size"] = "calc(" in size or (amount is not None
+                                                         and _tiny(amount, 4))
+        elif name == "letter-spacing":
+            spacing = _amount(value)
+            if not (spacing is not None and spacing[1] == "em" and spacing[0] > -0.25):
+                found[name] = spacing is not None and spacing[0] < 0 and _far(spacing, 4)
+        elif name in ("color", "-webkit-text-fill-color"):
+            found[name] = _transparent(value)
     return found
+
+
+def _font_size(shorthand: str) -> str | None:
+    """The size in a ``font`` shorthand: the part with a ``/`` (size/line height), a length
+    or 0 (``400 0/0 a`` is 0: the weight 400 has no unit).
+
+    >>> _font_size("400 0/0 a"), _font_size("italic 16px serif"), _font_size("bold serif")
+    ('0', '16px', None)
+    """
+    for part in shorthand.split():
+        size = part.split("/")[0]
+        amount = _amount(size)
+        if "/" in part or size == "0" or (amount is not None and amount[1] in _PIXELS
+                                           and amount[1] != ""):
+            return size
+    return None
+
+
+#: Values that take the parent's (or the element's own text colour's): they decide nothing.
+_RELATIVE = frozenset({"inherit", "unset", "revert", "revert-layer", "currentcolor"})
 
 
 def _amount(value: str) -> tuple[float, str] | None:
@@ -820,18 +884,18 @@ def _amount(value: str) -> tuple[float, str] | None:
 def _tiny(size: tuple[float, str], pixels: float) -> bool:
     """Whether a size is under ``pixels`` (an em or rem as 16px, a percentage of 16px)."""
     amount, unit = size
-    return amount * _PIXELS.get(unit, 1) < pixels
+    return unit in _PIXELS and amount * _PIXELS[unit] < pixels
 
 
 def _far(size: tuple[float, str], pixels: float) -> bool:
     """Whether an offset is ``pixels`` or more either way (an em as 16px)."""
     amount, unit = size
-    return abs(amount) * _PIXELS.get(unit, 1) >= pixels
+    return unit in _PIXELS and abs(amount) * _PIXELS[unit] >= pixels
 
 
 #: Pixels in a unit (an em, rem, ch, ex as a 16px font; a percentage of 16px; vw and vh of a
 #: 1,000-pixel window).
-_PIXELS = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "em": 16.0, "rem": 16.0, "ch": 8.0,
+_PIXELS = {"": 1.0, "px": 1.0, "pt": 4 / 3, "pc": 16.0, "em": 16.0, "rem": 16.0, "ch": 8.0,
            "ex": 8.0, "%": 0.16, "vw": 10.0, "vh": 10.0, "in": 96.0, "cm": 37.8,
            "mm": 3.78}
 
@@ -878,7 +942,7 @@ def _css_unescape(match: re.Match[str]) -> str:
 
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}[ \t\n\r\f]?|[^0-9a-fA-F\n])")
 #: The arguments of a CSS function (``scale(0.5, 0)``, ``translateX(-9999px)``).
-_FUNCTION_ARGUMENTS = re.compile(r"[-+0-9.][^,()\s]*")
+_CSS_FUNCTION = re.compile(r"([a-z0-9-]+)\(([^()]*)\)", re.IGNORECASE)
 #: Sizes that hide what they hold when tiny, with ``overflow`` hidden.
 _SIZES = frozenset({"height", "max-height", "width", "max-width", "block-size", "inline-size",
                     "max-block-size", "max-inline-size"})
@@ -1049,9 +1113,11 @@ def expand(html: str, render: Callable[[Shortcode], str]) -> Expansion:
                 why = "shows while the rest of its closed <details> is hidden"
             elif spot.inside.hidden or spot.after.hidden:
                 why = "hides its content"
+            elif spot.after.name in KEEP_WHOLE or spot.after.foreign:
+                pass  # a place where a section may not stand: said above
             elif spot.after.shadowed:
                 why = "has a shadow root that shows none of its content"
-            elif spot.after.styled or spot.after.inherits:
+            elif spot.after.styled or any(hides for _, hides in spot.after.inherits):
                 why = "has an inline style that hides its content"
             result.problems.append(
                 f"{_snippet(item.text)} stands inside <{spot.inside.name}>, which {why}: "

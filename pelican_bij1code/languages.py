@@ -127,9 +127,9 @@ def _split(tag: str) -> tuple[str, list[str], str | None] | None:
     >>> _split("de_DE.UTF-8@euro"), _split("zh-cmn-Hant-TW"), _split("sr@latin_RS")
     (('de', ['DE'], 'euro'), ('cmn', ['Hant', 'TW'], None), None)
     """
-    if len(tag) > 100:
+    if len(tag) > 100 or any(char.isspace() for char in tag):
         return None
-    base, at, modifier = tag.partition("@")  # no spaces: "en\n" is no tag
+    base, at, modifier = tag.partition("@")
     modifier = modifier.partition(".")[0]  # an encoding: sr@latin.UTF-8
     if at and not (modifier.isascii() and modifier.isalnum()):
         return None

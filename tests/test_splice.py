@@ -438,3 +438,39 @@ def test_styles_that_hide_nothing_keep_the_code_where_it_stands(outer: str, inne
     close = "".join(f"</{tag.split()[0][1:].rstrip('>')}>" for tag in (inner, outer) if tag)
     result = expand(f"{outer}{inner}<p>[gedragscode]</p>{close}", render)
     assert not result.problems, result.problems
+
+
+@pytest.mark.parametrize(("page", "moved"), [
+    ('<div style="font-size:0"><div style="font-size:1em">@@</div></div>', True),
+    ('<div style="visibility:hidden"><div style="visibility:inherit">@@</div></div>', True),
+    ('<div style="-webkit-text-fill-color:transparent"><div style="color:red">@@</div></div>',
+     True),
+    ('<div style="font: 400 0/0 a">@@</div>', True),
+    ('<div style="display:none !important; display:block">@@</div>', True),
+    ('<div style="transform: scale(1) translateX(-10000px)">@@</div>', True),
+    ('<div style="font-size:0; font:16px a">@@</div>', False),
+    ('<div style="font-size:3vmin">@@</div>', False),
+    ('<div style="transform: perspective(1000px) rotateY(10deg)">@@</div>', False),
+    ('<div><template shadowrootmode="open"><slot name=""></slot></template>@@</div>', False),
+    ('<div><template shadowrootmode="bogus"></template>@@</div>', False),
+    ('<ul><li><template shadowrootmode="open"></template>@@</li></ul>', False),
+])
+def test_the_last_reviews_styles_and_shadow_roots(page: str, moved: bool) -> None:
+    """The last review: a relative or inherit value inside undid an outer hiding one; the
+    font shorthand took a weight for the size; !important was ignored; a scale beside a
+    translation hid the translation; a rotation or a perspective of 1000px read as a move;
+    an unknown unit read as pixels; an empty slot name, an invalid shadow root mode and a
+    host that cannot hold a shadow root moved the code."""
+    result = expand(page.replace("@@", "[gedragscode]"), render)
+    assert bool(result.problems) == moved, result.problems
+    assert not moved or "has an inline style that hides its content" in result.problems[0]
+
+
+def test_a_reason_is_given_only_where_it_holds_and_slots_are_found_in_linear_time() -> None:
+    import time
+
+    result = expand('<div><button style="color:red">x [gedragscode] y</button></div>', render)
+    assert "cannot hold the code of conduct" in result.problems[0]
+    began = time.perf_counter()
+    expand("<div>" * 8000 + "<slot></slot>" * 8000 + "[gedragscode]", render)
+    assert time.perf_counter() - began < 10

@@ -113,3 +113,17 @@ def test_a_draft_whose_folder_is_a_dangling_link_is_still_reported(tmp_path: Pat
     check = run_cli("check", "--locales", str(locales))
     assert check.returncode == 0 and "srn (draft): 1 unsafe-path" in check.stdout, check.stdout
     assert "srn " in run_cli("stats", "--locales", str(locales)).stdout
+
+
+def test_a_link_that_leads_somewhere_is_no_language_folder(tmp_path: Path) -> None:
+    """The last review: the rule above counted any link in the locales folder (status.toml
+    linked to another file, an images folder linked elsewhere) as a folder holding a
+    catalogue, and check failed with folder-name."""
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES, locales)
+    (locales / "status.toml").rename(locales / ".status-real.toml")
+    (locales / "status.toml").symlink_to(".status-real.toml")
+    (tmp_path / "other").mkdir()
+    (locales / "images").symlink_to(tmp_path / "other")
+    check = run_cli("check", "--locales", str(locales))
+    assert check.returncode == 0 and "folder-name" not in check.stdout, check.stdout

@@ -1243,19 +1243,23 @@ def test_a_block_of_letters_drawn_as_signs_shows_no_words(text):
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("See bij1.0rg/gedragscode.", "en"), ("See BIJ1.0RG.", "en"), ("See bij1-hulp.0RG.", "en"),
-    ("See bij1hulp.1t.", "en"), ("See bij1hulp.1nfo.", "en"), ("See bij1hulp.n3t.", "en"),
-    ("See stats.i2p.", "en"), ("See bij1hulp.b32.i2p.", "en"),
+    ("See bij1hulp.1t.", "en"), ("See bij1hulp.1nfo.", "en"), ("See bij1hulp.0nline.", "en"),
     ("[The code (bij1.0rg/gedragscode)](https://bij1.org/gedragscode/)", "en"),
     ("راجع bij1hulp.0rg.", "ar"), ("請瀏覽bij1hulp.0rg。", "zh"),
 ])
 def test_a_last_label_of_letters_and_digits_is_a_domain(text, lang):
     """The fifty-first pass: a last label that starts with a digit drawn as a letter (0rg, 1t
-    read as org, lt) or holds a digit (I2P's i2p) was no domain, after a label with a letter;
-    a number with a unit (2.0l, 1.5kg) has none and stays text."""
+    read as org, lt) was no domain; it is one after a label with a letter, where it reads as a
+    top-level domain. A number with a unit (2.0l, 1.5kg) and versions (v2.0rc1, Python3.0b1,
+    the last review) stay text; a linear time on 40,000 labels."""
     source = "Zie de [code](https://bij1.org/gedragscode/)."
     assert "url" in _errors(text, lang, source)
-    for text in ("Motor 2.0l en 1.5kg.", "Versie 3.14 en 0.5mg."):
-        assert check.check_message(text, text.replace("en", "and"), "en") == []
+    for text in ("Motor 2.0l en 1.5kg.", "Versie 3.14 en 0.5mg.", "Versie v2.0rc1 en Python3.0b1."):
+        assert check.check_message(text, text.replace(" en ", " and "), "en") == []
+    import time
+    began = time.perf_counter()
+    check.check_message("Zie x.", "See " + "a." * 40_000 + "a.", "en")
+    assert time.perf_counter() - began < 10
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -1355,15 +1359,17 @@ def test_a_single_digit_alone_for_a_number_word_of_the_dutch_passes(text, lang):
 
 
 @pytest.mark.parametrize("text", [
-    "see www,bij1hulp,nl today.", "see www/bij1hulp/nl today.", "see www;bij1hulp;nl today.",
+    "see www,bij1hulp,nl today.", "see www:bij1hulp:nl today.", "see www;bij1hulp;nl today.",
     "ｗｗｗ、bij1hulp、nl.", "𝐰𝐰𝐰、bij1hulp、nl.", "ⓦⓦⓦ、bij1hulp、nl.", "ｗｗｗ_bij1hulp_nl.",
+    "see wWw;bij1hulp;nl today.",
 ])
 def test_any_sign_after_www_in_any_form_is_a_dot(text):
     """The fifty-third pass: after www only a sign outside ASCII was a dot (www,bij1hulp,nl
     passed), and not after a full-width, bold or circled www; an ellipsis after WWW at a
     word's end, a hyphen (www-Adresse) and an apostrophe (WWW's) stay text."""
     assert "lookalike" in _errors(text, "en", "Ik ben BIJ1.")
-    for text in ("We speak, also on the WWW… and offline.", "Die www-Adresse.", "The WWW's."):
+    for text in ("We speak, also on the WWW… and offline.", "Die www-Adresse.", "The WWW's.",
+                 "About the WWW/Internet.", "The WWW(World Wide Web)."):
         assert "lookalike" not in _errors(text, "en", "Ik ben BIJ1.")
 
 
