@@ -179,13 +179,12 @@ def _label(text: str) -> bool:
 def _ending(label: str, lettered: bool) -> bool:
     """Whether ``label`` reads as a domain's last one: a letter, then a letter or what is
     drawn as one (``nl``, ``c0``, ``n|``); or, after a label with a letter (``lettered``),
-    letters and digits that start with a 0 or 1 and, with 0 as o and 1 as l (or i, in three
-    letters or more), are a
-    top-level domain (``0rg``, ``1t``, ``1nfo``: org, lt, info; ``v2.0rc1``, ``2.0l`` and
-    ``art.1e`` are none; ``art.1a`` is one, Laos's ``la``).
+    letters and digits that start with a 0 or 1 and, with 0 as o and 1 as l or i, are a
+    top-level domain (``0rg``, ``1t``, ``1nfo``, ``1o``: org, lt, info, io; ``v2.0rc1`` and
+    ``2.0l`` are none; ``art.1a`` and ``x.1e`` are, Laos's ``la`` and Ireland's ``ie``).
 
-    >>> [_ending(label, True) for label in ("nl", "0rg", "1t", "1nfo", "0rc1", "1e", "5kg", "n")]
-    [True, True, True, True, False, False, False, False]
+    >>> [_ending(label, True) for label in ("nl", "0rg", "1t", "1nfo", "1O", "0rc1", "5kg", "n")]
+    [True, True, True, True, True, False, False, False]
     >>> _ending("0rg", False)
     False
     """
@@ -195,8 +194,7 @@ def _ending(label: str, lettered: bool) -> bool:
         return _letter_like(label[1])
     return lettered and label[0] in "01" and label.isascii() and label.isalnum() \
         and not label.isdigit() and (top_level_domain(label.translate(_AS_LETTERS))
-                                     or (len(label) > 2  # 1e, Dutch "first", is no .ie
-                                         and top_level_domain(label.translate(_ONE_AS_I))))
+                                     or top_level_domain(label.translate(_ONE_AS_I)))
 
 
 def _letter_like(char: str) -> bool:
@@ -957,9 +955,8 @@ def disguised_separator(text: str) -> str | None:
     ['·', '·', '×']
     >>> disguised_separator("Organizacio\u0301n BIJ1’s safe(r) — ΒΙΙ1 BIJ1ها col·lectiu n°1")
     """
-    after_www = _sign_after_www(text)
-    if after_www is not None or text.isascii():
-        return after_www
+    if text.isascii():
+        return None
     for word in unicodedata.normalize("NFC", text).split():
         address_like = "@" in word or "/" in word or _ends_like_a_domain(word)
         pending: list[str] = []  # what stands since the last Latin letter or digit
@@ -985,14 +982,14 @@ def disguised_separator(text: str) -> str | None:
     return None
 
 
-def _sign_after_www(text: str) -> str | None:
+def sign_after_www(text: str) -> str | None:
     """The sign between ``www`` (in any form NFKC folds to it: ``ｗｗｗ``, ``𝐰𝐰𝐰``, ``ⓦⓦⓦ``) and
     a Latin letter or digit that a reader takes for its dot: a comma, semicolon, colon or low
     line, or punctuation outside ASCII (``www,bij1hulp,nl``, ``www、bij1hulp、nl``); None if
     there is none. ``WWW…`` at a word's end, ``WWW・オンライン``, ``WWW/Internet`` and
     ``www@bij1.nl`` (an address, judged as one) are none.
 
-    >>> [_sign_after_www(t) for t in ("see www,bij1hulp,nl", "ｗｗｗ、bij1hulp", "wWw;bij1",
+    >>> [sign_after_www(t) for t in ("see www,bij1hulp,nl", "ｗｗｗ、bij1hulp", "wWw;bij1",
     ...                               "www.bij1.nl", "the WWW… and", "www-Adresse", "WWW's",
     ...                               "WWW・オンライン", "WWW/Internet", "WWW(World",
     ...                               "www@bij1.nl")]
@@ -1008,7 +1005,7 @@ def _sign_after_www(text: str) -> str | None:
     return None
 
 
-#: ``www``, a sign other than a dot, and a Latin letter or digit (:func:`_sign_after_www`).
+#: ``www``, a sign other than a dot, and a Latin letter or digit (:func:`sign_after_www`).
 _WWW_SIGN = re.compile(r"(?<![^\W_])[wW]{3}([^\w\s.]|_)(?=[A-Za-z0-9])")
 
 

@@ -40,6 +40,7 @@ from .addresses import (
     numbers,
     opens,
     points_to,
+    sign_after_www,
     sign_between_letters,
     without_addresses,
     words,
@@ -270,8 +271,13 @@ def check_message(source: str, translation: str,
             "letters drawn as a sign or BIJ1): write the text itself")
     # in what readers see, hidden characters (script marks too) taken out: nothing between
     shown = characters.visible(translated_seen) if translated_hidden else translated_text
-    disguised = disguised_separator(shown) or sign_between_letters(shown)
-    if disguised is not None and disguised not in source_text:
+    # each rule's first suspect, unless the Dutch has it too; a sign after www unless the
+    # Dutch writes that www so (a comma the Dutch has elsewhere forgives nothing there)
+    www_sign = sign_after_www(shown)
+    disguised = www_sign if www_sign is not None and www_sign != sign_after_www(source_text) \
+        else next((found for found in (disguised_separator(shown), sign_between_letters(shown))
+                   if found is not None and found not in source_text), None)
+    if disguised is not None:
         add("error", "lookalike",
             f"has {characters.names({disguised})} inside a word of Latin letters or digits, "
             "or a sign that looks like a dot between two letters of any script: a letter of "

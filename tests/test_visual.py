@@ -1383,3 +1383,23 @@ def test_han_numerals_in_words_and_idioms_are_words(text, lang):
     only in phone numbers; a short number in them passes, as one in words does."""
     assert "number" not in _errors(text, lang, "Wij spreken vanuit eigen ervaring.")
     assert "phone" in _errors("电话：零六一二三四五六七八。", "zh", "Wij spreken.")
+
+
+def test_a_sign_after_www_that_the_dutch_has_elsewhere_forgives_nothing():
+    """The fifty-sixth pass: the sign after www was the one suspect judged, and a comma the
+    Dutch has anywhere forgave it, and with it every look-alike later in the message (a Lisu
+    dot, a Cyrillic е): www,bij1,nl beside meldpunt-bij1ꓸnl passed in 11 of 21 messages."""
+    source = ("Wanneer je iets meemaakt op een BIJ1komst, meld het bij [de vertrouwenspersonen]"
+              "(https://bij1.org/vertrouwenspersonen/).")
+    for text in ("At a BIJ1komst (see www,bij1,nl), tell [them](https://bij1.org/"
+                 "vertrouwenspersonen/).", "At a BIJ1komst, see www,bij1,nl and meldꓸnl, tell "
+                 "[them](https://bij1.org/vertrouwenspersonen/).", "At a BIJ1komst, mеld it to "
+                 "[them](https://bij1.org/vertrouwenspersonen/), see помощь⸳рф."):
+        assert "lookalike" in _errors(text, "en", source), text
+
+
+@pytest.mark.parametrize("text", ["See hulpbij1.1o.", "See HULPBIJ1.1O.", "See bij1hulp.1n."])
+def test_a_last_label_of_one_and_a_letter_is_a_domain_where_it_reads_as_one(text):
+    """The fifty-sixth pass: 1 was read as i only in three letters or more, so .1o (.io),
+    .1n (.in) passed; x.1e (Ireland's .ie) is a false alarm now, as art.1a is."""
+    assert "url" in _errors(text, "en", "Ik ben BIJ1.")
