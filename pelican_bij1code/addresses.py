@@ -449,7 +449,7 @@ def phones(text: str) -> set[str]:
     ['0612345678', '5551234']
     """
     if text.isascii():
-        if len(text) - len(text.encode().translate(None, b"0123456789")) < 6:
+        if ascii_digits(text) < 6:
             return set()  # fewer than six digits (counted without a loop in Python): most
     elif sum(map(str.isnumeric, text)) + sum(map(text.count, _CIRCLES)) < 6:
         return set()  # fewer than six digits or numerals (〇六, ○): most
@@ -473,6 +473,15 @@ def phones(text: str) -> set[str]:
             start, end = match.span()  # a group written on to a letter starts no number
             digits = end - start
     return found
+
+
+def ascii_digits(text: str) -> int:
+    """How many ASCII digits ``text`` (ASCII) holds, counted without a loop in Python.
+
+    >>> ascii_digits("BIJ1 en 0612345678")
+    11
+    """
+    return len(text) - len(text.encode().translate(None, b"0123456789"))
 
 
 def numbers(text: str) -> list[tuple[str, str]]:
@@ -749,7 +758,7 @@ def number_lookalike(text: str) -> str | None:
                    if unicodedata.category(char)[0] != "M" or char in LOOKS_LIKE_A_DIGIT]
         text = "".join(map(base_letter, written))
     else:
-        digits = len(text) - len(text.encode().translate(None, b"0123456789"))
+        digits = ascii_digits(text)
         if digits <= text.count("IJ1") + text.count("ij1"):
             return None  # no digit but BIJ1's (counted without a loop in Python): most
     beside_digit, number_run = _number_patterns(ascii_only)

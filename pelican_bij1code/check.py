@@ -35,6 +35,7 @@ from .addresses import (
     LOOKS_LIKE_A_DIGIT,
     LOOKS_LIKE_A_SIGN,
     addresses,
+    ascii_digits,
     disguised_separator,
     number_lookalike,
     numbers,
@@ -607,10 +608,9 @@ def _new_number(source: str, translation: str) -> str | None:
     >>> _new_number("Wij hebben één doel.", "私たちには1つの目標。"), _new_number("", "1 1 3")
     (None, '1')
     """
-    if translation.isascii():  # most messages (NFKC makes digits of others: ¹, ①, １)
-        digits = len(translation) - len(translation.encode().translate(None, b"0123456789"))
-        if digits == translation.lower().count("bij1"):
-            return None  # none, or only BIJ1's own 1s (counted without a loop in Python)
+    # most messages: no digit, or only BIJ1's own 1s (NFKC makes digits of others: ¹, ①, １)
+    if translation.isascii() and ascii_digits(translation) == translation.lower().count("bij1"):
+        return None
     if not numbers(translation):
         return None  # no number (with the addresses taken out there is none either)
     shown = numbers(without_addresses(translation))

@@ -961,12 +961,14 @@ def place(found: Found) -> Place:
     # the innermost element that may hold a section: it and those around it hold the code,
     # so their style counts; a paragraph or a span inside it is split around the code
     holder = max((i for i, e in enumerate(stack) if e.name in HOLDS_SECTION), default=-1)
-    decided: dict[str, int] = {}  # each inherited property: the innermost holder setting it
+    styled: set[int] = set()  # where an inherited property that hides is decided
+    decided: set[str] = set()  # each inherited property: its innermost holder decides
     for index in range(holder, -1, -1):
-        for name, _ in stack[index].inherits:
-            decided.setdefault(name, index)
-    styled = {index for name, index in decided.items()
-              if dict(stack[index].inherits)[name]}
+        for name, hides in stack[index].inherits:
+            if name not in decided:
+                decided.add(name)
+                if hides:
+                    styled.add(index)
     for index, element in enumerate(stack):
         if element.name in KEEP_WHOLE or element.foreign or element.hidden \
                 or element.shadowed or (element.styled and index <= holder) or index in styled:
