@@ -235,7 +235,8 @@ def check_message(source: str, translation: str,
             "write plain text (an inclusive ending as Kolleg:innen, not Kolleg*innen)")
     # A math renderer on the page (MathJax, KaTeX: Pelican's render-math) reads TeX in the
     # text: \(\unicode{64}\) draws an at sign, \style{...} adds CSS, $...$ is math too
-    math = [sign for sign in _MATH_SIGNS if sign in translated_seen and sign not in source_seen]
+    math = [sign for sign in _MATH_SIGNS if sign in translated_seen and sign not in source_seen] \
+        if "\\" in translated_seen or "$" in translated_seen else []
     if math:
         shown_signs = " and ".join(f"'{sign}'" for sign in math)
         add("error", "markup", f"shows {shown_signs}, which the Dutch text "
@@ -275,9 +276,14 @@ def check_message(source: str, translation: str,
     # each rule's first suspect, unless the Dutch has it too; a sign after www unless the
     # Dutch writes that www so (a comma the Dutch has elsewhere forgives nothing there)
     www_sign = sign_after_www(shown)
-    disguised = www_sign if www_sign is not None and www_sign != sign_after_www(source_text) \
-        else next((found for found in (disguised_separator(shown), sign_between_letters(shown))
-                   if found is not None and found not in source_text), None)
+    if www_sign is not None and www_sign != sign_after_www(source_text):
+        disguised: str | None = www_sign
+    elif shown.isascii():
+        disguised = None  # the rules below judge what is not ASCII
+    else:
+        disguised = next((found for found in (disguised_separator(shown),
+                                              sign_between_letters(shown))
+                          if found is not None and found not in source_text), None)
     if disguised is not None:
         add("error", "lookalike",
             f"has {characters.names({disguised})} inside a word of Latin letters or digits, "
@@ -646,7 +652,11 @@ def _without_terms(text: str) -> str:
     >>> _without_terms("BIJ1 en bij1komsten."), _without_terms("BIJ1."), _without_terms("BIJ1是")
     (' en .', '.', '是')
     """
-    return _TERM_WORD.sub(_after_term, text) if "1" in text else text
+    if "1" not in text:
+        return text
+    if text.isascii():  # every ASCII character \w matches is glued (:func:`_glued`)
+        return _TERM_WORD.sub("", text)
+    return _TERM_WORD.sub(_after_term, text)
 
 
 def _after_term(match: re.Match[str]) -> str:

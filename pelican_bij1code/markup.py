@@ -325,6 +325,8 @@ _SPANNING = ("||", "```", ">!", "!<")
 #: What Discord pairs wherever it stands, spaces around or not (its bold, underline and code
 #: rules need no flanking): one alone is formatting with one anywhere later.
 _ANYWHERE = ("**", "__", "`")
+#: The signs chat and forum formatting is written with: a message without one has none.
+_CHAT_SIGNS = "|*`_~!["
 #: A BBCode tag, opening (with an optional value, bounded: linear) or closing.
 _BBCODE_TAG = re.compile(r"\[(/?)([A-Za-z][A-Za-z0-9]*)(?:[= ][^\]\n]{0,100})?\]")
 
@@ -349,6 +351,8 @@ def chat_markup(text: str) -> set[str]:
     >>> sorted(chat_markup("is ||binding. x[/spoiler] >!a"))
     ['>!', '[spoiler]', '||']
     """
+    if not any(map(text.__contains__, _CHAT_SIGNS)):
+        return set()  # none of the signs any of it is written with: most messages
     found = {mark for mark in _SPANNING if mark in text} if "|" in text or "`" in text \
         or "!" in text else set()
     if "**" in text or "__" in text or "`" in text:
