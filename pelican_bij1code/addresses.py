@@ -138,7 +138,22 @@ DIGIT_LOOKALIKES: dict[str, str] = {
     "8": "\u0222\u0223\u0b03\U0001031a\U0001e8cb",
     "9": "\u2cca\ua76e\U000118ac\U000118cc\U000118d6",
 }
-LOOKS_LIKE_A_DIGIT = frozenset("".join(DIGIT_LOOKALIKES.values()))
+#: What is read as a digit or digits but the confusables data joins to no single digit: what
+#: it joins to a string of them (Ⅱ, ‖, ǁ and ∥ are "ll", Ⅲ "lll", Ю "lO", ⏨ "10"), what NFKC
+#: folds to look-alikes (｜, ⓛ, ᴼ, 🄾), the upright lines of box drawing, block elements and vertical
+#: forms, drawn as a 1 (│ ║ ▏ ❘ ︱), and the keycap ten (🔟). ``tests/test_check.py`` derives
+#: the first two from the data.
+MORE_DIGIT_LOOKALIKES = frozenset(
+    # joined to a string of look-alikes
+    "\u01c1\u042e\u05f0\u2016\u2161\u2162\u2225\u23e8\ua698\ua74e"
+    # folded (NFKC) to look-alikes
+    "\u02e1\u1d35\u1d3c\u1d3d\u2097\u24be\u24c4\u24db\uff5c\U000107b6\U0001f138\U0001f13e"
+    # upright lines: box drawing, block elements, bars, vertical forms of a dash or low line
+    "\u2502\u2503\u2551\u258f\u2595\u23b8\u23b9\u23d0\u23f8\u2758\u2759\u275a\u2980"
+    "\ufe31\ufe32\ufe33\U0001fb70\U0001fb71\U0001fb72\U0001fb73\U0001fb74\U0001fb75"
+    # the keycap ten
+    "\U0001f51f")
+LOOKS_LIKE_A_DIGIT = frozenset("".join(DIGIT_LOOKALIKES.values())) | MORE_DIGIT_LOOKALIKES
 
 
 @functools.cache

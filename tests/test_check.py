@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import confusable_with
+from conftest import _confusable_pairs, confusable_with
 
 from pelican_bij1code import pofile
 from pelican_bij1code.catalogue import shipped_locales_dir
@@ -1152,6 +1152,46 @@ def test_digit_lookalikes_are_those_of_unicodes_confusables():
     for digit in "0123456789":
         assert set(DIGIT_LOOKALIKES[digit]) == {
             c for c in confusable_with(digit) if not c.isdigit()}, digit
+
+
+def test_more_digit_lookalikes_are_derived_from_the_confusables_and_nfkc():
+    """:data:`addresses.MORE_DIGIT_LOOKALIKES` holds every character the confusables data joins
+    to a string of two or more digit look-alikes (Ⅱ, ‖ and ǁ to "ll"), and every one NFKC folds
+    to look-alikes (｜ to |, ⓛ to l; a 57th hostile pass called ‖2 and 1Ⅱ, read 112 and 111);
+    the rest of it is the upright lines and the keycap ten, each drawn as a 1 or a 10."""
+    import unicodedata
+
+    from pelican_bij1code.addresses import DIGIT_LOOKALIKES, MORE_DIGIT_LOOKALIKES
+
+    single = set("".join(DIGIT_LOOKALIKES.values()))
+    joined = _confusable_pairs()
+    strings = {text for key, others in joined.items() for text in (key, *others)
+               if len(text) > 1 and all(c in single or c.isdigit() for c in text)}
+    by_data = {c for text in strings for other in joined[text] | {text}
+               for c in confusable_with(other) if len(other) == 1} - single
+    by_data = {c for c in by_data if not c.isdigit()}
+    folded = {chr(code) for code in range(0x110000)
+              if unicodedata.category(chr(code)) not in ("Cs", "Cn", "Co")
+              and (text := unicodedata.normalize("NFKC", chr(code))) != chr(code)
+              and text and all(c in single for c in text)} - single
+    assert by_data | folded <= MORE_DIGIT_LOOKALIKES
+    drawn = MORE_DIGIT_LOOKALIKES - by_data - folded
+    assert all("VERTICAL" in unicodedata.name(c) or "ONE EIGHTH BLOCK" in unicodedata.name(c)
+               or c == "\U0001f51f" for c in drawn), sorted(drawn)
+
+
+@pytest.mark.parametrize("text", ["Call \u20162 or 1\u2161.", "Call \u01c12", "Call 0\u2162",
+                                  "Call O6-l2\u2161.", "Call \u2160" + "1\u2162.",
+                                  "Call \uff5c\uff5c2", "Call \ufe31\ufe312", "Call 1\U0001f51f",
+                                  "\u0627\u062a\u0635\u0644 \u2016" + "2."])
+def test_a_short_number_written_with_many_digit_lookalikes_is_refused(text):
+    """A look-alike of two digits (Ⅱ, ‖), or one folded or drawn as one (｜, ︱, 🔟), on to a
+    digit: ``lookalike`` (a 57th hostile pass); a Roman numeral in words stays a word."""
+    from pelican_bij1code.check import check_message
+
+    lang = "ar" if text.startswith("\u0627") else "en"
+    assert "lookalike" in [code for _, code, _ in check_message("Bel ons.", text, lang)]
+    assert check_message("Hoofdstuk \u2161.", "Chapter \u2161.", "en") == []
 
 
 def test_right_to_left_digit_lookalikes_are_those_of_unicodes_confusables():
