@@ -1449,7 +1449,7 @@ def _folded(text: str) -> str:
     """
     if text.isascii():
         return text
-    if any("\u2160" <= char <= "\u217f" for char in text):
+    if _ROMAN_NUMERAL.search(text):
         text = _roman_numerals_alone(text)
     folded = unicodedata.normalize("NFKC", _FULL_STOPS.sub(_stop_or_dot, text.translate(
         _READ_APART))).translate(_DOTS)
@@ -1472,6 +1472,10 @@ def _stop_or_dot(match: re.Match[str]) -> str:
         after = unicodedata.normalize("NFKC", text[at + 1:at + 2])
         return match.group() if after.isascii() and after.isalnum() else "\u3002 "
     return "\u3002 " if sentence_end(text, at) else match.group()
+
+
+#: The Roman numerals NFKC folds to letters (Ⅻ to XII).
+_ROMAN_NUMERAL = re.compile("[\u2160-\u217f]")
 
 
 def _roman_numerals_alone(text: str) -> str:

@@ -16,20 +16,20 @@ True
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 
 _TOKEN = re.compile(r"[ \t\n]*([0-9]{1,9}|n|==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()])")
 _BINARY: dict[str, tuple[int, Callable[[int, int], int]]] = {
-    "||": (1, lambda a, b: int(bool(a) or bool(b))),
-    "&&": (2, lambda a, b: int(bool(a) and bool(b))),
-    "==": (3, lambda a, b: int(a == b)), "!=": (3, lambda a, b: int(a != b)),
-    "<": (4, lambda a, b: int(a < b)), ">": (4, lambda a, b: int(a > b)),
-    "<=": (4, lambda a, b: int(a <= b)), ">=": (4, lambda a, b: int(a >= b)),
-    "+": (5, lambda a, b: a + b), "-": (5, lambda a, b: a - b),
-    "*": (6, lambda a, b: a * b), "/": (6, lambda a, b: a // b),  # ZeroDivisionError: as
-    "%": (6, lambda a, b: a % b),  # C's SIGFPE, which msgfmt -c catches and reports
+    "||": (1, lambda a, b: bool(a) or bool(b)), "&&": (2, lambda a, b: bool(a) and bool(b)),
+    "==": (3, operator.eq), "!=": (3, operator.ne),
+    "<": (4, operator.lt), ">": (4, operator.gt), "<=": (4, operator.le), ">=": (4, operator.ge),
+    "+": (5, operator.add), "-": (5, operator.sub),
+    "*": (6, operator.mul), "/": (6, operator.floordiv),  # ZeroDivisionError: as C's SIGFPE,
+    "%": (6, operator.mod),  # which msgfmt -c catches and reports
 }
+#: Comparisons and logic give True or False, which count as 1 and 0 (int(), at the end).
 
 Expr = Callable[[int], int]
 
@@ -51,7 +51,7 @@ class PluralRule:
         return f"PluralRule(count={self.count})"
 
     def __call__(self, n: int) -> int:
-        return self.expr(n)
+        return int(self.expr(n))
 
 
 #: Longest plural expression accepted (CLDR's longest is under 200 characters).
@@ -72,6 +72,35 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
+#: An operand: an expression, or a whole number, which stands for itself.
+Operand = Expr | int
+
+
+def _n(n: int) -> int:
+    """The number a rule is evaluated for (``n``)."""
+    return n
+
+
+def _expr(operand: Operand) -> Expr:
+    if isinstance(operand, int):
+        return lambda n: operand
+    return operand
+
+
+def _binary(func: Callable[[int, int], int], left: Operand, right: Operand) -> Expr:
+    """``func`` of two operands; ``n`` and whole numbers are passed as they are, not through a
+    call: most of a rule compares a number with n or its remainder (``n % 100 >= 3``)."""
+    if isinstance(right, int):
+        if left is _n:
+            return lambda n: func(n, right)
+        first = _expr(left)
+        return lambda n: func(first(n), right)
+    if left is _n:
+        return lambda n: func(n, right(n))
+    first = _expr(left)
+    return lambda n: func(first(n), right(n))
+
+
 def _compile(tokens: list[str]) -> Expr:
     position = 0
 
@@ -86,42 +115,41 @@ def _compile(tokens: list[str]) -> Expr:
         position += 1
         return token
 
-    def primary() -> Expr:
+    def primary() -> Operand:
         token = take()
         if token == "n":
-            return lambda n: n
+            return _n
         if token.isdigit():
-            value = int(token)
-            return lambda n: value
+            return int(token)
         if token == "(":
             inner = ternary()
             take(")")
             return inner
         if token == "!":
-            operand = primary()
-            return lambda n: int(not operand(n))
+            operand = _expr(primary())
+            return lambda n: not operand(n)
         raise PluralFormsError(f"unexpected {token!r}")
 
-    def binary(level: int) -> Expr:
+    def binary(level: int) -> Operand:
         left = primary()
         while (op := peek()) in _BINARY and _BINARY[op][0] >= level:
             take()
             strength, func = _BINARY[op]
-            right = binary(strength + 1)
-            left = (lambda f, a, b: lambda n: f(a(n), b(n)))(func, left, right)
+            left = _binary(func, left, binary(strength + 1))
         return left
 
-    def ternary() -> Expr:
+    def ternary() -> Operand:
         condition = binary(1)
         if peek() != "?":
             return condition
         take("?")
-        yes = ternary()
+        yes = _expr(ternary())
         take(":")
-        no = ternary()
-        return lambda n: yes(n) if condition(n) else no(n)
+        no = _expr(ternary())
+        test = _expr(condition)
+        return lambda n: yes(n) if test(n) else no(n)
 
-    expr = ternary()
+    expr = _expr(ternary())
     if position != len(tokens):
         raise PluralFormsError(f"unexpected {tokens[position]!r}")
     return expr
