@@ -982,6 +982,8 @@ def disguised_separator(text: str) -> str | None:
     if text.isascii():
         return None
     for word in unicodedata.normalize("NFC", text).split():
+        if word.isascii():
+            continue  # only ASCII punctuation between its letters: no suspect
         address_like = "@" in word or "/" in word or _ends_like_a_domain(word)
         pending: list[str] = []  # what stands since the last Latin letter or digit
         before = ""  # that letter or digit

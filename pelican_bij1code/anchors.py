@@ -228,9 +228,11 @@ def _names_an_id(text: str, equals: int) -> bool:
 
 
 def may_collide(text: str) -> bool:
-    """Whether some id or name value occurs twice in ``text`` (read loosely: text that only
-    looks like an attribute counts too), so :func:`unique_page_ids` has work to do. Most pages
-    hold one code and no id like its own: this linear look saves parsing them.
+    """Whether some id or name value that may be a code's id (it holds ``gedragscode-``, or an
+    entity that may spell it) occurs twice in ``text`` (read loosely: text that only looks
+    like an attribute counts too), so :func:`unique_page_ids` has work to do; no other value
+    is ever renamed. Most pages hold one code and no id like its own: this linear look saves
+    parsing them.
 
     >>> may_collide('<p id="a"></p><section class="gedragscode" id="gedragscode-ik">')
     False
@@ -239,9 +241,12 @@ def may_collide(text: str) -> bool:
     """
     seen: set[str] = set()
     for match in _VALUE.finditer(text):
+        value = match.group(1) or match.group(2) or match.group(3) or ""
+        if f"{PREFIX}-" not in value and "&" not in value:
+            continue  # no code's id, nor an entity that may spell one: renames nothing
         if not _names_an_id(text, match.start()):
             continue
-        value = html.unescape(match.group(1) or match.group(2) or match.group(3) or "")
+        value = html.unescape(value)
         if value in seen:
             return True
         seen.add(value)
