@@ -502,7 +502,9 @@ def ascii_digits(text: str) -> int:
 def numbers(text: str) -> list[tuple[str, str]]:
     """The numbers ``text`` shows, as (group, run): each group of digits, of any script and
     by value, and the run of groups it stands in, joined (only spaces, punctuation and symbols
-    between them: ``1.000`` is ``1000``). A digit is what NFKC makes one (full-width,
+    between them: ``1.000`` is ``1000``; and letters with no space between them, which a
+    reader reads as digits or passes over: ``1ı3``, ``2øø4``, ``1-ꟾ-3``, ``1零3``; a word of
+    its own parts two numbers). A digit is what NFKC makes one (full-width,
     superscript, circled: ``１``, ``¹``, ``①``) and every numeral with a whole value that
     NFKC leaves (dingbat and double-circled ``❶ ⓵ ⓾``, Ethiopic ``፩``, counting rods): its
     value's digits; not a letter with a value (Han ``一``, ``〇``) nor a Roman numeral, which
@@ -528,7 +530,8 @@ def numbers(text: str) -> list[tuple[str, str]]:
     for index, (start, end) in enumerate(groups):
         run.append("".join(str(unicodedata.decimal(char)) for char in text[start:end]))
         following = groups[index + 1][0] if index + 1 < len(groups) else -1
-        if following < 0 or _LETTER_OR_DIGIT.search(text, end, following):
+        between = text[end:following]
+        if following < 0 or (_LETTER_OR_DIGIT.search(between) and _WHITE_SPACE.search(between)):
             joined = "".join(run)
             found.extend((group, joined) for group in run)
             run = []
@@ -554,8 +557,10 @@ def _numerals(text: str) -> dict[int, str]:
 _BIJ1 = re.compile("bij1", re.IGNORECASE)
 
 
-#: A letter or a digit: what parts two runs of digit groups (:func:`numbers`).
+#: A letter or a digit, and white space: both between two digit groups part their runs
+#: (:func:`numbers`).
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_WHITE_SPACE = re.compile(r"\s")
 
 
 def _numbers(text: str, start: int, end: int) -> set[str]:

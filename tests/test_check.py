@@ -1194,6 +1194,25 @@ def test_a_short_number_written_with_many_digit_lookalikes_is_refused(text):
     assert check_message("Hoofdstuk \u2161.", "Chapter \u2161.", "en") == []
 
 
+@pytest.mark.parametrize("added", ["Helpline 1\ua7fe1\ua7fe3.", "Line 1\ua7ae3.", "Text 1\u01313.",
+                                   "Since 2\u00f8\u00f84.", "Call 1\u02bc3.", "Call 1\u02c83.",
+                                   "Call 1\u01c33.", "Call 1o3.", "Call 1S3.", "Call 1-\u0131-3.",
+                                   "Call 1\u31473.", "Call 1\u96f63.", "Call 1\u53413.",
+                                   "Call \u0661\u96f6\u0663."])
+def test_digits_with_letters_between_them_are_one_number(added):
+    """Letters written between digits with no space (a look-alike nobody listed, a Han numeral,
+    a modifier apostrophe) join them into one number, as a reader reads it: the 58th hostile
+    pass called 1ꟾ1ꟾ3 and 1ı3, each digit alone passing as one the Dutch may have."""
+    from pelican_bij1code.check import check_message
+
+    source = "Ik ben een voorbeeld van waar BIJ1 voor staat."
+    text = "I am an example of what BIJ1 stands for. " + added
+    assert "number" in [code for _, code, _ in check_message(source, text, "en")]
+    # a word of its own between two digits parts them: each is a digit alone
+    assert check_message(source, "I am an example of what BIJ1 stands for, 3 or 4 times.",
+                         "en") == []
+
+
 def test_right_to_left_digit_lookalikes_are_those_of_unicodes_confusables():
     """:data:`addresses.RIGHT_TO_LEFT_DIGIT_LOOKALIKES` is every right-to-left letter Unicode's
     confusables data joins, through any chain, to a decimal digit of any script (a hostile
