@@ -20,14 +20,18 @@ import operator
 import re
 from collections.abc import Callable
 
-_TOKEN = re.compile(r"[ \t\n]*([0-9]{1,9}|n|==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()])")
+#: The values of an unsigned long, as msgfmt evaluates a rule: a mask.
+_UNSIGNED = 2 ** 64 - 1
+_TOKEN = re.compile(r"[ \t\n]*([0-9]+|n|==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()])")
 _BINARY: dict[str, tuple[int, Callable[[int, int], int]]] = {
-    "||": (1, lambda a, b: bool(a) or bool(b)), "&&": (2, lambda a, b: bool(a) and bool(b)),
+    "||": (1, operator.or_), "&&": (2, operator.and_),  # on truth values, as C: see _logical
     "==": (3, operator.eq), "!=": (3, operator.ne),
     "<": (4, operator.lt), ">": (4, operator.gt), "<=": (4, operator.le), ">=": (4, operator.ge),
-    "+": (5, operator.add), "-": (5, operator.sub),
-    "*": (6, operator.mul), "/": (6, operator.floordiv),  # ZeroDivisionError: as C's SIGFPE,
-    "%": (6, operator.mod),  # which msgfmt -c catches and reports
+    # msgfmt computes with unsigned longs: below zero wraps around (0 - 100 <= 1 is false)
+    "+": (5, lambda a, b: (a + b) & _UNSIGNED), "-": (5, lambda a, b: (a - b) & _UNSIGNED),
+    "*": (6, lambda a, b: (a * b) & _UNSIGNED),
+    "/": (6, operator.floordiv),  # ZeroDivisionError: as C's SIGFPE, which msgfmt -c catches
+    "%": (6, operator.mod),  # and reports
 }
 #: Comparisons and logic give True or False, which count as 1 and 0 (int(), at the end).
 
@@ -101,6 +105,19 @@ def _binary(func: Callable[[int, int], int], left: Operand, right: Operand) -> E
     return lambda n: func(first(n), right(n))
 
 
+def _logical(op: str, left: Operand, right: Operand) -> Expr:
+    """``&&`` or ``||`` as C evaluates them: the right side only when the left does not decide
+    (``n != 1 || n / (n - 5)`` never divides by zero, and msgfmt accepts it)."""
+    first, second = _expr(left), _expr(right)
+    if op == "&&":
+        return lambda n: bool(first(n)) and bool(second(n))
+    return lambda n: bool(first(n)) or bool(second(n))
+
+
+#: The largest number msgfmt reads as it is written (an unsigned long); a larger one wraps.
+MAX_NUMBER = _UNSIGNED
+
+
 def _compile(tokens: list[str]) -> Expr:
     position = 0
 
@@ -120,6 +137,9 @@ def _compile(tokens: list[str]) -> Expr:
         if token == "n":
             return _n
         if token.isdigit():
+            if len(token) > 20 or int(token) > MAX_NUMBER:
+                raise PluralFormsError(f"the number {token[:30]} is larger than msgfmt reads "
+                                       f"({MAX_NUMBER}); it would wrap around")
             return int(token)
         if token == "(":
             inner = ternary()
@@ -135,7 +155,9 @@ def _compile(tokens: list[str]) -> Expr:
         while (op := peek()) in _BINARY and _BINARY[op][0] >= level:
             take()
             strength, func = _BINARY[op]
-            left = _binary(func, left, binary(strength + 1))
+            right = binary(strength + 1)
+            left = _logical(op, left, right) if op in ("&&", "||") else \
+                _binary(func, left, right)
         return left
 
     def ternary() -> Operand:
@@ -210,15 +232,18 @@ def msgfmt_problem(rule: PluralRule) -> str | None:
 'nplurals = 2 but plural expression can produce values as large as 1005', \
 'plural expression can produce negative values']
     """
-    try:
-        values = [rule(n) for n in range(1001)]
-    except ZeroDivisionError:
-        return "plural expression can produce division by zero"
-    if min(values) < 0:  # msgfmt computes with unsigned numbers: there, a huge value
-        return "plural expression can produce negative values"
-    if max(values) >= rule.count:
+    largest = 0
+    for n in range(1001):  # in msgfmt's order: the first division by zero or negative value
+        try:
+            value = rule(n)
+        except ZeroDivisionError:
+            return "plural expression can produce division by zero"
+        if value > _UNSIGNED >> 1:  # negative, read as a signed long
+            return "plural expression can produce negative values"
+        largest = max(largest, value)
+    if largest >= rule.count:
         return (f"nplurals = {rule.count} but plural expression can produce values as large "
-                f"as {max(values)}")
+                f"as {largest}")
     return None
 
 

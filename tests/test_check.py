@@ -1253,6 +1253,12 @@ PLURAL_EXPRESSIONS = [
     "(n != 1)", "n/0", "0/0", "(n != 1) + n/0*0", "n/0 ? 0 : (n != 1)", "n/(n-n)*0",
     "0*(1%n)", "(n != 1) || n%0", "n+5", "n > 2000 ? n/0 : n != 1", "-n", "0-n", "n-1",
     "(n%10==1 && n%100!=11) ? 0 : 1", "n%2", "n*2", "1 - !n",
+    # C's && and || evaluate their right side only when the left does not decide (the 58th
+    # hostile pass: the first was refused for a division msgfmt never makes)
+    "n!=1 || n / (n - 5) > 1", "n != 0 && 10/n > 1", "n==1 && 1/(n-1)",
+    "(n != 1) * (n < 1000000000)",
+    # msgfmt computes with unsigned longs: 0 - 100 is huge, so not <= 1
+    "0 - 100 <= 1 ? 1 : 100", "(n - 2 < 5) ? 0 : 1",
 ]
 
 
@@ -1267,6 +1273,58 @@ def test_plural_rules_are_refused_as_msgfmt_refuses_them(tmp_path: Path, msgfmt:
                     encoding="utf-8")
     ours = [p for p in check_header(pofile.read(path), "xx") if p.code == "header-plural"]
     assert bool(ours) == (msgfmt_c(msgfmt, path)[0] != 0), (ours, msgfmt_c(msgfmt, path))
+
+
+def test_random_plural_rules_are_judged_as_msgfmt_judges_them(tmp_path: Path,
+                                                              msgfmt: str) -> None:
+    """Differential over 150 random rules (every operator, nesting, ternaries, division,
+    1 to 6 forms): the check refuses exactly those msgfmt -c refuses."""
+    import random
+
+    from pelican_bij1code.plurals import PluralFormsError, msgfmt_problem, parse_plural_forms
+
+    rng = random.Random(58)
+    atoms = ["n", "0", "1", "2", "3", "5", "10", "100"]
+    operators = ["==", "!=", "<", ">", "<=", ">=", "&&", "||", "+", "-", "*", "/", "%"]
+
+    def expression(depth: int) -> str:
+        roll = rng.random()
+        if depth > 4 or roll < 0.3:
+            return rng.choice(atoms)
+        if roll < 0.4:
+            return "!" + expression(depth + 1)
+        if roll < 0.5:
+            return f"({expression(depth + 1)})"
+        if roll < 0.65:
+            return (f"{expression(depth + 1)} ? {expression(depth + 1)} : "
+                    f"{expression(depth + 1)}")
+        return f"{expression(depth + 1)} {rng.choice(operators)} {expression(depth + 1)}"
+
+    path = tmp_path / "xx.po"
+    disagree = []
+    for _ in range(150):
+        count, rule = rng.randint(1, 6), expression(0)
+        forms = "".join(f'msgstr[{index}] "x"\n' for index in range(count))
+        path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                        f'"Plural-Forms: nplurals={count}; plural={rule};\\n"\n\n'
+                        f'msgid "a"\nmsgid_plural "b"\n{forms}', encoding="utf-8")
+        try:
+            ours = msgfmt_problem(parse_plural_forms(f"nplurals={count}; plural={rule};"))
+        except PluralFormsError as exc:
+            ours = str(exc)
+        if bool(ours) != (msgfmt_c(msgfmt, path)[0] != 0):
+            disagree.append((count, rule, ours))
+    assert disagree == []
+
+
+def test_a_plural_number_too_large_for_msgfmt_is_refused_as_such() -> None:
+    """A number msgfmt reads into an unsigned long wraps around there; it is refused, saying
+    so (it was cut into nine-digit pieces: "unexpected '685477580'")."""
+    from pelican_bij1code.plurals import PluralFormsError, parse_plural_forms
+
+    with pytest.raises(PluralFormsError, match="larger than msgfmt reads"):
+        parse_plural_forms("nplurals=2; plural=(n != 18446744073709551617);")
+    assert parse_plural_forms("nplurals=2; plural=(n != 18446744073709551615);").count == 2
 
 
 @pytest.mark.parametrize("code", ["und", "zxx", "mul", "mis", "qaa"])
