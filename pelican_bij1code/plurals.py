@@ -43,13 +43,15 @@ class PluralFormsError(ValueError):
 
 
 class PluralRule:
-    """How many forms a language has, and which form a number takes."""
+    """How many forms a language has, which form a number takes, and the numbers the rule
+    names (where it may single one out)."""
 
-    __slots__ = ("count", "expr")
+    __slots__ = ("count", "expr", "numbers")
 
-    def __init__(self, count: int, expr: Expr) -> None:
+    def __init__(self, count: int, expr: Expr, numbers: frozenset[int] = frozenset()) -> None:
         self.count = count
         self.expr = expr
+        self.numbers = numbers
 
     def __repr__(self) -> str:
         return f"PluralRule(count={self.count})"
@@ -217,7 +219,9 @@ def parse_plural_forms(value: str) -> PluralRule:
     if count < 1:
         raise PluralFormsError("nplurals must be at least 1")
     try:
-        return PluralRule(count, _compile(_tokens(expression)))
+        tokens = _tokens(expression)
+        return PluralRule(count, _compile(tokens),
+                          frozenset(int(token) for token in tokens if token.isdigit()))
     except RecursionError:
         raise PluralFormsError("the plural expression is nested too deeply") from None
 
@@ -253,10 +257,19 @@ SAMPLES = (*range(0, 240), *range(1000, 1012), 10_000, 100_000, 1_000_000, 1_000
 
 
 def same_rule(a: str, b: str) -> bool:
-    """Whether two ``Plural-Forms`` values give every sample number the same form."""
+    """Whether two ``Plural-Forms`` values give every sample number the same form: those of
+    :data:`SAMPLES`, and each number either rule names and the numbers either side of it (a
+    rule that singles out 10001 differs there).
+
+    >>> same_rule("nplurals=2; plural=(n != 1);", "nplurals=2; plural=n==10001?0:(n != 1);")
+    False
+    """
     first, second = parse_plural_forms(a), parse_plural_forms(b)
+    named = {number + step for number in first.numbers | second.numbers for step in (-1, 0, 1)
+             if 0 <= number + step <= MAX_NUMBER}
     try:
-        return first.count == second.count and all(first(n) == second(n) for n in SAMPLES)
+        return first.count == second.count and all(first(n) == second(n)
+                                                   for n in (*SAMPLES, *sorted(named)))
     except ZeroDivisionError:  # no language's rule divides by zero
         return False
     except RecursionError:

@@ -1317,6 +1317,18 @@ def test_random_plural_rules_are_judged_as_msgfmt_judges_them(tmp_path: Path,
     assert disagree == []
 
 
+@pytest.mark.parametrize("rule", ["n==10001?0:(n != 1)", "(n != 1) * (n != 123457)",
+                                  "n==9999?0:(n != 1)"])
+def test_a_plural_rule_that_singles_out_a_number_differs(tmp_path: Path, rule: str) -> None:
+    """A rule that differs from the language's at one number (the 58th hostile pass: at
+    10001, which no sample held) is compared there too: ``header-plural``."""
+    path = tmp_path / "en.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                    f'"Language: en\\n"\n"Plural-Forms: nplurals=2; plural={rule};\\n"\n',
+                    encoding="utf-8")
+    assert "header-plural" in [p.code for p in check_header(pofile.read(path), "en")]
+
+
 def test_a_plural_number_too_large_for_msgfmt_is_refused_as_such() -> None:
     """A number msgfmt reads into an unsigned long wraps around there; it is refused, saying
     so (it was cut into nine-digit pieces: "unexpected '685477580'")."""
