@@ -570,48 +570,61 @@ class _Parser:
         """One message (the tokens after its comments); None if it has an error."""
         tokens = self.tokens
         start = self.at
-        starts: dict[str, int] = {}
         previous: dict[str, str] = {}
-        before: list[_Part] = []  # the previous (#|) fields
-        if tokens[self.at][_KIND] in ("prev_msgctxt", "prev_msgid"):
-            starts["previous"] = self.here()
-            for name in ("msgctxt", "msgid", "msgid_plural"):
-                if name == "msgid" or tokens[self.at][_KIND] == "prev_" + name:
-                    keyword = self.take("prev_" + name)
-                    previous[name], string = self.strings("prev_string")
-                    before.append((name, keyword, string, ()))
-        errors = len(self.errors)
-        groups: list[_Part] = []
         forms: dict[int, str] = {}
-        msgctxt = self.part("msgctxt", groups, starts) \
-            if tokens[self.at][_KIND] == "msgctxt" else None
-        msgid = self.part("msgid", groups, starts)
-        msgid_plural = self.part("msgid_plural", groups, starts) \
-            if tokens[self.at][_KIND] == "msgid_plural" else None
-        msgstr = ""
-        problem = None
-        if tokens[self.at][_KIND] != "msgstr":
-            problem = "missing 'msgstr' section" if msgid_plural is None \
-                else "missing 'msgstr[]' section"
-        elif tokens[self.at + 1][_KIND] == "[":
-            while self.peek() == "msgstr" and self.peek(1) == "[":
-                forms[len(forms)] = self.part(f"msgstr[{len(forms)}]", groups, starts)
-            if msgid_plural is None:
-                problem = "missing 'msgid_plural' section"
-        elif msgid_plural is not None:
-            self.at += 1
-            token = tokens[self.at]
-            raise _SyntaxError(None if token[_KIND] == "eof" else token)
+        if (tokens[start][_KIND] == "msgid" and tokens[start + 1][_KIND] == "string"
+                and tokens[start + 2][_KIND] == "msgstr" and tokens[start + 3][_KIND] == "string"
+                and tokens[start + 4][_KIND] != "string" and (not self.obsolete or (
+                    tokens[start][_OBSOLETE] == tokens[start + 1][_OBSOLETE]
+                    == tokens[start + 2][_OBSOLETE] == tokens[start + 3][_OBSOLETE]))):
+            # The usual message, a msgid and a msgstr with one string token each: what the
+            # rules below make of it, at once.
+            self.at = start + 4
+            msgctxt = msgid_plural = None
+            msgid, msgstr = tokens[start + 1][_VALUE], tokens[start + 3][_VALUE]
+            intro = tokens[start]
+            starts = {"msgid": intro[_LINE], "msgstr": tokens[start + 2][_LINE]}
         else:
-            msgstr = self.part("msgstr", groups, starts)
-        intro = groups[1][1] if msgctxt is not None else groups[0][1]
-        if self.obsolete and any(t[_OBSOLETE] != intro[_OBSOLETE]
-                                 for t in tokens[start:self.at]):
-            self.obsolete_rules(before, groups, intro)
-        if problem:
-            self.error(intro[_LINE], problem)
-        if len(self.errors) > errors:
-            return None
+            starts = {}
+            before: list[_Part] = []  # the previous (#|) fields
+            if tokens[self.at][_KIND] in ("prev_msgctxt", "prev_msgid"):
+                starts["previous"] = self.here()
+                for name in ("msgctxt", "msgid", "msgid_plural"):
+                    if name == "msgid" or tokens[self.at][_KIND] == "prev_" + name:
+                        keyword = self.take("prev_" + name)
+                        previous[name], string = self.strings("prev_string")
+                        before.append((name, keyword, string, ()))
+            errors = len(self.errors)
+            groups: list[_Part] = []
+            msgctxt = self.part("msgctxt", groups, starts) \
+                if tokens[self.at][_KIND] == "msgctxt" else None
+            msgid = self.part("msgid", groups, starts)
+            msgid_plural = self.part("msgid_plural", groups, starts) \
+                if tokens[self.at][_KIND] == "msgid_plural" else None
+            msgstr = ""
+            problem = None
+            if tokens[self.at][_KIND] != "msgstr":
+                problem = "missing 'msgstr' section" if msgid_plural is None \
+                    else "missing 'msgstr[]' section"
+            elif tokens[self.at + 1][_KIND] == "[":
+                while self.peek() == "msgstr" and self.peek(1) == "[":
+                    forms[len(forms)] = self.part(f"msgstr[{len(forms)}]", groups, starts)
+                if msgid_plural is None:
+                    problem = "missing 'msgid_plural' section"
+            elif msgid_plural is not None:
+                self.at += 1
+                token = tokens[self.at]
+                raise _SyntaxError(None if token[_KIND] == "eof" else token)
+            else:
+                msgstr = self.part("msgstr", groups, starts)
+            intro = groups[1][1] if msgctxt is not None else groups[0][1]
+            if self.obsolete and any(t[_OBSOLETE] != intro[_OBSOLETE]
+                                     for t in tokens[start:self.at]):
+                self.obsolete_rules(before, groups, intro)
+            if problem:
+                self.error(intro[_LINE], problem)
+            if len(self.errors) > errors:
+                return None
         translator, extracted, references, flags = _sort_comments(comments)
         first = comments[0][_LINE] if comments else next(iter(starts.values()))
         entry = Entry(msgid, msgstr, msgctxt, msgid_plural, forms, translator, extracted,
