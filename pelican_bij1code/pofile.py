@@ -369,25 +369,26 @@ def _tokens(text: str, last_line: int, errors: list[PoError]) -> list[_Token]:
     carry: tuple[bool, bool] | None = None  # a string ran on: msgfmt's flags stay as they were
     number = 1
     for group in _GROUPS.split(text):
-        if group[:1] == "\n":  # a blank line before string lines
-            group = group[1:]
-            number += 1
         if not group:
             number += 1
             continue
+        if group[0] == "\n":  # a blank line before string lines
+            group = group[1:]
+            number += 1
         if carry is None:
-            if group[0] == "#" and group[1:2] not in ("~", "|") and "\n" not in group:
+            first = group[0]
+            if first == "#" and group[1:2] not in ("~", "|") and "\n" not in group:
                 if "\r" in group:
                     errors.append(PoError(number, _CR))
                 append(("comment", group, number, number, False))
                 number += 1
                 continue
-            keyword, _, run = ("", "", group) if group[0] == '"' else group.partition(" ")
+            keyword, _, run = ("", "", group) if first == '"' else group.partition(" ")
             value = run[1:-1].replace('"\n"', "")  # the lines' quotes, if each has two
             if ((keyword in _SIMPLE_KEYWORDS or run is group) and len(run) > 1
                     and run[0] == '"' == run[-1] and '"' not in value and "\\" not in value
                     and "\n" not in value and "\x04" not in value):
-                last = number + run.count("\n")
+                last = number + (len(run) - len(value) - 2) // 3  # a quote, break, quote each
                 if keyword:
                     append((keyword, keyword, number, number, False))
                 append(("string", value, number, last, False))
