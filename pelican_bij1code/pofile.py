@@ -525,7 +525,9 @@ class _Parser:
             self.at += 1
             values.append(token[_VALUE])
             if token[_OBSOLETE] != first[_OBSOLETE]:  # reported once the next token is read
-                self.error(token[_LINE], "inconsistent use of #~", tokens[self.at][_LINE])
+                for line in range(token[_LINE], token[_LAST]):  # a run: a string on each line
+                    self.error(line, "inconsistent use of #~", line + 1)
+                self.error(token[_LAST], "inconsistent use of #~", tokens[self.at][_LINE])
         return "".join(values), first
 
     def consistent(self, first: _Token, then: _Token) -> None:
