@@ -385,7 +385,7 @@ def _tokens(text: str, last_line: int, errors: list[PoError]) -> list[_Token]:
                 continue
             keyword, _, run = ("", "", group) if first == '"' else group.partition(" ")
             value = run[1:-1].replace('"\n"', "")  # the lines' quotes, if each has two
-            if ((keyword in _SIMPLE_KEYWORDS or run is group) and len(run) > 1
+            if ((keyword in _SIMPLE_KEYWORDS or first == '"') and len(run) > 1
                     and run[0] == '"' == run[-1] and '"' not in value and "\\" not in value
                     and "\n" not in value and "\x04" not in value):
                 last = number + (len(run) - len(value) - 2) // 3  # a quote, break, quote each
