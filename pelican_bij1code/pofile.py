@@ -46,7 +46,9 @@ _DIGITS = re.compile(r"[0-9]*")
 _PLAIN = re.compile(r'[^"\\\n]*')
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"[0-9A-Fa-f]*")
-#: The keywords of the usual line: a keyword, a space and a plain string (:func:`_plain`).
+#: Where a group of lines ends: a line and the string lines after it (see :func:`_tokens`).
+_GROUPS = re.compile(r'\n(?!")')
+#: The keywords of the usual line: a keyword, a space and a plain string (see :func:`_tokens`).
 _SIMPLE_KEYWORDS = frozenset(_KEYWORDS - {"domain"})
 
 
@@ -80,10 +82,10 @@ def _sort_comments(comments: list[_Token]) -> tuple[list[str], list[str], list[s
     """An entry's ``#`` lines (their tokens) as translator comments, extracted comments,
     references, flags (lists: :class:`Entry` makes them tuples).
 
-    >>> _sort_comments(_tokens(["# mine", "#. extracted", "#: a.md:1 b.md:2", "#, fuzzy"], []))
+    >>> _sort_comments(_tokens("# mine\\n#. extracted\\n#: a.md:1 b.md:2\\n#, fuzzy", 4, []))
     (['mine'], ['extracted'], ['a.md:1', 'b.md:2'], ['fuzzy'])
-    >>> _sort_comments(_tokens(["#, no-wrap fuzzy", "#! python-format", "#, c-format\\0, fuzzy"],
-    ...                        []))[3]
+    >>> _sort_comments(_tokens("#, no-wrap fuzzy\\n#! python-format\\n#, c-format\\0, fuzzy",
+    ...                        3, []))[3]
     ['no-wrap', 'fuzzy', 'python-format', 'c-format']
     """
     translator: list[str] = []
@@ -352,71 +354,52 @@ _CR = ("line endings: a carriage return (CR) without a line feed; save the file 
        "CRLF line endings")
 
 
-def _plain(text: str) -> str | None:
-    """The value of ``text`` if it is one quoted string without escapes or EOT (most lines are
-    one), else None.
+def _tokens(text: str, last_line: int, errors: list[PoError]) -> list[_Token]:
+    """The tokens of a whole file (LF line endings; ``last_line``: its number of lines), as
+    msgfmt's lexer finds them.
 
-    >>> [_plain(t) for t in ('"a b"', '""', '"a\\\\n"', '"a" "b"', '"a', '"', '"a"x', 'a"', '')]
-    ['a b', '', None, None, None, None, None, None, None]
-    """
-    # Operators, not methods (str.find): this runs on nearly every line of a file.
-    value = text[1:-1]
-    if (len(text) > 1 and text[0] == '"' == text[-1] and '"' not in value and "\\" not in value
-            and "\x04" not in value):
-        return value
-    return None
-
-
-def _tokens(lines: list[str], errors: list[PoError]) -> list[_Token]:
-    """The tokens of a whole file (LF line endings), as msgfmt's lexer finds them.
-
-    The usual lines (a comment, a plain string, a keyword and a plain string) are read at
-    once, and a run of plain string lines is one token (msgfmt joins them too); any other
-    line is read token by token.
+    The file is read a line group at a time: a line and the string lines after it (lines
+    that begin with a quote). The usual groups are read at once: a comment line, and a run of
+    plain strings (each line one quoted string without escapes or EOT; the first may follow
+    a keyword and a space) as one string token (msgfmt joins them too). Any other group is
+    read line by line, token by token.
     """
     tokens: list[_Token] = []
     append = tokens.append
     carry: tuple[bool, bool] | None = None  # a string ran on: msgfmt's flags stay as they were
-    run = 0  # the line of the last token while it is a plain string, which plain lines join
-    last = 0  # the line the run ends on
-    for number, line in enumerate(lines, start=1):
-        if not line:
+    number = 1
+    for group in _GROUPS.split(text):
+        if not group:
+            number += 1
             continue
-        if carry is None and line[0] == '"' and _plain(line) is not None:
-            if not run:
-                append(("string", line[1:-1], number, number, False))
-                run = number
-            last = number
-            continue
-        if run:
-            if last > run:
-                tokens[-1] = _joined(tokens[-1], lines[run:last], last)
-            run = 0
+        if group[0] == "\n":  # a blank line before string lines
+            group = group[1:]
+            number += 1
         if carry is None:
-            if line[0] == "#" and line[1:2] not in ("~", "|"):
-                if "\r" in line:
+            first = group[0]
+            if first == "#" and group[1:2] not in ("~", "|") and "\n" not in group:
+                if "\r" in group:
                     errors.append(PoError(number, _CR))
-                append(("comment", line, number, number, False))
+                append(("comment", group, number, number, False))
+                number += 1
                 continue
-            keyword, _, string = line.partition(" ")
-            if keyword in _SIMPLE_KEYWORDS and (value := _plain(string)) is not None:
-                append((keyword, keyword, number, number, False))
-                append(("string", value, number, number, False))
-                run = last = number
+            keyword, _, run = ("", "", group) if first == '"' else group.partition(" ")
+            value = run[1:-1].replace('"\n"', "")  # the lines' quotes, if each has two
+            if ((keyword in _SIMPLE_KEYWORDS or first == '"') and len(run) > 1
+                    and run[0] == '"' == run[-1] and '"' not in value and "\\" not in value
+                    and "\n" not in value and "\x04" not in value):
+                last = number + (len(run) - len(value) - 2) // 3  # a quote, break, quote each
+                if keyword:
+                    append((keyword, keyword, number, number, False))
+                append(("string", value, number, last, False))
+                number = last + 1
                 continue
-        carry = _line_tokens(line, number, number == len(lines), carry or (False, False),
-                             tokens, errors)
-    if run and last > run:
-        tokens[-1] = _joined(tokens[-1], lines[run:last], last)
+        for line in group.split("\n"):
+            if line:
+                carry = _line_tokens(line, number, number == last_line, carry or (False, False),
+                                     tokens, errors)
+            number += 1
     return tokens
-
-
-def _joined(token: _Token, following: list[str], last: int) -> _Token:
-    """A plain string token and the plain string lines (and blank lines) that follow it, up
-    to line ``last``, as one token. A plain string holds no quote: the lines are joined, and
-    their quotes taken out, at once."""
-    value = token[_VALUE] + "".join(following).replace('"', "")
-    return ("string", value, token[_LINE], last, False)
 
 
 def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
@@ -542,7 +525,9 @@ class _Parser:
             self.at += 1
             values.append(token[_VALUE])
             if token[_OBSOLETE] != first[_OBSOLETE]:  # reported once the next token is read
-                self.error(token[_LINE], "inconsistent use of #~", tokens[self.at][_LINE])
+                for line in range(token[_LINE], token[_LAST]):  # a run: a string on each line
+                    self.error(line, "inconsistent use of #~", line + 1)
+                self.error(token[_LAST], "inconsistent use of #~", tokens[self.at][_LINE])
         return "".join(values), first
 
     def consistent(self, first: _Token, then: _Token) -> None:
@@ -588,48 +573,61 @@ class _Parser:
         """One message (the tokens after its comments); None if it has an error."""
         tokens = self.tokens
         start = self.at
-        starts: dict[str, int] = {}
         previous: dict[str, str] = {}
-        before: list[_Part] = []  # the previous (#|) fields
-        if tokens[self.at][_KIND] in ("prev_msgctxt", "prev_msgid"):
-            starts["previous"] = self.here()
-            for name in ("msgctxt", "msgid", "msgid_plural"):
-                if name == "msgid" or tokens[self.at][_KIND] == "prev_" + name:
-                    keyword = self.take("prev_" + name)
-                    previous[name], string = self.strings("prev_string")
-                    before.append((name, keyword, string, ()))
-        errors = len(self.errors)
-        groups: list[_Part] = []
         forms: dict[int, str] = {}
-        msgctxt = self.part("msgctxt", groups, starts) \
-            if tokens[self.at][_KIND] == "msgctxt" else None
-        msgid = self.part("msgid", groups, starts)
-        msgid_plural = self.part("msgid_plural", groups, starts) \
-            if tokens[self.at][_KIND] == "msgid_plural" else None
-        msgstr = ""
-        problem = None
-        if tokens[self.at][_KIND] != "msgstr":
-            problem = "missing 'msgstr' section" if msgid_plural is None \
-                else "missing 'msgstr[]' section"
-        elif tokens[self.at + 1][_KIND] == "[":
-            while self.peek() == "msgstr" and self.peek(1) == "[":
-                forms[len(forms)] = self.part(f"msgstr[{len(forms)}]", groups, starts)
-            if msgid_plural is None:
-                problem = "missing 'msgid_plural' section"
-        elif msgid_plural is not None:
-            self.at += 1
-            token = tokens[self.at]
-            raise _SyntaxError(None if token[_KIND] == "eof" else token)
+        if (tokens[start][_KIND] == "msgid" and tokens[start + 1][_KIND] == "string"
+                and tokens[start + 2][_KIND] == "msgstr" and tokens[start + 3][_KIND] == "string"
+                and tokens[start + 4][_KIND] != "string" and (not self.obsolete or (
+                    tokens[start][_OBSOLETE] == tokens[start + 1][_OBSOLETE]
+                    == tokens[start + 2][_OBSOLETE] == tokens[start + 3][_OBSOLETE]))):
+            # The usual message, a msgid and a msgstr with one string token each: what the
+            # rules below make of it, at once.
+            self.at = start + 4
+            msgctxt = msgid_plural = None
+            msgid, msgstr = tokens[start + 1][_VALUE], tokens[start + 3][_VALUE]
+            intro = tokens[start]
+            starts = {"msgid": intro[_LINE], "msgstr": tokens[start + 2][_LINE]}
         else:
-            msgstr = self.part("msgstr", groups, starts)
-        intro = groups[1][1] if msgctxt is not None else groups[0][1]
-        if self.obsolete and any(t[_OBSOLETE] != intro[_OBSOLETE]
-                                 for t in tokens[start:self.at]):
-            self.obsolete_rules(before, groups, intro)
-        if problem:
-            self.error(intro[_LINE], problem)
-        if len(self.errors) > errors:
-            return None
+            starts = {}
+            before: list[_Part] = []  # the previous (#|) fields
+            if tokens[self.at][_KIND] in ("prev_msgctxt", "prev_msgid"):
+                starts["previous"] = self.here()
+                for name in ("msgctxt", "msgid", "msgid_plural"):
+                    if name == "msgid" or tokens[self.at][_KIND] == "prev_" + name:
+                        keyword = self.take("prev_" + name)
+                        previous[name], string = self.strings("prev_string")
+                        before.append((name, keyword, string, ()))
+            errors = len(self.errors)
+            groups: list[_Part] = []
+            msgctxt = self.part("msgctxt", groups, starts) \
+                if tokens[self.at][_KIND] == "msgctxt" else None
+            msgid = self.part("msgid", groups, starts)
+            msgid_plural = self.part("msgid_plural", groups, starts) \
+                if tokens[self.at][_KIND] == "msgid_plural" else None
+            msgstr = ""
+            problem = None
+            if tokens[self.at][_KIND] != "msgstr":
+                problem = "missing 'msgstr' section" if msgid_plural is None \
+                    else "missing 'msgstr[]' section"
+            elif tokens[self.at + 1][_KIND] == "[":
+                while self.peek() == "msgstr" and self.peek(1) == "[":
+                    forms[len(forms)] = self.part(f"msgstr[{len(forms)}]", groups, starts)
+                if msgid_plural is None:
+                    problem = "missing 'msgid_plural' section"
+            elif msgid_plural is not None:
+                self.at += 1
+                token = tokens[self.at]
+                raise _SyntaxError(None if token[_KIND] == "eof" else token)
+            else:
+                msgstr = self.part("msgstr", groups, starts)
+            intro = groups[1][1] if msgctxt is not None else groups[0][1]
+            if self.obsolete and any(t[_OBSOLETE] != intro[_OBSOLETE]
+                                     for t in tokens[start:self.at]):
+                self.obsolete_rules(before, groups, intro)
+            if problem:
+                self.error(intro[_LINE], problem)
+            if len(self.errors) > errors:
+                return None
         translator, extracted, references, flags = _sort_comments(comments)
         first = comments[0][_LINE] if comments else next(iter(starts.values()))
         entry = Entry(msgid, msgstr, msgctxt, msgid_plural, forms, translator, extracted,
@@ -738,8 +736,8 @@ def parse(text: str | bytes, path: str = "<string>", lines: bool = True) -> PoFi
     # character (memchr) ~50 times less, and most files have no CR and no "~".
     if "\r" in text:
         text = text.replace("\r\n", "\n")
-    split = text.split("\n")
-    parser = _Parser(_tokens(split, errors), len(split), "~" in text and "#~" in text)
+    breaks = text.count("\n")
+    parser = _Parser(_tokens(text, breaks + 1, errors), breaks + 1, "~" in text and "#~" in text)
     messages, trailing = parser.messages()
     found = [(e.line, 0, e) for e in errors] + parser.errors
     header, entries = None, []
@@ -761,10 +759,15 @@ def parse(text: str | bytes, path: str = "<string>", lines: bool = True) -> PoFi
     if errors:
         raise PoSyntaxError(path, errors)
 
-    def span(first: int, last: int) -> str:  # lines first to last (from 1)
-        return "\n".join(split[first - 1:last]) + "\n" if last >= first else ""
+    end = messages[-1][3] if messages else 0  # the last message's last line
+    # The lines are split only where they are kept: all of them costs ~5% of a large file's parse.
+    skip = 0 if lines and messages else end
+    split = text.rsplit("\n", breaks + 1 - skip)[1:] if skip else text.split("\n")
 
-    count = len(split) - (split[-1] == "")
+    def span(first: int, last: int) -> str:  # lines first to last (from 1)
+        return "\n".join(split[first - 1 - skip:last - skip]) + "\n" if last >= first else ""
+
+    count = breaks if text.endswith("\n") or not text else breaks + 1  # the last with text
     if lines and messages:
         end = 0
         followings = [first for _, first, _, _, _, _ in messages[1:]]  # the next one's first line
@@ -774,7 +777,6 @@ def parse(text: str | bytes, path: str = "<string>", lines: bool = True) -> PoFi
                 entry.raw = span(first, last)
                 entry._gap = span(end + 1, first - 1)
             end = last
-    end = messages[-1][3] if messages else 0  # the last message's last line
     rest = "".join(t[_VALUE] + "\n" for t in trailing if t[_LINE] <= end) + span(end + 1, count)
     return PoFile(path=path, header=header, entries=entries, newline=newline,
                   trailer=rest if rest.strip() else "")
@@ -808,8 +810,8 @@ def parse_entry(raw: str) -> tuple[Entry, dict[str, int], int] | None:
     ('b', {'msgid': 2, 'msgstr': 3}, 4)
     """
     errors: list[PoError] = []
-    lines = raw.split("\n")
-    parser = _Parser(_tokens(lines, errors), len(lines), "#~" in raw)
+    last_line = raw.count("\n") + 1
+    parser = _Parser(_tokens(raw, last_line, errors), last_line, "#~" in raw)
     messages, trailing = parser.messages()
     if errors or parser.errors or trailing or len(messages) != 1:
         return None

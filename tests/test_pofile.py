@@ -465,10 +465,32 @@ def test_linear_time_on_hostile_input(hostile: bytes) -> None:
     assert time.perf_counter() - start < 20, len(text)
 
 
+def test_every_string_of_a_run_after_an_obsolete_part_is_an_error_as_in_msgfmt(
+        tmp_path: Path) -> None:
+    """msgfmt checks each string against the first of its part: active string lines after an
+    obsolete one are an error each, though the lexer reads a run of them as one token (run
+    on from the obsolete line, or after a blank line); every error at msgfmt's line, in its
+    order."""
+    path = tmp_path / "x.po"
+    for first, last in (('#~ msgid "a"', '#~ msgstr "x"'), ('#~ msgid ""', '#~ msgstr "x"'),
+                        ('msgid "a"\nmsgstr #~ ""', "")):
+        for run in ('"b"\n"c"\n"d"', '\n"b"\n"c"\n"d"', '"b"\n\n"c"\n"d"', '\n"b"'):
+            data = H + f"{first}\n{run}\n{last}\n".encode()
+            path.write_bytes(data)
+            result = subprocess.run([require_tool("msgfmt"), "-o", os.devnull, str(path)],
+                                    capture_output=True, text=True, timeout=60)
+            theirs = [(int(line.split(":")[1]), line.split(": ", 1)[1])
+                      for line in result.stderr.splitlines() if line.startswith(str(path))]
+            with pytest.raises(pofile.PoSyntaxError) as caught:
+                pofile.parse(data)
+            assert [(e.line, e.message) for e in caught.value.errors] == theirs, data
+
+
 def test_a_run_of_plain_string_lines_reads_as_its_strings_one_by_one() -> None:
-    """The lexer joins a run of plain string lines (blank lines among them) at once, at the
-    run's end: the message is the one its strings give when read one by one (all on one line),
-    its lines are kept as written, and a run of 300,000 lines takes linear time."""
+    """The lexer reads a run of plain string lines at once (a blank line ends it, a run after
+    it is another token): the message is the one its strings give when read one by one (all
+    on one line), its lines are kept as written, and a run of 300,000 lines takes linear
+    time."""
     lines = ['"a b"', '""', "", '"c"', "", "", '"d\\"e"', '"f"', '"\\303\\251"', '"g"', ""]
     run = "\n".join(lines)
     one_by_one = " ".join(line for line in lines if line)
