@@ -342,8 +342,10 @@ def _join(pieces: list[str | int], line: int, errors: list[PoError]) -> str:
             value = data.decode("utf-8")
         except UnicodeDecodeError:
             errors.append(PoError(line, "invalid multibyte sequence: the bytes its \\x or octal "
-                                  "escapes give are not UTF-8 (msgfmt would pass them on as "
-                                  "they are); write the characters themselves"))
+                                  "escapes give are not UTF-8 in this quoted string, read on "
+                                  "its own (a character split over two strings is refused too; "
+                                  "msgfmt passes the bytes on as they are); write the "
+                                  "characters themselves"))
             return data.decode("utf-8", "replace")
     if "\x04" in value:
         errors.append(PoError(line, "context separator <EOT> within string"))
@@ -531,8 +533,11 @@ class _Parser:
         return "".join(values), first
 
     def consistent(self, first: _Token, then: _Token) -> None:
-        if first[_OBSOLETE] != then[_OBSOLETE]:
-            self.error(then[_LINE], "inconsistent use of #~")
+        """msgfmt's "inconsistent use of #~" for two parts of a message, once for a line (it
+        says so once where two of its checks find the same line: ``#~ msgstr "x"``)."""
+        error = PoError(then[_LINE], "inconsistent use of #~")
+        if first[_OBSOLETE] != then[_OBSOLETE] and all(e[2] != error for e in self.errors):
+            self.error(error.line, error.message)
 
     def messages(self) -> tuple[list[_Message], list[_Token]]:
         """Every message, and the comments after the last one."""

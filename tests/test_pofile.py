@@ -232,6 +232,30 @@ def test_every_mix_of_obsolete_parts_as_msgfmt_reads_it(tmp_path: Path) -> None:
     assert differ == []
 
 
+def test_every_mix_of_obsolete_parts_gets_each_of_msgfmts_errors(tmp_path: Path) -> None:
+    """Every error msgfmt reports for each mix, line by line, and no more: where two of its
+    checks find the same line (``msgid "R"`` then ``#~ msgstr "x"``) it says so once, and so
+    do we (we said it twice)."""
+    path = tmp_path / "x.po"
+    differ = []
+    for name, text in _obsolete_mixes():
+        data = H + text.encode() + b"\n"
+        path.write_bytes(data)
+        result = subprocess.run([require_tool("msgfmt"), "-c", "-o", os.devnull, str(path)],
+                                capture_output=True, text=True, timeout=60)
+        theirs = [int(line.split(":")[1]) for line in result.stderr.splitlines()
+                  if line.startswith(str(path) + ":") and line.split(":")[1].isdigit()
+                  and "warning" not in line]
+        try:
+            pofile.parse(data)
+            mine: list[int] = []
+        except pofile.PoSyntaxError as exc:
+            mine = [error.line for error in exc.errors]
+        if theirs != mine:
+            differ.append((name, theirs, mine))
+    assert differ == []
+
+
 def test_the_corpus_covers_both_verdicts(tmp_path: Path) -> None:
     verdicts = []
     for data in CORPUS.values():
