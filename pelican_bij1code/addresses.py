@@ -514,7 +514,7 @@ def numbers(text: str) -> list[tuple[str, str]]:
     (``0800-HULPNU``) are dialled as a phone number is; take the addresses out first (their
     digits are theirs).
 
-    >>> numbers("bel 113 of 0800-1234 en ١٢, ² x 1.000")
+    >>> numbers("bel 113 of 0800-1234 en ١٢, ² of 1.000")
     [('113', '113'), ('0800', '08001234'), ('1234', '08001234'), ('12', '122'), ('2', '122'), \
 ('1', '1000'), ('000', '1000')]
     >>> numbers("BIJ1 en BIJ1komsten of BIJ1113 of ❶❶❸ of ⓾ of 一五一十 of Ⅲ")
@@ -530,8 +530,7 @@ def numbers(text: str) -> list[tuple[str, str]]:
     for index, (start, end) in enumerate(groups):
         run.append("".join(str(unicodedata.decimal(char)) for char in text[start:end]))
         following = groups[index + 1][0] if index + 1 < len(groups) else -1
-        between = text[end:following]
-        if following < 0 or (_LETTER_OR_DIGIT.search(between) and _WHITE_SPACE.search(between)):
+        if following < 0 or _parts_numbers(text[end:following]):
             joined = "".join(run)
             found.extend((group, joined) for group in run)
             run = []
@@ -557,8 +556,23 @@ def _numerals(text: str) -> dict[int, str]:
 _BIJ1 = re.compile("bij1", re.IGNORECASE)
 
 
-#: A letter or a digit, and white space: both between two digit groups part their runs
-#: (:func:`numbers`).
+def _parts_numbers(between: str) -> bool:
+    """Whether what stands between two groups of digits parts them into two numbers: a word of
+    its own (white space around it) with two letters or digits a reader reads as such, not a
+    dot, a sign or a digit drawn as a letter (``ꞏ``, ``ー``, ``l``) nor a modifier letter
+    (``ʰ``). Letters written on to the digits join them (``1ı3``, ``2øø4``), and so does a
+    lone letter between them (``0 ꞏ 6 ꞏ 1``, ``1 ı 3``).
+
+    >>> [_parts_numbers(b) for b in (" or ", "-", "ı", " \ua78f ", " \u02b0 ", " a ", "øø", " øø ")]
+    [True, False, False, False, False, False, False, True]
+    """
+    if not _LETTER_OR_DIGIT.search(between) or not _WHITE_SPACE.search(between):
+        return False
+    return any(sum(1 for char in word if char.isalnum() and char not in _READ_AS_SIGNS
+                   and unicodedata.category(char) != "Lm") >= 2 for word in between.split())
+
+
+#: A letter or a digit, and white space: what parts two runs of digit groups (:func:`numbers`).
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _WHITE_SPACE = re.compile(r"\s")
 
@@ -1549,3 +1563,8 @@ def points_to(address: str, target: str) -> bool:
     goal = goal.removeprefix("https://").removeprefix("http://").rstrip("/")
     shown = address.removeprefix("https://").removeprefix("http://").rstrip("/")
     return goal == shown or goal.removeprefix("www.") == shown.removeprefix("www.")
+
+
+#: Letters a reader takes for a dot, a sign or a digit: no word of their own between two
+#: numbers (:func:`_parts_numbers`).
+_READ_AS_SIGNS = DOT_LIKE | LOOKS_LIKE_A_SIGN | LOOKS_LIKE_A_DIGIT

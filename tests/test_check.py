@@ -1208,7 +1208,12 @@ def test_digits_with_letters_between_them_are_one_number(added):
     source = "Ik ben een voorbeeld van waar BIJ1 voor staat."
     text = "I am an example of what BIJ1 stands for. " + added
     assert "number" in [code for _, code, _ in check_message(source, text, "en")]
-    # a word of its own between two digits parts them: each is a digit alone
+    # a word of its own between two digits parts them: each is a digit alone; a lone letter
+    # drawn as a dot, a dash or a sign does not (the 59th hostile pass: 0 ꞏ 6 ꞏ 1 ꞏ 2 ...)
+    for sign in ("\ua78f", "\u1427", "\ua7f7", "\u2cbb", "\u1428", "\u0298", "\u02b0",
+                 "\u0131"):
+        text = f"I am an example of what BIJ1 stands for. Call 0 {sign} 6 {sign} 1 {sign} 2."
+        assert "number" in [code for _, code, _ in check_message(source, text, "en")], sign
     assert check_message(source, "I am an example of what BIJ1 stands for, 3 or 4 times.",
                          "en") == []
 
