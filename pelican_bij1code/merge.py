@@ -284,7 +284,7 @@ def update(locales: Locales, only: list[str] | None = None,
                              f"updated once, as {first_of[target]}")
             continue
         first_of[target] = lang
-        text = _keep_blank_end(powriter.dump(merge(old, template, lang, notes)), old, data)
+        text = _keep_end(powriter.dump(merge(old, template, lang, notes)), old, data)
         if _lf(text) == _lf(data.decode("utf-8")):
             continue  # nothing to change (a file with mixed line endings stays as it is)
         mixed = mixed_line_endings(data)
@@ -352,13 +352,15 @@ def _inside(locales: Locales, paths: list[Path]) -> list[Path]:
     return resolved
 
 
-def _keep_blank_end(text: str, old: pofile.PoFile, data: bytes) -> str:
-    """``text`` ending in the blank lines the old file ended in (pybabel writes one)."""
-    if old.trailer:
-        return text
+def _keep_end(text: str, old: pofile.PoFile, data: bytes) -> str:
+    """``text`` ending as the old file ended: without a line break after its last line (a
+    hostile pass: ``update`` added one, and rewrote a file it had nothing to change in), or in
+    the blank lines it ended in (pybabel writes one)."""
     before = data.decode("utf-8")
     end = before[len(before.rstrip("\r\n")):]
-    if end.count("\n") < 2:
+    if not end and before:
+        return text.removesuffix(old.newline)
+    if old.trailer or end.count("\n") < 2:
         return text
     return text.rstrip("\r\n") + end
 

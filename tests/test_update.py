@@ -349,3 +349,26 @@ def test_update_of_any_file_msgfmt_accepts_loses_nothing_and_settles(tmp_path: P
         assert powriter.dump(merge.merge(new, template, lang)) == text
         merged += 1
     assert merged > 100
+
+
+@pytest.mark.parametrize("tail", ["", "\n# a note at the end",
+                                  '\n\n#~ msgid "Oud"\n#~ msgstr "Old"'])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_file_without_a_final_line_break_keeps_its_end(locales: Path, tail: str,
+                                                         newline: str) -> None:
+    """A catalogue whose last line has no line break (an editor that writes none), ending in
+    a message, a comment or an obsolete entry, LF or CRLF: ``update`` with nothing to change
+    leaves every byte (the 59th hostile pass: it said "updated" and added the line break),
+    and with a change it keeps the end as it was."""
+    path = locales / EN
+    text = (path.read_text(encoding="utf-8").rstrip("\n") + tail).replace("\n", newline)
+    path.write_bytes(text.encode("utf-8"))
+    before = path.read_bytes()
+    assert not before.endswith(b"\n")
+    assert update(locales, "--locale", "en") == 0
+    assert path.read_bytes() == before
+    edit_template(locales, *CHANGED)
+    assert update(locales, "--locale", "en") == 0
+    after = path.read_bytes()
+    assert after != before and not after.endswith(b"\n")
+    assert after.count(b"\r\n") == after.count(b"\n") if newline == "\r\n" else b"\r" not in after
