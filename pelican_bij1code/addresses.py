@@ -154,6 +154,9 @@ MORE_DIGIT_LOOKALIKES = frozenset(
     # the keycap ten
     "\U0001f51f")
 LOOKS_LIKE_A_DIGIT = frozenset("".join(DIGIT_LOOKALIKES.values())) | MORE_DIGIT_LOOKALIKES
+#: The look-alikes of the digits 2 to 9, and of several digits: no word's letters but by chance.
+_MANY_OR_TWO_TO_NINE = frozenset("".join(DIGIT_LOOKALIKES[digit] for digit in "23456789")) \
+    | MORE_DIGIT_LOOKALIKES
 
 
 @functools.cache
@@ -628,7 +631,8 @@ def _dialled(prefix: str, text: str) -> str | None:
 
 
 def _as_number_signs(text: str) -> str:
-    """``text`` (not ASCII) with every sign outside ASCII read as a phone number's separator:
+    """``text`` (not ASCII) with every digit as the ASCII one of its value, and every sign
+    outside ASCII read as a phone number's separator:
     a punctuation mark, symbol, modifier letter or one-stroke Han character (· • − ـ ׳ ・ ٫
     ٬ ، ؍ 一) as "-"; and a right-to-left letter, or a letter of Han, kana or Hangul (written
     without spaces: 2026年11月), as a line break, which
@@ -637,8 +641,10 @@ def _as_number_signs(text: str) -> str:
     digits written on to it (BIJ1 2024).
 
     >>> _as_number_signs("۰۶−۱۲۳۴ · ۵۶۷۸،و0612ـ345")
-    '۰۶-۱۲۳۴ - ۵۶۷۸-\\n0612-345'
+    '06-1234 - 5678-\\n0612-345'
     """
+    if _LONE_LETTER.search(text):  # a letter alone between spaces, not a word: a sign
+        text = _LONE_LETTER.sub(_lone_letter, text)  # (020 ᐨ 123 ᐨ 2024, 020 ǃ 123)
     table = {ord(char): _number_sign(char) for char in set(text)}
     lone = [at for at, char in enumerate(text) if table[ord(char)] == "\n"
             and char.isnumeric() and _lone_numeral(text, at)]
@@ -646,6 +652,20 @@ def _as_number_signs(text: str) -> str:
         text = "".join(str(int(unicodedata.numeric(char))) if at in lone else char
                        for at, char in enumerate(text))
     return text.translate(table)
+
+
+#: One character with white space (or the text's start or end) on both sides.
+_LONE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
+
+
+def _lone_letter(match: re.Match[str]) -> str:
+    """A letter standing alone between spaces, as a phone number's reader reads it: a sign
+    ("-"), unless it is ASCII, of a right-to-left script (Arabic و "and") or East Asian."""
+    char = match.group()
+    if char.isascii() or unicodedata.bidirectional(char) in ("R", "AL") \
+            or _east_asian_letter(char) or char.isnumeric():
+        return char
+    return "-"
 
 
 def _lone_numeral(text: str, at: int) -> bool:
@@ -674,11 +694,13 @@ def _number_sign(char: str) -> str:
     """What :func:`_as_number_signs` reads ``char`` as: a numeral as its digit (〇六一二 and
     ⓿❻❶❷ are 0612), a sign as "-", a right-to-left or wide letter as a line break.
 
-    >>> "".join(map(_number_sign, "⓿❻➀➊⓵፩六Ⅵ⑩"))
-    '0611116610'
+    >>> "".join(map(_number_sign, "⓿❻➀➊⓵፩六Ⅵ⑩۰۲"))
+    '061111661002'
     """
-    if char.isascii() or char.isdecimal():
+    if char.isascii():
         return char
+    if char.isdecimal():  # a digit of any script, by value: ۰۲۰ is dialled as 020
+        return str(unicodedata.decimal(char))
     if char.isspace():  # every space a space (the Ogham one, U+1680, too), a line a line
         return "\n" if unicodedata.category(char) in ("Zl", "Zp") or char == "\x85" else " "
     if char in _CIRCLES:
@@ -784,7 +806,7 @@ def number_lookalike(text: str) -> str | None:
     'ا'
 
     """
-    ascii_only = text.isascii()
+    ascii_only, original = text.isascii(), text
     written: list[str] = []  # each character of text as the translation writes it
     if not ascii_only:  # a combining mark between a digit and a look-alike hides nothing,
         # and a letter with a mark is the letter it is drawn on (أ is an alef, ۀ a heh)
@@ -836,7 +858,29 @@ def number_lookalike(text: str) -> str | None:
                         and not _a_written_time(word.strip(_TRAILING + "()"), letters):
                     return written[start + places[0]] if written else letters[0]
         first = max(last, first + 1)
+    return _lookalike_word(original) if not ascii_only else None
+
+
+def _lookalike_word(text: str) -> str | None:
+    """The first character beyond ASCII of a word made of digit look-alikes alone (and the
+    signs a number is written with), no digit in it, two of them at least, one drawn as a
+    digit from 2 to 9 or as several (``ӀӀӠ``, ``ƖƖƷ``, ``OƼ-ƖƧƷƼƼȢȢ``, ``ⅠⅠⅢ``: a reader
+    calls 113, 05-12355 88); not a word of look-alikes of 0 and 1 only, as Greek ``ΟΙ``.
+
+    >>> [_lookalike_word(t) for t in ("help line: \u04c0\u04c0\u04e0;", "\u039f\u0399 x")]
+    ['Ӏ', None]
+    """
+    for word in text.split():
+        chars = [char for char in word if char not in _NUMBER_SIGNS]
+        if len(chars) >= 2 and not word.isascii() \
+                and all(char in LOOKS_LIKE_A_DIGIT for char in chars) \
+                and any(char in _MANY_OR_TWO_TO_NINE for char in chars):
+            return next(char for char in chars if not char.isascii())
     return None
+
+
+#: What a number is written with besides its digits, and the punctuation after it.
+_NUMBER_SIGNS = frozenset("()./+-,;:!?")
 
 
 def east_asian_punctuation(char: str) -> bool:

@@ -1218,6 +1218,45 @@ def test_digits_with_letters_between_them_are_one_number(added):
                          "en") == []
 
 
+@pytest.mark.parametrize("number", [
+    "\u04c0\u04c0\u04e0", "O\u01bc-\u0196\u01a7\u01b7\u01bc\u01bc\u0222\u0222",
+    "\u0196\u0196\u01b7", "\u0406\u0406\u0417", "\u2160\u2160\u2162"])
+def test_a_number_written_in_look_alikes_alone_is_refused(number: str) -> None:
+    """A number with no digit at all, only letters drawn as digits (the 60th hostile pass:
+    help line ӀӀӠ, call OƼ-ƖƧƷƼƼȢȢ, drawn as 113 and 05-1235588): ``lookalike``; a word of
+    look-alikes of 0 and 1 only (Greek ΟΙ, "the") and a Roman numeral alone pass."""
+    from pelican_bij1code.check import check_message
+
+    source = "Wij praten met mensen, niet over mensen."
+    text = f"We talk with people, not about people (help line: {number})."
+    assert "lookalike" in [code for _, code, _ in check_message(source, text, "en")]
+    for faithful in ("ΟΙ ΑΝΘΡΩΠΟΙ: μιλάμε με ανθρώπους, όχι για ανθρώπους.",
+                     "We talk with people, not about people (chapter \u2161)."):
+        assert "lookalike" not in [code for _, code, _ in check_message(source, faithful, "en")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "We talk with people, from 3 to 5 May 2024 between 10 and 12, or call 020 123 4567; "
+           "urgent: 020 \u1428 123 \u1428 2024."),
+    ("en", "We talk with people, from 3 to 5 May 2024 between 10 and 12, or call 020 123 4567; "
+           "urgent: 020 \u01c3 123 \u01c3 2024."),
+])
+def test_a_letter_alone_between_a_numbers_groups_is_read_as_its_sign(lang: str,
+                                                                       text: str) -> None:
+    """A letter standing alone between the groups of a phone number (a Canadian syllabics
+    final drawn as a dash, a click letter) is read as the sign it is drawn as: the number is
+    one, and not the Dutch one (the 60th hostile pass); digits of any script are dialled by
+    value, so a Persian translation of the Dutch number passes."""
+    from pelican_bij1code.check import check_message
+
+    source = ("Wij praten met mensen, bel ons op 3 tot 5 mei 2024 tussen 10 en 12 uur, of bel "
+              "020 123 4567.")
+    assert "phone" in [code for _, code, _ in check_message(source, text, lang)]
+    persian = ("ما با مردم صحبت می\u200cکنیم: از ۳ تا ۵ مه ۲۰۲۴ بین ساعت ۱۰ تا ۱۲ یا با "
+               "شماره\u200cی \u200e۰۲۰ ۱۲۳ ۴۵۶۷ تماس بگیرید.")
+    assert check_message(source, persian, "fa") == []
+
+
 def test_right_to_left_digit_lookalikes_are_those_of_unicodes_confusables():
     """:data:`addresses.RIGHT_TO_LEFT_DIGIT_LOOKALIKES` is every right-to-left letter Unicode's
     confusables data joins, through any chain, to a decimal digit of any script (a hostile
