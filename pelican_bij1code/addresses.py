@@ -865,7 +865,7 @@ def _lookalike_word(text: str) -> str | None:
     """The first character beyond ASCII of a word made of digit look-alikes alone (and the
     signs a number is written with), no digit in it, two of them at least, one drawn as a
     digit from 2 to 9 or as several (``ӀӀӠ``, ``ƖƖƷ``, ``OƼ-ƖƧƷƼƼȢȢ``, ``ⅠⅠⅢ``: a reader
-    calls 113, 05-12355 88); not a word of look-alikes of 0 and 1 only, as Greek ``ΟΙ``.
+    calls 113 and 05-1235588); not a word of look-alikes of 0 and 1 only, as Greek ``ΟΙ``.
 
     >>> [_lookalike_word(t) for t in ("help line: \u04c0\u04c0\u04e0;", "\u039f\u0399 x")]
     ['Ӏ', None]
