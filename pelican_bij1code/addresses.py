@@ -862,20 +862,31 @@ def number_lookalike(text: str) -> str | None:
 
 
 def _lookalike_word(text: str) -> str | None:
-    """The first character beyond ASCII of a word made of digit look-alikes alone (and the
-    signs a number is written with), no digit in it, two of them at least, one drawn as a
-    digit from 2 to 9 or as several (``ӀӀӠ``, ``ƖƖƷ``, ``OƼ-ƖƧƷƼƼȢȢ``, ``ⅠⅠⅢ``: a reader
-    calls 113 and 05-1235588); not a word of look-alikes of 0 and 1 only, as Greek ``ΟΙ``.
+    """The first character beyond ASCII of a number written in digit look-alikes alone, no
+    digit in it: words made of them (and of the signs a number is written with), one after
+    another, three look-alikes at least, one drawn as a digit from 2 to 9 or as several
+    (``ӀӀӠ``, ``OƼ-ƖƧƷƼƼȢȢ``, ``О б l Ƨ Ȝ``, ``ⅠⅠⅢ``: a reader calls 113, 05-1235588 and
+    06123); not two letters alone (Ukrainian ``ЗІ``, "with"), nor look-alikes of 0 and 1 only
+    (Greek ``ΟΙ``, "the").
 
-    >>> [_lookalike_word(t) for t in ("help line: \u04c0\u04c0\u04e0;", "\u039f\u0399 x")]
-    ['Ӏ', None]
+    >>> [_lookalike_word(t) for t in ("help line: \u04c0\u04c0\u04e0;", "\u039f\u0399 x",
+    ...                               "\u0417\u0406 \u0417\u041d\u0410\u041d\u041d\u042f\u041c",
+    ...                               "call \u041e \u0431 l \u01a7 \u021c.")]
+    ['Ӏ', None, None, 'О']
     """
-    for word in text.split():
-        chars = [char for char in word if char not in _NUMBER_SIGNS]
-        if len(chars) >= 2 and not word.isascii() \
-                and all(char in LOOKS_LIKE_A_DIGIT for char in chars) \
-                and any(char in _MANY_OR_TWO_TO_NINE for char in chars):
-            return next(char for char in chars if not char.isascii())
+    run: list[str] = []  # the look-alikes of the words read since the last other word
+    for word in [*text.split(), None]:
+        chars = [char for char in word if char not in _NUMBER_SIGNS] if word is not None else []
+        if chars and all(char in LOOKS_LIKE_A_DIGIT for char in chars):
+            run += chars
+            continue
+        if word is not None and not chars:
+            continue  # signs alone ("/", "-"): the number goes on
+        if len(run) >= 3 and any(char in _MANY_OR_TWO_TO_NINE for char in run):
+            found = next((char for char in run if not char.isascii()), None)
+            if found is not None:
+                return found
+        run = []
     return None
 
 

@@ -1220,19 +1220,24 @@ def test_digits_with_letters_between_them_are_one_number(added):
 
 @pytest.mark.parametrize("number", [
     "\u04c0\u04c0\u04e0", "O\u01bc-\u0196\u01a7\u01b7\u01bc\u01bc\u0222\u0222",
-    "\u0196\u0196\u01b7", "\u0406\u0406\u0417", "\u2160\u2160\u2162"])
+    "\u0196\u0196\u01b7", "\u0406\u0406\u0417", "\u2160\u2160\u2162",
+    "\u041e \u0431 l \u01a7 \u021c \u13ce \u01bc", "\u0417 \u0417 \u0417",
+    "\u041e. \u0431. l. \u01a7.", "\u041e / \u0431 / l / \u01a7"])
 def test_a_number_written_in_look_alikes_alone_is_refused(number: str) -> None:
-    """A number with no digit at all, only letters drawn as digits (the 60th hostile pass:
-    help line ӀӀӠ, call OƼ-ƖƧƷƼƼȢȢ, drawn as 113 and 05-1235588): ``lookalike``; a word of
-    look-alikes of 0 and 1 only (Greek ΟΙ, "the") and a Roman numeral alone pass."""
+    """A number with no digit at all, only letters drawn as digits, in one word or one a word
+    (the 60th and 61st hostile passes: help line ӀӀӠ, call OƼ-ƖƧƷƼƼȢȢ, О б l Ƨ Ȝ Ꮞ Ƽ, drawn
+    as 113, 05-1235588 and 0612345): ``lookalike``; two such letters alone (Ukrainian ЗІ and
+    ІЗ, "with", "from", in a heading's capitals), look-alikes of 0 and 1 only (Greek ΟΙ,
+    "the") and a Roman numeral alone pass."""
     from pelican_bij1code.check import check_message
 
     source = "Wij praten met mensen, niet over mensen."
     text = f"We talk with people, not about people (help line: {number})."
     assert "lookalike" in [code for _, code, _ in check_message(source, text, "en")]
-    for faithful in ("ΟΙ ΑΝΘΡΩΠΟΙ: μιλάμε με ανθρώπους, όχι για ανθρώπους.",
-                     "We talk with people, not about people (chapter \u2161)."):
-        assert "lookalike" not in [code for _, code, _ in check_message(source, faithful, "en")]
+    for faithful, lang in (("ΟΙ ΑΝΘΡΩΠΟΙ: μιλάμε με ανθρώπους, όχι για ανθρώπους.", "el"),
+                           ("We talk with people, not about people (chapter \u2161).", "en"),
+                           ("МИ ГОВОРИМО ЗІ ЗНАННЯМ ІЗ ЛЮДЬМИ, А НЕ ПРО ЛЮДЕЙ.", "uk")):
+        assert "lookalike" not in [code for _, code, _ in check_message(source, faithful, lang)]
 
 
 @pytest.mark.parametrize(("lang", "text"), [
