@@ -316,7 +316,7 @@ def addresses(text: str) -> set[str]:
         return phones(shown)
     found: set[str] = set()
     for piece in lettered.split():
-        if ("." in piece or ":" in piece or not piece.isascii()) and _maybe(piece):
+        if _maybe(piece):
             start = 0  # where the word before the next one starts
             for match in _WORD.finditer(piece):
                 address = _read(match.group())

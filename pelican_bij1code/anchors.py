@@ -38,6 +38,8 @@ from typing import NamedTuple
 from .master import Block, load_master
 
 PREFIX = "gedragscode"
+#: How every id of a code starts (what the unique-ids pass looks for on a page).
+_CODE_ID = f"{PREFIX}-"
 
 #: The accessible name of the "link to this rule" anchor, per language (``{rule}`` is the
 #: rule's name, e.g. ``wij-7``). A language missing here gets the Dutch name, marked
@@ -199,7 +201,7 @@ def _parse(text: str) -> _Parsed:
                      for name, value, first, last in _attributes(tag) if name in ("id", "href")]
         # a code's ids start with the prefix: only a tag that holds it (or an entity that
         # may spell it) can hold one of them
-        elif text.find(f"{PREFIX}-", start, end) >= 0 or text.find("&", start, end) >= 0:
+        elif text.find(_CODE_ID, start, end) >= 0 or text.find("&", start, end) >= 0:
             own.update(value for name, value, _, _ in _attributes(tag)
                        if name == "id" or (name == "name" and _is_link(tag)))
     return _Parsed(frozenset(own), tuple(code))
@@ -242,7 +244,7 @@ def may_collide(text: str) -> bool:
     seen: set[str] = set()
     for match in _VALUE.finditer(text):
         value = match.group(1) or match.group(2) or match.group(3) or ""
-        if f"{PREFIX}-" not in value and "&" not in value:
+        if _CODE_ID not in value and "&" not in value:
             continue  # no code's id, nor an entity that may spell one: renames nothing
         if not _names_an_id(text, match.start()):
             continue
@@ -276,7 +278,7 @@ def unique_page_ids(text: str) -> str:
     <section class="gedragscode"><p id="gedragscode-ik-1--2"><a href="#gedragscode-ik-1--2">
     <section class="gedragscode"><p id="gedragscode-ik-1--3"><a href="#gedragscode-ik-1--3">
     """
-    if f"{PREFIX}-" not in text or not may_collide(text):
+    if _CODE_ID not in text or not may_collide(text):
         return text
     parsed = _parse(text)
     taken = set(parsed.own)
@@ -286,7 +288,7 @@ def unique_page_ids(text: str) -> str:
     done = 0
     for name, value, first, last in parsed.code:
         new = value
-        if name == "id" and value.startswith(f"{PREFIX}-"):
+        if name == "id" and value.startswith(_CODE_ID):
             if value in taken:
                 base = value.split("--")[0]
                 number = next_suffix.get(base, 2)

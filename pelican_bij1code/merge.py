@@ -284,8 +284,9 @@ def update(locales: Locales, only: list[str] | None = None,
                              f"updated once, as {first_of[target]}")
             continue
         first_of[target] = lang
-        text = _keep_end(powriter.dump(merge(old, template, lang, notes)), old, data)
-        if _lf(text) == _lf(data.decode("utf-8")):
+        before = data.decode("utf-8")
+        text = _keep_end(powriter.dump(merge(old, template, lang, notes)), old, before)
+        if _lf(text) == _lf(before):
             continue  # nothing to change (a file with mixed line endings stays as it is)
         mixed = mixed_line_endings(data)
         if mixed is not None:
@@ -352,11 +353,10 @@ def _inside(locales: Locales, paths: list[Path]) -> list[Path]:
     return resolved
 
 
-def _keep_end(text: str, old: pofile.PoFile, data: bytes) -> str:
-    """``text`` ending as the old file ended: without a line break after its last line (a
-    hostile pass: ``update`` added one, and rewrote a file it had nothing to change in), or in
-    the blank lines it ended in (pybabel writes one)."""
-    before = data.decode("utf-8")
+def _keep_end(text: str, old: pofile.PoFile, before: str) -> str:
+    """``text`` ending as the old file (``before``) ended: without a line break after its last
+    line (a hostile pass: ``update`` added one, and rewrote a file it had nothing to change
+    in), or in the blank lines it ended in (pybabel writes one)."""
     end = before[len(before.rstrip("\r\n")):]
     if not end and before:
         return text.removesuffix(old.newline)

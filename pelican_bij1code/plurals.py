@@ -23,8 +23,8 @@ from collections.abc import Callable
 #: The values of an unsigned long, as msgfmt evaluates a rule: a mask.
 _UNSIGNED = 2 ** 64 - 1
 _TOKEN = re.compile(r"[ \t\n]*([0-9]+|n|==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()])")
-_BINARY: dict[str, tuple[int, Callable[[int, int], int]]] = {
-    "||": (1, operator.or_), "&&": (2, operator.and_),  # on truth values, as C: see _logical
+_BINARY: dict[str, tuple[int, Callable[[int, int], int] | None]] = {
+    "||": (1, None), "&&": (2, None),  # evaluated as C does, left side first: _logical
     "==": (3, operator.eq), "!=": (3, operator.ne),
     "<": (4, operator.lt), ">": (4, operator.gt), "<=": (4, operator.le), ">=": (4, operator.ge),
     # msgfmt computes with unsigned longs: below zero wraps around (0 - 100 <= 1 is false)
@@ -158,8 +158,7 @@ def _compile(tokens: list[str]) -> Expr:
             take()
             strength, func = _BINARY[op]
             right = binary(strength + 1)
-            left = _logical(op, left, right) if op in ("&&", "||") else \
-                _binary(func, left, right)
+            left = _logical(op, left, right) if func is None else _binary(func, left, right)
         return left
 
     def ternary() -> Operand:
