@@ -38,6 +38,17 @@ _PREVIOUS = {"msgid": "prev_msgid", "msgctxt": "prev_msgctxt",
              "msgid_plural": "prev_msgid_plural"}
 #: Tokens that can begin an item: where msgfmt resumes after a syntax error.
 _ITEM_START = {"comment", "domain", "msgid", "msgctxt", "prev_msgid", "prev_msgctxt"}
+#: How many errors are listed: msgfmt stops at 20 ("too many errors, aborting"), and so does
+#: the reader, so that a file of errors costs no more time and memory than its size.
+MAX_ERRORS = 20
+#: Tokens no item is made of but for ``[``, a number and ``]`` after ``msgstr``: four in a
+#: row are a syntax error already, and the rest of such a run is never read (msgfmt's error
+#: recovery drops it too), so the reader keeps only four.
+_NO_ITEM = frozenset({"[", "]", "number", "junk"})
+#: The rest of such a run: up to the next string, comment, name or carriage return.
+_NO_ITEM_RUN = re.compile(r'[^\r"#A-Za-z_$]*')
+_NUL = ("a NUL character in a string (a raw one, or \\0, \\000, \\x00 or \\400): msgfmt "
+        "ends the string there and reads another text than the file shows; remove it")
 
 # Each of these has one quantifier over one character class: linear on any input.
 _SPACE = re.compile(r"[ \t\f\v]*")
@@ -328,6 +339,8 @@ def _string(line: str, start: int, number: int, at_end: bool,
             position = end + 2 + len(digits)
         else:
             errors.append(PoError(number, "invalid control sequence", end + 2))
+            if len(errors) > MAX_ERRORS:  # the rest is not read (see MAX_ERRORS)
+                return _join(pieces, number, errors), len(line), False
             position = end + 1
 
 
@@ -349,6 +362,8 @@ def _join(pieces: list[str | int], line: int, errors: list[PoError]) -> str:
             return data.decode("utf-8", "replace")
     if "\x04" in value:
         errors.append(PoError(line, "context separator <EOT> within string"))
+    if "\0" in value:
+        errors.append(PoError(line, _NUL))
     return value
 
 
@@ -389,7 +404,7 @@ def _tokens(text: str, last_line: int, errors: list[PoError]) -> list[_Token]:
             value = run[1:-1].replace('"\n"', "")  # the lines' quotes, if each has two
             if ((keyword in _SIMPLE_KEYWORDS or first == '"') and len(run) > 1
                     and run[0] == '"' == run[-1] and '"' not in value and "\\" not in value
-                    and "\n" not in value and "\x04" not in value):
+                    and "\n" not in value and "\x04" not in value and "\0" not in value):
                 last = number + (len(run) - len(value) - 2) // 3  # a quote, break, quote each
                 if keyword:
                     append((keyword, keyword, number, number, False))
@@ -401,6 +416,8 @@ def _tokens(text: str, last_line: int, errors: list[PoError]) -> list[_Token]:
                 carry = _line_tokens(line, number, number == last_line, carry or (False, False),
                                      tokens, errors)
             number += 1
+        if len(errors) > MAX_ERRORS:
+            break  # the rest is not read (see MAX_ERRORS)
     return tokens
 
 
@@ -412,7 +429,7 @@ def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
     one; ``#~`` ends with the comment)."""
     obsolete, previous = flags
     position, size = 0, len(line)
-    while True:
+    while len(errors) <= MAX_ERRORS:
         position = _SPACE.match(line, position).end()  # type: ignore[union-attr]
         if position >= size:
             return None
@@ -451,6 +468,8 @@ def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
             else:
                 kind = _PREVIOUS[name] if previous else name
             tokens.append((kind, name, number, number, obsolete))
+        elif len(tokens) >= 4 and all(token[_KIND] in _NO_ITEM for token in tokens[-4:]):
+            position = _NO_ITEM_RUN.match(line, position).end()  # type: ignore[union-attr]
         elif char.isascii() and char.isdigit():
             digits = _DIGITS.match(line, position).group()  # type: ignore[union-attr]
             position += len(digits)
@@ -459,6 +478,7 @@ def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
             tokens.append((char if char in "[]" else "junk", char, number, number,
                            obsolete))
             position += 1
+    return None  # too many errors: the rest is not read (see MAX_ERRORS)
 
 
 # -- reading: the grammar --------------------------------------------------------------------
@@ -496,6 +516,7 @@ class _Parser:
         self.errors: list[tuple[int, int, PoError]] = []
         self.at = 0
         self.obsolete = obsolete  # whether the file may have #~ (then its rules are checked)
+        self.inconsistent: set[int] = set()  # the lines "inconsistent use of #~" names
 
     def here(self) -> int:
         """The line of the token msgfmt looks at next (it reports an error after reading it)."""
@@ -530,21 +551,22 @@ class _Parser:
                 for line in range(token[_LINE], token[_LAST]):  # a run: a string on each line
                     self.error(line, "inconsistent use of #~", line + 1)
                 self.error(token[_LAST], "inconsistent use of #~", tokens[self.at][_LINE])
+                self.inconsistent.update(range(token[_LINE], token[_LAST] + 1))
         return "".join(values), first
 
     def consistent(self, first: _Token, then: _Token) -> None:
         """msgfmt's "inconsistent use of #~" for two parts of a message, once for a line (it
         says so once where two of its checks find the same line: ``#~ msgstr "x"``)."""
-        error = PoError(then[_LINE], "inconsistent use of #~")
-        if first[_OBSOLETE] != then[_OBSOLETE] and all(e[2] != error for e in self.errors):
-            self.error(error.line, error.message)
+        if first[_OBSOLETE] != then[_OBSOLETE] and then[_LINE] not in self.inconsistent:
+            self.inconsistent.add(then[_LINE])
+            self.error(then[_LINE], "inconsistent use of #~")
 
     def messages(self) -> tuple[list[_Message], list[_Token]]:
         """Every message, and the comments after the last one."""
         found: list[_Message] = []
         comments: list[_Token] = []
         tokens = self.tokens
-        while self.at < self.count:
+        while self.at < self.count and len(self.errors) <= MAX_ERRORS:
             kind = tokens[self.at][_KIND]
             if kind == "comment":
                 comments.append(tokens[self.at])
@@ -761,6 +783,10 @@ def parse(text: str | bytes, path: str = "<string>", lines: bool = True) -> PoFi
             entries.append(entry)
     # In the order msgfmt reports them: it reads a token, then reports what it found.
     errors = [error for _, _, error in sorted(found, key=lambda item: item[:2])]
+    if len(errors) > MAX_ERRORS:
+        errors[MAX_ERRORS:] = [PoError(errors[MAX_ERRORS - 1].line, f"too many errors: the "
+                                       f"first {MAX_ERRORS} are listed (msgfmt, too, stops "
+                                       "there); correct them and check again")]
     if errors:
         raise PoSyntaxError(path, errors)
 
