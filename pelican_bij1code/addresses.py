@@ -153,10 +153,30 @@ MORE_DIGIT_LOOKALIKES = frozenset(
     "\ufe31\ufe32\ufe33\U0001fb70\U0001fb71\U0001fb72\U0001fb73\U0001fb74\U0001fb75"
     # the keycap ten
     "\U0001f51f")
-LOOKS_LIKE_A_DIGIT = frozenset("".join(DIGIT_LOOKALIKES.values())) | MORE_DIGIT_LOOKALIKES
+#: What is drawn as a digit but the confusables data joins to none (a 63rd hostile pass wrote
+#: ``Call Oƽ-ꜭʒꜭʒꜭʒꜭʒ`` and ``⚀⚀⚂``, and Chromium drew O5-43434343 and the dice of 113): the
+#: other case of each look-alike of 2 to 9 (ƨ ʒ з ƽ ꝯ; not Б, the capital of б, which looks
+#: like no digit), the letters made from digits (Zhuang's old tone letters ƻ Ƅ ƅ, the
+#: tresillo Ꜫ ꜫ and cuatrillo Ꜭ ꜭ, the small capital and modifier ezh ᴣ ᶾ), the small
+#: palochka ӏ, and the dice ⚀ to ⚅. A letter with a mark, or named WITH one, is read as its
+#: letter (:func:`.characters.base_letter`: Ǯ, Ӟ, ƺ EZH WITH TAIL, Ҙ ZE WITH DESCENDER).
+#: ``tests/test_check.py`` derives the case partners from the tables.
+DRAWN_AS_DIGITS: dict[str, str] = {
+    "1": "\u04cf\u2680",
+    "2": "\u01a8\u03e9\ua645\ua75b\u01bb\u2681",
+    "3": "\u0292\u0437\u04e1\u021d\u025c\ua76b\u2ccd\U000118aa\ua72a\ua72b\u1d23\u1dbe"
+         "\u2682",
+    "4": "\ua72c\ua72d\uab9e\U000118cf\u2683",
+    "5": "\u01bd\U000118db\u2684",
+    "6": "\uabbe\u2cd3\u0184\u0185\u2685",
+    "7": "\U000104fa\U000118a6",
+    "9": "\u2ccb\ua76f\U000118b6",
+}
+LOOKS_LIKE_A_DIGIT = frozenset("".join(DIGIT_LOOKALIKES.values())) | MORE_DIGIT_LOOKALIKES \
+    | frozenset("".join(DRAWN_AS_DIGITS.values()))
 #: The look-alikes of the digits 2 to 9, and of several digits: no word's letters but by chance.
-_MANY_OR_TWO_TO_NINE = frozenset("".join(DIGIT_LOOKALIKES[digit] for digit in "23456789")) \
-    | MORE_DIGIT_LOOKALIKES
+_MANY_OR_TWO_TO_NINE = frozenset("".join(DIGIT_LOOKALIKES[digit] + DRAWN_AS_DIGITS.get(digit, "")
+                                         for digit in "23456789")) | MORE_DIGIT_LOOKALIKES
 
 
 @functools.cache
@@ -877,12 +897,12 @@ def _lookalike_word(text: str) -> str | None:
     run: list[str] = []  # the look-alikes of the words read since the last other word
     for word in [*text.split(), None]:
         chars = [char for char in word if char not in _NUMBER_SIGNS] if word is not None else []
-        if chars and all(char in LOOKS_LIKE_A_DIGIT for char in chars):
-            run += chars
+        if chars and all(base_letter(char) in LOOKS_LIKE_A_DIGIT for char in chars):
+            run += chars  # a letter with a mark is its letter (Ǯ, Ӟ: a 3)
             continue
         if word is not None and not chars:
             continue  # signs alone ("/", "-"): the number goes on
-        if len(run) >= 3 and any(char in _MANY_OR_TWO_TO_NINE for char in run):
+        if len(run) >= 3 and any(base_letter(char) in _MANY_OR_TWO_TO_NINE for char in run):
             found = next((char for char in run if not char.isascii()), None)
             if found is not None:
                 return found
