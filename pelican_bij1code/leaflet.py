@@ -129,6 +129,9 @@ hides the real host: 'evil.example'): 'https://bij1.org@evil.example/'
             or not re.fullmatch(r"[a-z]{2,63}|xn--[a-z0-9-]+", labels[-1]):
         raise refuse("needs a plain host name such as bij1.org (letters, digits, "
                              "hyphens, a dot; no IP address)")
+    if labels[-1] in ("localhost", "local", "internal", "test", "invalid", "example"):
+        raise refuse(f"names no host on the internet (.{labels[-1]} is reserved: RFC 6761, "
+                     "6762; browsers send any *.localhost to the reader's own machine)")
     for label in labels:
         if label.startswith("xn--"):
             try:

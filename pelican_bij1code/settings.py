@@ -73,10 +73,13 @@ def _locales_dir(value: Any) -> str | None:
     if not isinstance(value, str | os.PathLike):
         return f"must be a folder (a str or a path), not {value!r}"
     folder = Path(value)
-    if not folder.is_dir():
-        return f"{str(folder)!r} is not a folder (relative to where pelican runs)"
-    if not (folder / "gedragscode.pot").is_file():
-        return f"{str(folder)!r} has no gedragscode.pot; is it a bij1code locales folder?"
+    try:
+        if not folder.is_dir():
+            return f"{str(folder)[:200]!r} is not a folder (relative to where pelican runs)"
+        if not (folder / "gedragscode.pot").is_file():
+            return f"{str(folder)[:200]!r} has no gedragscode.pot; is it a bij1code locales folder?"
+    except OSError as exc:  # a name too long, a folder not readable: is_dir() raises those
+        return f"{str(folder)[:200]!r} cannot be read as a folder ({exc.strerror or exc})"
     return None
 
 

@@ -315,6 +315,8 @@ SETTINGS = [
     # issue 9 finding 10
     ("BIJ1CODE_LOCALES_DIR", '""'), ("BIJ1CODE_FALLBACK_LANG", '"xx"'),
     ("BIJ1CODE_FALLBACK_LANG", '"pap"'), ("BIJ1CODE_FALLBACK_LANG", "None"),
+    # the 63rd pass: a name too long for the file system was a traceback
+    ("BIJ1CODE_LOCALES_DIR", "'a' * 300"),
 ]
 
 

@@ -282,6 +282,8 @@ def test_every_links_address_is_printed_on_every_page(locales: Path, tmp_path: P
     ("https://xn--bj1-abc.org/", "not valid IDNA"),
     ("https://127.0.0.1/", "plain host name"),
     ("https://localhost/", "plain host name"),
+    ("https://a.localhost/", "names no host on the internet"),  # the 63rd pass
+    ("https://bij1.test/", "names no host on the internet"),
     ("https://bij1.org\\@evil.example/", "characters an address may not"),
     ("https://bij1.org/%zz", "a % not followed by two hex digits"),
     ("https:bij1.org/", "must be an http:// or https:// address"),
