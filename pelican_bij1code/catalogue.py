@@ -20,7 +20,7 @@ import os
 import threading
 import tomllib
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import files, pofile, tomllines
 from .languages import bcp47, lookup_chain, normalise, parse, without_likely_script
@@ -228,7 +228,32 @@ def read_statuses(text: str, path: str) -> dict[str, str]:
                 raise StatusError(path, item.line, f"{lang} and {twin} name one language; "
                                   "keep one line for it")
             statuses[lang] = value
+        elif item.kind == "key" and item.table and _status_line(data, item.path):
+            raise StatusError(path, item.line, f"{ascii(item.path[-1])[1:-1][:40]} = "
+                              f"{_status_line(data, item.path)!r} stands in "
+                              f"[{'.'.join(item.table)[:40]}], not in [status]: only the "
+                              "[status] table publishes a language (in a misspelt table, "
+                              "every language would stay a draft and the check pass with "
+                              "nothing to check)")
     return statuses
+
+
+def _status_line(data: dict[str, Any], path: tuple[str, ...]) -> str | None:
+    """The status a key at ``path`` gives, if it reads as a language's status line
+    (``en = "published"``) outside the ``[status]`` table; None for any other key.
+
+    >>> _status_line({"stauts": {"en": "published"}}, ("stauts", "en"))
+    'published'
+    >>> _status_line({"notes": {"stage": "draft", "en": "x"}}, ("notes", "stage"))
+    """
+    value: Any = data
+    for part in path:
+        value = value.get(part) if isinstance(value, dict) else None
+    key = path[-1]
+    if isinstance(value, str) and value.strip().casefold() in STATUSES \
+            and is_language_folder(key):
+        return value
+    return None
 
 
 class Loaded(NamedTuple):

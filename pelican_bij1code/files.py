@@ -102,8 +102,15 @@ class Snapshot(NamedTuple):
     def of(cls, path: str | os.PathLike[str], data: bytes) -> Snapshot:
         import hashlib  # only update needs it: check starts faster without
 
-        stat = os.stat(path)
-        return cls(stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+        digest = hashlib.sha256(data).hexdigest()
+        stat = os.stat(path)  # after the hash, so that the last look is just before a rename
+        return cls(stat.st_size, stat.st_mtime_ns, digest)
+
+
+    @classmethod
+    def absent(cls) -> Snapshot:
+        """A file that was not there: it may be written only if it still is not."""
+        return cls(-1, -1, "")
 
 
 def stage(path: str | os.PathLike[str], text: str) -> str | None:
@@ -137,7 +144,9 @@ def stage(path: str | os.PathLike[str], text: str) -> str | None:
 def unchanged_since(path: str | os.PathLike[str], expected: Snapshot) -> None:
     """Raise :class:`WriteError` unless ``path`` is still the file that was read."""
     try:
-        now = Snapshot.of(path, read_regular(path))
+        now: Snapshot | None = Snapshot.of(path, read_regular(path))
+    except FileNotFoundError:
+        now = Snapshot.absent()
     except OSError:
         now = None
     if now != expected:

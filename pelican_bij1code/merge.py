@@ -16,6 +16,7 @@ obsolete (``#~``). Files are written atomically.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from pathlib import Path
 
 from . import files, languages, pofile, powriter
@@ -241,22 +242,37 @@ def _source_forms(ref: pofile.Entry) -> dict[int, str]:
 
 
 def lost(old: pofile.PoFile, new: pofile.PoFile) -> list[tuple[int, str]]:
-    """What of ``old`` the file ``new`` no longer holds anywhere: must be nothing.
+    """What of ``old`` the file ``new`` no longer holds: must be nothing.
 
     Every translated string (each plural form too, active and obsolete), every translator
-    comment and every comment at the end of the file, with the line it was on.
+    comment and every comment at the end of the file, with the line it was on; each counted
+    (a comment or translation two entries share is there twice, or one was lost; plural
+    forms alike in one entry are one text, which making it singular keeps).
     """
-    kept: set[str] = set()
-    comments: set[str] = set(new.trailing_comments)
-    for entry in new.entries:
-        kept.update(entry.translations())
-        comments.update(entry.translator_comments)
-    missing = [(e.line, text) for e in old.entries for text in e.translations()
-               if text not in kept]
+    kept = Counter(text for entry in new.entries for text in set(entry.translations()))
+    comments = Counter(comment for entry in new.entries for comment in entry.translator_comments)
+    comments.update(map(_as_comment, new.trailing_comments))
+    missing = [(e.line, text) for e in old.entries for text in dict.fromkeys(e.translations())
+               if not _take(kept, text)]
     missing += [(e.line, "# " + c) for e in old.entries for c in e.translator_comments
-                if c not in comments and c not in new.trailer]
-    missing += [(0, c) for c in old.trailing_comments if c not in comments]
+                if not _take(comments, c)]
+    missing += [(0, c) for c in old.trailing_comments if not _take(comments, _as_comment(c))]
     return missing
+
+
+def _as_comment(line: str) -> str:
+    """A comment line at the end of a file as an entry keeps it: a translator comment's text
+    (``# TODO`` is ``TODO``); any other comment (``#.``, ``#:``, ``#,``) as it is."""
+    kind = line[1:2]
+    return line if kind in (".", ":", *pofile.FLAG_MARKS) else line[1:].strip()
+
+
+def _take(pool: Counter[str], text: str) -> bool:
+    """Whether ``pool`` still holds ``text``; takes it."""
+    if pool[text] <= 0:
+        return False
+    pool[text] -= 1
+    return True
 
 
 def update(locales: Locales, only: list[str] | None = None,
@@ -404,7 +420,7 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     Plural-Forms comes from CLDR where Babel knows the language, else from our own table; a
     language nobody knows gets a guess, marked for the translator to confirm.
     """
-    code = folder_name(lang)
+    code = folder_name(lang) if lang == lang.strip() else None  # as every command reads it
     if code is None:
         raise ValueError(f"{lang!r} is not a language tag (try e.g. 'en', 'pap', 'srn')")
     if languages.normalise(code) == SOURCE_LANG and code != SOURCE_LANG:
@@ -412,8 +428,15 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
                          "(gedragscode.nl.md), which pages in any Dutch show; there is "
                          "nothing to translate")
     path = locales.catalogue_path(code)
+    # written where it is read (a link to a file of the folder stays a link), never outside
+    target = locales.inside(path)
+    status_target = locales.inside(locales.status_path)
     declared = locales.statuses()  # an unreadable status.toml stops init before any write
-    if path.exists():
+    try:  # what status.toml is now: init writes it only if it is still that
+        status_was = files.Snapshot.of(status_target, files.read_regular(status_target))
+    except FileNotFoundError:
+        status_was = files.Snapshot.absent()
+    if path.exists() or path.is_symlink():
         raise FileExistsError(f"{path} already exists; use `bij1code update` to refresh it")
     twin = locales.same_as(code)
     if twin is not None:  # sr_Latn beside sr@latin: two folders for one language
@@ -449,11 +472,12 @@ def init(locales: Locales, lang: str, status: str = DRAFT) -> str:
     # an existing line (de = "published") is a decision someone made: it is kept
     keep = code == SOURCE_LANG or any(same_folder(name, code) for name in declared)
     status_text = None if keep else locales.status_text(code, status)
-    files.write_atomic(path, powriter.dump(po))
+    # neither file is replaced if someone saved it meanwhile (msginit, Weblate, an editor)
+    files.write_atomic(target, powriter.dump(po), files.Snapshot.absent())
     if status_text is not None:
         try:
-            files.write_atomic(locales.status_path, status_text)
-        except OSError:
-            path.unlink(missing_ok=True)  # a catalogue never listed would be stuck
+            files.write_atomic(status_target, status_text, status_was)
+        except (OSError, files.WriteError):
+            target.unlink(missing_ok=True)  # a catalogue never listed would be stuck
             raise
     return code

@@ -721,3 +721,124 @@ def test_badges_are_written_in_place_of_a_symlink_or_a_fifo(locales: Path, tmp_p
     for name in ("en.svg", "tr.svg"):
         assert (out / name).is_file() and not (out / name).is_symlink()
         assert (out / name).read_text(encoding="utf-8").startswith("<svg")
+
+
+# -- the 64th hostile pass: init and update where another tool or person is at work ---------
+
+
+@pytest.mark.parametrize("lang", ["it\n", "sv\t", " da", "de "])
+def test_init_refuses_white_space_around_a_language_as_every_command_does(
+        locales: Path, lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status = (locales / "status.toml").read_bytes()
+    assert init(locales, lang) == 2
+    assert "is not a language tag" in capsys.readouterr().err
+    assert not (locales / lang.strip()).exists()
+    assert (locales / "status.toml").read_bytes() == status
+
+
+def test_init_refuses_a_language_folder_that_points_outside(
+        locales: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``de -> /tmp/outside``: init wrote the catalogue there, which check then refused."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (locales / "de").symlink_to(outside)
+    status = (locales / "status.toml").read_bytes()
+    assert init(locales, "de") == 2
+    assert "points outside the locales folder" in capsys.readouterr().err
+    assert not any(outside.iterdir())
+    assert (locales / "status.toml").read_bytes() == status
+
+
+def test_init_writes_a_linked_status_file_through_its_link(locales: Path) -> None:
+    """A ``status.toml`` linked to a file of the folder stays a link; its target gets the line
+    (init replaced the link by a file, and the target went stale)."""
+    real = locales / "config" / "status.toml"
+    real.parent.mkdir()
+    shutil.move(locales / "status.toml", real)
+    (locales / "status.toml").symlink_to(Path("config") / "status.toml")
+    assert init(locales, "de") == 0
+    assert (locales / "status.toml").is_symlink()
+    assert 'de = "draft"' in real.read_text(encoding="utf-8")
+
+
+def test_init_never_overwrites_a_status_file_saved_meanwhile(
+        locales: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A colleague's save while init runs (here: right after init has read status.toml and
+    made its new text) is kept, and init says so (it undid an unpublishing: es was
+    published again, exit 0)."""
+    from pelican_bij1code.catalogue import Locales
+
+    status = locales / "status.toml"
+    made = Locales.status_text
+
+    def then_a_colleague_saves(self: Locales, lang: str, value: str) -> str:
+        text = made(self, lang, value)
+        status.write_text(status.read_text(encoding="utf-8").replace(
+            'es = "published"', 'es = "draft"  # pulled: review found a problem'),
+            encoding="utf-8")
+        return text
+
+    monkeypatch.setattr(Locales, "status_text", then_a_colleague_saves)
+    assert init(locales, "de") == 2
+    assert "changed on disk after it was read" in capsys.readouterr().err
+    assert 'es = "draft"  # pulled' in status.read_text(encoding="utf-8")
+    assert not (locales / "de" / "LC_MESSAGES" / "gedragscode.po").exists()
+
+
+def test_init_never_overwrites_a_catalogue_another_tool_made_meanwhile(
+        locales: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pelican_bij1code.catalogue import Locales
+
+    made = Locales.status_text
+    theirs = locales / "de" / "LC_MESSAGES" / "gedragscode.po"
+
+    def then_msginit_writes(self: Locales, lang: str, value: str) -> str:
+        theirs.parent.mkdir(parents=True, exist_ok=True)
+        theirs.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n', encoding="utf-8")
+        return made(self, lang, value)
+
+    monkeypatch.setattr(Locales, "status_text", then_msginit_writes)
+    status = (locales / "status.toml").read_bytes()
+    assert init(locales, "de") == 2
+    assert theirs.read_text(encoding="utf-8").endswith('"Language: de\\n"\n')
+    assert (locales / "status.toml").read_bytes() == status
+
+
+def test_update_counts_each_comment_and_translation_it_keeps(
+        locales: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A comment two entries share, on an entry that leaves the template untranslated, or a
+    plural form that is also another message's translation, was dropped: the proof looked
+    for the text anywhere in the new file. Each is counted now: refused, nothing written."""
+    path = locales / EN
+    original = text = path.read_text(encoding="utf-8")
+    todo = "# TODO: ask the board which word they prefer\n"
+    text = text.replace('msgid "WIJ ZIJN BIJ1"', todo + 'msgid "WIJ ZIJN BIJ1"')
+    text += f'\n{todo}msgid "Een zin die uit de tekst verdween."\nmsgstr ""\n'
+    path.write_text(text, encoding="utf-8")
+    assert update(locales, "--locale", "en") == 2
+    assert "update would lose '# TODO: ask the board" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == text
+
+    path.write_text(original, encoding="utf-8")
+    path = _plural_en(locales, "We speak from our own experience.")  # another message's text
+    before = path.read_bytes()
+    assert update(locales, "--locale", "en") == 2
+    assert "update would lose 'We speak from our own experience.'" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("text", ['[stauts]\nen = "published"\n',
+                                  '[status]\nen = "published"\n\n[extra]\nfy = "published"\n',
+                                  '[status]\nen = "published"\n[meta.x]\nTR = "Draft"\n'])
+def test_a_status_line_outside_the_status_table_is_an_error(
+        locales: Path, text: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A misspelt table (``[stauts]``) left every language a draft, and check said "OK"
+    with nothing checked; a status line in another table is an error at its line now."""
+    (locales / "status.toml").write_text(text, encoding="utf-8")
+    line = text.count("\n", 0, text.rindex(" = ")) + 1
+    assert main(["--locales", str(locales), "check"]) == 2
+    assert f"status.toml:{line}: " in capsys.readouterr().err
+    (locales / "status.toml").write_text('[status]\nen = "published"\n[notes]\nby = "x"\n'
+                                         'who = "the board"\n', encoding="utf-8")
+    assert main(["--locales", str(locales), "check", "--locale", "en"]) == 0
