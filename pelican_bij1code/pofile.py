@@ -508,6 +508,7 @@ class _Parser:
 
     def __init__(self, tokens: list[_Token], last_line: int, obsolete: bool) -> None:
         self.count = len(tokens)
+        self.last_line = last_line
         end = ("eof", "", last_line, last_line, False)  # where msgfmt stands at the end
         self.tokens = tokens
         tokens += (end, end)
@@ -584,7 +585,7 @@ class _Parser:
             except _SyntaxError as exc:  # where msgfmt stands: after the token it could not use
                 token = exc.token
                 line = self.tokens[-1][_LINE] if token is None else token[_LINE] + (
-                    token[_KIND] == "comment")
+                    token[_KIND] == "comment" and token[_LINE] < self.last_line)  # its newline
                 self.errors.append((line, 2, PoError(line, "syntax error")))
                 self.at = max(self.at, start + 1)  # drop tokens until an item can start
                 while self.at < self.count and self.peek() not in _ITEM_START:

@@ -138,6 +138,8 @@ STRICTER = {
     "hex past U+10FFFF keeps its low byte": "its low byte is a NUL: as above",
 }
 CORPUS.update({
+    # the 64th pass: msgfmt names the comment's own line where no newline follows it
+    "syntax error at a last comment without a final newline": H + b'#~\n#| msgctxt "pc"\n#: r:1',
     "line continuation": H + b'msgid "a"\nmsgstr "b\\\nc"\n',
     "invalid UTF-8 from escapes": H + b'msgid "a"\nmsgstr "\\xff"\n',
     "bare cr between tokens": H.replace(b"\n", b"\r") + b'msgid "a"\rmsgstr "b"\r',
