@@ -897,7 +897,10 @@ def _lookalike_word(text: str) -> str | None:
     run: list[str] = []  # the look-alikes of the words read since the last other word
     for word in [*text.split(), None]:
         chars = [char for char in word if char not in _NUMBER_SIGNS] if word is not None else []
-        if chars and all(base_letter(char) in LOOKS_LIKE_A_DIGIT for char in chars):
+        if chars and (all(base_letter(char) in LOOKS_LIKE_A_DIGIT for char in chars) or (
+                all(base_letter(char) in LOOKS_LIKE_A_DIGIT or char in _SMALL_ZERO_AND_ONE
+                    for char in chars)
+                and any(base_letter(char) in _MANY_OR_TWO_TO_NINE for char in chars))):
             run += chars  # a letter with a mark is its letter (Ǯ, Ӟ: a 3)
             continue
         if word is not None and not chars:
@@ -909,6 +912,10 @@ def _lookalike_word(text: str) -> str | None:
         run = []
     return None
 
+
+#: Small letters drawn round or upright, as a 0 or a 1: digits in a word of look-alikes with
+#: one of 2 to 9 (``oƽ-ꜭʒꜭʒ``, ``iiʒ``: the 65th pass), letters in any other.
+_SMALL_ZERO_AND_ONE = frozenset("oi\u0131\u03bf\u03b9\u043e\u0456\u0585\u2c9f\u2c93\uff4f\uff49")
 
 #: What a number is written with besides its digits, and the punctuation after it.
 _NUMBER_SIGNS = frozenset("()./+-,;:!?")

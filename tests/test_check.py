@@ -1199,6 +1199,8 @@ def test_digit_lookalikes_hold_the_other_case_of_each():
     "Help line: llʒ (or ІІз, ІІꙅ).",
     "Call ⚀⚀⚂, or +⚂⚀ ⚅ ⚀⚁⚂⚃⚄⚅⚀⚁.",
     *(f"Call ll{char}." for char in "ƻǮǯӞӟҘҙʓƺᴣꜪꜫꜬꜭƄƅзƨƽꝛꝯꝫӡᶾ"),
+    # small round and upright letters beside them (the 65th pass): 0 and 1
+    "Call oƽ-ꜭʒꜭʒꜭʒꜭʒ.", "Call ooʒ.", "Call iiʒ.", "Call ıοʒ.",
 ])
 def test_a_number_drawn_in_letters_the_confusables_data_misses_is_refused(text):
     """Letters drawn as digits that the confusables data joins to none (the other case of a
@@ -1214,6 +1216,7 @@ def test_a_number_drawn_in_letters_the_confusables_data_misses_is_refused(text):
 
 @pytest.mark.parametrize(("lang", "text"), [
     ("uk", "Ми говоримо з власного досвіду, зі своїми друзями і з усіма."),
+    ("uk", "Він і з нею, і зі мною, із нами."),
     ("ru", "Мы говорим об этом с вами и за вас."),
     ("en", "The Ʒ and ʒ of IPA, written in a word: ʒip."),
 ])
