@@ -914,7 +914,8 @@ def _lookalike_word(text: str) -> str | None:
 
 
 #: Small letters drawn round or upright, as a 0 or a 1: digits in a word of look-alikes with
-#: one of 2 to 9 (``oƽ-ꜭʒꜭʒ``, ``iiʒ``: the 65th pass), letters in any other.
+#: one of 2 to 9 (``oƽ-ꜭʒꜭʒ``, ``iiʒ``, which passed after the 63rd pass's fix), letters in
+#: any other.
 _SMALL_ZERO_AND_ONE = frozenset("oi\u0131\u03bf\u03b9\u043e\u0456\u0585\u2c9f\u2c93\uff4f\uff49")
 
 #: What a number is written with besides its digits, and the punctuation after it.

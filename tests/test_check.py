@@ -1199,7 +1199,7 @@ def test_digit_lookalikes_hold_the_other_case_of_each():
     "Help line: llʒ (or ІІз, ІІꙅ).",
     "Call ⚀⚀⚂, or +⚂⚀ ⚅ ⚀⚁⚂⚃⚄⚅⚀⚁.",
     *(f"Call ll{char}." for char in "ƻǮǯӞӟҘҙʓƺᴣꜪꜫꜬꜭƄƅзƨƽꝛꝯꝫӡᶾ"),
-    # small round and upright letters beside them (the 65th pass): 0 and 1
+    # small round and upright letters beside them: 0 and 1 (passed after the 63rd fix)
     "Call oƽ-ꜭʒꜭʒꜭʒꜭʒ.", "Call ooʒ.", "Call iiʒ.", "Call ıοʒ.",
 ])
 def test_a_number_drawn_in_letters_the_confusables_data_misses_is_refused(text):
