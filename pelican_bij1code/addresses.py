@@ -172,6 +172,17 @@ DRAWN_AS_DIGITS: dict[str, str] = {
     "7": "\U000104fa\U000118a6",
     "9": "\u2ccb\ua76f\U000118b6",
 }
+#: More drawn as digits, found by the 65th hostile pass: Armenian Յ, Georgian ვ ჳ, Latin Ȥ ȥ
+#: (3), Cyrillic Ч and Hangul ㄱ (4, 7), Coptic Ϭ ϭ (6), the Tironian et ⁊ (7), Canadian
+#: syllabics ᑫ and the modifier ꝰ (9).
+DRAWN_AS_DIGITS["3"] += "\u0545\u10d5\u10f3\u1c95\u1cb3\u0224\u0225"
+DRAWN_AS_DIGITS["4"] += "\u0427\u0447"
+DRAWN_AS_DIGITS["6"] += "\u03ec\u03ed"
+DRAWN_AS_DIGITS["7"] += "\u204a\u3131\u1100"
+DRAWN_AS_DIGITS["9"] += "\u146b\ua770"
+#: Drawn as the digits readers of a right-to-left language of the Arabic script read (٧ ۷ as
+#: V, ٨ ۸ as Λ): there, ``تماس: ΛΛΛ VVVV`` shows ۸۸۸ ۷۷۷۷ (the 65th pass).
+EASTERN_DIGIT_LOOKALIKES = frozenset("Vv\u03bd\u2164\u2174\u039b\u028c")
 LOOKS_LIKE_A_DIGIT = frozenset("".join(DIGIT_LOOKALIKES.values())) | MORE_DIGIT_LOOKALIKES \
     | frozenset("".join(DRAWN_AS_DIGITS.values()))
 #: The look-alikes of the digits 2 to 9, and of several digits: no word's letters but by chance.
@@ -806,7 +817,7 @@ def _a_year(year: int) -> bool:
 _NOT_SPACE = re.compile(r"\S+")
 
 
-def number_lookalike(text: str) -> str | None:
+def number_lookalike(text: str, right_to_left: bool = False) -> str | None:
     """The first character in a number of ``text`` that is not a digit but looks like one
     (:data:`DIGIT_LOOKALIKES`), or a letter written on to the digits of a number; None if there
     is none. A number is a run of digits, look-alikes, spaces and ``()./+-``, not part of a
@@ -832,7 +843,8 @@ def number_lookalike(text: str) -> str | None:
         # and a letter with a mark is the letter it is drawn on (أ is an alef, ۀ a heh)
         written = [char for char in text
                    if unicodedata.category(char)[0] != "M" or char in LOOKS_LIKE_A_DIGIT]
-        text = "".join(map(base_letter, written))
+        text = "".join(char if char in LOOKS_LIKE_A_DIGIT else base_letter(char)
+                       for char in written)
     else:
         digits = ascii_digits(text)
         if digits <= text.count("IJ1") + text.count("ij1"):
@@ -878,38 +890,77 @@ def number_lookalike(text: str) -> str | None:
                         and not _a_written_time(word.strip(_TRAILING + "()"), letters):
                     return written[start + places[0]] if written else letters[0]
         first = max(last, first + 1)
-    return _lookalike_word(original) if not ascii_only else None
+    if ascii_only:
+        return None
+    return _lookalike_word(original, EASTERN_DIGIT_LOOKALIKES if right_to_left else frozenset())
 
 
-def _lookalike_word(text: str) -> str | None:
-    """The first character beyond ASCII of a number written in digit look-alikes alone, no
-    digit in it: words made of them (and of the signs a number is written with), one after
-    another, three look-alikes at least, one drawn as a digit from 2 to 9 or as several
-    (``ӀӀӠ``, ``OƼ-ƖƧƷƼƼȢȢ``, ``О б l Ƨ Ȝ``, ``ⅠⅠⅢ``: a reader calls 113, 05-1235588 and
-    06123); not two letters alone (Ukrainian ``ЗІ``, "with"), nor look-alikes of 0 and 1 only
-    (Greek ``ΟΙ``, "the").
+def _lookalike_word(text: str, more: frozenset[str] = frozenset()) -> str | None:
+    """The first character beyond ASCII of a number written in digit look-alikes: words made
+    of them (and of digits), each at most :data:`_NUMBER_GAP` characters from the next, with
+    anything but a letter or digit between (a space, a dash of any kind, a quotation mark or
+    bracket, a mark on a letter: ``“OƼ–ƖƧƷƼƼȢȢ”``, ``Number:ӀӀӠ``); three look-alikes at
+    least, one drawn as a digit from 2 to 9 or as several (``ӀӀӠ``, ``OƼ-ƖƧƷƼƼȢȢ``,
+    ``О б l Ƨ Ȝ``, ``ⅠⅠⅢ``: a reader calls 113, 05-1235588 and 06123); not two letters alone
+    (Ukrainian ``ЗІ``, "with"), nor look-alikes of 0 and 1 only (Greek ``ΟΙ``, "the").
+    ``more``: what else is drawn as a digit of 2 to 9 there (:data:`EASTERN_DIGIT_LOOKALIKES`).
 
     >>> [_lookalike_word(t) for t in ("help line: \u04c0\u04c0\u04e0;", "\u039f\u0399 x",
     ...                               "\u0417\u0406 \u0417\u041d\u0410\u041d\u041d\u042f\u041c",
-    ...                               "call \u041e \u0431 l \u01a7 \u021c.")]
-    ['Ӏ', None, None, 'О']
+    ...                               "call \u041e \u0431 l \u01a7 \u021c.",
+    ...                               "\u201cO\u01bc\u2013\u0196\u01a7\u01b7\u201d")]
+    ['Ӏ', None, None, 'О', 'Ƽ']
     """
     run: list[str] = []  # the look-alikes of the words read since the last other word
-    for word in [*text.split(), None]:
-        chars = [char for char in word if char not in _NUMBER_SIGNS] if word is not None else []
-        if chars and (all(base_letter(char) in LOOKS_LIKE_A_DIGIT for char in chars) or (
-                all(base_letter(char) in LOOKS_LIKE_A_DIGIT or char in _SMALL_ZERO_AND_ONE
-                    for char in chars)
-                and any(base_letter(char) in _MANY_OR_TWO_TO_NINE for char in chars))):
-            run += chars  # a letter with a mark is its letter (Ǯ, Ӟ: a 3)
+    end = 0  # where the last of them ends
+    for match in [*_NUMBER_WORD.finditer(text), None]:
+        word = match.group() if match is not None else ""
+        if match is not None and _drawn_as_digits(word, more):
+            if run and match.start() - end > _NUMBER_GAP:
+                found = _lookalike_number(run, more)
+                if found is not None:
+                    return found
+                run = []
+            run += [char for char in word if not char.isdecimal()]
+            end = match.end()
             continue
-        if word is not None and not chars:
-            continue  # signs alone ("/", "-"): the number goes on
-        if len(run) >= 3 and any(base_letter(char) in _MANY_OR_TWO_TO_NINE for char in run):
-            found = next((char for char in run if not char.isascii()), None)
-            if found is not None:
-                return found
+        found = _lookalike_number(run, more)
+        if found is not None:
+            return found
         run = []
+    return None
+
+
+#: A word as :func:`_lookalike_word` reads it: letters, digits and digit look-alikes of any
+#: kind (│, ⚀); anything else parts words (a combining mark too).
+_NUMBER_WORD = re.compile("(?:[^\\W_]|[" + "".join(
+    re.escape(char) for char in sorted(LOOKS_LIKE_A_DIGIT) if not char.isalnum()) + "])+")
+#: How far apart two words of a number may stand: a sign and a space on either side.
+_NUMBER_GAP = 3
+
+
+def _drawn_as_digits(word: str, more: frozenset[str]) -> bool:
+    """Whether every character of ``word`` is drawn as a digit: a digit, a look-alike (a
+    letter with a mark is its letter: Ǯ, Ӟ are a 3; and ``more``), and, beside a look-alike of
+    2 to 9, a small round or upright letter (:data:`_SMALL_ZERO_AND_ONE`)."""
+    if all(char.isdecimal() or _digit_like(char, LOOKS_LIKE_A_DIGIT | more) for char in word):
+        return True
+    return all(char.isdecimal() or _digit_like(char, LOOKS_LIKE_A_DIGIT | more)
+               or char in _SMALL_ZERO_AND_ONE for char in word) \
+        and any(_digit_like(char, _MANY_OR_TWO_TO_NINE | more) for char in word)
+
+
+def _digit_like(char: str, lookalikes: frozenset[str]) -> bool:
+    """Whether ``char`` is one of ``lookalikes``, or a letter drawn with a mark on one
+    (:func:`.characters.base_letter`: Ǯ is Ʒ with a caron)."""
+    return char in lookalikes or base_letter(char) in lookalikes
+
+
+def _lookalike_number(run: list[str], more: frozenset[str]) -> str | None:
+    """The first character beyond ASCII of ``run``, the look-alikes of words read one after
+    another, if they make a number: three at least, one of 2 to 9 or of several."""
+    if len(run) >= 3 and any(_digit_like(char, _MANY_OR_TWO_TO_NINE | more) for char in run):
+        return next((char for char in run if not char.isascii()), None)
     return None
 
 
@@ -917,9 +968,6 @@ def _lookalike_word(text: str) -> str | None:
 #: one of 2 to 9 (``oƽ-ꜭʒꜭʒ``, ``iiʒ``, which passed after the 63rd pass's fix), letters in
 #: any other.
 _SMALL_ZERO_AND_ONE = frozenset("oi\u0131\u03bf\u03b9\u043e\u0456\u0585\u2c9f\u2c93\uff4f\uff49")
-
-#: What a number is written with besides its digits, and the punctuation after it.
-_NUMBER_SIGNS = frozenset("()./+-,;:!?")
 
 
 def east_asian_punctuation(char: str) -> bool:

@@ -297,7 +297,8 @@ def check_message(source: str, translation: str,
             f"has a combining mark on BIJ1 or an address ({marked!r}): drawn over or under "
             "its letters (a stroke, a line, a circle), it disguises what the Dutch shows; "
             "write it without marks")
-    in_number = number_lookalike(translated_text)
+    rtl = languages.direction(lang) == "rtl" if lang else False
+    in_number = number_lookalike(translated_text, rtl)
     if in_number is not None and number_lookalike(source_text) is None:
         add("error", "lookalike",
             f"writes a number with a letter in it ({characters.names({in_number})}): a reader "
@@ -370,7 +371,6 @@ def check_message(source: str, translation: str,
                 add("error", "term", f"has {have} × {term!r} where the Dutch has {wanted}; "
                     "it stays as it is in every language")
     # What was compared above is the text as written; readers see it as drawn.
-    rtl = languages.direction(lang) == "rtl" if lang else False
     if (rtl or not translated_seen.isascii()) and visual.reorders(translated_seen, rtl):
         _check_drawn(translated_tokens, rtl, translated_addresses, source_terms, add)
 

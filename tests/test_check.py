@@ -1185,12 +1185,12 @@ def test_more_digit_lookalikes_are_derived_from_the_confusables_and_nfkc():
 def test_digit_lookalikes_hold_the_other_case_of_each():
     """The other case of each look-alike of 2 to 9 is one too (the confusables data joins only
     one case to a digit: a 63rd hostile pass wrote ʒ, з, ƽ, ꜭ and ꙅ where Ʒ, З, Ƽ and Ꙅ were
-    refused); not Б, the capital of б (6), which looks like no digit."""
+    refused); not Б, the capital of б (6), nor յ, the small Յ (3), which look like no digit."""
     from pelican_bij1code.addresses import DIGIT_LOOKALIKES, DRAWN_AS_DIGITS, LOOKS_LIKE_A_DIGIT
 
     for digit in "23456789":
         for char in DIGIT_LOOKALIKES[digit] + DRAWN_AS_DIGITS.get(digit, ""):
-            for other in {char.lower(), char.upper()} - {"\u0411"}:
+            for other in {char.lower(), char.upper()} - {"\u0411", "\u0575"}:
                 assert len(other) > 1 or other in LOOKS_LIKE_A_DIGIT, (char, other)
 
 
@@ -1201,6 +1201,13 @@ def test_digit_lookalikes_hold_the_other_case_of_each():
     *(f"Call ll{char}." for char in "ƻǮǯӞӟҘҙʓƺᴣꜪꜫꜬꜭƄƅзƨƽꝛꝯꝫӡᶾ"),
     # small round and upright letters beside them: 0 and 1 (passed after the 63rd fix)
     "Call oƽ-ꜭʒꜭʒꜭʒꜭʒ.", "Call ooʒ.", "Call iiʒ.", "Call ıοʒ.",
+    # the 65th pass: the README's own example written otherwise, and more letters
+    *(f"Help line: {number}." for number in (
+        "“OƼ-ƖƧƷƼƼȢȢ”", "(OƼ-ƖƧƷƼƼȢȢ)", "«OƼ-ƖƧƷƼƼȢȢ»", "OƼ-ƖƧƷƼƼȢȢ…",
+        *(f"OƼ{sign}ƖƧƷƼƼȢȢ" for sign in "–—\u2010\u2011\u2012、·_~'"),
+        "Number:OƼƖƧƷƼƼȢȢ", "Ɩ\u0301ƧƷ", "0–ƖƧƷƼƼȢȢ", "“ӀӀӠ”", "O│Ƨ")),
+    "Call ՕՅՕ ՅՅՅ ՅՕՅՕ.", "Call 0ՅՅ ՅՅՅ ՅՅՅՅ.", "Call ᑫᑫᑫ.", "Call ϭϭϭ or ϬϬϬ.",
+    "Call ვვვ.", "Call ȥȥȥ.", "Call ЧЧЧ.", "Call ꝰꝰꝰ.", "Call ⁊⁊⁊.", "Call ㄱㄱㄱ.",
 ])
 def test_a_number_drawn_in_letters_the_confusables_data_misses_is_refused(text):
     """Letters drawn as digits that the confusables data joins to none (the other case of a
@@ -1214,7 +1221,24 @@ def test_a_number_drawn_in_letters_the_confusables_data_misses_is_refused(text):
     assert "lookalike" in found or "number" in found, text
 
 
+def test_a_number_drawn_in_the_look_alikes_of_arabic_script_digits_is_refused():
+    """Readers of Persian or Arabic read Λ and V as ۸ and ۷ (the 65th pass: ``ΛΛΛ VVVV``
+    passed on the Persian page); in a left-to-right language they are letters."""
+    from pelican_bij1code.check import check_message
+
+    source = "Wij spreken vanuit eigen ervaring."
+    for lang in ("fa", "ar"):
+        found = [code for _, code, _ in check_message(source, "تماس: ΛΛΛ VVVV.", lang)]
+        assert "lookalike" in found, lang
+    assert check_message(source, "ما از تجربه خودمان صحبت می‌کنیم.", "fa") == []
+    assert "lookalike" not in [code for _, code, _ in check_message(
+        source, "Λ, V and ΛΛ VV are letters.", "en")]
+
+
 @pytest.mark.parametrize(("lang", "text"), [
+    ("ka", "ჩვენ ვსაუბრობთ ჩვენი გამოცდილებიდან."),
+    ("hy", "Մենք խոսում ենք մեր սեփական փորձից։ Յուրաքանչյուր մարդ։"),
+    ("ko", "우리는 우리 자신의 경험으로 말합니다. ㄱㄴㄷ 순서."),
     ("uk", "Ми говоримо з власного досвіду, зі своїми друзями і з усіма."),
     ("uk", "Він і з нею, і зі мною, із нами."),
     ("ru", "Мы говорим об этом с вами и за вас."),
