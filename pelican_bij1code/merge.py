@@ -320,9 +320,9 @@ def update(locales: Locales, only: list[str] | None = None,
         if lang != SOURCE_LANG:
             reshaped = {e.line for e in old.entries if e.plural}  # a form is lost only so
             problems.extend((str(path), line, f"update would lose {what!r}" + (
-                ", a plural form of a message the template has as singular: make it singular "
-                "by hand (keep the form you want as msgstr, remove msgid_plural and the "
-                "msgstr[N] lines), then update again" if line in reshaped else ""))
+                ", a plural form, which the singular message it becomes cannot hold: make "
+                "it singular by hand (keep the form you want as msgstr, remove msgid_plural "
+                "and the msgstr[N] lines), then update again" if line in reshaped else ""))
                 for line, what in lost(old, new))
         plans.append((lang, target, text, snapshot))  # a symlink inside stays a symlink
     if problems:
