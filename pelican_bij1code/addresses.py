@@ -911,20 +911,22 @@ def _lookalike_word(text: str, more: frozenset[str] = frozenset()) -> str | None
     ...                               "\u201cO\u01bc\u2013\u0196\u01a7\u01b7\u201d")]
     ['Ӏ', None, None, 'О', 'Ƽ']
     """
+    looks, many = (LOOKS_LIKE_A_DIGIT | more, _MANY_OR_TWO_TO_NINE | more) if more \
+        else (LOOKS_LIKE_A_DIGIT, _MANY_OR_TWO_TO_NINE)
     run: list[str] = []  # the look-alikes of the words read since the last other word
     end = 0  # where the last of them ends
     for match in [*_NUMBER_WORD.finditer(text), None]:
         word = match.group() if match is not None else ""
-        if match is not None and _drawn_as_digits(word, more):
+        if match is not None and _drawn_as_digits(word, looks, many):
             if run and match.start() - end > _NUMBER_GAP:
-                found = _lookalike_number(run, more)
+                found = _lookalike_number(run, many)
                 if found is not None:
                     return found
                 run = []
             run += [char for char in word if not char.isdecimal()]
             end = match.end()
             continue
-        found = _lookalike_number(run, more)
+        found = _lookalike_number(run, many)
         if found is not None:
             return found
         run = []
@@ -939,15 +941,18 @@ _NUMBER_WORD = re.compile("(?:[^\\W_]|[" + "".join(
 _NUMBER_GAP = 3
 
 
-def _drawn_as_digits(word: str, more: frozenset[str]) -> bool:
-    """Whether every character of ``word`` is drawn as a digit: a digit, a look-alike (a
-    letter with a mark is its letter: Ǯ, Ӟ are a 3; and ``more``), and, beside a look-alike of
-    2 to 9, a small round or upright letter (:data:`_SMALL_ZERO_AND_ONE`)."""
-    if all(char.isdecimal() or _digit_like(char, LOOKS_LIKE_A_DIGIT | more) for char in word):
-        return True
-    return all(char.isdecimal() or _digit_like(char, LOOKS_LIKE_A_DIGIT | more)
-               or char in _SMALL_ZERO_AND_ONE for char in word) \
-        and any(_digit_like(char, _MANY_OR_TWO_TO_NINE | more) for char in word)
+def _drawn_as_digits(word: str, looks: frozenset[str], many: frozenset[str]) -> bool:
+    """Whether every character of ``word`` is drawn as a digit: a digit, one of ``looks`` (a
+    letter with a mark is its letter: Ǯ, Ӟ are a 3), and, beside one of ``many`` (2 to 9), a
+    small round or upright letter (:data:`_SMALL_ZERO_AND_ONE`)."""
+    small = False
+    for char in word:
+        if char.isdecimal() or _digit_like(char, looks):
+            continue
+        if char not in _SMALL_ZERO_AND_ONE:
+            return False
+        small = True
+    return not small or any(_digit_like(char, many) for char in word)
 
 
 def _digit_like(char: str, lookalikes: frozenset[str]) -> bool:
@@ -956,10 +961,10 @@ def _digit_like(char: str, lookalikes: frozenset[str]) -> bool:
     return char in lookalikes or base_letter(char) in lookalikes
 
 
-def _lookalike_number(run: list[str], more: frozenset[str]) -> str | None:
+def _lookalike_number(run: list[str], many: frozenset[str]) -> str | None:
     """The first character beyond ASCII of ``run``, the look-alikes of words read one after
-    another, if they make a number: three at least, one of 2 to 9 or of several."""
-    if len(run) >= 3 and any(_digit_like(char, _MANY_OR_TWO_TO_NINE | more) for char in run):
+    another, if they make a number: three at least, one of ``many`` (2 to 9, or several)."""
+    if len(run) >= 3 and any(_digit_like(char, many) for char in run):
         return next((char for char in run if not char.isascii()), None)
     return None
 
