@@ -145,14 +145,30 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str,
             entries.append(entry.replace(obsolete=True, references=[]))
     header = old.header
     created = template.metadata.get("POT-Creation-Date")
-    if header is not None and created:
-        fields = old.metadata
-        if fields.get("POT-Creation-Date") != created:
-            fields["POT-Creation-Date"] = created
-            header = _with_field(header, "POT-Creation-Date", created) or \
-                header.replace(msgstr=header_text(fields))
+    if header is not None and created and old.metadata.get("POT-Creation-Date") != created:
+        header = _with_field(header, "POT-Creation-Date", created) or header.replace(
+            msgstr=_set_field(header.msgstr, "POT-Creation-Date", created), raw=None)
     return pofile.PoFile(path=old.path, header=header, entries=entries, newline=old.newline,
                          trailer=old.trailer)
+
+
+def _set_field(msgstr: str, name: str, value: str) -> str:
+    """A header's text with the first field ``name`` set to ``value`` (added after the
+    project's fields if there is none), every other line as it was (a line without a colon,
+    a second field of one name: the 66th pass saw them go).
+
+    >>> _set_field("Project-Id-Version: x\\nX-Note\\nLanguage: en\\n", "POT-Creation-Date", "d")
+    'Project-Id-Version: x\\nPOT-Creation-Date: d\\nX-Note\\nLanguage: en\\n'
+    """
+    lines = msgstr.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.partition(":")[0] == name), None)
+    if at is not None:
+        lines[at] = f"{name}: {value}"
+    else:
+        after = [i + 1 for i, line in enumerate(lines) if line.partition(":")[0] in (
+            "Project-Id-Version", "Report-Msgid-Bugs-To")]
+        lines.insert(after[-1] if after else 0, f"{name}: {value}")
+    return "\n".join(lines)
 
 
 def _shaped_as(entry: pofile.Entry, ref: pofile.Entry, forms: int) -> pofile.Entry:
@@ -257,6 +273,11 @@ def lost(old: pofile.PoFile, new: pofile.PoFile) -> list[tuple[int, str]]:
     missing += [(e.line, "# " + c) for e in old.entries for c in e.translator_comments
                 if not _take(comments, c)]
     missing += [(0, c) for c in old.trailing_comments if not _take(comments, _as_comment(c))]
+    if old.header is not None:  # every header line but the date update sets
+        fields = Counter(new.header.msgstr.split("\n") if new.header is not None else ())
+        missing += [(old.header.line, line) for line in old.header.msgstr.split("\n")
+                    if line and not line.startswith("POT-Creation-Date:")
+                    and not _take(fields, line)]
     return missing
 
 

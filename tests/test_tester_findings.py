@@ -842,3 +842,33 @@ def test_a_status_line_outside_the_status_table_is_an_error(
     (locales / "status.toml").write_text('[status]\nen = "published"\n[notes]\nby = "x"\n'
                                          'who = "the board"\n', encoding="utf-8")
     assert main(["--locales", str(locales), "check", "--locale", "en"]) == 0
+
+
+@pytest.mark.parametrize("date", [None, "2026-11-27 13:53:07+0000"])
+def test_update_keeps_every_header_line_when_it_sets_the_creation_date(
+        locales: Path, date: str | None) -> None:
+    """The 66th pass: with no POT-Creation-Date, or one of another length, the header was
+    made afresh from its fields, and a line without a colon and the first of two fields of
+    one name were gone, exit 0. Only the date changes now; the proof counts header lines."""
+    path = locales / EN
+    text = path.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith('"POT-Creation-Date:'))
+    extra = '"X-Generator: Poedit 3.4\\n"\n"X-Poedit-Note without colon\\n"\n'
+    text = text.replace(old + "\n", (f'"POT-Creation-Date: {date}\\n"\n' if date else "")
+                        + extra, 1)
+    path.write_text(text, encoding="utf-8")
+    template = locales / "gedragscode.pot"
+    pot = template.read_text(encoding="utf-8")
+    pot_old = next(line for line in pot.splitlines() if line.startswith('"POT-Creation-Date:'))
+    template.write_text(pot.replace(pot_old, '"POT-Creation-Date: 2026-11-28 10:00+0000\\n"'),
+                        encoding="utf-8")
+    assert update(locales, "--locale", "en") == 0
+    header = pofile.read(path).header
+    assert header is not None
+    lines = header.msgstr.split("\n")
+    assert "X-Poedit-Note without colon" in lines and "X-Generator: Poedit 3.4" in lines
+    assert "POT-Creation-Date: 2026-11-28 10:00+0000" in lines
+    before = pofile.parse(text).header
+    assert before is not None
+    assert [line for line in lines if not line.startswith("POT-Creation-Date:")] == [
+        line for line in before.msgstr.split("\n") if not line.startswith("POT-Creation-Date:")]
