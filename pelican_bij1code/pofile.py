@@ -41,10 +41,10 @@ _ITEM_START = {"comment", "domain", "msgid", "msgctxt", "prev_msgid", "prev_msgc
 #: How many errors are listed: msgfmt stops at 20 ("too many errors, aborting"), and so does
 #: the reader, so that a file of errors costs no more time and memory than its size.
 MAX_ERRORS = 20
-#: Tokens no item is made of but for ``[``, a number and ``]`` after ``msgstr``: four in a
-#: row are a syntax error already, and the rest of such a run is never read (msgfmt's error
-#: recovery drops it too), so the reader keeps only four.
-_NO_ITEM = frozenset({"[", "]", "number", "junk"})
+#: Tokens no item is made of but for ``[``, a number and ``]`` after ``msgstr`` (a name is
+#: no keyword): four in a row are a syntax error already, and the rest of such a run is never
+#: read (msgfmt's error recovery drops it too), so the reader keeps only four.
+_NO_ITEM = frozenset({"[", "]", "number", "junk", "name"})
 #: The rest of such a run: up to the next string, comment, name or carriage return.
 _NO_ITEM_RUN = re.compile(r'[^\r"#A-Za-z_$]*')
 _NUL = ("a NUL character in a string (a raw one, or \\0, \\000, \\x00 or \\400): msgfmt "
@@ -463,8 +463,12 @@ def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
             name = _NAME.match(line, position).group()  # type: ignore[union-attr]
             position += len(name)
             if name not in _KEYWORDS or (previous and name not in _PREVIOUS):
-                errors.append(PoError(number, f'keyword "{name}" unknown'))
-                kind = "name"
+                if not (errors and errors[-1].line == number
+                        and errors[-1].message.endswith('" unknown')):
+                    errors.append(PoError(number, f'keyword "{name}" unknown'))  # one a line,
+                kind = "name"  # as msgfmt says it
+                if len(tokens) >= 4 and all(token[_KIND] in _NO_ITEM for token in tokens[-4:]):
+                    continue  # see _NO_ITEM
             else:
                 kind = _PREVIOUS[name] if previous else name
             tokens.append((kind, name, number, number, obsolete))
@@ -786,8 +790,8 @@ def parse(text: str | bytes, path: str = "<string>", lines: bool = True) -> PoFi
     errors = [error for _, _, error in sorted(found, key=lambda item: item[:2])]
     if len(errors) > MAX_ERRORS:
         errors[MAX_ERRORS:] = [PoError(errors[MAX_ERRORS - 1].line, f"too many errors: the "
-                                       f"first {MAX_ERRORS} are listed (msgfmt, too, stops "
-                                       "there); correct them and check again")]
+                                       f"first {MAX_ERRORS} are listed; correct them and check "
+                                       "again")]
     if errors:
         raise PoSyntaxError(path, errors)
 

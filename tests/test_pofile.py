@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 import random
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -506,9 +507,26 @@ def test_errors_stop_at_msgfmts_limit_in_linear_time_and_memory() -> None:
     assert "too many errors" in caught.value.errors[-1].message or len(
         caught.value.errors) == 1  # the run of brackets: one syntax error
     with pytest.raises(pofile.PoSyntaxError) as caught:
-        pofile.parse(H + b"a " * 100 + b"\n", "x.po")
+        pofile.parse(H + b"a\n" * 100, "x.po")
     assert "too many errors" in caught.value.errors[-1].message
     assert len(caught.value.errors) == pofile.MAX_ERRORS + 1
+
+
+def test_an_unknown_keyword_is_said_once_a_line_as_msgfmt_says_it(tmp_path: Path) -> None:
+    """msgfmt says ``keyword "x" unknown`` for the first word of a line only (the 66th pass:
+    a note written without its ``#`` used up the 20 errors on one line, and the real error
+    further down was never said)."""
+    data = H + b'foo bar baz\nqux quux\nmsgid "a"\nmsgstr "\\q"\n'
+    path = tmp_path / "x.po"
+    path.write_bytes(data)
+    said = subprocess.run([require_tool("msgfmt"), "-c", "-o", "/dev/null", str(path)],
+                          capture_output=True, text=True).stderr
+    with pytest.raises(pofile.PoSyntaxError) as caught:
+        pofile.parse(data, str(path))
+    ours = [f"{path}:{e.line}: {e.message}" for e in caught.value.errors]
+    theirs = [re.sub(r"^(.*?:\d+):\d+: ", r"\1: ", line)  # without msgfmt's columns
+              for line in said.splitlines() if line.startswith(str(path))]
+    assert ours == theirs
 
 
 @pytest.mark.parametrize("hostile", [
