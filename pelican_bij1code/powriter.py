@@ -31,7 +31,9 @@ __all__ = ["dump", "escape", "format_entry", "format_string"]
 #: The width GNU gettext (msgcat, msgmerge, Poedit) wraps string lines to.
 WRAP_WIDTH = 79
 
-_UNESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+#: What GNU gettext writes escaped (other control characters it writes as they are).
+_UNESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\a": "\\a",
+              "\b": "\\b", "\f": "\\f", "\v": "\\v"}
 #: The comment kinds, by the character after ``#``, with the field each fills.
 _COMMENT_KINDS = {" ": "translator_comments", ".": "extracted_comments", ":": "references",
                   ",": "flags"}

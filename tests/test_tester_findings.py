@@ -872,3 +872,22 @@ def test_update_keeps_every_header_line_when_it_sets_the_creation_date(
     assert before is not None
     assert [line for line in lines if not line.startswith("POT-Creation-Date:")] == [
         line for line in before.msgstr.split("\n") if not line.startswith("POT-Creation-Date:")]
+
+
+def test_an_entry_made_obsolete_keeps_its_escapes_as_gnu_writes_them(locales: Path) -> None:
+    """The 66th pass: ``\\a \\b \\f \\v`` were written as raw control characters when an
+    entry became obsolete, and polib could no longer read the file. GNU's escapes now."""
+    path = locales / TR
+    text = path.read_text(encoding="utf-8")
+    msgid = "Wij praten met mensen, niet over mensen."
+    old = next(line for line in text.split(f'msgid "{msgid}"\n', 1)[1].splitlines()
+               if line.startswith("msgstr"))
+    text = text.replace(old, 'msgstr "x\\a\\b\\f\\v\\r y"', 1)
+    path.write_text(text, encoding="utf-8")
+    edit_template(locales, msgid, None)
+    assert update(locales, "--locale", "tr") == 0
+    written = path.read_text(encoding="utf-8")
+    assert '#~ msgstr "x\\a\\b\\f\\v\\r y"' in written
+    assert not any(char in written for char in "\a\b\f\v")
+    assert polib.pofile(str(path)).obsolete_entries()  # it read the file (polib keeps \a)
+    assert any(e.msgstr == "x\a\b\f\v\r y" for e in pofile.read(path).entries if e.obsolete)
