@@ -174,15 +174,15 @@ DRAWN_AS_DIGITS: dict[str, str] = {
 }
 #: More drawn as digits, found by the 65th hostile pass: Armenian Յ, Georgian ვ ჳ, Latin Ȥ ȥ
 #: (3), Cyrillic Ч and Hangul ㄱ (4, 7), Coptic Ϭ ϭ (6), the Tironian et ⁊ (7), Canadian
-#: syllabics ᑫ and the modifier ꝰ (9).
-DRAWN_AS_DIGITS["3"] += "\u0545\u10d5\u10f3\u1c95\u1cb3\u0224\u0225"
-DRAWN_AS_DIGITS["4"] += "\u0427\u0447"
+#: syllabics ᑫ and the modifier ꝰ (9); and by the 67th: ℨ, Cyrillic Ꙁ ꙁ (3), ɋ (9).
+DRAWN_AS_DIGITS["3"] += "\u0545\u10d5\u10f3\u1c95\u1cb3\u0224\u0225\u2128\ua640\ua641"
+DRAWN_AS_DIGITS["4"] += "\u0427"
 DRAWN_AS_DIGITS["6"] += "\u03ec\u03ed"
 DRAWN_AS_DIGITS["7"] += "\u204a\u3131\u1100"
-DRAWN_AS_DIGITS["9"] += "\u146b\ua770"
+DRAWN_AS_DIGITS["9"] += "\u146b\ua770\u024b"
 #: Drawn as the digits readers of a right-to-left language of the Arabic script read (٧ ۷ as
 #: V, ٨ ۸ as Λ): there, ``تماس: ΛΛΛ VVVV`` shows ۸۸۸ ۷۷۷۷ (the 65th pass).
-EASTERN_DIGIT_LOOKALIKES = frozenset("Vv\u03bd\u2164\u2174\u039b\u028c")
+EASTERN_DIGIT_LOOKALIKES = frozenset("V\u2164\u2174\u039b\u028c")
 LOOKS_LIKE_A_DIGIT = frozenset("".join(DIGIT_LOOKALIKES.values())) | MORE_DIGIT_LOOKALIKES \
     | frozenset("".join(DRAWN_AS_DIGITS.values()))
 #: The look-alikes of the digits 2 to 9, and of several digits: no word's letters but by chance.
@@ -917,13 +917,17 @@ def _lookalike_word(text: str, more: frozenset[str] = frozenset()) -> str | None
     end = 0  # where the last of them ends
     for match in [*_NUMBER_WORD.finditer(text), None]:
         word = match.group() if match is not None else ""
-        if match is not None and _drawn_as_digits(word, looks, many):
+        drawn = match is not None and _drawn_as_digits(word, looks)
+        sign = match is not None and not drawn and _a_sign_alone(text, match)
+        if drawn or sign:
+            assert match is not None
             if run and match.start() - end > _NUMBER_GAP:
                 found = _lookalike_number(run, many)
                 if found is not None:
                     return found
                 run = []
-            run += [char for char in word if not char.isdecimal()]
+            if not sign:  # the look-alikes, no digit and no sign
+                run += [char for char in word if not char.isdecimal() and not _in_a_number(char)]
             end = match.end()
             continue
         found = _lookalike_number(run, many)
@@ -935,24 +939,42 @@ def _lookalike_word(text: str, more: frozenset[str] = frozenset()) -> str | None
 
 #: A word as :func:`_lookalike_word` reads it: letters, digits and digit look-alikes of any
 #: kind (│, ⚀); anything else parts words (a combining mark too).
-_NUMBER_WORD = re.compile("(?:[^\\W_]|[" + "".join(
+_NUMBER_WORD = re.compile("(?:[^\\W_]|['\u2019" + "".join(
     re.escape(char) for char in sorted(LOOKS_LIKE_A_DIGIT) if not char.isalnum()) + "])+")
-#: How far apart two words of a number may stand: a sign and a space on either side.
-_NUMBER_GAP = 3
+#: How far apart two words of a number may stand: a bracket, a sign and a space each side.
+_NUMBER_GAP = 5
 
 
-def _drawn_as_digits(word: str, looks: frozenset[str], many: frozenset[str]) -> bool:
+def _drawn_as_digits(word: str, looks: frozenset[str]) -> bool:
     """Whether every character of ``word`` is drawn as a digit: a digit, one of ``looks`` (a
-    letter with a mark is its letter: Ǯ, Ӟ are a 3), and, beside one of ``many`` (2 to 9), a
-    small round or upright letter (:data:`_SMALL_ZERO_AND_ONE`)."""
+    letter with a mark is its letter: Ǯ, Ӟ are a 3), and, beside a look-alike of 2 to 9, a
+    small round or upright letter (:data:`_SMALL_ZERO_AND_ONE`); signs between them
+    (:func:`_in_a_number`)."""
     small = False
     for char in word:
-        if char.isdecimal() or _digit_like(char, looks):
+        if char.isdecimal() or _digit_like(char, looks) or _in_a_number(char):
             continue
         if char not in _SMALL_ZERO_AND_ONE:
             return False
         small = True
-    return not small or any(_digit_like(char, many) for char in word)
+    return not small or any(_digit_like(char, _MANY_OR_TWO_TO_NINE) for char in word)
+
+
+def _a_sign_alone(text: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` is a letter alone between spaces that a reader reads as a sign, as in
+    a phone number (:func:`_lone_letter`: ᐨ, ꟷ)."""
+    start, end = match.span()
+    return end - start == 1 and text[start - 1:start].isspace() \
+        and (end == len(text) or text[end].isspace()) and _lone_letter(match) == "-"
+
+
+def _in_a_number(char: str) -> bool:
+    """Whether ``char`` may stand in a number's word as a sign, read as none of its digits: an
+    apostrophe, a letter drawn as a sign or a dot (ー, ㅡ, ꞏ, ᐨ: the 67th pass wrote
+    ``OƼ ー ƖƧ ー ƷƼ``), a modifier letter (ˉ). In ``об’єднанням`` the apostrophe joins the
+    word, which is no number."""
+    return (char in _SIGN_LETTERS or unicodedata.category(char) == "Lm") \
+        and not _digit_like(char, LOOKS_LIKE_A_DIGIT)
 
 
 def _digit_like(char: str, lookalikes: frozenset[str]) -> bool:
@@ -965,14 +987,14 @@ def _lookalike_number(run: list[str], many: frozenset[str]) -> str | None:
     """The first character beyond ASCII of ``run``, the look-alikes of words read one after
     another, if they make a number: three at least, one of ``many`` (2 to 9, or several)."""
     if len(run) >= 3 and any(_digit_like(char, many) for char in run):
-        return next((char for char in run if not char.isascii()), None)
+        return next((char for char in run if not char.isascii() or char in many), None)
     return None
 
 
 #: Small letters drawn round or upright, as a 0 or a 1: digits in a word of look-alikes with
 #: one of 2 to 9 (``oƽ-ꜭʒꜭʒ``, ``iiʒ``, which passed after the 63rd pass's fix), letters in
 #: any other.
-_SMALL_ZERO_AND_ONE = frozenset("oi\u0131\u03bf\u03b9\u043e\u0456\u0585\u2c9f\u2c93\uff4f\uff49")
+_SMALL_ZERO_AND_ONE = frozenset("oi\u0131\u03bf\u03b9\u2c9f\u2c93\uff4f\uff49")
 
 
 def east_asian_punctuation(char: str) -> bool:
@@ -1704,3 +1726,5 @@ def points_to(address: str, target: str) -> bool:
 #: Letters a reader takes for a dot, a sign or a digit: no word of their own between two
 #: numbers (:func:`_parts_numbers`).
 _READ_AS_SIGNS = DOT_LIKE | LOOKS_LIKE_A_SIGN | LOOKS_LIKE_A_DIGIT
+#: What is read as a sign or a dot in a number's word, and apostrophes (see _in_a_number).
+_SIGN_LETTERS = (DOT_LIKE | LOOKS_LIKE_A_SIGN | frozenset("'\u2019")) - LOOKS_LIKE_A_DIGIT

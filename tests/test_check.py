@@ -1185,12 +1185,15 @@ def test_more_digit_lookalikes_are_derived_from_the_confusables_and_nfkc():
 def test_digit_lookalikes_hold_the_other_case_of_each():
     """The other case of each look-alike of 2 to 9 is one too (the confusables data joins only
     one case to a digit: a 63rd hostile pass wrote ʒ, з, ƽ, ꜭ and ꙅ where Ʒ, З, Ƽ and Ꙅ were
-    refused); not Б, the capital of б (6), nor յ, the small Յ (3), which look like no digit."""
+    refused); not Б, the capital of б (6), յ, the small Յ (3), nor Ɋ, the capital ɋ (9),
+    which look like no digit, nor ч, the small Ч (4), a letter of Kyrgyz abbreviations
+    (б.з.ч., "BC") drawn less like a 4."""
     from pelican_bij1code.addresses import DIGIT_LOOKALIKES, DRAWN_AS_DIGITS, LOOKS_LIKE_A_DIGIT
 
     for digit in "23456789":
         for char in DIGIT_LOOKALIKES[digit] + DRAWN_AS_DIGITS.get(digit, ""):
-            for other in {char.lower(), char.upper()} - {"\u0411", "\u0575"}:
+            for other in {char.lower(), char.upper()} - {"\u0411", "\u0575", "\u024a",
+                                                         "\u0447"}:
                 assert len(other) > 1 or other in LOOKS_LIKE_A_DIGIT, (char, other)
 
 
@@ -1208,6 +1211,9 @@ def test_digit_lookalikes_hold_the_other_case_of_each():
         "Number:OƼƖƧƷƼƼȢȢ", "Ɩ\u0301ƧƷ", "0–ƖƧƷƼƼȢȢ", "“ӀӀӠ”", "O│Ƨ")),
     "Call ՕՅՕ ՅՅՅ ՅՕՅՕ.", "Call 0ՅՅ ՅՅՅ ՅՅՅՅ.", "Call ᑫᑫᑫ.", "Call ϭϭϭ or ϬϬϬ.",
     "Call ვვვ.", "Call ȥȥȥ.", "Call ЧЧЧ.", "Call ꝰꝰꝰ.", "Call ⁊⁊⁊.", "Call ㄱㄱㄱ.",
+    # the 67th pass: pairs parted by a letter drawn as a sign, a modifier letter, wider gaps
+    *(f"Call OƼ {sign} ƖƧ {sign} ƷƼ {sign} ƼȢ {sign} ȢȢ." for sign in "ーꞏㅡ一ـᐨˍߺꟷᅳㆍ"),
+    "Call OƼˉƖƧˉƷƼˉƼȢ.", "Call (OƼ) – (ƖƧ) – (ƷƼ).", "Call ℨℨℨ.", "Call ꙁꙁꙁ.", "Call ɋɋɋ.",
 ])
 def test_a_number_drawn_in_letters_the_confusables_data_misses_is_refused(text):
     """Letters drawn as digits that the confusables data joins to none (the other case of a
@@ -1228,8 +1234,9 @@ def test_a_number_drawn_in_the_look_alikes_of_arabic_script_digits_is_refused():
 
     source = "Wij spreken vanuit eigen ervaring."
     for lang in ("fa", "ar"):
-        found = [code for _, code, _ in check_message(source, "تماس: ΛΛΛ VVVV.", lang)]
-        assert "lookalike" in found, lang
+        for text in ("تماس: ΛΛΛ VVVV.", "تماس: VVV VVVV.", "تماس: lVV VlVl."):  # 65th, 67th
+            found = [code for _, code, _ in check_message(source, text, lang)]
+            assert "lookalike" in found, (lang, text)
     assert check_message(source, "ما از تجربه خودمان صحبت می‌کنیم.", "fa") == []
     assert "lookalike" not in [code for _, code, _ in check_message(
         source, "Λ, V and ΛΛ VV are letters.", "en")]
@@ -1241,6 +1248,9 @@ def test_a_number_drawn_in_the_look_alikes_of_arabic_script_digits_is_refused():
     ("ko", "우리는 우리 자신의 경험으로 말합니다. ㄱㄴㄷ 순서."),
     ("uk", "Ми говоримо з власного досвіду, зі своїми друзями і з усіма."),
     ("uk", "Він і з нею, і зі мною, із нами."),
+    # the 67th pass: refused after the rewrite (an apostrophe parted об’єднанням; обо)
+    ("uk", "Ми працюємо з об’єднанням громад, із об’єднаннями, з «Об’єднанням», з об’ємом."),
+    ("ru", "Мы говорим обо всём и обо мне."), ("uk", "Мова ібібіо."),
     ("ru", "Мы говорим об этом с вами и за вас."),
     ("en", "The Ʒ and ʒ of IPA, written in a word: ʒip."),
 ])
