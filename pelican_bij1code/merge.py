@@ -343,7 +343,10 @@ def update(locales: Locales, only: list[str] | None = None,
             problems.extend((str(path), line, f"update would lose {what!r}" + (
                 ", a plural form, which the singular message it becomes cannot hold: make "
                 "it singular by hand (keep the form you want as msgstr, remove msgid_plural "
-                "and the msgstr[N] lines), then update again" if line in reshaped else ""))
+                "and the msgstr[N] lines), then update again" if line in reshaped else
+                ", a comment on a message the template no longer has, with no translation "
+                "to keep it: move it to another message, or delete it, then update again"
+                if what.startswith("# ") else ""))
                 for line, what in lost(old, new))
         plans.append((lang, target, text, snapshot))  # a symlink inside stays a symlink
     if problems:
