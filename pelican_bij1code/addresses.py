@@ -182,7 +182,10 @@ DRAWN_AS_DIGITS["7"] += "\u204a\u3131\u1100"
 DRAWN_AS_DIGITS["9"] += "\u146b\ua770\u024b"
 #: Drawn as the digits readers of a right-to-left language of the Arabic script read (٧ ۷ as
 #: V, ٨ ۸ as Λ): there, ``تماس: ΛΛΛ VVVV`` shows ۸۸۸ ۷۷۷۷ (the 65th pass).
-EASTERN_DIGIT_LOOKALIKES = frozenset("V\u2164\u2174\u039b\u028c")
+EASTERN_DIGIT_LOOKALIKES = frozenset("Vv\u2164\u2174\u039b\u028c\u0245")
+#: The signs (no letters) NFKC folds to one of these look-alikes, read as it (Ⓥ ⓥ 🅅 are V,
+#: ㉠ is ᄀ); ``tests/test_check.py`` derives them. Letters that fold are read so anyway.
+FOLDED_TO_LOOKALIKES = frozenset("\u24cb\u24e5\u3260\U0001f145")
 LOOKS_LIKE_A_DIGIT = frozenset("".join(DIGIT_LOOKALIKES.values())) | MORE_DIGIT_LOOKALIKES \
     | frozenset("".join(DRAWN_AS_DIGITS.values()))
 #: The look-alikes of the digits 2 to 9, and of several digits: no word's letters but by chance.
@@ -913,21 +916,24 @@ def _lookalike_word(text: str, more: frozenset[str] = frozenset()) -> str | None
     """
     looks, many = (LOOKS_LIKE_A_DIGIT | more, _MANY_OR_TWO_TO_NINE | more) if more \
         else (LOOKS_LIKE_A_DIGIT, _MANY_OR_TWO_TO_NINE)
+    text = unicodedata.normalize("NFC", text)  # 그 is a syllable, not ᄀ and a sign
     run: list[str] = []  # the look-alikes of the words read since the last other word
     end = 0  # where the last of them ends
     for match in [*_NUMBER_WORD.finditer(text), None]:
         word = match.group() if match is not None else ""
-        drawn = match is not None and _drawn_as_digits(word, looks)
+        drawn = match is not None and _drawn_as_digits(word, looks, bool(run)) \
+            and not (more and _ROMAN_NUMBER.fullmatch(word))  # فصل VII: a chapter
         sign = match is not None and not drawn and _a_sign_alone(text, match)
         if drawn or sign:
             assert match is not None
-            if run and match.start() - end > _NUMBER_GAP:
+            if run and len(_SPACES.sub(" ", text[end:match.start()])) > _NUMBER_GAP:
                 found = _lookalike_number(run, many)
                 if found is not None:
                     return found
                 run = []
             if not sign:  # the look-alikes, no digit and no sign
-                run += [char for char in word if not char.isdecimal() and not _in_a_number(char)]
+                run += [char for char in word if not char.isdecimal() and (
+                    _digit_like(char, looks) or char in _SMALL_ZERO_AND_ONE)]
             end = match.end()
             continue
         found = _lookalike_number(run, many)
@@ -940,16 +946,24 @@ def _lookalike_word(text: str, more: frozenset[str] = frozenset()) -> str | None
 #: A word as :func:`_lookalike_word` reads it: letters, digits and digit look-alikes of any
 #: kind (│, ⚀); anything else parts words (a combining mark too).
 _NUMBER_WORD = re.compile("(?:[^\\W_]|['\u2019" + "".join(
-    re.escape(char) for char in sorted(LOOKS_LIKE_A_DIGIT) if not char.isalnum()) + "])+")
-#: How far apart two words of a number may stand: a bracket, a sign and a space each side.
+    re.escape(char) for char in sorted(LOOKS_LIKE_A_DIGIT | FOLDED_TO_LOOKALIKES)
+    if not char.isalnum()) + "])+")
+#: How far apart two words of a number may stand: a bracket, a sign and a space each side
+#: (white space counted as a page shows it, one space for a run of them).
 _NUMBER_GAP = 5
+_SPACES = re.compile(r"\s+")
+#: A Roman numeral in capitals or small letters, which on a right-to-left page is no number of
+#: V and Λ look-alikes (فصل VII, بندهای II-IV); each quantifier bounded.
+_ROMAN_NUMBER = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+                           r"|m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 
 
-def _drawn_as_digits(word: str, looks: frozenset[str]) -> bool:
+def _drawn_as_digits(word: str, looks: frozenset[str], in_a_run: bool) -> bool:
     """Whether every character of ``word`` is drawn as a digit: a digit, one of ``looks`` (a
     letter with a mark is its letter: Ǯ, Ӟ are a 3), and, beside a look-alike of 2 to 9, a
     small round or upright letter (:data:`_SMALL_ZERO_AND_ONE`); signs between them
-    (:func:`_in_a_number`)."""
+    (:func:`_in_a_number`). In a run already begun, small letters alone are 0s and 1s
+    (``ƷƷ o ƼƼ o ƧƧ``, ``ƼƧ-oo-ƷƼ``)."""
     small = False
     for char in word:
         if char.isdecimal() or _digit_like(char, looks) or _in_a_number(char):
@@ -957,7 +971,8 @@ def _drawn_as_digits(word: str, looks: frozenset[str]) -> bool:
         if char not in _SMALL_ZERO_AND_ONE:
             return False
         small = True
-    return not small or any(_digit_like(char, _MANY_OR_TWO_TO_NINE) for char in word)
+    return not small or in_a_run or any(_digit_like(char, _MANY_OR_TWO_TO_NINE)
+                                        for char in word)
 
 
 def _a_sign_alone(text: str, match: re.Match[str]) -> bool:
@@ -978,9 +993,18 @@ def _in_a_number(char: str) -> bool:
 
 
 def _digit_like(char: str, lookalikes: frozenset[str]) -> bool:
-    """Whether ``char`` is one of ``lookalikes``, or a letter drawn with a mark on one
-    (:func:`.characters.base_letter`: Ǯ is Ʒ with a caron)."""
-    return char in lookalikes or base_letter(char) in lookalikes
+    """Whether ``char`` is one of ``lookalikes``, a letter drawn with a mark on one
+    (:func:`.characters.base_letter`: Ǯ is Ʒ with a caron), or a form NFKC folds to one
+    (Ｖ, Ⓥ, 𝐕 are V; ᶟ is ɜ; ﾡ, ㉠ are ᄀ)."""
+    return not lookalikes.isdisjoint(_forms(char))
+
+
+@functools.cache
+def _forms(char: str) -> frozenset[str]:
+    """``char``, its letter without marks, and its NFKC form (and that one's letter)."""
+    folded = unicodedata.normalize("NFKC", char)
+    return frozenset({char, base_letter(char), folded,
+                      base_letter(folded) if len(folded) == 1 else folded})
 
 
 def _lookalike_number(run: list[str], many: frozenset[str]) -> str | None:

@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -1182,6 +1183,23 @@ def test_more_digit_lookalikes_are_derived_from_the_confusables_and_nfkc():
                or c == "\U0001f51f" for c in drawn), sorted(drawn)
 
 
+def test_signs_folded_to_digit_lookalikes_are_those_nfkc_gives():
+    """:data:`addresses.FOLDED_TO_LOOKALIKES` is every sign (no letter or digit) NFKC folds to
+    one digit look-alike (the 68th pass: Ⓥ on a Persian page, ㉠)."""
+    from pelican_bij1code.addresses import (
+        EASTERN_DIGIT_LOOKALIKES,
+        FOLDED_TO_LOOKALIKES,
+        LOOKS_LIKE_A_DIGIT,
+    )
+
+    target = LOOKS_LIKE_A_DIGIT | EASTERN_DIGIT_LOOKALIKES
+    found = {chr(code) for code in range(0x110000)
+             if not chr(code).isalnum() and chr(code) not in target
+             and unicodedata.category(chr(code)) not in ("Cs", "Cn", "Co")
+             and unicodedata.normalize("NFKC", chr(code)) in target}
+    assert found == FOLDED_TO_LOOKALIKES
+
+
 def test_digit_lookalikes_hold_the_other_case_of_each():
     """The other case of each look-alike of 2 to 9 is one too (the confusables data joins only
     one case to a digit: a 63rd hostile pass wrote ʒ, з, ƽ, ꜭ and ꙅ where Ʒ, З, Ƽ and Ꙅ were
@@ -1214,6 +1232,9 @@ def test_digit_lookalikes_hold_the_other_case_of_each():
     # the 67th pass: pairs parted by a letter drawn as a sign, a modifier letter, wider gaps
     *(f"Call OƼ {sign} ƖƧ {sign} ƷƼ {sign} ƼȢ {sign} ȢȢ." for sign in "ーꞏㅡ一ـᐨˍߺꟷᅳㆍ"),
     "Call OƼˉƖƧˉƷƼˉƼȢ.", "Call (OƼ) – (ƖƧ) – (ƷƼ).", "Call ℨℨℨ.", "Call ꙁꙁꙁ.", "Call ɋɋɋ.",
+    # the 68th pass: small letters alone between pairs, spaces a page collapses, NFKC forms
+    "Call ƼƧ-oo-ƷƼ-oo-ƧȢ.", "Call ƷƷ o ƼƼ o ƧƧ.", "Call OƼ   -   ƖƧ   -   ƷƼ   -   ƼȢ.",
+    "Call ﾡﾡﾡ ﾡﾡﾡﾡ.", "Call ㉠㉠㉠.", "Call OƼ-ᶟᶟ-ᶟᶟ.", "Call OƼ-ᵌᵌ-ᵌᵌ.",
 ])
 def test_a_number_drawn_in_letters_the_confusables_data_misses_is_refused(text):
     """Letters drawn as digits that the confusables data joins to none (the other case of a
@@ -1234,10 +1255,14 @@ def test_a_number_drawn_in_the_look_alikes_of_arabic_script_digits_is_refused():
 
     source = "Wij spreken vanuit eigen ervaring."
     for lang in ("fa", "ar"):
-        for text in ("تماس: ΛΛΛ VVVV.", "تماس: VVV VVVV.", "تماس: lVV VlVl."):  # 65th, 67th
+        for text in ("تماس: ΛΛΛ VVVV.", "تماس: VVV VVVV.", "تماس: lVV VlVl.",  # 65th, 67th
+                     "تماس: ɅɅɅ ɅɅɅɅ.", "تماس: ＶＶＶ ＶＶＶＶ.", "تماس: ⓋⓋⓋ.",  # 68th
+                     "تماس: 𝐕𝐕𝐕 𝐕𝐕𝐕𝐕.", "تماس: vvv vvvv.", "تماس: ᶺᶺᶺ."):
             found = [code for _, code, _ in check_message(source, text, lang)]
             assert "lookalike" in found, (lang, text)
     assert check_message(source, "ما از تجربه خودمان صحبت می‌کنیم.", "fa") == []
+    for text in ("فصل VII و هنری VIII، بندهای II-IV.", "الفصل XIV."):  # Roman numerals
+        assert "lookalike" not in [code for _, code, _ in check_message(source, text, "fa")]
     assert "lookalike" not in [code for _, code, _ in check_message(
         source, "Λ, V and ΛΛ VV are letters.", "en")]
 
@@ -1251,6 +1276,8 @@ def test_a_number_drawn_in_the_look_alikes_of_arabic_script_digits_is_refused():
     # the 67th pass: refused after the rewrite (an apostrophe parted об’єднанням; обо)
     ("uk", "Ми працюємо з об’єднанням громад, із об’єднаннями, з «Об’єднанням», з об’ємом."),
     ("ru", "Мы говорим обо всём и обо мне."), ("uk", "Мова ібібіо."),
+    # the 68th pass: Korean decomposed (NFD, as pasted from macOS) was read as ᄀ and signs
+    ("ko", unicodedata.normalize("NFD", "우리는 그 기기 가격을 봅니다.")),
     ("ru", "Мы говорим об этом с вами и за вас."),
     ("en", "The Ʒ and ʒ of IPA, written in a word: ʒip."),
 ])
