@@ -235,7 +235,29 @@ def read_statuses(text: str, path: str) -> dict[str, str]:
                               "[status] table publishes a language (in a misspelt table, "
                               "every language would stay a draft and the check pass with "
                               "nothing to check)")
+    for top, value in data.items():  # also in an inline table or an array of tables
+        if top != "status" and _holds_status(value):
+            line = next((item.line for item in tomllines.items(text) if item.path[0] == top), 1)
+            raise StatusError(path, line, f"{ascii(top)[1:-1][:40]} holds a language's status "
+                              "line, outside the [status] table: only that table publishes a "
+                              "language (in a misspelt one, every language would stay a draft)")
     return statuses
+
+
+def _holds_status(value: object, depth: int = 0) -> bool:
+    """Whether a TOML value holds a line such as ``en = "published"`` at any depth (an
+    inline table, an array of tables: ``[[stauts]]``, the 69th pass).
+
+    >>> _holds_status([{"x": {"en": "draft"}}]), _holds_status({"who": "the board"})
+    (True, False)
+    """
+    if depth > 100:
+        return True  # nested deeper than any status file: refused as if it held one
+    if isinstance(value, dict):
+        return any((isinstance(item, str) and item.strip().casefold() in STATUSES
+                    and is_language_folder(key)) or _holds_status(item, depth + 1)
+                   for key, item in value.items())
+    return isinstance(value, list) and any(_holds_status(item, depth + 1) for item in value)
 
 
 def _status_line(data: dict[str, Any], path: tuple[str, ...]) -> str | None:

@@ -176,6 +176,7 @@ def extract(locales: Locales) -> bool:
     returns whether the file changed."""
     master = locales.master_path
     path = locales.template_path
+    locales.inside(path)  # a link out of the folder is never read (check refuses it too)
     creation = now()
     try:
         old = pofile.read(path, lines=False)  # compared by contents, not layout

@@ -145,7 +145,9 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str,
             entries.append(entry.replace(obsolete=True, references=[]))
     header = old.header
     created = template.metadata.get("POT-Creation-Date")
-    if header is not None and created and old.metadata.get("POT-Creation-Date") != created:
+    if header is not None and created and next(
+            (value for name, value in old.metadata.items() if _is_field(name, "POT-Creation-Date")),
+            None) != created:
         header = _with_field(header, "POT-Creation-Date", created) or header.replace(
             msgstr=_set_field(header.msgstr, "POT-Creation-Date", created), raw=None)
     return pofile.PoFile(path=old.path, header=header, entries=entries, newline=old.newline,
@@ -161,7 +163,8 @@ def _set_field(msgstr: str, name: str, value: str) -> str:
     'Project-Id-Version: x\\nPOT-Creation-Date: d\\nX-Note\\nLanguage: en\\n'
     """
     lines = msgstr.split("\n")
-    at = next((i for i, line in enumerate(lines) if line.partition(":")[0] == name), None)
+    at = next((i for i, line in enumerate(lines) if _is_field(line.partition(":")[0], name)),
+              None)
     if at is not None:
         lines[at] = f"{name}: {value}"
     else:
@@ -169,6 +172,12 @@ def _set_field(msgstr: str, name: str, value: str) -> str:
             "Project-Id-Version", "Report-Msgid-Bugs-To")]
         lines.insert(after[-1] if after else 0, f"{name}: {value}")
     return "\n".join(lines)
+
+
+def _is_field(written: str, name: str) -> bool:
+    """Whether a header field's name as written is ``name`` (in any case, with spaces around:
+    ``pot-creation-date``, as the check reads it; the 69th pass saw a second one added)."""
+    return written.strip().casefold() == name.casefold()
 
 
 def _shaped_as(entry: pofile.Entry, ref: pofile.Entry, forms: int) -> pofile.Entry:
@@ -276,7 +285,7 @@ def lost(old: pofile.PoFile, new: pofile.PoFile) -> list[tuple[int, str]]:
     if old.header is not None:  # every header line but the date update sets
         fields = Counter(new.header.msgstr.split("\n") if new.header is not None else ())
         missing += [(old.header.line, line) for line in old.header.msgstr.split("\n")
-                    if line and not line.startswith("POT-Creation-Date:")
+                    if line and not _is_field(line.partition(":")[0], "POT-Creation-Date")
                     and not _take(fields, line)]
     return missing
 

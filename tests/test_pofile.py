@@ -541,6 +541,7 @@ def test_an_unknown_keyword_is_said_once_a_line_as_msgfmt_says_it(tmp_path: Path
     H + b'msgid "a"\nmsgstr ' + b'"" ' * 200_000 + b"\n",
     H + b"[" * 500_000 + b"\n",
     H + b"[\n" * 300_000,
+    H + b'msgid "a"\nmsgstr "' + b"\\1" * 2_000_000 + b'"\n',  # the 69th pass: 1 GB
     H + b'msgid "a"\nmsgstr "b"\n' + b"\n" * 500_000,
 ])
 def test_linear_time_on_hostile_input(hostile: bytes) -> None:

@@ -891,3 +891,61 @@ def test_an_entry_made_obsolete_keeps_its_escapes_as_gnu_writes_them(locales: Pa
     assert not any(char in written for char in "\a\b\f\v")
     assert polib.pofile(str(path)).obsolete_entries()  # it read the file (polib keeps \a)
     assert any(e.msgstr == "x\a\b\f\v\r y" for e in pofile.read(path).entries if e.obsolete)
+
+
+# -- the 69th hostile pass -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ['[[stauts]]\nen = "published"\n',
+                                  'stauts = {en = "published"}\n',
+                                  '[status]\nen = "published"\n[meta]\nx = {fy = "draft"}\n'])
+def test_a_status_line_in_an_inline_table_or_array_is_an_error(
+        locales: Path, text: str, capsys: pytest.CaptureFixture[str]) -> None:
+    (locales / "status.toml").write_text(text, encoding="utf-8")
+    assert main(["--locales", str(locales), "check"]) == 2
+    assert "outside the [status] table" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("note", ["X-Note: plural=n+5;", "X-Note: nplurals=1;"])
+def test_a_plural_rule_outside_plural_forms_is_an_error_as_msgfmt_reads_it(
+        locales: Path, note: str) -> None:
+    """msgfmt takes the first ``plural=`` and ``nplurals=`` in the whole header."""
+    path = locales / EN
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('"Plural-Forms:', f'"{note}\\n"\n"Plural-Forms:', 1)
+    path.write_text(text, encoding="utf-8")
+    assert subprocess.run([require_tool("msgfmt"), "-c", "-o", os.devnull, str(path)],
+                          capture_output=True).returncode != 0
+    assert "header-plural" in [p["code"] for p in check_json(locales, "en")]
+
+
+@pytest.mark.parametrize("spelling", ["pot-creation-date:", "POT-Creation-Date :"])
+def test_update_sets_a_creation_date_spelled_otherwise_once(locales: Path,
+                                                            spelling: str) -> None:
+    path = locales / EN
+    text = path.read_text(encoding="utf-8").replace('"POT-Creation-Date:', f'"{spelling}', 1)
+    path.write_text(text, encoding="utf-8")
+    template = locales / "gedragscode.pot"
+    pot = template.read_text(encoding="utf-8")
+    old = next(line for line in pot.splitlines() if line.startswith('"POT-Creation-Date:'))
+    template.write_text(pot.replace(old, '"POT-Creation-Date: 2026-11-28 10:00+0000\\n"'),
+                        encoding="utf-8")
+    assert update(locales, "--locale", "en") == 0
+    header = pofile.read(path).header
+    assert header is not None
+    dates = [line for line in header.msgstr.split("\n")
+             if line.partition(":")[0].strip().casefold() == "pot-creation-date"]
+    assert dates == ["POT-Creation-Date: 2026-11-28 10:00+0000"]
+    assert "header" not in " ".join(str(p["code"]) for p in check_json(locales, "en"))
+
+
+def test_extract_never_reads_a_template_linked_outside(locales: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    outside = tmp_path / "outside.pot"
+    shutil.move(locales / "gedragscode.pot", outside)
+    (locales / "gedragscode.pot").symlink_to(outside)
+    before = outside.read_bytes()
+    assert main(["--locales", str(locales), "extract"]) == 2
+    assert "points outside the locales folder" in capsys.readouterr().err
+    assert outside.read_bytes() == before and (locales / "gedragscode.pot").is_symlink()
