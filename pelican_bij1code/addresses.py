@@ -176,9 +176,10 @@ DRAWN_AS_DIGITS: dict[str, str] = {
 #: (3), Cyrillic Ч and Hangul ㄱ (4, 7), Coptic Ϭ ϭ (6), the Tironian et ⁊ (7), Canadian
 #: syllabics ᑫ and the modifier ꝰ (9); and by the 67th: ℨ, Cyrillic Ꙁ ꙁ (3), ɋ (9).
 DRAWN_AS_DIGITS["3"] += "\u0545\u10d5\u10f3\u1c95\u1cb3\u0224\u0225\u2128\ua640\ua641"
-DRAWN_AS_DIGITS["4"] += "\u0427"
+DRAWN_AS_DIGITS["4"] += "\u0427\u04cb"
 DRAWN_AS_DIGITS["6"] += "\u03ec\u03ed"
-DRAWN_AS_DIGITS["7"] += "\u204a\u3131\u1100"
+DRAWN_AS_DIGITS["7"] += "\u204a\u3131\u1100\u2510\u2309\u02e5"
+DRAWN_AS_DIGITS["2"] += "\u0536"
 DRAWN_AS_DIGITS["9"] += "\u146b\ua770\u024b"
 #: Drawn as the digits readers of a right-to-left language of the Arabic script read (٧ ۷ as
 #: V, ٨ ۸ as Λ): there, ``تماس: ΛΛΛ VVVV`` shows ۸۸۸ ۷۷۷۷ (the 65th pass).
@@ -918,28 +919,32 @@ def _lookalike_word(text: str, more: frozenset[str] = frozenset()) -> str | None
         else (LOOKS_LIKE_A_DIGIT, _MANY_OR_TWO_TO_NINE)
     text = unicodedata.normalize("NFC", text)  # 그 is a syllable, not ᄀ and a sign
     run: list[str] = []  # the look-alikes of the words read since the last other word
+    long = False  # whether the run needs a phone number's length (_DIGITS_IN_LONG_NUMBERS)
     end = 0  # where the last of them ends
     for match in [*_NUMBER_WORD.finditer(text), None]:
         word = match.group() if match is not None else ""
-        drawn = match is not None and _drawn_as_digits(word, looks, bool(run)) \
-            and not (more and _ROMAN_NUMBER.fullmatch(word))  # فصل VII: a chapter
+        drawn = _drawn_as_digits(word, looks, bool(run)) if match is not None else 0
+        if drawn and more and _ROMAN_NUMBER.fullmatch(word):
+            drawn = 0  # فصل VII: a chapter
         sign = match is not None and not drawn and _a_sign_alone(text, match)
         if drawn or sign:
             assert match is not None
             if run and len(_SPACES.sub(" ", text[end:match.start()])) > _NUMBER_GAP:
-                found = _lookalike_number(run, many)
+                found = _lookalike_number(run, many, long)
                 if found is not None:
                     return found
-                run = []
+                run, long = [], False
             if not sign:  # the look-alikes, no digit and no sign
                 run += [char for char in word if not char.isdecimal() and (
-                    _digit_like(char, looks) or char in _SMALL_ZERO_AND_ONE)]
+                    _digit_like(char, looks) or char in _SMALL_ZERO_AND_ONE
+                    or _digit_like(char, _DIGITS_IN_LONG_NUMBERS))]
+                long = long or drawn == 2
             end = match.end()
             continue
-        found = _lookalike_number(run, many)
+        found = _lookalike_number(run, many, long)
         if found is not None:
             return found
-        run = []
+        run, long = [], False
     return None
 
 
@@ -958,21 +963,27 @@ _ROMAN_NUMBER = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|
                            r"|m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 
 
-def _drawn_as_digits(word: str, looks: frozenset[str], in_a_run: bool) -> bool:
+def _drawn_as_digits(word: str, looks: frozenset[str], in_a_run: bool) -> int:
     """Whether every character of ``word`` is drawn as a digit: a digit, one of ``looks`` (a
     letter with a mark is its letter: Ǯ, Ӟ are a 3), and, beside a look-alike of 2 to 9, a
-    small round or upright letter (:data:`_SMALL_ZERO_AND_ONE`); signs between them
-    (:func:`_in_a_number`). In a run already begun, small letters alone are 0s and 1s
-    (``ƷƷ o ƼƼ o ƧƧ``, ``ƼƧ-oo-ƷƼ``)."""
-    small = False
+    small round or upright letter (:data:`_SMALL_ZERO_AND_ONE`, and
+    :data:`_DIGITS_IN_LONG_NUMBERS`); signs between them (:func:`_in_a_number`). In a run
+    already begun, small letters alone are 0s and 1s (``ƷƷ o ƼƼ o ƧƧ``, ``ƼƧ-oo-ƷƼ``).
+    0: no; 1: yes; 2: yes, with a letter that counts only in a number of phone length."""
+    small = long = False
     for char in word:
         if char.isdecimal() or _digit_like(char, looks) or _in_a_number(char):
             continue
-        if char not in _SMALL_ZERO_AND_ONE:
-            return False
-        small = True
-    return not small or in_a_run or any(_digit_like(char, _MANY_OR_TWO_TO_NINE)
-                                        for char in word)
+        if char in _SMALL_ZERO_AND_ONE:
+            small = True
+        elif _digit_like(char, _DIGITS_IN_LONG_NUMBERS):
+            long = True
+        else:
+            return 0
+    if (small or long) and not in_a_run and not any(
+            _digit_like(char, _MANY_OR_TWO_TO_NINE) for char in word):
+        return 0
+    return 2 if long else 1
 
 
 def _a_sign_alone(text: str, match: re.Match[str]) -> bool:
@@ -1007,10 +1018,12 @@ def _forms(char: str) -> frozenset[str]:
                       base_letter(folded) if len(folded) == 1 else folded})
 
 
-def _lookalike_number(run: list[str], many: frozenset[str]) -> str | None:
+def _lookalike_number(run: list[str], many: frozenset[str], long: bool) -> str | None:
     """The first character beyond ASCII of ``run``, the look-alikes of words read one after
-    another, if they make a number: three at least, one of ``many`` (2 to 9, or several)."""
-    if len(run) >= 3 and any(_digit_like(char, many) for char in run):
+    another, if they make a number: three at least (``long``: a phone number's seven), one of
+    ``many`` (2 to 9, or several)."""
+    if len(run) >= (_PHONE_LENGTH if long else 3) and any(_digit_like(char, many)
+                                                          for char in run):
         return next((char for char in run if not char.isascii() or char in many), None)
     return None
 
@@ -1019,6 +1032,11 @@ def _lookalike_number(run: list[str], many: frozenset[str]) -> str | None:
 #: one of 2 to 9 (``oƽ-ꜭʒꜭʒ``, ``iiʒ``, which passed after the 63rd pass's fix), letters in
 #: any other.
 _SMALL_ZERO_AND_ONE = frozenset("oi\u0131\u03bf\u03b9\u2c9f\u2c93\uff4f\uff49")
+#: Cyrillic and Armenian letters drawn as a 0, a 1, a 4 or a 6 (о і ч օ Б), words as often
+#: as not (обо, ібібіо, б.з.ч., ЗОБ): digits only in a number of phone length
+#: (``зоо-бчз-оббз``, ``ԶօՅ-ԶօՅ-ԶօՅ``, ``ЗОБ-ЗОБ-ЗОБ``: the 70th pass).
+_DIGITS_IN_LONG_NUMBERS = frozenset("\u043e\u0456\u0447\u04cc\u0585\u0411")
+_PHONE_LENGTH = 7
 
 
 def east_asian_punctuation(char: str) -> bool:

@@ -49,7 +49,7 @@ _ESCAPABLE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 #: mark, math, emoji, superscript, HTML and entities), and for ``:`` where it touches a word
 #: (``:emoji:``, ``https:``) or starts the line (a definition list).
 _MD_BACKSLASH = frozenset("\\`*_{}[]>#")
-_MD_SYNTAX = re.compile(r"[\\`*_{}\[\]>#<&|~=$^]|:(?=\S)")
+_MD_SYNTAX = re.compile(r"[\\`*_{}\[\]>#<&|~=$^]|:(?=\S)|\+(?=\+)")
 #: Characters that open a Markdown block when they start a line, and the digits of "1." / "1)".
 _BLOCK_OPENERS = "#>+-=*`~|!:?"
 #: Latin letters and digits, and the punctuation that may join them inside an address or word.
@@ -291,11 +291,11 @@ def _md_escape(match: re.Match[str]) -> str:
     return "\\" + char if char in _MD_BACKSLASH else f"&#{ord(char)};"
 
 
-#: Markdown extension syntax inside a line (attribute lists, strikethrough, mark, math, emoji,
-#: footnotes). Linear: each alternative is a fixed string but the emoji name, whose run stops
-#: at the next ``:``. An emoji name does not follow a letter: German ``Bauer:innen:`` is an
-#: inclusive ending before a colon.
-_EXTENSION = re.compile(r"\{\s?[:#.]|~~|==|\$\$|\[\^|(?<![^\W\d_]):[a-z][a-z0-9_+\-]*:")
+#: Markdown extension syntax inside a line (attribute lists, strikethrough, mark, keys and
+#: insertions ``++``, math, emoji, footnotes). Linear: each alternative is a fixed string
+#: but the emoji name, whose run stops at the next ``:``. An emoji name does not follow a
+#: letter: German ``Bauer:innen:`` is an inclusive ending before a colon.
+_EXTENSION = re.compile(r"\{\s?[:#.]|~~|==|\+\+|\$\$|\[\^|(?<![^\W\d_]):[a-z][a-z0-9_+\-]*:")
 
 
 def extension_markup(text: str) -> set[str]:
@@ -308,7 +308,7 @@ def extension_markup(text: str) -> set[str]:
     set()
     """
     if not ("{" in text or "~" in text or "=" in text or "$" in text or "[^" in text
-            or text.count(":") > 1):
+            or "++" in text or text.count(":") > 1):
         return set()  # what every match holds is missing (an emoji name takes two colons)
     return {m.group() for m in _EXTENSION.finditer(text)}
 

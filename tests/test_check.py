@@ -1204,14 +1204,15 @@ def test_digit_lookalikes_hold_the_other_case_of_each():
     """The other case of each look-alike of 2 to 9 is one too (the confusables data joins only
     one case to a digit: a 63rd hostile pass wrote ʒ, з, ƽ, ꜭ and ꙅ where Ʒ, З, Ƽ and Ꙅ were
     refused); not Б, the capital of б (6), յ, the small Յ (3), nor Ɋ, the capital ɋ (9),
-    which look like no digit, nor ч, the small Ч (4), a letter of Kyrgyz abbreviations
-    (б.з.ч., "BC") drawn less like a 4."""
+    which look like no digit, nor ч and ӌ, the small Ч and Ӌ (4), a letter of Kyrgyz
+    abbreviations (б.з.ч., "BC") drawn less like a 4 (it and Б count only in a number of a
+    phone's length), nor զ, the small Զ (2), drawn as a q."""
     from pelican_bij1code.addresses import DIGIT_LOOKALIKES, DRAWN_AS_DIGITS, LOOKS_LIKE_A_DIGIT
 
     for digit in "23456789":
         for char in DIGIT_LOOKALIKES[digit] + DRAWN_AS_DIGITS.get(digit, ""):
             for other in {char.lower(), char.upper()} - {"\u0411", "\u0575", "\u024a",
-                                                         "\u0447"}:
+                                                         "\u0447", "\u04cc", "\u0566"}:
                 assert len(other) > 1 or other in LOOKS_LIKE_A_DIGIT, (char, other)
 
 
@@ -1235,6 +1236,9 @@ def test_digit_lookalikes_hold_the_other_case_of_each():
     # the 68th pass: small letters alone between pairs, spaces a page collapses, NFKC forms
     "Call ƼƧ-oo-ƷƼ-oo-ƧȢ.", "Call ƷƷ o ƼƼ o ƧƧ.", "Call OƼ   -   ƖƧ   -   ƷƼ   -   ƼȢ.",
     "Call ﾡﾡﾡ ﾡﾡﾡﾡ.", "Call ㉠㉠㉠.", "Call OƼ-ᶟᶟ-ᶟᶟ.", "Call OƼ-ᵌᵌ-ᵌᵌ.",
+    # the 70th pass: small Cyrillic and Armenian letters in a number of phone length
+    "Helpline: зоо-бчз-оббз.", "Call ԶօՅ-ԶօՅ-ԶօՅ.", "Call ЗОБ-ЗОБ-ЗОБ.", "Call зіб-зіб-зіб.",
+    "Call ԶՕՅ-ԶՕՅ-ԶՕՅ.", "Call ОҷО ┐Іҷ ┐Іҷ┐.",
 ])
 def test_a_number_drawn_in_letters_the_confusables_data_misses_is_refused(text):
     """Letters drawn as digits that the confusables data joins to none (the other case of a
@@ -1275,7 +1279,8 @@ def test_a_number_drawn_in_the_look_alikes_of_arabic_script_digits_is_refused():
     ("uk", "Він і з нею, і зі мною, із нами."),
     # the 67th pass: refused after the rewrite (an apostrophe parted об’єднанням; обо)
     ("uk", "Ми працюємо з об’єднанням громад, із об’єднаннями, з «Об’єднанням», з об’ємом."),
-    ("ru", "Мы говорим обо всём и обо мне."), ("uk", "Мова ібібіо."),
+    ("ru", "Мы говорим обо всём и обо мне."), ("uk", "Мова ібібіо."), ("ru", "ЗОБ."),
+    ("ky", "Биздин заманга чейин, б.з.ч."),
     # the 68th pass: Korean decomposed (NFD, as pasted from macOS) was read as ᄀ and signs
     ("ko", unicodedata.normalize("NFD", "우리는 그 기기 가격을 봅니다.")),
     ("ru", "Мы говорим об этом с вами и за вас."),
@@ -1610,3 +1615,15 @@ def test_a_number_look_alike_is_named_as_written() -> None:
     text = "\u0622\u0645\u062f\u0647 \u06f0\u06f6\u06f1\u06f2\u06f3\u0627\u06f5\u06f6\u06f7\u06f8"
     found = [m for _, c, m in check_message("Wij zijn BIJ1.", text, "fa") if c == "lookalike"]
     assert len(found) == 1 and "U+0627 ARABIC LETTER ALEF)" in found[0]
+
+
+def test_keys_and_insertions_are_extension_markup_and_escaped_in_markdown():
+    """pymdown-extensions' keys (``++ctrl+alt+del++``) and critic's ``{++x++}`` make ``<kbd>``
+    and ``<ins>`` (the 70th pass): a warning, and escaped in the md output."""
+    from pelican_bij1code import markup
+    from pelican_bij1code.check import check_message
+
+    text = "Press ++ctrl+alt+del++ or {++ins++}, call +31 6."
+    assert "markup" in [code for _, code, _ in check_message("Druk op een toets.", text, "en")]
+    written = markup.to_markdown(markup.parse(text), set())
+    assert "++" not in written and "+31" in written
