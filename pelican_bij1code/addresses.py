@@ -153,34 +153,28 @@ MORE_DIGIT_LOOKALIKES = frozenset(
     "\ufe31\ufe32\ufe33\U0001fb70\U0001fb71\U0001fb72\U0001fb73\U0001fb74\U0001fb75"
     # the keycap ten
     "\U0001f51f")
-#: What is drawn as a digit but the confusables data joins to none (a 63rd hostile pass wrote
-#: ``Call Oƽ-ꜭʒꜭʒꜭʒꜭʒ`` and ``⚀⚀⚂``, and Chromium drew O5-43434343 and the dice of 113): the
-#: other case of each look-alike of 2 to 9 (ƨ ʒ з ƽ ꝯ; not Б, the capital of б, which looks
-#: like no digit), the letters made from digits (Zhuang's old tone letters ƻ Ƅ ƅ, the
-#: tresillo Ꜫ ꜫ and cuatrillo Ꜭ ꜭ, the small capital and modifier ezh ᴣ ᶾ), the small
-#: palochka ӏ, and the dice ⚀ to ⚅. A letter with a mark, or named WITH one, is read as its
-#: letter (:func:`.characters.base_letter`: Ǯ, Ӟ, ƺ EZH WITH TAIL, Ҙ ZE WITH DESCENDER).
-#: ``tests/test_check.py`` derives the case partners from the tables.
+#: What is drawn as a digit but the confusables data joins to none (hostile passes wrote
+#: ``Call Oƽ-ꜭʒꜭʒꜭʒꜭʒ``, ``⚀⚀⚂``, ``ՕՅՕ ՅՅՅ``, and Chromium drew O5-43434343, 113, 030 333):
+#: the other case of each look-alike of 2 to 9 (ƨ ʒ з ƽ ꝯ; not Б, the capital of б, which
+#: counts only in long numbers, see _DIGITS_IN_LONG_NUMBERS), the letters made from digits
+#: (Zhuang's old tone letters ƻ Ƅ ƅ, the tresillo Ꜫ ꜫ and cuatrillo Ꜭ ꜭ, the small capital
+#: and modifier ezh ᴣ ᶾ), the small palochka ӏ, the dice ⚀ to ⚅, and letters and signs of
+#: the same shapes (Armenian Յ Զ, Georgian ვ ჳ, Ȥ ȥ ℨ Ꙁ ꙁ, Cyrillic Ч Ӌ, Coptic Ϭ ϭ, the
+#: Tironian et ⁊, Hangul ㄱ ᄀ and the corners ┐ ⌉ ˥, Canadian syllabics ᑫ, ꝰ, ɋ). A letter
+#: with a mark, or named WITH one, is read as its letter (:func:`.characters.base_letter`:
+#: Ǯ, Ӟ, ƺ EZH WITH TAIL, Ҙ ZE WITH DESCENDER). ``tests/test_check.py`` derives the case
+#: partners from the tables.
 DRAWN_AS_DIGITS: dict[str, str] = {
     "1": "\u04cf\u2680",
-    "2": "\u01a8\u03e9\ua645\ua75b\u01bb\u2681",
+    "2": "\u01a8\u03e9\ua645\ua75b\u01bb\u2681\u0536",
     "3": "\u0292\u0437\u04e1\u021d\u025c\ua76b\u2ccd\U000118aa\ua72a\ua72b\u1d23\u1dbe"
-         "\u2682",
-    "4": "\ua72c\ua72d\uab9e\U000118cf\u2683",
+         "\u2682\u0545\u10d5\u10f3\u1c95\u1cb3\u0224\u0225\u2128\ua640\ua641",
+    "4": "\ua72c\ua72d\uab9e\U000118cf\u2683\u0427\u04cb",
     "5": "\u01bd\U000118db\u2684",
-    "6": "\uabbe\u2cd3\u0184\u0185\u2685",
-    "7": "\U000104fa\U000118a6",
-    "9": "\u2ccb\ua76f\U000118b6",
+    "6": "\uabbe\u2cd3\u0184\u0185\u2685\u03ec\u03ed",
+    "7": "\U000104fa\U000118a6\u204a\u3131\u1100\u2510\u2309\u02e5",
+    "9": "\u2ccb\ua76f\U000118b6\u146b\ua770\u024b",
 }
-#: More drawn as digits, found by the 65th hostile pass: Armenian Յ, Georgian ვ ჳ, Latin Ȥ ȥ
-#: (3), Cyrillic Ч and Hangul ㄱ (4, 7), Coptic Ϭ ϭ (6), the Tironian et ⁊ (7), Canadian
-#: syllabics ᑫ and the modifier ꝰ (9); and by the 67th: ℨ, Cyrillic Ꙁ ꙁ (3), ɋ (9).
-DRAWN_AS_DIGITS["3"] += "\u0545\u10d5\u10f3\u1c95\u1cb3\u0224\u0225\u2128\ua640\ua641"
-DRAWN_AS_DIGITS["4"] += "\u0427\u04cb"
-DRAWN_AS_DIGITS["6"] += "\u03ec\u03ed"
-DRAWN_AS_DIGITS["7"] += "\u204a\u3131\u1100\u2510\u2309\u02e5"
-DRAWN_AS_DIGITS["2"] += "\u0536"
-DRAWN_AS_DIGITS["9"] += "\u146b\ua770\u024b"
 #: Drawn as the digits readers of a right-to-left language of the Arabic script read (٧ ۷ as
 #: V, ٨ ۸ as Λ): there, ``تماس: ΛΛΛ VVVV`` shows ۸۸۸ ۷۷۷۷ (the 65th pass).
 EASTERN_DIGIT_LOOKALIKES = frozenset("Vv\u2164\u2174\u039b\u028c\u0245")
@@ -996,7 +990,7 @@ def _a_sign_alone(text: str, match: re.Match[str]) -> bool:
 
 def _in_a_number(char: str) -> bool:
     """Whether ``char`` may stand in a number's word as a sign, read as none of its digits: an
-    apostrophe, a letter drawn as a sign or a dot (ー, ㅡ, ꞏ, ᐨ: the 67th pass wrote
+    apostrophe, a letter drawn as a sign or a dot (ー, ㅡ, ꞏ: the 67th pass wrote
     ``OƼ ー ƖƧ ー ƷƼ``), a modifier letter (ˉ). In ``об’єднанням`` the apostrophe joins the
     word, which is no number."""
     return (char in _SIGN_LETTERS or unicodedata.category(char) == "Lm") \
@@ -1029,8 +1023,8 @@ def _lookalike_number(run: list[str], many: frozenset[str], long: bool) -> str |
 
 
 #: Small letters drawn round or upright, as a 0 or a 1: digits in a word of look-alikes with
-#: one of 2 to 9 (``oƽ-ꜭʒꜭʒ``, ``iiʒ``, which passed after the 63rd pass's fix), letters in
-#: any other.
+#: one of 2 to 9 (``oƽ-ꜭʒꜭʒ``, ``iiʒ``, which passed after the 63rd pass's fix) and in a
+#: number already begun, letters anywhere else.
 _SMALL_ZERO_AND_ONE = frozenset("oi\u0131\u03bf\u03b9\u2c9f\u2c93\uff4f\uff49")
 #: Cyrillic and Armenian letters drawn as a 0, a 1, a 4 or a 6 (о і ч օ Б), words as often
 #: as not (обо, ібібіо, б.з.ч., ЗОБ): digits only in a number of phone length
