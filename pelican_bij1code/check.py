@@ -860,12 +860,13 @@ def check_header(po: pofile.PoFile, lang: str) -> list[Problem]:
     header = po.header.msgstr if po.header is not None else ""
     for key in ("plural=", "nplurals="):  # msgfmt reads the first in the whole header
         first = header.find(key)
-        if first >= 0 and not header[header.rfind("\n", 0, first) + 1:].startswith(
-                "Plural-Forms:"):
+        there = header[header.rfind("\n", 0, first) + 1:].partition("\n")[0] \
+            if first >= 0 else ""
+        if there and not there.startswith("Plural-Forms:"):
             add("error", "header-plural",
-                f"the header says {key!r} in a line other than Plural-Forms "
-                f"({header[header.rfind(chr(10), 0, first) + 1:first + 30]!r}): msgfmt reads the "
-                "plural rule from the first one in the header; write it only in Plural-Forms")
+                f"the header says {key!r} in a line other than Plural-Forms ({there[:60]!r}): "
+                "msgfmt reads the plural rule from the first one in the header; write it only "
+                "in Plural-Forms")
             return problems
     rules = languages.plural_rules(lang)
     known = " or ".join(f"{who}'s {rule!r}" for who, rule in rules)

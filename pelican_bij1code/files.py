@@ -106,7 +106,6 @@ class Snapshot(NamedTuple):
         stat = os.stat(path)  # after the hash, so that the last look is just before a rename
         return cls(stat.st_size, stat.st_mtime_ns, digest)
 
-
     @classmethod
     def absent(cls) -> Snapshot:
         """A file that was not there: it may be written only if it still is not."""

@@ -145,9 +145,8 @@ def merge(old: pofile.PoFile, template: pofile.PoFile, lang: str,
             entries.append(entry.replace(obsolete=True, references=[]))
     header = old.header
     created = template.metadata.get("POT-Creation-Date")
-    if header is not None and created and next(
-            (value for name, value in old.metadata.items() if _is_field(name, "POT-Creation-Date")),
-            None) != created:
+    dated = [value for name, value in old.metadata.items() if _is_field(name, "POT-Creation-Date")]
+    if header is not None and created and dated[:1] != [created]:
         header = _with_field(header, "POT-Creation-Date", created) or header.replace(
             msgstr=_set_field(header.msgstr, "POT-Creation-Date", created), raw=None)
     return pofile.PoFile(path=old.path, header=header, entries=entries, newline=old.newline,
@@ -270,9 +269,10 @@ def lost(old: pofile.PoFile, new: pofile.PoFile) -> list[tuple[int, str]]:
     """What of ``old`` the file ``new`` no longer holds: must be nothing.
 
     Every translated string (each plural form too, active and obsolete), every translator
-    comment and every comment at the end of the file, with the line it was on; each counted
-    (a comment or translation two entries share is there twice, or one was lost; plural
-    forms alike in one entry are one text, which making it singular keeps).
+    comment, every comment at the end of the file and every line of the header but the
+    creation date, with the line it was on; each counted (a comment or translation two
+    entries share is there twice, or one was lost; plural forms alike in one entry are one
+    text, which making it singular keeps).
     """
     kept = Counter(text for entry in new.entries for text in set(entry.translations()))
     comments = Counter(comment for entry in new.entries for comment in entry.translator_comments)
