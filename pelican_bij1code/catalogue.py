@@ -228,19 +228,13 @@ def read_statuses(text: str, path: str) -> dict[str, str]:
                 raise StatusError(path, item.line, f"{lang} and {twin} name one language; "
                                   "keep one line for it")
             statuses[lang] = value
-        elif item.kind == "key" and item.table and _status_line(data, item.path):
-            raise StatusError(path, item.line, f"{ascii(item.path[-1])[1:-1][:40]} = "
-                              f"{_status_line(data, item.path)!r} stands in "
-                              f"[{'.'.join(item.table)[:40]}], not in [status]: only the "
-                              "[status] table publishes a language (in a misspelt table, "
+        if item.kind == "key" and item.path[0] != "status" \
+                and _holds_status({item.path[-1]: _value_at(data, item.path)}):
+            raise StatusError(path, item.line, "a language's status line stands in "
+                              f"{ascii(item.path[0])[1:-1][:40]}, outside the [status] table: "
+                              "only that table publishes a language (in a misspelt table, "
                               "every language would stay a draft and the check pass with "
                               "nothing to check)")
-    for top, value in data.items():  # also in an inline table or an array of tables
-        if top != "status" and _holds_status(value):
-            line = next((item.line for item in tomllines.items(text) if item.path[0] == top), 1)
-            raise StatusError(path, line, f"{ascii(top)[1:-1][:40]} holds a language's status "
-                              "line, outside the [status] table: only that table publishes a "
-                              "language (in a misspelt one, every language would stay a draft)")
     return statuses
 
 
@@ -260,22 +254,18 @@ def _holds_status(value: object, depth: int = 0) -> bool:
     return isinstance(value, list) and any(_holds_status(item, depth + 1) for item in value)
 
 
-def _status_line(data: dict[str, Any], path: tuple[str, ...]) -> str | None:
-    """The status a key at ``path`` gives, if it reads as a language's status line
-    (``en = "published"``) outside the ``[status]`` table; None for any other key.
+def _value_at(data: dict[str, Any], path: tuple[str, ...]) -> object:
+    """The value a key's path leads to; at an array of tables, all of it.
 
-    >>> _status_line({"stauts": {"en": "published"}}, ("stauts", "en"))
-    'published'
-    >>> _status_line({"notes": {"stage": "draft", "en": "x"}}, ("notes", "stage"))
+    >>> _value_at({"a": {"b": "x"}}, ("a", "b")), _value_at({"c": [{}]}, ("c", "d"))
+    ('x', [{}])
     """
-    value: Any = data
+    value: object = data
     for part in path:
-        value = value.get(part) if isinstance(value, dict) else None
-    key = path[-1]
-    if isinstance(value, str) and value.strip().casefold() in STATUSES \
-            and is_language_folder(key):
-        return value
-    return None
+        if not isinstance(value, dict):
+            return value
+        value = value.get(part)
+    return value
 
 
 class Loaded(NamedTuple):
