@@ -1315,7 +1315,11 @@ def sign_between_letters(text: str) -> str | None:
       unless it is spelling of the script of a letter beside it (Hebrew צה״ל, Tibetan ཀུན་ལ་,
       Ethiopic ፡, Armenian ՞): so every circle, ring, bullet and full stop of another script
       (⚫ ◉ ˚ ⸼ ᠃ ་ between Cyrillic letters);
-    - a dot or ring drawn over or under a letter (a combining mark: помощь\u0323рф);
+    - a dot or ring drawn over or under a letter (a combining mark: помощь\u0323рф; one of
+      Arabic's annotations and tone marks, مساعدة\u065cمصر; any script's between letters of
+      two scripts, עזרה\u05c5com: the 71st pass; not a script's own between its letters, as
+      Burmese ့), a mark of another script than the letters beside it (Thai phinthu between
+      Cyrillic letters), or a spacing dot symbol (﮳);
     - a letter or digit of another script than the letters on both sides, which are of one
       (UTS #39's mixed scripts: a Latin a, ʘ or a modifier letter ꞉ in a Cyrillic word, an
       Arabic zero ٠ between Arabic letters), but for the apostrophes ʼ and ʻ.
@@ -1372,9 +1376,14 @@ def _sign_between(word: str, last: int, at: int) -> str | None:
             return char
         if kind[0] == "M":
             name = unicodedata.name(char, "")
-            if name.startswith("COMBINING") and ("DOT" in name or "RING" in name):
-                return char
+            dotted = "DOT" in name or "RING" in name or "STOP" in name
+            if script_of(char) not in ("COMBINING", script_of(before), script_of(after)) or (
+                    dotted and (name.startswith(("COMBINING", "ARABIC"))
+                                or script_of(before) != script_of(after))):
+                return char  # another script's mark (ฺ), a dot (̣ ׅ ࣭ ۬: not Burmese ့)
             continue
+        if kind == "Sk" and "DOT" in unicodedata.name(char, ""):
+            return char  # a spacing dot symbol (﮲ ﮳), of any script
         if kind in ("Pd", "Pi", "Pf") or char in _APOSTROPHES or (
                 kind[0] == "P" and "QUOTATION MARK" in unicodedata.name(char, "")):
             continue  # a dash or a quotation mark (also the low ones, „ ‚, that open a quote)

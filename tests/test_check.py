@@ -1627,3 +1627,20 @@ def test_keys_and_insertions_are_extension_markup_and_escaped_in_markdown():
     assert "markup" in [code for _, code, _ in check_message("Druk op een toets.", text, "en")]
     written = markup.to_markdown(markup.parse(text), set())
     assert "++" not in written and "+31" in written
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Zie помощь\u065cрф."), ("en", "Zie помощь\u05c5рф."), ("en", "Zie помощь\u08edрф."),
+    ("en", "Zie помощь\u0e3aрф."), ("en", "Zie 帮助\u05c5中国."), ("en", "Zie עזרה\u05c5com."),
+    ("ar", "زوروا مساعدة\u065cمصر."), ("ar", "زوروا مساعدة\u08edمصر."),
+    ("ar", "زوروا مساعدة\u06ecمصر."), ("ar", "زوروا مساعدة\ufbb3مصر."),
+    ("ar", "زوروا مساعدة\ufbb3com."),
+])
+def test_a_dot_mark_of_any_script_between_two_words_is_refused(lang, text):
+    """The 71st pass: where the combining dot below (помощь\u0323рф) was refused, the same dot
+    of the Arabic, Hebrew or Thai blocks, and Arabic's spacing dot symbols, passed as a
+    domain's dot (مساعدة.مصر); Burmese's own dot below (့) between its letters is spelling."""
+    from pelican_bij1code.check import check_message
+
+    assert "lookalike" in [c for _, c, _ in check_message("Zie de site.", text, lang)]
+    assert check_message("Wij zijn BIJ1.", "ကျွန်ုပ်တို့သည် BIJ1 ဖြစ်သည်။", "my") == []
