@@ -175,12 +175,26 @@ DRAWN_AS_DIGITS: dict[str, str] = {
     "7": "\U000104fa\U000118a6\u204a\u3131\u1100\u2510\u2309\u02e5",
     "9": "\u2ccb\ua76f\U000118b6\u146b\ua770\u024b",
 }
-#: Drawn as the digits readers of a right-to-left language of the Arabic script read (٧ ۷ as
-#: V, ٨ ۸ as Λ): there, ``تماس: ΛΛΛ VVVV`` shows ۸۸۸ ۷۷۷۷ (the 65th pass).
-EASTERN_DIGIT_LOOKALIKES = frozenset("Vv\u2164\u2174\u039b\u028c\u0245")
+#: Drawn as the digits readers of a right-to-left language of the Arabic script read: what
+#: Unicode's confusables join to their 2, 3, 5, 7 and 8 (٥ ۵ as o, ο, о, ه; ٧ ۷ as V, ᐯ, Ѵ;
+#: ٨ ۸ as Λ, Л, ᐱ), and v, ʌ and ⅴ: there, ``تماس: ΛΛΛ VVVV``, ``∨∨∨ ᐯᐯᐯᐯ`` and ``ooo-lll``
+#: show digits (the 65th and 72nd passes). ``tests/test_check.py`` derives the data's part.
+EASTERN_DIGIT_LOOKALIKES = frozenset(
+    "\u0056\u006f\u0245\u039b\u03bf\u03c3\u041b\u043e\u0474\u0585\u05e1\u0647\u06be\u06c1"
+    "\u06d5\u0c02\u0c82\u0d02\u0d20\u0d82\u101d\u10ff\u13d9\u142f\u1431\u1d0f\u1d11\u2134"
+    "\u2164\u2c9f\u2d37\u2d38\ua4e5\ua4e6\ua6ce\ua6df\ua9cf\uab3d\ufba6\ufba7\ufba8\ufba9"
+    "\ufbaa\ufbab\ufbac\ufbad\ufee9\ufeea\ufeeb\ufeec\uff4f\U0001028d\U0001042c\U000104b0"
+    "\U000104ea\U0001051d\U000118a0\U000118c8\U000118d7\U00016f08\U00016f3d\U0001d20d"
+    "\U0001d415\U0001d428\U0001d449\U0001d45c\U0001d47d\U0001d490\U0001d4b1\U0001d4e5"
+    "\U0001d4f8\U0001d519\U0001d52c\U0001d54d\U0001d560\U0001d581\U0001d594\U0001d5b5"
+    "\U0001d5c8\U0001d5e9\U0001d5fc\U0001d61d\U0001d630\U0001d651\U0001d664\U0001d685"
+    "\U0001d698\U0001d6b2\U0001d6d0\U0001d6d4\U0001d6ec\U0001d70a\U0001d70e\U0001d726"
+    "\U0001d744\U0001d748\U0001d760\U0001d77e\U0001d782\U0001d79a\U0001d7b8\U0001d7bc"
+    "\U0001e8c9\U0001ee24\U0001ee64\U0001ee84"
+    "v\u028c\u2174")
 #: The signs (no letters) NFKC folds to one of these look-alikes, read as it (Ⓥ ⓥ 🅅 are V,
-#: ㉠ is ᄀ); ``tests/test_check.py`` derives them. Letters that fold are read so anyway.
-FOLDED_TO_LOOKALIKES = frozenset("\u24cb\u24e5\u3260\U0001f145")
+#: ⓞ is o, ㉠ is ᄀ); ``tests/test_check.py`` derives them. Letters that fold are read so anyway.
+FOLDED_TO_LOOKALIKES = frozenset("\u24cb\u24de\u24e5\u3260\U0001f145")
 LOOKS_LIKE_A_DIGIT = frozenset("".join(DIGIT_LOOKALIKES.values())) | MORE_DIGIT_LOOKALIKES \
     | frozenset("".join(DRAWN_AS_DIGITS.values()))
 #: The look-alikes of the digits 2 to 9, and of several digits: no word's letters but by chance.
@@ -1014,10 +1028,11 @@ def _forms(char: str) -> frozenset[str]:
 
 def _lookalike_number(run: list[str], many: frozenset[str], long: bool) -> str | None:
     """The first character beyond ASCII of ``run``, the look-alikes of words read one after
-    another, if they make a number: three at least (``long``: a phone number's seven), one of
-    ``many`` (2 to 9, or several)."""
-    if len(run) >= (_PHONE_LENGTH if long else 3) and any(_digit_like(char, many)
-                                                          for char in run):
+    another, if they make a number: three at least (``long``, or ASCII letters alone, which a
+    right-to-left page reads as its digits: a phone number's seven; ``voo`` is a word), one
+    of ``many`` (2 to 9, or several)."""
+    needed = _PHONE_LENGTH if long or all(char.isascii() for char in run) else 3
+    if len(run) >= needed and any(_digit_like(char, many) for char in run):
         return next((char for char in run if not char.isascii() or char in many), None)
     return None
 
@@ -1376,7 +1391,7 @@ def _sign_between(word: str, last: int, at: int) -> str | None:
             return char
         if kind[0] == "M":
             name = unicodedata.name(char, "")
-            dotted = "DOT" in name or "RING" in name or "STOP" in name
+            dotted = "DOT" in name or "RING" in name or "STOP" in name or "CIRCLE" in name
             if script_of(char) not in ("COMBINING", script_of(before), script_of(after)) or (
                     dotted and (name.startswith(("COMBINING", "ARABIC"))
                                 or script_of(before) != script_of(after))):

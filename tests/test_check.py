@@ -1183,6 +1183,18 @@ def test_more_digit_lookalikes_are_derived_from_the_confusables_and_nfkc():
                or c == "\U0001f51f" for c in drawn), sorted(drawn)
 
 
+def test_eastern_digit_lookalikes_hold_what_the_confusables_join_to_arabic_digits():
+    """:data:`addresses.EASTERN_DIGIT_LOOKALIKES` holds every character Unicode's confusables
+    join to the Arabic-Indic and Persian 2, 3, 5, 7 and 8 (the 72nd pass: ᐯ, Ѵ, ∨ for ۷; o, σ
+    for ۵ passed on a right-to-left page)."""
+    from pelican_bij1code.addresses import EASTERN_DIGIT_LOOKALIKES
+
+    data = {c for digit in "\u0662\u0663\u0665\u0667\u0668\u06f2\u06f3\u06f5\u06f7\u06f8"
+            for c in confusable_with(digit) if not c.isdigit()}
+    assert data <= EASTERN_DIGIT_LOOKALIKES
+    assert EASTERN_DIGIT_LOOKALIKES - data == set("v\u028c\u2174")
+
+
 def test_signs_folded_to_digit_lookalikes_are_those_nfkc_gives():
     """:data:`addresses.FOLDED_TO_LOOKALIKES` is every sign (no letter or digit) NFKC folds to
     one digit look-alike (the 68th pass: Ⓥ on a Persian page, ㉠)."""
@@ -1261,7 +1273,9 @@ def test_a_number_drawn_in_the_look_alikes_of_arabic_script_digits_is_refused():
     for lang in ("fa", "ar"):
         for text in ("تماس: ΛΛΛ VVVV.", "تماس: VVV VVVV.", "تماس: lVV VlVl.",  # 65th, 67th
                      "تماس: ɅɅɅ ɅɅɅɅ.", "تماس: ＶＶＶ ＶＶＶＶ.", "تماس: ⓋⓋⓋ.",  # 68th
-                     "تماس: 𝐕𝐕𝐕 𝐕𝐕𝐕𝐕.", "تماس: vvv vvvv.", "تماس: ᶺᶺᶺ."):
+                     "تماس: 𝐕𝐕𝐕 𝐕𝐕𝐕𝐕.", "تماس: vvv vvvv.", "تماس: ᶺᶺᶺ.",
+                     "تماس: ∨∨∨ ᐯᐯᐯᐯ أو ⴸⴸⴸ ѴѴѴѴ.", "تماس: ooo-lll-olol.",  # 72nd
+                     "تماس: ооо оооо.", "تماس: σσσ σσσσ."):
             found = [code for _, code, _ in check_message(source, text, lang)]
             assert "lookalike" in found, (lang, text)
     assert check_message(source, "ما از تجربه خودمان صحبت می‌کنیم.", "fa") == []
@@ -1635,6 +1649,7 @@ def test_keys_and_insertions_are_extension_markup_and_escaped_in_markdown():
     ("ar", "زوروا مساعدة\u065cمصر."), ("ar", "زوروا مساعدة\u08edمصر."),
     ("ar", "زوروا مساعدة\u06ecمصر."), ("ar", "زوروا مساعدة\ufbb3مصر."),
     ("ar", "زوروا مساعدة\ufbb3com."),
+    ("en", "Zie помощь\u20ddрф."), ("ar", "راجعوا مساعدةـ\u065cمصر."),  # the 72nd pass
 ])
 def test_a_dot_mark_of_any_script_between_two_words_is_refused(lang, text):
     """The 71st pass: where the combining dot below (помощь\u0323рф) was refused, the same dot
