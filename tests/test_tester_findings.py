@@ -844,6 +844,14 @@ def test_a_status_line_outside_the_status_table_is_an_error(
     assert main(["--locales", str(locales), "check", "--locale", "en"]) == 0
 
 
+def _date_the_template(locales: Path, date: str) -> None:
+    """Give the template another POT-Creation-Date (as extract does after a Dutch edit)."""
+    template = locales / "gedragscode.pot"
+    pot = template.read_text(encoding="utf-8")
+    old = next(line for line in pot.splitlines() if line.startswith('"POT-Creation-Date:'))
+    template.write_text(pot.replace(old, f'"POT-Creation-Date: {date}\\n"'), encoding="utf-8")
+
+
 @pytest.mark.parametrize("date", [None, "2026-11-27 13:53:07+0000"])
 def test_update_keeps_every_header_line_when_it_sets_the_creation_date(
         locales: Path, date: str | None) -> None:
@@ -857,11 +865,7 @@ def test_update_keeps_every_header_line_when_it_sets_the_creation_date(
     text = text.replace(old + "\n", (f'"POT-Creation-Date: {date}\\n"\n' if date else "")
                         + extra, 1)
     path.write_text(text, encoding="utf-8")
-    template = locales / "gedragscode.pot"
-    pot = template.read_text(encoding="utf-8")
-    pot_old = next(line for line in pot.splitlines() if line.startswith('"POT-Creation-Date:'))
-    template.write_text(pot.replace(pot_old, '"POT-Creation-Date: 2026-11-28 10:00+0000\\n"'),
-                        encoding="utf-8")
+    _date_the_template(locales, "2026-11-28 10:00+0000")
     assert update(locales, "--locale", "en") == 0
     header = pofile.read(path).header
     assert header is not None
@@ -925,11 +929,7 @@ def test_update_sets_a_creation_date_spelled_otherwise_once(locales: Path,
     path = locales / EN
     text = path.read_text(encoding="utf-8").replace('"POT-Creation-Date:', f'"{spelling}', 1)
     path.write_text(text, encoding="utf-8")
-    template = locales / "gedragscode.pot"
-    pot = template.read_text(encoding="utf-8")
-    old = next(line for line in pot.splitlines() if line.startswith('"POT-Creation-Date:'))
-    template.write_text(pot.replace(old, '"POT-Creation-Date: 2026-11-28 10:00+0000\\n"'),
-                        encoding="utf-8")
+    _date_the_template(locales, "2026-11-28 10:00+0000")
     assert update(locales, "--locale", "en") == 0
     header = pofile.read(path).header
     assert header is not None
