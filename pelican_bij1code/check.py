@@ -306,6 +306,13 @@ def check_message(source: str, translation: str,
             "reader reads a letter; write the digits")
     source_addresses = addresses(source_text)
     translated_addresses = addresses(translated_text)
+    # a mark a script needs is drawn as nothing: before a dot it hides an address that the
+    # text read with it as a space has not (मदद\u200c.भारत, the 73rd pass)
+    for address in sorted(addresses(shown) - translated_addresses - source_addresses
+                          if translated_hidden & needed else ()):
+        kind = _kind(address)
+        add("error", kind, f"shows the {_NAMES[kind]} {address!r}, which the Dutch text does "
+            "not, with an invisible mark in it, which a reader does not see")
     if source_addresses != translated_addresses:
         lost = source_addresses - translated_addresses
         added = translated_addresses - source_addresses

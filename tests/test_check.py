@@ -1659,3 +1659,16 @@ def test_a_dot_mark_of_any_script_between_two_words_is_refused(lang, text):
 
     assert "lookalike" in [c for _, c, _ in check_message("Zie de site.", text, lang)]
     assert check_message("Wij zijn BIJ1.", "ကျွန်ုပ်တို့သည် BIJ1 ဖြစ်သည်။", "my") == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("hi", "देखें मदद\u200c.भारत"), ("hi", "देखें मदद\u200c.com"),
+    ("bn", "দেখুন সাহায্য\u200c.বাংলা"), ("th", "ดู ช่วยเหลือ\u200b.com"),
+    ("km", "មើល ជំនួយ\u200b.កម្ពុជា"),
+])
+def test_a_mark_a_script_needs_never_hides_an_address(lang, text):
+    """The 73rd pass: a joiner or zero-width space, which Hindi, Bengali, Thai and Khmer may
+    write, was read as a space, so मदद\u200c.भारत held no address; readers see मदद.भारत."""
+    from pelican_bij1code.check import check_message
+
+    assert "url" in [code for _, code, _ in check_message("Zie de site.", text, lang)]
