@@ -471,12 +471,12 @@ def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
                         and errors[-1].message.endswith('" unknown')):
                     errors.append(PoError(number, f'keyword "{name}" unknown'))  # one a line,
                 kind = "name"  # as msgfmt says it
-                if len(tokens) >= 4 and all(token[_KIND] in _NO_ITEM for token in tokens[-4:]):
+                if _in_a_run_of_errors(tokens):
                     continue  # see _NO_ITEM
             else:
                 kind = _PREVIOUS[name] if previous else name
             tokens.append((kind, name, number, number, obsolete))
-        elif len(tokens) >= 4 and all(token[_KIND] in _NO_ITEM for token in tokens[-4:]):
+        elif _in_a_run_of_errors(tokens):
             position = _NO_ITEM_RUN.match(line, position).end()  # type: ignore[union-attr]
         elif char.isascii() and char.isdigit():
             digits = _DIGITS.match(line, position).group()  # type: ignore[union-attr]
@@ -487,6 +487,12 @@ def _line_tokens(line: str, number: int, at_end: bool, flags: tuple[bool, bool],
                            obsolete))
             position += 1
     return None  # too many errors: the rest is not read (see MAX_ERRORS)
+
+
+def _in_a_run_of_errors(tokens: list[_Token]) -> bool:
+    """Whether the last four tokens are of :data:`_NO_ITEM`: a syntax error already, so the
+    next such token is not kept."""
+    return len(tokens) >= 4 and all(token[_KIND] in _NO_ITEM for token in tokens[-4:])
 
 
 # -- reading: the grammar --------------------------------------------------------------------
